@@ -1,0 +1,18 @@
+"""lintnews: find the damage machine translation, spinning and scraping leave in news text.
+
+The Python API::
+
+    from lintnews import lint_texts
+    findings = lint_texts({"a.txt": "text ...", "b.txt": "..."})
+
+lints the texts as one corpus and returns sorted :class:`~lintnews.finding.Finding`
+objects.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from lintnews.api import lint_paths, lint_texts  # noqa: E402
+
+__all__ = ["__version__", "lint_paths", "lint_texts"]

@@ -1,0 +1,82 @@
+"""The Python API: lint texts or paths, get findings.  The CLI is a thin shell over it."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lintnews.config import Config
+from lintnews.document import make_document
+from lintnews.engine import finish, lint_document
+from lintnews.finding import Finding
+from lintnews.loading import InputError, expand_paths, kind_of, read_document
+from lintnews.registry import Rule, all_rules, select_rules
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+    words: int = 0
+
+
+def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """The rules a run uses: all known rules, filtered by config and the command line."""
+    rules = all_rules(config.rule_packs)
+    chosen = select_rules(
+        rules,
+        select=select if select is not None else config.select,
+        extend_select=[*config.extend_select, *extend_select],
+        ignore=[*config.ignore, *ignore],
+    )
+    settings = config.rule_settings()
+    for rule in chosen:
+        rule.configure(settings)
+    return chosen
+
+
+def per_file_filter(findings: Iterable[Finding], per_file_ignores: Mapping[str, Sequence[str]]) -> list[Finding]:
+    """Drop findings whose file matches a glob of ``per-file-ignores`` for their code."""
+    if not per_file_ignores:
+        return list(findings)
+    kept = []
+    for f in findings:
+        ignored = any(
+            (fnmatch.fnmatch(f.path, glob) or fnmatch.fnmatch(f.path.rsplit("/", 1)[-1], glob))
+            and any(code == "ALL" or f.code.startswith(code) for code in codes)
+            for glob, codes in per_file_ignores.items()
+        )
+        if not ignored:
+            kept.append(f)
+    return kept
+
+
+def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequence[Rule] | None = None) -> Result:
+    """Lint files and folders as one corpus."""
+    config = config or Config()
+    rules = list(rules) if rules is not None else configured_rules(config)
+    files, errors = expand_paths(paths)
+    if config.exclude:
+        files = [f for f in files if not any(fnmatch.fnmatch(f, g) for g in config.exclude)]
+    results = []
+    words = 0
+    for path in files:
+        doc = read_document(path)
+        if isinstance(doc, InputError):
+            errors.append(doc)
+            continue
+        words += doc.word_count
+        results.append(lint_document(doc, rules))
+    findings = per_file_filter(finish(results, rules), config.per_file_ignores)
+    errors.sort(key=lambda e: e.path)
+    return Result(findings, errors, files=len(results), words=words)
+
+
+def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
+    """Lint in-memory texts as one corpus.  Keys (or ``doc0``, ``doc1``, ...) are the paths."""
+    items = texts.items() if isinstance(texts, Mapping) else ((f"doc{i}", t) for i, t in enumerate(texts))
+    rules = configured_rules(Config(), select=select, ignore=ignore)
+    results = [lint_document(make_document(path, text, kind_of(path)), rules) for path, text in items]
+    return finish(results, rules)

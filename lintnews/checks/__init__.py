@@ -1,0 +1,16 @@
+"""The built-in Python rules, one module per rule; importing this package registers them."""
+
+from lintnews.checks import (  # noqa: F401
+    garble_capitalised_function_word,
+    garble_lowercase_after_break,
+    garble_split_name,
+    name_stray_token,
+    name_variant,
+    punctuation_doubled,
+    punctuation_space,
+    quotes_unbalanced,
+    spelling,
+    titles,
+    web_run_together_tags,
+    web_tweet_counter,
+)

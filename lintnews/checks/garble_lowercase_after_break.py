@@ -1,0 +1,55 @@
+"""G102 lowercase-after-sentence-break."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.document import Document
+from lintnews.finding import Finding
+from lintnews.registry import DocumentRule, register
+
+_CONTINUATIONS = "of|the|and|or|to|in|for|with|that|which|who|from|by|on|at|as|but|is|are|was|were|than|its|their|his|her"
+# A word, a full stop (before or after a closing quote), then a lower-case function word
+# that can only continue the sentence: "to “accept help”. of the group".
+_BREAK = re.compile(rf"(?P<word>\w+)(?P<mark>[”\"’]?\.[”\"’]?)(?P<space> +)(?P<next>{_CONTINUATIONS})\b")
+
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """etc vs approx incl esp cf viz ca al no nos govt dept est jr sr st mt ft pp vol ed eds fig misc
+    inc ltd co corp bros mr mrs ms dr prof gen col sen rep gov lt sgt capt rev cmdr adm maj
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    a.m p.m am pm op ibid resp approx min max av ave blvd rd hwy mph kph km kg cm mm lb lbs oz""".split()
+)
+
+
+@register
+class LowercaseAfterSentenceBreak(DocumentRule):
+    """Finds a full stop followed by a lower-case word that continues the sentence:
+    ``“accept help”. of the group``.
+
+    Why: a sentence split in the wrong place, typical of machine translation that
+    re-segments long sentences, leaves a fragment starting in lower case.
+
+    Example: ``they continue to “accept help”. of the group`` ->
+    ``they continue to “accept help” of the group``.
+
+    A full stop after an abbreviation (``etc. and``, ``Inc. in``) is not a sentence end.
+    """
+
+    code = "G102"
+    name = "lowercase-after-sentence-break"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in _BREAK.finditer(doc.view):
+            word = m.group("word")
+            if len(word) < 2 or not word.isalpha() or word.lower() in _ABBREVIATIONS or word.isupper():
+                continue
+            start = m.start("mark")
+            end = m.end("next")
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"sentence break followed by lower-case '{m.group('next')}': the sentence seems split in the wrong place",
+            )

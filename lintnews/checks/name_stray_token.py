@@ -1,0 +1,45 @@
+"""N102 stray-token-in-name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.document import Document
+from lintnews.finding import Finding
+from lintnews.names.mentions import context
+from lintnews.registry import DocumentRule, register
+
+
+@register
+class StrayTokenInName(DocumentRule):
+    """Finds a number standing between an honorific and a name: ``Mr. 58 Freericks``.
+
+    Why: a translator that carries a footnote mark, an age or a list number into the
+    wrong place lands it inside a name, where it reads as part of the name.
+
+    Example: ``the release of Mr. 58 Freericks`` -> ``Mr. Freericks``.
+    """
+
+    code = "N102"
+    name = "stray-token-in-name"
+    severity = "error"
+
+    def __init__(self) -> None:
+        honorifics = sorted({h.rstrip(".") for h in context()["honorifics"] if h[:1].isupper()}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(h) for h in honorifics)
+        self.regex = re.compile(
+            rf"\b(?P<honorific>(?:{alternatives})\.?) (?P<stray>\d[\d,.]*) (?P<name>[A-Z][a-z][\w’'-]*)"
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in self.regex.finditer(doc.view):
+            if m.group("honorific").rstrip(".") in {"General", "Major", "Chief", "Officer", "Inspector", "Director"}:
+                continue  # "General 5 Division", ranks before unit numbers
+            yield self.finding(
+                doc,
+                m.start(),
+                m.end(),
+                f"'{m.group('stray')}' stands between '{m.group('honorific')}' and the name '{m.group('name')}'",
+                suggestion=f"{m.group('honorific')} {m.group('name')}",
+            )

@@ -1,0 +1,62 @@
+"""N101 name-variant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lintnews.corpus import Corpus
+from lintnews.document import Document
+from lintnews.finding import Finding
+from lintnews.names.mentions import NameFacts, extract
+from lintnews.names.variants import find_variants
+from lintnews.registry import CorpusRule, register
+
+_SHOWN = 4
+
+
+@register
+class NameVariant(CorpusRule):
+    """Finds a person's name spelled differently from its usual spelling in the corpus
+    or the article: ``Badin`` beside ``Biden``, ``Tariq Erian`` beside ``Tariq Arian``.
+
+    Why: machine translation transliterates names afresh each time, and spinners swap
+    letters; the same person spelled two ways is the most visible mark of unedited
+    translated news, and readers and search engines take them for two people.
+
+    Example: ``many voices are calling on Democrat Badin`` in an article that writes
+    ``Biden`` three times -> ``'Badin' looks like 'Biden' (3 mentions: 000:8, ...)``.
+
+    How: names are found as capitalised runs with person evidence (an honorific, a role
+    such as "spokesman", a known given name, "said" after it); spellings are compared
+    only inside blocks of equal consonant skeleton, scored with rapidfuzz, and reported
+    only with supporting context: a shared given name or surname, or the same article.
+    Names the corpus has never seen twice are not errors; a name is never auto-fixed.
+    Reads quoted speech too: a name is spelled the same inside and outside quotes.
+    """
+
+    code = "N101"
+    name = "name-variant"
+    severity = "error"
+
+    def collect(self, doc: Document) -> NameFacts:
+        return extract(doc)
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        for v in find_variants(corpus.of(self.code), corpus.paths):
+            m = v.mention
+            loc = m.full if v.role == "given" else m.surname_loc
+            where = ", ".join(c.full.short() for c in v.canonical_mentions[:_SHOWN])
+            more = ", ..." if len(v.canonical_mentions) > _SHOWN else ""
+            n = len(v.canonical_mentions)
+            if v.tie:
+                message = (
+                    f"'{v.found}' and '{v.canonical}' look like one person spelled two ways ({v.evidence}); "
+                    f"'{v.canonical}' at {where}{more}: choose one spelling"
+                )
+            else:
+                message = (
+                    f"'{v.found}' looks like '{v.canonical}' ({n} mention{'s' if n != 1 else ''}: {where}{more}; "
+                    f"{v.evidence})"
+                )
+            related = [c.full.related(f"'{v.canonical}' here") for c in v.canonical_mentions[:_SHOWN]]
+            yield self.finding_at(loc, message, suggestion=None if v.tie else v.canonical, related=related)

@@ -1,0 +1,52 @@
+"""P101 doubled-punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.document import Document
+from lintnews.finding import Finding, Fix
+from lintnews.registry import DocumentRule, register
+
+# A full stop, comma, semicolon or colon followed (after optional spaces) by another
+# one.  An ellipsis ("...", "…") is not doubled punctuation, and neither is an
+# abbreviation's full stop before a comma ("U.S., Canada": no space between them).
+_DOUBLED = re.compile(r"(?<=\w|[”\"’)\]])([.,;:])( +)([.,;:])(?![.\w])|(?<=\w)(,,|;;|,\.|;\.|,;|:[.,;]|\.\.)(?![.\w])")
+
+
+@register
+class DoubledPunctuation(DocumentRule):
+    """Finds punctuation marks doubled up: ``issue. .``, ``Washington. , DC``, ``said,,``.
+
+    Why: machine translation and spinners drop or move words between two marks and leave
+    both marks behind; no editor lets ". ," through.
+
+    Example: ``adding that Mr Pompeo had ignored the issue. .`` -> ``the issue.``
+
+    An ellipsis (``...``) and an abbreviation's full stop before a comma (``U.S.,``)
+    are not reported.
+    """
+
+    code = "P101"
+    name = "doubled-punctuation"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in _DOUBLED.finditer(doc.view):
+            start, end = m.span()
+            if m.group(1):
+                first, second = m.group(1), m.group(3)
+                # Keep the stronger mark: a full stop ends the sentence, a comma goes.
+                keep = first if first == "." or second == "," else second
+            else:
+                pair = m.group(4)
+                keep = "." if "." in pair else pair[0]
+            text = doc.view[start:end]
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"doubled punctuation '{text}'",
+                suggestion=keep,
+                fix=Fix(start, end, keep, safe=True),
+            )

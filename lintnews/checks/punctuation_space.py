@@ -1,0 +1,46 @@
+"""P102 space-before-punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.document import Document
+from lintnews.finding import Finding, Fix
+from lintnews.registry import DocumentRule, register
+
+# A word followed by spaces and then , ; . ! ? that ends the word's clause.  Not: a
+# decimal (" .5"), an ellipsis (" ..."), a dash or quote, French typography before : ; ! ?
+# in a French quotation (too rare in English news to matter; ":" is left alone).
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_])([ \t]+)([,.;!?])(?![.\d\w])")
+# A closing typographic quote with a space before it and a letter straight after it:
+# ``insurgency, ”he added``.
+_SPACE_BEFORE_CLOSE_QUOTE = re.compile(r"(?<=[,.;!?])([ \t]+)(”)(?=\w)")
+
+
+@register
+class SpaceBeforePunctuation(DocumentRule):
+    """Finds a space between a word and the punctuation that closes it: ``said ,``.
+
+    Why: tokenised machine-translation output and scraped text joined from pieces keep
+    the spaces their tokenizer put around punctuation; edited English never has them.
+
+    Example: ``the talks ended , he said`` -> ``the talks ended, he said``;
+    ``insurgency, ”he added`` -> ``insurgency,” he added``.
+    """
+
+    code = "P102"
+    name = "space-before-punctuation"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in _SPACE_BEFORE.finditer(doc.view):
+            start, end = m.span()
+            mark = m.group(2)
+            yield self.finding(
+                doc, start, end, f"space before '{mark}'", suggestion=mark, fix=Fix(start, end, mark, safe=True)
+            )
+        for m in _SPACE_BEFORE_CLOSE_QUOTE.finditer(doc.view):
+            start, end = m.span()
+            yield self.finding(
+                doc, start, end + 1, "space before a closing quotation mark", suggestion="” "
+            )

@@ -1,0 +1,100 @@
+"""S101 misspelling."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from lintnews.data import builtin_yaml
+from lintnews.document import Document
+from lintnews.finding import Finding
+from lintnews.lexicon import is_common_word, is_known_word, spellchecker
+from lintnews.registry import DocumentRule, register
+
+# Lower-case words only, whole (not part of a URL, handle, hashtag, e-mail address or a
+# hyphenated compound).
+_WORD = re.compile(r"(?<![\w@#/.’'-])[a-z]{5,}(?![\w@/’'-])")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|gov|io|co|uk)\b\S*")
+
+
+@functools.lru_cache(maxsize=1)
+def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    data = builtin_yaml("spelling.yaml")
+    british = [(str(a), str(b)) for a, b in data["british"]]
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in data["phrases"])
+    return british, tuple(data["prefixes"]), tuple(data["suffixes"]), re.compile(rf"\b(?:{phrases})\b", re.I)
+
+
+@functools.lru_cache(maxsize=65536)
+def acceptable(word: str) -> bool:
+    """Known, a British spelling of a known word, or a known word with an affix."""
+    if is_known_word(word):
+        return True
+    british, prefixes, suffixes, _ = _spelling_data()
+    for ending, american in british:
+        if ending in word and is_known_word(word[::-1].replace(ending[::-1], american[::-1], 1)[::-1]):
+            return True
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 3 and acceptable(word[len(p):]):
+            return True
+    for s in suffixes:
+        if word.endswith(s) and len(word) - len(s) >= 3 and is_known_word(word[: -len(s)]):
+            return True
+    return False
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@register
+class Misspelling(DocumentRule):
+    """Finds lower-case words that are not English and are one edit away from a common
+    word that is: ``mentionned`` -> ``mentioned``.
+
+    Why: spinners and careless post-editing leave misspellings that a spell checker
+    would have caught; they are also a cheap signal of unedited text.
+
+    Example: ``Lloyd Austin mentionned US troop withdrawal`` -> ``mentioned``.
+
+    Capitalised words are left to the name rules: a name the dictionary does not know is
+    not an error.  Not reported either: British spellings ("honour", "centre"), a known
+    word with a common prefix or suffix ("reinjected"), words of four letters or fewer,
+    parts of hyphenated compounds, URLs, foreign set phrases ("de facto"), a word used
+    twice or more in the same document (a term of art), and every word of the configured
+    ``vocabulary``.  The dictionary is pyspellchecker's English list; the rewrites and
+    affixes are data in ``rules/spelling.yaml``.
+    """
+
+    code = "S101"
+    name = "misspelling"
+
+    def __init__(self) -> None:
+        self.vocabulary: frozenset[str] = frozenset()
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        self.vocabulary = frozenset(w.lower() for w in settings.get("vocabulary", ()))
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        phrases = _spelling_data()[3]
+        view = _URL.sub(lambda m: " " * len(m.group(0)), doc.view)
+        view = phrases.sub(lambda m: " " * len(m.group(0)), view)
+        unknown = [m for m in _WORD.finditer(view) if not acceptable(m.group(0))]
+        if not unknown:
+            return
+        counts = Counter(m.group(0) for m in unknown)
+        checker = spellchecker()
+        for m in unknown:
+            word = m.group(0)
+            if counts[word] > 1 or word in self.vocabulary:
+                continue
+            suggestion = checker.correction(word)
+            if not suggestion or _fold(suggestion) == word or not is_common_word(suggestion):
+                continue
+            yield self.finding(
+                doc, m.start(), m.end(), f"'{word}' is not an English word; did you mean '{suggestion}'?", suggestion=suggestion
+            )

@@ -1,0 +1,58 @@
+"""The corpus: what the corpus rules see of every document given.
+
+Corpus rules work in two steps.  ``collect(doc)`` runs per document and returns plain,
+picklable facts (name mentions, title mentions, style forms, each with its location);
+``check_corpus(corpus)`` then sees the facts of every document at once.  Because facts
+carry their own locations, a corpus rule never needs the documents themselves, so facts
+can be computed in parallel, on another machine, or read back from a cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lintnews.document import Document
+from lintnews.finding import Related
+
+
+@dataclass(frozen=True)
+class Loc:
+    """A located piece of text: where it is, in offsets and in line/column."""
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def of(cls, doc: Document, start: int, end: int) -> Loc:
+        a = doc.position(start)
+        b = doc.position(max(end, start + 1) - 1)
+        return cls(doc.path, start, end, a.line, a.column, b.line, b.column + 1)
+
+    def related(self, message: str = "") -> Related:
+        return Related(self.path, self.line, self.column, self.end_line, self.end_column, message)
+
+    def short(self) -> str:
+        """``name:line`` with the file's stem, as evidence in messages ("000:10")."""
+        stem = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        stem = stem.split("_", 1)[0] if "_" in stem else stem.rsplit(".", 1)[0]
+        return f"{stem}:{self.line}"
+
+
+@dataclass
+class Corpus:
+    """Facts per rule code, per document path, in the order the documents were given."""
+
+    paths: list[str] = field(default_factory=list)
+    facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, path: str, code: str, facts: Any) -> None:
+        self.facts.setdefault(code, {})[path] = facts
+
+    def of(self, code: str) -> dict[str, Any]:
+        return self.facts.get(code, {})

@@ -1,0 +1,64 @@
+"""Where the rule data lives and how it is read.
+
+Rule data (phrase lists, title tables, boilerplate patterns, name lists) is kept in the
+top-level ``rules/`` folder of the source tree.  The wheel carries it as
+``lintnews/_rules`` (see ``pyproject.toml``), so an installed lintnews finds it beside
+its code and a source checkout finds it in ``rules/``.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+#: Rule packs larger than this are refused: a rule pack is a list of phrases, not a corpus.
+MAX_PACK_BYTES = 2 * 1024 * 1024
+
+
+class DataError(Exception):
+    """A data file that cannot be read; the message names the file (and line)."""
+
+
+def rules_dir() -> Path:
+    packaged = Path(__file__).resolve().parent / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def read_yaml(path: Path) -> object:
+    """Read a YAML file with the safe loader, refusing oversized files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACK_BYTES:
+            raise DataError(f"{path}: rule pack is {size} bytes, over the limit of {MAX_PACK_BYTES}")
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError(f"{where}: malformed YAML: {problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def builtin_yaml(name: str) -> object:
+    """A built-in data file from ``rules/``, read once per process."""
+    return read_yaml(rules_dir() / name)
+
+
+@functools.lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A one-entry-per-line list from ``rules/`` (``#`` starts a comment)."""
+    path = rules_dir() / name
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return frozenset(
+                line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#")
+            )
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None

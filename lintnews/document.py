@@ -1,0 +1,155 @@
+"""Documents: the text of one file plus what every rule needs to point into it.
+
+A :class:`Document` holds the decoded text with line endings normalised to ``\\n``
+(so a CRLF file and an LF file get the same columns), and a *view* of it in which
+everything the rules must not read (Markdown front matter, fenced code, HTML comments,
+link targets) is blanked out with spaces.  The view has exactly the same length and the
+same line breaks as the text, so an offset found in the view is an offset in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lintnews.finding import Position
+
+# Opening and closing quotation marks, straight and typographic.  Straight double
+# quotes alternate; typographic ones say which side they are on.
+_QUOTE_OPEN = "“«„"
+_QUOTE_CLOSE = "”»"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range of character offsets ``[start, end)`` in a document's text."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """One input file, decoded, with an offset -> (line, column) index.
+
+    ``text`` is what the file says (newlines normalised); ``view`` is what the rules read.
+    ``newline`` and ``bom`` remember how the file was written, for writers that must
+    preserve it.
+    """
+
+    path: str
+    text: str
+    view: str = ""
+    newline: str = "\n"
+    bom: bool = False
+    kind: str = "text"
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.view:
+            self.view = self.text
+        if len(self.view) != len(self.text):  # pragma: no cover - programming error
+            raise ValueError("a document's view must keep the text's length")
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    # -- positions -------------------------------------------------------------------
+    def position(self, offset: int) -> Position:
+        """The 1-based line and column (in characters) of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return Position(line + 1, offset - self._line_starts[line] + 1)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its newline."""
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def lines(self):
+        """Yield ``(start_offset, line_of_view)`` for every line of the view."""
+        view = self.view
+        for i, start in enumerate(self._line_starts):
+            end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(view)
+            yield start, view[start:end]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.view.split())
+
+    # -- quotations ------------------------------------------------------------------
+    @cached_property
+    def quote_spans(self) -> list[Span]:
+        """Spans of quoted speech, paragraph by paragraph.
+
+        A quotation opened and not closed before the end of its paragraph runs to that
+        end (news style leaves a quote open when the next paragraph continues it).
+        """
+        spans: list[Span] = []
+        for start, line in self.lines():
+            open_at = -1
+            straight_open = False
+            for i, ch in enumerate(line):
+                if ch in _QUOTE_OPEN and open_at < 0:
+                    open_at = i
+                elif ch in _QUOTE_CLOSE and open_at >= 0 and not straight_open:
+                    spans.append(Span(start + open_at, start + i + 1))
+                    open_at = -1
+                elif ch == '"':
+                    if open_at < 0:
+                        open_at, straight_open = i, True
+                    elif straight_open:
+                        spans.append(Span(start + open_at, start + i + 1))
+                        open_at, straight_open = -1, False
+            if open_at >= 0:
+                spans.append(Span(start + open_at, start + len(line)))
+        return spans
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [s.start for s in self.quote_spans]
+
+    def in_quote(self, offset: int) -> bool:
+        """True when the character at ``offset`` lies inside quoted speech."""
+        spans = self.quote_spans
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and spans[i].start <= offset < spans[i].end
+
+
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def normalise_newlines(raw: str) -> tuple[str, str]:
+    """Return the text with ``\\n`` line endings and the style the file used."""
+    if "\r" not in raw:
+        return raw, "\n"
+    newline = "\r\n" if "\r\n" in raw else "\r"
+    return _NEWLINES.sub("\n", raw), newline
+
+
+def make_document(path: str, raw: str, kind: str = "text") -> Document:
+    """Build a document from decoded file contents (pure: no I/O).
+
+    ``kind`` is ``"text"`` or ``"markdown"``; Markdown gets its non-prose parts
+    blanked out of the view.
+    """
+    bom = raw.startswith("\ufeff")
+    if bom:
+        raw = raw[1:]
+    text, newline = normalise_newlines(raw)
+    view = text
+    if kind == "markdown":
+        from lintnews.markdown import prose_view
+
+        view = prose_view(text)
+    return Document(path=path, text=text, view=view, newline=newline, bom=bom, kind=kind)

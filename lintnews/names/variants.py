@@ -1,0 +1,160 @@
+"""Find person names spelled two ways, with the evidence that they are one person.
+
+Steps (see ``docs``/README, "How names are matched"):
+
+1. Person strings: a surname (or given name) is a person's when at least one of its
+   mentions has person evidence, it is not an ordinary English word, and the corpus
+   never writes it in lower case.
+2. Blocking: strings are grouped by their consonant skeleton (:mod:`keys`); only
+   strings in one block are compared, so the work grows with the corpus, not its square.
+3. Scoring: inside a block, rapidfuzz's Levenshtein distance between folded forms,
+   at most 2 (1 for names of four letters or fewer).  A difference only at the end that
+   is a suffix ("Qatar"/"Qatari", "Mujahid"/"Mujahideen") is a derivation, not a
+   respelling; a doubled final letter or a dropped final e still counts.  Accent-only
+   differences ("Martinez"/"Martínez") are typography, not reported.
+4. Evidence, and the scope it gives the count:
+   - a shared partner: the same given name with both surnames ("Tariq Erian"/"Tariq
+     Arian"), or the same surname with both given names ("Zabihullah"/"Zabiullah
+     Mujahid") -- counted over the corpus;
+   - the same document: both spellings name a person in one article ("Badin"/"Biden")
+     -- counted in that document only, and rejected when each spelling has its own,
+     different given name there (two people).
+5. Report: the majority spelling is canonical; every mention of the minority spelling
+   is reported with the canonical one and where it occurs.  A tie is reported at both
+   spellings, each pointing to the other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from lintnews.lexicon import is_common_word
+from lintnews.names.keys import folded, skeleton, strip_accents
+from lintnews.names.mentions import Mention, NameFacts
+
+# Endings that make a derived word of a name, not a new spelling of it.
+_DERIVATION_SUFFIXES = ("i", "is", "s", "es", "een", "in", "ian", "ians", "an", "ans", "ese", "ite", "ites", "ism", "ist", "ists", "n", "ns")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One reported mention: ``found`` where ``canonical`` is the usual spelling."""
+
+    mention: Mention
+    role: str  # "surname" or "given"
+    found: str
+    canonical: str
+    canonical_mentions: tuple[Mention, ...]
+    counts: tuple[int, int]  # (found, canonical) in the scope of the evidence
+    evidence: str
+    tie: bool
+
+
+def is_derivation(a: str, b: str) -> bool:
+    """True when one name is the other plus a derivational ending."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    if not long.startswith(short) or long == short:
+        return False
+    extra = long[len(short):]
+    if extra == "e" or extra == short[-1]:
+        return False  # Brown/Browne, Ros/Ross: respellings
+    return extra in _DERIVATION_SUFFIXES
+
+
+def similar(a: str, b: str) -> bool:
+    if strip_accents(a) == strip_accents(b):
+        return False  # accents only: typography, not a respelling
+    if is_derivation(a, b):
+        return False
+    fa, fb = folded(a), folded(b)
+    limit = 1 if min(len(a), len(b)) <= 4 else 2
+    return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
+
+
+def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
+    """Similar pairs among ``strings``, compared only inside skeleton blocks."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for s in sorted(set(strings)):
+        blocks[skeleton(s)].append(s)
+    pairs = []
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if similar(a, b):
+                    pairs.append((a, b))
+    return pairs
+
+
+def find_variants(facts_by_path: dict[str, NameFacts], paths: list[str]) -> list[Variant]:
+    mentions = [m for p in paths if p in facts_by_path for m in facts_by_path[p].mentions]
+    lower_forms = set().union(*(f.lower_forms for f in facts_by_path.values())) if facts_by_path else set()
+
+    def eligible(word: str) -> bool:
+        return len(word) >= 3 and not is_common_word(word) and word.lower() not in lower_forms and not word.isupper()
+
+    by_surname: dict[str, list[Mention]] = defaultdict(list)
+    by_given: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_surname[m.surname].append(m)
+        if m.given:
+            by_given[m.given].append(m)
+    person_surnames = {s for s, ms in by_surname.items() if eligible(s) and any(m.evidence for m in ms)}
+    person_givens = {g for g, ms in by_given.items() if eligible(g) and any(m.evidence for m in ms)}
+
+    variants: list[Variant] = []
+    seen: set[tuple[str, int]] = set()
+
+    def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
+        tie = len(found) == len(canon)
+        for m in found:
+            key = (m.full.path, m.full.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            variants.append(Variant(m, role, a, b, tuple(canon), (len(found), len(canon)), evidence, tie))
+
+    def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
+        if len(ma) < len(mb):
+            emit(ma, mb, role, a, b, evidence)
+        elif len(mb) < len(ma):
+            emit(mb, ma, role, b, a, evidence)
+        else:
+            emit(ma, mb, role, a, b, evidence)
+            emit(mb, ma, role, b, a, evidence)
+
+    # Surnames.
+    for a, b in candidate_pairs(person_surnames):
+        ma, mb = by_surname[a], by_surname[b]
+        shared = {m.given for m in ma if m.given} & {m.given for m in mb if m.given}
+        if shared:
+            given = sorted(shared)[0]
+            docs = {m.full.path for m in ma + mb if m.given == given}
+            sa = [m for m in ma if m.full.path in docs and m.given in (None, given)]
+            sb = [m for m in mb if m.full.path in docs and m.given in (None, given)]
+            report(sa, sb, "surname", a, b, f"both with the given name '{given}'")
+            continue
+        for path in sorted({m.full.path for m in ma} & {m.full.path for m in mb}):
+            da = [m for m in ma if m.full.path == path]
+            db = [m for m in mb if m.full.path == path]
+            if not any(m.evidence for m in da) or not any(m.evidence for m in db):
+                continue
+            ga = {m.given for m in da if m.given}
+            gb = {m.given for m in db if m.given}
+            if ga and gb and not (ga & gb):
+                continue  # two people with their own given names
+            report(da, db, "surname", a, b, "in the same article")
+    # Given names with a shared surname.
+    for a, b in candidate_pairs(person_givens):
+        ma, mb = by_given[a], by_given[b]
+        shared = {m.surname for m in ma} & {m.surname for m in mb}
+        for surname in sorted(shared):
+            sa = [m for m in ma if m.surname == surname]
+            sb = [m for m in mb if m.surname == surname]
+            report(sa, sb, "given", a, b, f"both with the surname '{surname}'")
+    return variants

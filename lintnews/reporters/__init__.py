@@ -1,0 +1,7 @@
+"""One renderer per output format; each turns sorted findings into the text to print."""
+
+from __future__ import annotations
+
+from lintnews.reporters import github, json_report, text
+
+RENDERERS = {"text": text.render, "json": json_report.render, "github": github.render}

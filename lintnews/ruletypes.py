@@ -1,0 +1,319 @@
+"""Generic rule types that users instantiate with data, no code (as in Vale).
+
+Each YAML file in ``rules/`` (or in a user's rule pack) whose top level has a ``type``
+is one rule::
+
+    code: W101
+    name: boilerplate-line
+    type: existence            # existence | substitution | pattern | consistency
+    message: "'{match}' is page furniture left by a scraper"
+    doc: |
+      What it finds, why it matters, an example.
+    ...type-specific keys...
+
+- ``existence``: report any of ``tokens`` (literal phrases) or ``patterns`` (regular
+  expressions); with ``match: line`` a token must be a whole line.
+- ``substitution``: ``swap`` is a list of ``{wrong, expected, note}``; report ``wrong``,
+  suggest ``expected``.  ``wrong`` is a phrase, or a regex with ``regex: true``.
+- ``pattern``: one regex with named groups; ``message`` and ``suggestion`` are
+  templates over the groups.
+- ``consistency``: ``groups`` of interchangeable forms (``Mr``/``Mr.``); with
+  ``scope: document`` the minority form inside a document is reported, with
+  ``scope: corpus`` the minority form across all documents.
+
+Keys common to all: ``severity`` (error, warning, info), ``default`` (on unless
+selected, true), ``ignore_case`` (false), ``reads_quotes`` (true): whether the rule
+looks inside quoted speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from lintnews.corpus import Corpus, Loc
+from lintnews.data import DataError, read_yaml, rules_dir
+from lintnews.document import Document
+from lintnews.finding import SEVERITIES, Finding, Fix
+from lintnews.registry import CODE_RE, CorpusRule, DocumentRule, Rule
+
+# Apostrophes and quotes vary between straight and typographic forms; a phrase written
+# with one matches text written with the other.
+_APOSTROPHES = "['’‘`]"
+_DOUBLE_QUOTES = "[\"“”]"
+
+
+def phrase_regex(phrase: str) -> str:
+    """A regex source matching ``phrase`` literally, with flexible spaces and quotes."""
+    out = []
+    for ch in phrase:
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch in "'’‘`":
+            out.append(_APOSTROPHES)
+        elif ch in "\"“”":
+            out.append(_DOUBLE_QUOTES)
+        else:
+            out.append(re.escape(ch))
+    body = "".join(out)
+    # Word boundaries only where the phrase starts or ends with a word character.
+    head = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    tail = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return head + body + tail
+
+
+class DataRule(Rule):
+    """A rule instantiated from a data file."""
+
+    def __init__(self, spec: dict[str, Any], source: str) -> None:
+        self.source = source
+        self.spec = spec
+        self.code = _require(spec, "code", str, source)
+        if not CODE_RE.match(self.code):
+            raise DataError(f"{source}: code {self.code!r} is not a family letter and three digits (e.g. W101)")
+        self.name = _require(spec, "name", str, source)
+        self.severity = spec.get("severity", "warning")
+        if self.severity not in SEVERITIES:
+            raise DataError(f"{source}: severity must be one of {', '.join(SEVERITIES)}")
+        self.default = bool(spec.get("default", True))
+        self.reads_quotes = bool(spec.get("reads_quotes", True))
+        self.message = _require(spec, "message", str, source)
+        self.doc = str(spec.get("doc", "")).strip()
+        self.flags = re.IGNORECASE if spec.get("ignore_case", False) else 0
+
+    def describe(self) -> str:
+        return self.doc or f"{self.name} (from {self.source})"
+
+    def compile(self, source: str, what: str) -> re.Pattern[str]:
+        try:
+            return re.compile(source, self.flags | re.MULTILINE)
+        except re.error as exc:
+            raise DataError(f"{self.source}: invalid regex in {what}: {exc}") from None
+
+    def _format(self, template: str, **values: str) -> str:
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise DataError(f"{self.source}: message template {template!r} names an unknown field: {exc}") from None
+
+    def _visible(self, doc: Document, start: int) -> bool:
+        return self.reads_quotes or not doc.in_quote(start)
+
+
+def _require(spec: dict[str, Any], key: str, kind: type, source: str) -> Any:
+    if key not in spec:
+        raise DataError(f"{source}: missing key {key!r}")
+    value = spec[key]
+    if not isinstance(value, kind):
+        raise DataError(f"{source}: {key!r} must be a {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+class ExistenceRule(DataRule, DocumentRule):
+    """Report every occurrence of listed phrases or patterns."""
+
+    def __init__(self, spec: dict[str, Any], source: str) -> None:
+        super().__init__(spec, source)
+        tokens = spec.get("tokens", [])
+        patterns = spec.get("patterns", [])
+        if not isinstance(tokens, list) or not isinstance(patterns, list) or not (tokens or patterns):
+            raise DataError(f"{source}: an existence rule needs a list of 'tokens' or 'patterns'")
+        self.whole_line = spec.get("match", "phrase") == "line"
+        self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
+        alternatives = [phrase_regex(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
+        body = "|".join(sorted(alternatives, key=len, reverse=True))
+        if self.whole_line:
+            body = rf"^[ \t]*(?:{body})[ \t]*$"
+        self.regex = self.compile(body, "tokens/patterns")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in self.regex.finditer(doc.view):
+            start, end = m.span()
+            if start == end or not self._visible(doc, start):
+                continue
+            text = m.group(0).strip()
+            start += len(m.group(0)) - len(m.group(0).lstrip())
+            end = start + len(text)
+            fix = None
+            if self.safe_fix:
+                line_start = doc.text.rfind("\n", 0, start) + 1
+                line_end = doc.text.find("\n", end)
+                fix = Fix(line_start, len(doc.text) if line_end == -1 else line_end + 1, "", safe=True)
+            yield self.finding(doc, start, end, self._format(self.message, match=text), fix=fix)
+
+
+class SubstitutionRule(DataRule, DocumentRule):
+    """Report a wrong phrase and suggest the expected one."""
+
+    def __init__(self, spec: dict[str, Any], source: str) -> None:
+        super().__init__(spec, source)
+        swaps = spec.get("swap")
+        if not isinstance(swaps, list) or not swaps:
+            raise DataError(f"{source}: a substitution rule needs a non-empty 'swap' list")
+        self.entries: list[dict[str, str]] = []
+        alternatives = []
+        for i, entry in enumerate(swaps):
+            if not isinstance(entry, dict) or "wrong" not in entry or "expected" not in entry:
+                raise DataError(f"{source}: swap entry {i + 1} needs 'wrong' and 'expected'")
+            wrong = str(entry["wrong"])
+            source_re = wrong if entry.get("regex") else phrase_regex(wrong)
+            self.compile(source_re, f"swap entry {i + 1}")  # report a bad entry by number
+            alternatives.append(f"(?P<s{i}>{source_re})")
+            self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
+        self.regex = self.compile("|".join(alternatives), "swap")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in self.regex.finditer(doc.view):
+            start, end = m.span()
+            if start == end or not self._visible(doc, start):
+                continue
+            entry = self.entries[int(m.lastgroup[1:])]
+            message = self._format(self.message, match=m.group(0), expected=entry["expected"], note=entry["note"])
+            yield self.finding(doc, start, end, message, suggestion=entry["expected"])
+
+
+class PatternRule(DataRule, DocumentRule):
+    """Report matches of one regex; message and suggestion are templates over its groups."""
+
+    def __init__(self, spec: dict[str, Any], source: str) -> None:
+        super().__init__(spec, source)
+        self.regex = self.compile(_require(spec, "pattern", str, source), "pattern")
+        self.suggestion = spec.get("suggestion")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in self.regex.finditer(doc.view):
+            start, end = m.span()
+            if start == end or not self._visible(doc, start):
+                continue
+            groups = {k: v or "" for k, v in m.groupdict().items()}
+            message = self._format(self.message, match=m.group(0), **groups)
+            suggestion = self._format(self.suggestion, match=m.group(0), **groups) if self.suggestion else None
+            yield self.finding(doc, start, end, message, suggestion=suggestion)
+
+
+class ConsistencyRule(DataRule, CorpusRule):
+    """Report the minority form of interchangeable spellings, in a document or the corpus.
+
+    A tie has no minority and is not reported: there is no house style to point to.
+    """
+
+    MAX_RELATED = 5
+
+    def __init__(self, spec: dict[str, Any], source: str) -> None:
+        super().__init__(spec, source)
+        self.per_document = spec.get("scope", "document") == "document"
+        groups = spec.get("groups")
+        if not isinstance(groups, list) or not groups:
+            raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
+        self.groups: list[tuple[list[str], re.Pattern[str]]] = []
+        for i, group in enumerate(groups):
+            if isinstance(group, dict):
+                forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
+            else:
+                forms, flags = group, self.flags
+            if not isinstance(forms, list) or len(forms) < 2:
+                raise DataError(f"{source}: group {i + 1} needs at least two forms")
+            forms = [str(f) for f in forms]
+            # Longest first, so "Mr." is taken whole before "Mr" could match its start.
+            alternatives = "|".join(phrase_regex(f) for f in sorted(forms, key=len, reverse=True))
+            regex = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
+            self.groups.append((forms, regex))
+
+    def _form_of(self, forms: list[str], text: str, flags: int) -> str:
+        norm = re.sub(r"\s+", " ", text).replace("’", "'")
+        for form in forms:
+            if (norm.lower() == form.lower()) if flags & re.IGNORECASE else norm == form:
+                return form
+        return norm
+
+    def collect(self, doc: Document) -> list[tuple[int, str, Loc, bool]]:
+        """Every occurrence of a form: (group, form, location, reportable).
+
+        Quoted occurrences, when the rule does not read quotes, still count as evidence of
+        the house style but are never reported: a quotation may be verbatim.
+        """
+        found = []
+        for gi, (forms, regex) in enumerate(self.groups):
+            for m in regex.finditer(doc.view):
+                found.append(
+                    (gi, self._form_of(forms, m.group(0), regex.flags), Loc.of(doc, *m.span()), self._visible(doc, m.start()))
+                )
+        return found
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        scopes: Iterable[list[tuple[int, str, Loc, bool]]]
+        per_doc = corpus.of(self.code)
+        if self.per_document:
+            scopes = per_doc.values()
+        else:
+            scopes = [[item for path in corpus.paths for item in per_doc.get(path, [])]]
+        for items in scopes:
+            yield from self._check_scope(items)
+
+    def _check_scope(self, items: list[tuple[int, str, Loc, bool]]) -> Iterator[Finding]:
+        by_group: dict[int, list[tuple[str, Loc, bool]]] = {}
+        for gi, form, loc, reportable in items:
+            by_group.setdefault(gi, []).append((form, loc, reportable))
+        for gi, occurrences in sorted(by_group.items()):
+            counts = Counter(form for form, _, _ in occurrences)
+            if len(counts) < 2:
+                continue
+            ranked = counts.most_common()
+            majority, top = ranked[0]
+            if ranked[1][1] == top:
+                continue  # a tie: no house style to point to
+            tally = ", ".join(f"'{f}' {n}x" for f, n in ranked)
+            majority_locs = [loc for form, loc, _ in occurrences if form == majority]
+            for form, loc, reportable in occurrences:
+                if form == majority or not reportable:
+                    continue
+                where = ", ".join(m.short() for m in majority_locs[:3])
+                message = self._format(self.message, match=form, expected=majority, counts=tally, where=where)
+                related = [m.related(f"'{majority}' here") for m in majority_locs[: self.MAX_RELATED]]
+                yield self.finding_at(loc, message, suggestion=majority, related=related)
+
+
+RULE_TYPES: dict[str, type[DataRule]] = {
+    "existence": ExistenceRule,
+    "substitution": SubstitutionRule,
+    "pattern": PatternRule,
+    "consistency": ConsistencyRule,
+}
+
+
+def rule_from_spec(spec: object, source: str) -> DataRule:
+    if not isinstance(spec, dict):
+        raise DataError(f"{source}: a rule file must be a mapping of keys")
+    kind = spec.get("type")
+    if kind not in RULE_TYPES:
+        raise DataError(f"{source}: unknown rule type {kind!r} (expected one of {', '.join(RULE_TYPES)})")
+    return RULE_TYPES[kind](spec, source)
+
+
+def pack_files(location: Path) -> list[Path]:
+    if location.is_dir():
+        return sorted(p for p in location.iterdir() if p.suffix in (".yaml", ".yml"))
+    return [location]
+
+
+def load_packs(extra: Iterable[str] = ()) -> list[Rule]:
+    """The built-in data rules of ``rules/`` plus user rule packs (files or folders).
+
+    Files without a top-level ``type`` are data for Python rules (title tables, name
+    lists) and are skipped here.
+    """
+    rules: list[Rule] = []
+    locations = [rules_dir(), *map(Path, extra)]
+    for location in locations:
+        if not location.exists():
+            raise DataError(f"{location}: rule pack not found")
+        for path in pack_files(location):
+            spec = read_yaml(path)
+            if isinstance(spec, dict) and "type" not in spec and location == locations[0]:
+                continue
+            rules.append(rule_from_spec(spec, str(path)))
+    return rules
