@@ -1,0 +1,40 @@
+"""G106 repeated-list-item."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.document import Document
+from lintnews.finding import Finding
+from lintnews.registry import DocumentRule, register
+
+# Inside a list (after a comma or an opening parenthesis, before a comma, "and", "or"
+# or a closing parenthesis), the same item twice in a row.
+_REPEATED_ITEM = re.compile(r"(?:(?<=, )|(?<=\())(?P<item>\w+(?: \w+){0,2}), (?P=item)(?=, | and | or |\))")
+
+
+@register
+class RepeatedListItem(DocumentRule):
+    """Finds a list that names the same item twice in a row: ``green tea, black tea,
+    black tea and other teas``.
+
+    Why: a translator that maps two different source words (two kinds of tea, two
+    kinds of prefecture) onto one English word produces a list with a duplicate; the
+    reader cannot tell what the second item was.
+
+    Example: ``cities (prefectures, prefectures, leagues)``.
+    """
+
+    code = "G106"
+    name = "repeated-list-item"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in _REPEATED_ITEM.finditer(doc.view):
+            item = m.group("item")
+            yield self.finding(
+                doc,
+                m.start(),
+                m.end(),
+                f"the list names '{item}' twice in a row: two different things translated to one word, or a duplicate",
+            )
