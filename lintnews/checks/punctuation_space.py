@@ -41,6 +41,4 @@ class SpaceBeforePunctuation(DocumentRule):
             )
         for m in _SPACE_BEFORE_CLOSE_QUOTE.finditer(doc.view):
             start, end = m.span()
-            yield self.finding(
-                doc, start, end + 1, "space before a closing quotation mark", suggestion="” "
-            )
+            yield self.finding(doc, start, end, "space before a closing quotation mark, none after it", suggestion="” ")

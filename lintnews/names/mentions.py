@@ -51,6 +51,15 @@ def context() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(v) for v in data[key]) for key in data}
 
 
+@functools.lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every word of the offices in ``rules/titles.yaml`` ("Defence", "Minister", ...)."""
+    data = builtin_yaml("titles.yaml")
+    return frozenset(
+        word for offices in data["portfolios"].values() for renderings in offices for r in renderings for word in str(r).split()
+    )
+
+
 def given_names() -> frozenset[str]:
     return word_list("given-names.txt")
 
@@ -68,7 +77,7 @@ def _is_initial(tok: str) -> bool:
 def _is_title_word(word: str) -> bool:
     """A leading word that is not part of a name: an honorific or an ordinary word."""
     ctx = context()
-    if word in ctx["honorifics"] or word.rstrip(".") in ctx["honorifics"]:
+    if word in ctx["honorifics"] or word.rstrip(".") in ctx["honorifics"] or word in title_words():
         return True
     if word in given_names():
         return False

@@ -1,0 +1,63 @@
+"""G101-G106: broken sentences, split names and dates, repeated words and list items."""
+
+from rulecase import findings, flagged
+
+
+def test_capitalised_function_word_mid_sentence():
+    assert flagged("In one declaration On Sunday, the department said.", "G101") == ["On"]
+
+
+def test_titles_and_title_case_headlines_are_not_mid_sentence_capitals():
+    text = "He told The New York Times so.\nU.S. Peace Envoy In Kabul After Progress Made In Qatar"
+    assert flagged(text, "G101") == []
+
+
+def test_sentence_break_followed_by_lower_case_continuation():
+    text = "They continue to “accept help”. of the group, the panel said."
+    assert flagged(text, "G102") == ["”. of"]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Apples, pears etc. and other fruit. Smith & Co. in London. It was 9 a.m. in Kabul. The U.S. and China."
+    assert flagged(text, "G102") == []
+
+
+def test_name_cut_off_after_its_initial():
+    text = "President-elect Joseph R. Prior to taking office, Biden Jr. was pursuing goals."
+    assert flagged(text, "G103") == ["Joseph R. Prior"]
+
+
+def test_complete_names_with_initials_are_not_reported():
+    text = "George W. Bush said so. John A. After said it too. Harry S. Truman was president."
+    assert flagged(text, "G103") == []
+
+
+def test_date_split_by_a_broken_sentence():
+    text = "According to data compiled by the paper. Nov. On the 2nd, three gunmen attacked."
+    [f] = findings(text, "G104")
+    assert flagged(text, "G104") == ["Nov. On the 2nd"]
+    assert f.suggestion == "On Nov. 2"
+
+
+def test_dates_written_whole_are_not_reported():
+    assert flagged("On Nov. 2, gunmen attacked. On the 2nd of November they left.", "G104") == []
+
+
+def test_repeated_words():
+    text = "It was unable to announce the the candidates; cross-border border trade grew."
+    assert flagged(text, "G105") == ["the the", "border border"]
+
+
+def test_grammatical_doubles_and_names_are_not_repeated_words():
+    text = "He had had enough. What it is is unclear. He said that that was fine. Run Run Shaw Hospital."
+    assert flagged(text, "G105") == []
+
+
+def test_repeated_list_items():
+    text = "Green tea, black tea, black tea and other teas; cities (prefectures, prefectures, leagues)."
+    assert flagged(text, "G106") == ["black tea, black tea", "prefectures, prefectures"]
+
+
+def test_repetition_outside_a_list_is_not_a_repeated_item():
+    text = "After picking black tea and black tea, tea farmers earn. University students, students who left."
+    assert flagged(text, "G106") == []

@@ -1,0 +1,35 @@
+"""C101 style-inconsistent-in-document and C102 style-inconsistent-across-corpus."""
+
+from rulecase import findings, flagged
+
+
+def test_minority_abbreviation_style_in_an_article():
+    text = "Mr Pompeo spoke. Mr Biden listened. Mr. Amiri said so. The US and the US. The U.S. agreed."
+    assert flagged(text, "C101") == ["Mr.", "U.S."]
+    assert [f.suggestion for f in findings(text, "C101")] == ["Mr", "US"]
+
+
+def test_ties_and_quotations_are_not_reported():
+    text = "Mr Pompeo spoke. Mr. Biden listened.\n“The U.S. will not leave,” the US envoy said, and the US agreed."
+    assert flagged(text, "C101") == []
+
+
+def test_each_article_has_its_own_style():
+    texts = {"a.txt": "Mr Smith and Mr Jones.", "b.txt": "Mr. Smith and Mr. Jones."}
+    assert flagged(texts, "C101") == []
+
+
+def test_minority_spelling_across_the_corpus():
+    texts = {
+        "a.txt": "They asked for a nationwide ceasefire.",
+        "b.txt": "A “permanent and complete ceasefire” was demanded.",
+        "c.txt": "Reports of an agreement on a cease-fire were not true.",
+    }
+    [f] = findings(texts, "C102")
+    assert f.path == "c.txt" and f.suggestion == "ceasefire"
+    assert flagged(texts, "C102") == ["cease-fire"]
+
+
+def test_one_spelling_across_the_corpus_is_consistent():
+    texts = {"a.txt": "A ceasefire held.", "b.txt": "The Ceasefire collapsed."}
+    assert flagged(texts, "C102") == []

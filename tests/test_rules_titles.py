@@ -1,0 +1,51 @@
+"""T101 conflicting-titles and T102 title-not-in-jurisdiction."""
+
+from rulecase import findings, flagged
+
+CORPUS = {
+    "a.txt": "US Secretary of State Mike Pompeo will meet negotiators in Qatar.",
+    "b.txt": "U.S. special envoy Zalmay Khalilzad and U.S. Secretary of State Mike Pompeo hailed progress.",
+    "c.txt": "KABUL, Afghanistan – Foreign Secretary Mike Pompeo visited the Gulf country of Qatar on Saturday.",
+}
+
+
+def test_title_that_the_persons_country_does_not_have():
+    [f] = findings(CORPUS, "T102")
+    assert f.path == "c.txt"
+    assert flagged(CORPUS, "T102") == ["Foreign Secretary Mike Pompeo"]
+    assert f.suggestion == "Secretary of State"
+    assert "'Foreign Secretary' is not an office in the US" in f.message
+    assert {r.path for r in f.related} == {"a.txt", "b.txt"}
+
+
+def test_explicit_country_marker_with_a_title_it_does_not_have():
+    text = "American Defence Minister Lloyd Austin told reporters the plan was sound."
+    [f] = findings(text, "T102")
+    assert f.suggestion == "Secretary of Defense"
+
+
+def test_conflicting_renderings_of_one_office_report_the_minority():
+    [f] = findings(CORPUS, "T101")
+    assert f.path == "c.txt" and f.suggestion == "Secretary of State"
+
+
+def test_titles_that_exist_are_not_reported():
+    texts = {
+        "a.txt": "British Foreign Secretary Dominic Raab met US Secretary of State Mike Pompeo.",
+        "b.txt": "Defense Secretary Lloyd Austin and Secretary of Defense Lloyd Austin are one office.",
+    }
+    assert flagged(texts, "T102") == []
+    assert flagged(texts, "T101") == []
+
+
+def test_different_portfolios_are_a_career_not_a_conflict():
+    texts = {
+        "a.txt": "Foreign Secretary Jeremy Hunt spoke first.",
+        "b.txt": "Health Secretary Jeremy Hunt spoke later, and Prime Minister Jeremy Hunt never did.",
+    }
+    assert flagged(texts, "T101") == []
+
+
+def test_unknown_country_is_not_guessed():
+    text = "Foreign Minister Wang Yi met the delegation."
+    assert flagged(text, "T102") == []

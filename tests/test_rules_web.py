@@ -1,0 +1,47 @@
+"""W101 boilerplate-line, W102 run-together-tags, W103 tweet-thread-counter, W104 site-credit."""
+
+from rulecase import findings, flagged
+
+
+def test_boilerplate_lines():
+    text = "The article ends here.\n\nSource link\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\nBack to top button"
+    assert flagged(text, "W101") == [
+        "Source link",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Back to top button",
+    ]
+    assert all(f.fix is not None and f.fix.safe for f in findings(text, "W101"))
+
+
+def test_boilerplate_words_inside_sentences_are_not_reported():
+    text = "He said the source link was broken, and readers should leave a reply to the editor."
+    assert flagged(text, "W101") == []
+
+
+def test_tags_run_together():
+    assert flagged("Asia PacificPeacePolitics\n\nTaliban and US hold talks", "W102") == ["PacificPeacePolitics"]
+
+
+def test_brands_are_not_run_together_tags():
+    text = "Data from CoinMarketCap showed that WhatsApp and BlackRock shares rose in the session today."
+    assert flagged(text, "W102") == []
+
+
+def test_tweet_thread_counter():
+    text = "1/3 After six days in Doha, I’m headed to #Afghanistan for consultations."
+    assert flagged(text, "W103") == ["1/3"]
+
+
+def test_dates_and_long_paragraphs_are_not_tweet_counters():
+    text = "9/11 Commission members met.\n24/7 coverage continued.\n" + "2/3 Of the votes " + "word " * 80
+    assert flagged(text, "W103") == []
+
+
+def test_site_credit():
+    text = "U.S. Peace Envoy In Kabul | Security Risks Asia Made with Humane Club"
+    assert flagged(text, "W104") == ["Made with Humane Club"]
+
+
+def test_made_with_in_a_sentence_is_not_a_credit():
+    assert flagged("The cake was made with Belgian chocolate, the baker said.", "W104") == []
