@@ -9,6 +9,7 @@ findings out.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -51,7 +52,7 @@ class Rule:
 
     # Data-driven rules set these per instance; Python rules use the class docstring.
     def describe(self) -> str:
-        return (type(self).__doc__ or "").strip()
+        return inspect.cleandoc(type(self).__doc__ or "")
 
     # -- helpers for subclasses --------------------------------------------------------
     def finding(
