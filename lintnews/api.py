@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lintnews.config import Config
 from lintnews.document import make_document
@@ -37,14 +39,32 @@ def configured_rules(config: Config, select: Sequence[str] | None = None, extend
     return chosen
 
 
-def per_file_filter(findings: Iterable[Finding], per_file_ignores: Mapping[str, Sequence[str]]) -> list[Finding]:
-    """Drop findings whose file matches a glob of ``per-file-ignores`` for their code."""
+def _glob_candidates(path: str, base: Path | None) -> list[str]:
+    """The forms of a path a glob may match: as given, relative to the config's folder, its name."""
+    forms = [path, path.rsplit("/", 1)[-1]]
+    if base is not None:
+        try:
+            forms.append(Path(os.path.abspath(path)).relative_to(base.resolve()).as_posix())
+        except ValueError:
+            pass
+    return forms
+
+
+def per_file_filter(
+    findings: Iterable[Finding], per_file_ignores: Mapping[str, Sequence[str]], base: Path | None = None
+) -> list[Finding]:
+    """Drop findings whose file matches a glob of ``per-file-ignores`` for their code.
+
+    Globs are matched against the path as given, the path relative to the folder of the
+    configuration file (``base``) and the file name; ``*`` also matches ``/``.
+    """
     if not per_file_ignores:
         return list(findings)
     kept = []
     for f in findings:
+        forms = _glob_candidates(f.path, base)
         ignored = any(
-            (fnmatch.fnmatch(f.path, glob) or fnmatch.fnmatch(f.path.rsplit("/", 1)[-1], glob))
+            any(fnmatch.fnmatch(form, glob) for form in forms)
             and any(code == "ALL" or f.code.startswith(code) for code in codes)
             for glob, codes in per_file_ignores.items()
         )
@@ -58,8 +78,11 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequen
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
     files, errors = expand_paths(paths)
+    base = config.path.parent if config.path is not None else None
     if config.exclude:
-        files = [f for f in files if not any(fnmatch.fnmatch(f, g) for g in config.exclude)]
+        files = [
+            f for f in files if not any(fnmatch.fnmatch(form, g) for form in _glob_candidates(f, base) for g in config.exclude)
+        ]
     results = []
     words = 0
     for path in files:
@@ -69,7 +92,7 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequen
             continue
         words += doc.word_count
         results.append(lint_document(doc, rules))
-    findings = per_file_filter(finish(results, rules), config.per_file_ignores)
+    findings = per_file_filter(finish(results, rules), config.per_file_ignores, base)
     errors.sort(key=lambda e: e.path)
     return Result(findings, errors, files=len(results), words=words)
 

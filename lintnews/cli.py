@@ -52,6 +52,10 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
     PATHS are files or folders (searched recursively for .txt and .md files); all of
     them are checked together, so names and spellings are compared across documents.
     """
+    # A terminal that cannot show a character gets an escape, not a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         config = load_config(config_path if config_path else find_config(Path.cwd()))
         if list_rules or explain:

@@ -51,8 +51,9 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             try:
                 with open(candidate, "rb") as fh:
-                    if "lintnews" in tomllib.load(fh).get("tool", {}):
-                        return candidate
+                    tool = tomllib.load(fh).get("tool", {})
+                if isinstance(tool, dict) and "lintnews" in tool:
+                    return candidate
             except (OSError, tomllib.TOMLDecodeError):
                 continue  # an unrelated broken pyproject is not ours to report
     return None

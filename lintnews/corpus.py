@@ -9,11 +9,15 @@ can be computed in parallel, on another machine, or read back from a cache.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lintnews.document import Document
 from lintnews.finding import Related
+
+
+_NUMBERED = re.compile(r"^(\d+)_")
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,15 @@ class Loc:
         return Related(self.path, self.line, self.column, self.end_line, self.end_column, message)
 
     def short(self) -> str:
-        """``name:line`` with the file's stem, as evidence in messages ("000:10")."""
+        """``name:line`` with the file's stem, as evidence in messages ("cnn.304400:10").
+
+        A stem that starts with a number and an underscore ("000_1f079a1ce9d05eea") is
+        shortened to the number ("000:10"): numbered article files are named that way.
+        """
         stem = self.path.replace("\\", "/").rsplit("/", 1)[-1]
-        stem = stem.split("_", 1)[0] if "_" in stem else stem.rsplit(".", 1)[0]
-        return f"{stem}:{self.line}"
+        stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+        number = _NUMBERED.match(stem)
+        return f"{number.group(1) if number else stem}:{self.line}"
 
 
 @dataclass

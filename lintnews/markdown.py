@@ -13,7 +13,9 @@ import re
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
 _FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# A code span stays inside its line: a stray backtick (an apostrophe typed as `) must not
+# blank the prose up to the next one.
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")

@@ -95,6 +95,8 @@ class DataRule(Rule):
             raise DataError(f"{self.source}: invalid regex in {what}: {exc}") from None
 
     def _format(self, template: str, **values: str) -> str:
+        # A phrase may run over a line break; a message stays on one line.
+        values = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in values.items()}
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError) as exc:

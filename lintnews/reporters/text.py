@@ -10,7 +10,8 @@ from lintnews.finding import Finding
 def render(findings: Sequence[Finding], *, show_source: bool = False, source_line: Callable[[str, int], str] | None = None, **_: object) -> str:
     out = []
     for f in findings:
-        line = f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
+        message = f.message.replace("\r", "\\r").replace("\n", "\\n")  # one finding, one line
+        line = f"{f.path}:{f.line}:{f.column}: {f.code} {message}"
         if f.suggestion is not None and f.suggestion != "":
             line += f" [suggestion: {f.suggestion!r}]"
         out.append(line)

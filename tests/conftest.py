@@ -1,0 +1,146 @@
+"""Shared fixtures for the lintnews specification.
+
+- ``repo_root``: the repository (the folder holding ``pyproject.toml`` and ``lintnews/``).
+- ``seeds_dir``: ``seeds/``, the five sample articles and ``seeds-expected.yaml``.
+- ``run_cli``: run the *installed* ``lintnews`` console script in a subprocess.
+- ``write_files``: write a small tree of files into a fresh temporary folder.
+
+The ``slow`` marker is registered here; the slow tests still run by default
+(deselect them with ``-m "not slow"``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT / "seeds"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: builds and installs a wheel (may use the network for the build backend); "
+        "runs by default, deselect with -m 'not slow'",
+    )
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def lintnews_executable() -> str:
+    """The installed console script: on PATH, else beside the running interpreter."""
+    found = shutil.which("lintnews")
+    if found:
+        return found
+    bindir = Path(sys.executable).parent
+    for name in ("lintnews", "lintnews.exe"):
+        candidate = bindir / name
+        if candidate.is_file():
+            return str(candidate)
+    pytest.fail(f"the lintnews console script is not installed (not on PATH, not in {bindir})")
+
+
+def cli_env(extra: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """The environment for a lintnews subprocess: ours, UTF-8 output, no debug mode.
+
+    ``extra`` overrides variables; a value of ``None`` removes the variable.
+    """
+    env = dict(os.environ)
+    env.pop("LINTNEWS_DEBUG", None)
+    env["PYTHONIOENCODING"] = "utf-8"
+    for key, value in (extra or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
+
+
+def seed_files() -> list[Path]:
+    return sorted(SEEDS_DIR.glob("*.txt"))
+
+
+def with_newlines(data: bytes, newline: bytes) -> bytes:
+    """An LF file's bytes with every line ending rewritten to ``newline``."""
+    assert b"\r" not in data, "expected an LF-only file"
+    return data.replace(b"\n", newline)
+
+
+# -- fixtures -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    assert (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "lintnews").is_dir()
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(repo_root: Path) -> Path:
+    seeds = repo_root / "seeds"
+    assert len(list(seeds.glob("*.txt"))) == 5, "seeds/ should hold five sample articles"
+    return seeds
+
+
+@pytest.fixture(scope="session")
+def lintnews_exe() -> str:
+    return lintnews_executable()
+
+
+@pytest.fixture
+def run_cli(lintnews_exe: str, tmp_path_factory: pytest.TempPathFactory):
+    """``run_cli(args, cwd=None, env=None)`` -> ``CompletedProcess`` (text stdout/stderr).
+
+    Without ``cwd`` the command runs in a fresh empty folder, so no configuration file
+    is discovered.  ``env`` holds overrides of the current environment (``None`` removes
+    a variable).
+    """
+
+    def run(
+        args: Sequence[object],
+        cwd: Path | str | None = None,
+        env: Mapping[str, str | None] | None = None,
+    ) -> subprocess.CompletedProcess[str]:
+        if cwd is None:
+            cwd = tmp_path_factory.mktemp("cwd")
+        return subprocess.run(
+            [lintnews_exe, *map(str, args)],
+            cwd=str(cwd),
+            env=cli_env(env),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,  # a hang guard, not a timing assertion
+        )
+
+    return run
+
+
+@pytest.fixture
+def write_files(tmp_path: Path):
+    """``write_files({"a.txt": "text", "sub/b.md": b"bytes"}, root=None)`` -> the root folder.
+
+    ``str`` contents are written as UTF-8 exactly as given (no newline translation);
+    ``bytes`` contents are written as they are.
+    """
+
+    def write(files: Mapping[str, str | bytes], root: Path | None = None) -> Path:
+        root = root or tmp_path
+        for rel, content in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_bytes(content.encode("utf-8"))
+        return root
+
+    return write
