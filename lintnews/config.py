@@ -30,16 +30,21 @@ class Config:
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    vocabulary: list[str] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)  # accepted terms
+    reject: list[str] = field(default_factory=list)
     rule_packs: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
 
     def rule_settings(self) -> dict[str, Any]:
-        return {"vocabulary": self.vocabulary}
+        from lintnews.vocabulary import term_list
+
+        return {"accept": term_list(self.vocabulary), "reject": term_list(self.reject)}
 
 
-_LIST_KEYS = {"select", "extend-select", "ignore", "vocabulary", "rule-packs", "exclude"}
-_KNOWN = _LIST_KEYS | {"per-file-ignores", "vocabulary-file"}
+_LIST_KEYS = {"select", "extend-select", "ignore", "vocabulary", "accept", "reject", "rule-packs", "exclude"}
+# "vocabulary" and "vocabulary-file" are the first names of "accept" and "accept-file".
+_FILE_KEYS = {"vocabulary-file": "vocabulary", "accept-file": "vocabulary", "reject-file": "reject"}
+_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores"}
 
 
 def find_config(start: Path) -> Path | None:
@@ -88,19 +93,30 @@ def load_config(path: Path | None) -> Config:
     cfg.extend_select = _string_list(table.get("extend-select", []), "extend-select", path)
     cfg.ignore = _string_list(table.get("ignore", []), "ignore", path)
     cfg.vocabulary = _string_list(table.get("vocabulary", []), "vocabulary", path)
+    cfg.vocabulary += _string_list(table.get("accept", []), "accept", path)
+    cfg.reject = _string_list(table.get("reject", []), "reject", path)
     cfg.exclude = _string_list(table.get("exclude", []), "exclude", path)
     cfg.rule_packs = [str(base / p) for p in _string_list(table.get("rule-packs", []), "rule-packs", path)]
     pfi = table.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
         raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
     cfg.per_file_ignores = {str(k): _string_list(v, f"per-file-ignores.{k}", path) for k, v in pfi.items()}
-    if "vocabulary-file" in table:
-        vf = table["vocabulary-file"]
+    for key, target in sorted(_FILE_KEYS.items()):
+        if key not in table:
+            continue
+        vf = table[key]
         if not isinstance(vf, str):
-            raise ConfigError(f"{path}: 'vocabulary-file' must be a string")
+            raise ConfigError(f"{path}: '{key}' must be a string")
         try:
             words = (base / vf).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: vocabulary-file {vf!r}: {exc}") from None
-        cfg.vocabulary += [w.strip() for w in words if w.strip() and not w.startswith("#")]
+            raise ConfigError(f"{path}: {key} {vf!r}: {exc}") from None
+        getattr(cfg, target).extend(w.strip() for w in words if w.strip() and not w.lstrip().startswith("#"))
+    from lintnews.vocabulary import VocabularyError, term_list
+
+    for name, entries in (("accept", cfg.vocabulary), ("reject", cfg.reject)):
+        try:
+            term_list(entries)
+        except VocabularyError as exc:
+            raise ConfigError(f"{path}: {name}: {exc}") from None
     return cfg

@@ -147,9 +147,11 @@ def make_document(path: str, raw: str, kind: str = "text") -> Document:
     if bom:
         raw = raw[1:]
     text, newline = normalise_newlines(raw)
-    view = text
+    from lintnews.suppressions import blank_markers
+
+    view = blank_markers(text) if "lintnews:" in text else text
     if kind == "markdown":
         from lintnews.markdown import prose_view
 
-        view = prose_view(text)
+        view = prose_view(view)
     return Document(path=path, text=text, view=view, newline=newline, bom=bom, kind=kind)

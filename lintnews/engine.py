@@ -7,12 +7,14 @@ printing reports happen at the edges (:mod:`lintnews.loading`, :mod:`lintnews.cl
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lintnews.corpus import Corpus
 from lintnews.document import Document
 from lintnews.finding import Finding
 from lintnews.registry import CorpusRule, DocumentRule, Rule
+from lintnews.suppressions import Marker, find_markers
+from lintnews.suppressions import apply as apply_suppressions
 
 
 @dataclass
@@ -22,6 +24,7 @@ class DocumentResult:
     path: str
     findings: list[Finding]
     facts: dict[str, object]  # corpus-rule code -> that rule's facts for this document
+    markers: list[Marker] = field(default_factory=list)  # inline suppressions
 
 
 def lint_document(doc: Document, rules: Sequence[Rule]) -> DocumentResult:
@@ -33,7 +36,8 @@ def lint_document(doc: Document, rules: Sequence[Rule]) -> DocumentResult:
             findings.extend(rule.check(doc))
         elif isinstance(rule, CorpusRule):
             facts[rule.code] = rule.collect(doc)
-    return DocumentResult(doc.path, findings, facts)
+    markers = find_markers(doc) if "lintnews:" in doc.text else []
+    return DocumentResult(doc.path, findings, facts, markers)
 
 
 def build_corpus(results: Iterable[DocumentResult]) -> Corpus:
@@ -67,6 +71,10 @@ def finish(results: list[DocumentResult], rules: Sequence[Rule], report_paths: s
     """
     findings = [f for r in results for f in r.findings]
     findings += lint_corpus(build_corpus(results), rules)
+    markers = {r.path: r.markers for r in results if r.markers}
+    if markers:
+        findings, unused = apply_suppressions(findings, markers, {r.code for r in rules})
+        findings += unused
     if report_paths is not None:
         findings = [f for f in findings if f.path in report_paths]
     unique = {(f.sort_key(), f.suggestion): f for f in findings}

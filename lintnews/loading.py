@@ -70,7 +70,8 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8")
 
 
-def read_document(path: str) -> Document | InputError:
+def read_text(path: str) -> str | InputError:
+    """The decoded contents of a file, exactly as stored (BOM and line endings kept)."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -83,9 +84,15 @@ def read_document(path: str) -> Document | InputError:
     if b"\x00" in data[:8192]:
         return InputError(path, "binary file (NUL bytes), skipped")
     try:
-        text = decode(data)
+        return decode(data)
     except UnicodeDecodeError as exc:
         return InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped")
+
+
+def read_document(path: str) -> Document | InputError:
+    text = read_text(path)
+    if isinstance(text, InputError):
+        return text
     return make_document(path, text, kind_of(path))
 
 

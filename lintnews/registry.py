@@ -31,6 +31,7 @@ FAMILIES = {
     "W": "Web residue left by scrapers",
     "C": "Consistency of house style",
     "S": "Spelling",
+    "X": "lintnews itself: suppression markers",
 }
 
 
@@ -152,6 +153,7 @@ class RuleError(Exception):
 
 def _builtin_rules() -> list[Rule]:
     import lintnews.checks  # noqa: F401  (registers the built-in rules)
+    import lintnews.suppressions  # noqa: F401  (registers X100)
 
     return [cls() for cls in _BUILTIN_CLASSES]
 

@@ -115,3 +115,21 @@ def test_number_between_honorific_and_name_is_reported():
 def test_numbers_that_are_not_inside_names_are_not_reported():
     text = "Mr. Smith, 58, said General 5 Division troops and Dr. Who fans met at 10 Downing Street."
     assert flagged(text, "N102") == []
+
+
+def test_accepted_spelling_is_canonical_whatever_the_counts():
+    from lintnews.api import configured_rules
+    from lintnews.config import Config
+    from lintnews.document import make_document
+    from lintnews.engine import finish, lint_document
+
+    texts = {
+        "a.txt": "Taliban spokesman Zabihullah Mujahid said there was progress.",
+        "b.txt": "“No agreement,” spokesman Zabiullah Mujahid said. Spokesman Zabiullah Mujahid added more.",
+    }
+    config = Config(vocabulary=["Zabihullah Mujahid"], select=["N101"])
+    rules = configured_rules(config)
+    results = [lint_document(make_document(p, t), rules) for p, t in texts.items()]
+    fs = finish(results, rules)
+    assert {f.path for f in fs} == {"b.txt"}
+    assert all(f.suggestion == "Zabihullah" and "accepted spelling" in f.message for f in fs)

@@ -33,3 +33,28 @@ def test_vocabulary_accepts_words(tmp_path):
 
     result = lint_paths([str(tmp_path)], config, configured_rules(config))
     assert result.findings == []
+
+
+def _lint_with(config, text):
+    from lintnews.api import configured_rules
+    from lintnews.document import make_document
+    from lintnews.engine import finish, lint_document
+
+    rules = configured_rules(config)
+    return finish([lint_document(make_document("a.txt", text), rules)], rules)
+
+
+def test_rejected_terms_are_reported_as_whole_words():
+    config = Config(reject=["Zabiullah", "e-?mail"], select=["S102"])
+    fs = _lint_with(config, "Spokesman Zabiullah Mujahid sent an e-mail and an email, not a Zabiullahs.")
+    text = "Spokesman Zabiullah Mujahid sent an e-mail and an email, not a Zabiullahs."
+    assert [text[f.column - 1 : f.end_column - 1] for f in fs] == ["Zabiullah", "e-mail", "email"]
+
+
+def test_no_reject_list_no_findings():
+    assert _lint_with(Config(select=["S102"]), "Anything at all, Zabiullah included.") == []
+
+
+def test_accept_entries_may_be_regular_expressions():
+    config = Config(vocabulary=["mention+ed"], select=["S101"])
+    assert _lint_with(config, "He mentionned it.") == []

@@ -12,6 +12,7 @@ from lintnews.checks import (  # noqa: F401
     punctuation_space,
     quotes_unbalanced,
     spelling,
+    spelling_rejected,
     titles,
     web_run_together_tags,
     web_tweet_counter,

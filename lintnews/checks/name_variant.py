@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from lintnews.corpus import Corpus
 from lintnews.document import Document
@@ -10,6 +11,7 @@ from lintnews.finding import Finding
 from lintnews.names.mentions import NameFacts, extract
 from lintnews.names.variants import find_variants
 from lintnews.registry import CorpusRule, register
+from lintnews.vocabulary import TermList
 
 _SHOWN = 4
 
@@ -31,6 +33,8 @@ class NameVariant(CorpusRule):
     only inside blocks of equal consonant skeleton, scored with rapidfuzz, and reported
     only with supporting context: a shared given name or surname, or the same article.
     Names the corpus has never seen twice are not errors; a name is never auto-fixed.
+    A spelling in the configuration's accepted terms (``accept``, ``accept-file``) is
+    canonical whatever the counts: "Zabihullah Mujahid is our spelling".
     Reads quoted speech too: a name is spelled the same inside and outside quotes.
     """
 
@@ -38,11 +42,17 @@ class NameVariant(CorpusRule):
     name = "name-variant"
     severity = "error"
 
+    def __init__(self) -> None:
+        self.accept = TermList()
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        self.accept = settings.get("accept", TermList())
+
     def collect(self, doc: Document) -> NameFacts:
         return extract(doc)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        for v in find_variants(corpus.of(self.code), corpus.paths):
+        for v in find_variants(corpus.of(self.code), corpus.paths, self.accept.matches):
             m = v.mention
             loc = m.full if v.role == "given" else m.surname_loc
             where = ", ".join(c.full.short() for c in v.canonical_mentions[:_SHOWN])

@@ -14,6 +14,7 @@ from lintnews.document import Document
 from lintnews.finding import Finding
 from lintnews.lexicon import is_common_word, is_known_word, spellchecker
 from lintnews.registry import DocumentRule, register
+from lintnews.vocabulary import TermList
 
 # Lower-case words only, whole (not part of a URL, handle, hashtag, e-mail address or a
 # hyphenated compound).
@@ -65,8 +66,8 @@ class Misspelling(DocumentRule):
     not an error.  Not reported either: British spellings ("honour", "centre"), a known
     word with a common prefix or suffix ("reinjected"), words of four letters or fewer,
     parts of hyphenated compounds, URLs, foreign set phrases ("de facto"), a word used
-    twice or more in the same document (a term of art), and every word of the configured
-    ``vocabulary``.  The dictionary is pyspellchecker's English list; the rewrites and
+    twice or more in the same document (a term of art), and every accepted term of the
+    configuration (``vocabulary``/``accept``, ``accept-file``).  The dictionary is pyspellchecker's English list; the rewrites and
     affixes are data in ``rules/spelling.yaml``.
     """
 
@@ -74,10 +75,10 @@ class Misspelling(DocumentRule):
     name = "misspelling"
 
     def __init__(self) -> None:
-        self.vocabulary: frozenset[str] = frozenset()
+        self.accept = TermList()
 
     def configure(self, settings: dict[str, Any]) -> None:
-        self.vocabulary = frozenset(w.lower() for w in settings.get("vocabulary", ()))
+        self.accept = settings.get("accept", TermList())
 
     def check(self, doc: Document) -> Iterator[Finding]:
         phrases = _spelling_data()[3]
@@ -90,7 +91,7 @@ class Misspelling(DocumentRule):
         checker = spellchecker()
         for m in unknown:
             word = m.group(0)
-            if counts[word] > 1 or word in self.vocabulary:
+            if counts[word] > 1 or self.accept.matches(word):
                 continue
             suggestion = checker.correction(word)
             if not suggestion or _fold(suggestion) == word or not is_common_word(suggestion):

@@ -27,7 +27,7 @@ Steps (see ``docs``/README, "How names are matched"):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -91,7 +91,14 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def find_variants(facts_by_path: dict[str, NameFacts], paths: list[str]) -> list[Variant]:
+def find_variants(
+    facts_by_path: dict[str, NameFacts], paths: list[str], accepted: Callable[[str], bool] = lambda _: False
+) -> list[Variant]:
+    """Every mention spelled as a variant of another spelling of the same person.
+
+    ``accepted`` says whether a spelling (a word, or a full name) is the newsroom's own:
+    an accepted spelling is canonical whatever the counts, and never reported.
+    """
     mentions = [m for p in paths if p in facts_by_path for m in facts_by_path[p].mentions]
     lower_forms = set().union(*(f.lower_forms for f in facts_by_path.values())) if facts_by_path else set()
 
@@ -110,8 +117,8 @@ def find_variants(facts_by_path: dict[str, NameFacts], paths: list[str]) -> list
     variants: list[Variant] = []
     seen: set[tuple[str, int]] = set()
 
-    def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
-        tie = len(found) == len(canon)
+    def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, decided: bool = False) -> None:
+        tie = len(found) == len(canon) and not decided
         for m in found:
             key = (m.full.path, m.full.start)
             if key in seen:
@@ -119,7 +126,17 @@ def find_variants(facts_by_path: dict[str, NameFacts], paths: list[str]) -> list
             seen.add(key)
             variants.append(Variant(m, role, a, b, tuple(canon), (len(found), len(canon)), evidence, tie))
 
+    def is_accepted(word: str, mentions: list[Mention]) -> bool:
+        return accepted(word) or any(accepted(" ".join(m.words)) for m in mentions)
+
     def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
+        ok_a, ok_b = is_accepted(a, ma), is_accepted(b, mb)
+        if ok_a and ok_b:
+            return  # both spellings are the newsroom's: two people, or its own choice
+        if ok_a or ok_b:
+            found, canon, wrong, right = (mb, ma, b, a) if ok_a else (ma, mb, a, b)
+            emit(found, canon, role, wrong, right, f"{evidence}; '{right}' is the accepted spelling", decided=True)
+            return
         if len(ma) < len(mb):
             emit(ma, mb, role, a, b, evidence)
         elif len(mb) < len(ma):

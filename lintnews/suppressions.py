@@ -1,0 +1,128 @@
+"""Inline suppression markers, in plain text and Markdown alike.
+
+An HTML comment that starts with ``lintnews:`` is a marker (Markdown hides it; in plain
+text it is blanked out of what the rules read)::
+
+    <!-- lintnews: disable=N101,S101 -->   ... up to the matching enable, or the file's end
+    <!-- lintnews: enable=N101 -->
+    <!-- lintnews: disable -->              every rule
+    <!-- lintnews: disable-next-line=W101 -->
+    A line with a finding. <!-- lintnews: disable-line=P101 -->
+
+Codes may be prefixes (``disable=N`` for every name rule).  A marker that suppresses
+nothing is itself reported (X100), as ruff reports an unused ``noqa``: stale markers
+hide future findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from lintnews.corpus import Loc
+from lintnews.document import Document
+from lintnews.finding import Finding
+from lintnews.registry import DocumentRule, register
+
+MARKER = re.compile(
+    r"<!--\s*lintnews:\s*(?P<action>disable-next-line|disable-line|disable|enable)"
+    r"(?:\s*=\s*(?P<codes>[A-Za-z0-9,\s]*?))?\s*-->"
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One suppression: which codes (empty: all), which lines, where it is written."""
+
+    codes: tuple[str, ...]
+    first_line: int
+    last_line: int  # inclusive; a large number for "to the end of the file"
+    loc: Loc
+
+    def covers(self, finding: Finding) -> bool:
+        if not (self.first_line <= finding.line <= self.last_line):
+            return False
+        return not self.codes or any(finding.code.startswith(c) for c in self.codes)
+
+
+def find_markers(doc: Document) -> list[Marker]:
+    """The document's markers, with disable/enable ranges resolved (pure)."""
+    markers: list[Marker] = []
+    open_ranges: dict[tuple[str, ...], tuple[int, Loc]] = {}
+    last = doc.line_count
+    for m in MARKER.finditer(doc.text):
+        action = m.group("action")
+        codes = tuple(sorted({c.strip().upper() for c in (m.group("codes") or "").split(",") if c.strip()}))
+        loc = Loc.of(doc, m.start(), m.end())
+        if action == "disable-line":
+            markers.append(Marker(codes, loc.line, loc.line, loc))
+        elif action == "disable-next-line":
+            markers.append(Marker(codes, loc.end_line + 1, loc.end_line + 1, loc))
+        elif action == "disable":
+            open_ranges.setdefault(codes, (loc.line, loc))
+        else:  # enable: closes the matching disable, or every open one when it names no codes
+            keys = [codes] if codes else list(open_ranges)
+            for key in keys:
+                if key in open_ranges:
+                    first, where = open_ranges.pop(key)
+                    markers.append(Marker(key, first, loc.line, where))
+    for key, (first, where) in open_ranges.items():
+        markers.append(Marker(key, first, last, where))
+    return sorted(markers, key=lambda mk: (mk.loc.start, mk.codes))
+
+
+def blank_markers(view: str) -> str:
+    """The view with markers replaced by spaces, so no rule reads them as prose."""
+    return MARKER.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), view)
+
+
+def apply(findings: Iterable[Finding], markers_by_path: dict[str, list[Marker]], selected: set[str]) -> tuple[list[Finding], list[Finding]]:
+    """Drop suppressed findings; return the kept ones and X100 findings for unused markers.
+
+    A marker counts as unused only if one of its codes is selected in this run: a marker
+    for a rule that is switched off may still be needed when the rule is on.
+    """
+    kept = []
+    used: set[tuple[str, int, tuple[str, ...]]] = set()
+    for f in findings:
+        suppressed = False
+        for marker in markers_by_path.get(f.path, ()):
+            if marker.covers(f):
+                used.add((f.path, marker.loc.start, marker.codes))
+                suppressed = True
+        if not suppressed:
+            kept.append(f)
+    unused = []
+    rule = UnusedSuppression()
+    if rule.code in selected:
+        for path, markers in markers_by_path.items():
+            for marker in markers:
+                relevant = not marker.codes or any(code.startswith(c) for c in marker.codes for code in selected)
+                if (path, marker.loc.start, marker.codes) not in used and relevant:
+                    names = ",".join(marker.codes) or "every rule"
+                    unused.append(
+                        rule.finding_at(marker.loc, f"suppression marker for {names} suppresses nothing; remove it")
+                    )
+    return kept, unused
+
+
+@register
+class UnusedSuppression(DocumentRule):
+    """Finds a ``<!-- lintnews: disable... -->`` marker that suppresses no finding.
+
+    Why: a marker left behind after the text was corrected will silently hide the next
+    real finding at that place; like ruff's unused ``noqa`` check, lintnews reports it.
+
+    Example: ``<!-- lintnews: disable-line=P101 -->`` on a line without doubled
+    punctuation.
+
+    Reported only when a rule the marker names is selected in the run.
+    """
+
+    code = "X100"
+    name = "unused-suppression"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        return iter(())  # reported by the engine after suppressions are applied
+
