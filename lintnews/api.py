@@ -10,10 +10,12 @@ from pathlib import Path
 
 from lintnews.config import Config
 from lintnews.document import make_document
-from lintnews.engine import finish, lint_document
+from lintnews.cache import DocumentCache
+from lintnews.engine import DocumentResult, finish, lint_document
 from lintnews.finding import Finding
-from lintnews.loading import InputError, expand_paths, kind_of, read_document
-from lintnews.registry import Rule, all_rules, select_rules
+from lintnews.loading import InputError, expand_paths, kind_of, read_text
+from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
+from lintnews.registry import DocumentRule, Rule, all_rules, select_rules
 
 
 @dataclass
@@ -73,28 +75,72 @@ def per_file_filter(
     return kept
 
 
-def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequence[Rule] | None = None) -> Result:
-    """Lint files and folders as one corpus."""
-    config = config or Config()
-    rules = list(rules) if rules is not None else configured_rules(config)
+def _expand(paths: Sequence[str], config: Config, base: Path | None) -> tuple[list[str], list[InputError]]:
     files, errors = expand_paths(paths)
-    base = config.path.parent if config.path is not None else None
     if config.exclude:
         files = [
             f for f in files if not any(fnmatch.fnmatch(form, g) for form in _glob_candidates(f, base) for g in config.exclude)
         ]
+    return files, errors
+
+
+def _document_result(path: str, rules: Sequence[Rule], cache: DocumentCache | None) -> tuple[DocumentResult | InputError, int]:
+    """The per-document stage for one file (from the cache when it holds it) and its word count."""
+    text = read_text(path)
+    if isinstance(text, InputError):
+        return text, 0
+    if cache is not None:
+        cached = cache.get(path, text)
+        if cached is not None:
+            return cached, len(text.split())
+    doc = make_document(path, text, kind_of(path))
+    result = lint_document(doc, rules)
+    if cache is not None:
+        cache.put(path, text, result)
+    return result, doc.word_count
+
+
+def lint_paths(
+    paths: Sequence[str],
+    config: Config | None = None,
+    rules: Sequence[Rule] | None = None,
+    corpus: Sequence[str] = (),
+    cache: DocumentCache | None = None,
+) -> Result:
+    """Lint files and folders as one corpus.
+
+    ``corpus`` names more files and folders that the corpus rules compare against (a
+    name in a linted file against the whole archive) without reporting findings in
+    them: this is how a pre-commit run on a few staged files still sees every article.
+    ``cache`` keeps the per-document stage of unchanged files between runs.
+    """
+    config = config or Config()
+    rules = list(rules) if rules is not None else configured_rules(config)
+    base = config.path.parent if config.path is not None else None
+    files, errors = _expand(paths, config, base)
+    context: list[str] = []
+    corpus_paths = [*config.corpus, *corpus]
+    if corpus_paths:
+        given = {os.path.realpath(f) for f in files}
+        more, more_errors = _expand(corpus_paths, config, base)
+        context = [f for f in more if os.path.realpath(f) not in given]
+        errors += more_errors
     results = []
     words = 0
-    for path in files:
-        doc = read_document(path)
-        if isinstance(doc, InputError):
-            errors.append(doc)
+    linted = 0
+    for path in [*files, *context]:
+        result, n = _document_result(path, rules, cache)
+        if isinstance(result, InputError):
+            errors.append(result)
             continue
-        words += doc.word_count
-        results.append(lint_document(doc, rules))
-    findings = per_file_filter(finish(results, rules), config.per_file_ignores, base)
+        results.append(result)
+        if path in files:
+            words += n
+            linted += 1
+    report = set(files) if context else None
+    findings = per_file_filter(finish(results, rules, report_paths=report), config.per_file_ignores, base)
     errors.sort(key=lambda e: e.path)
-    return Result(findings, errors, files=len(results), words=words)
+    return Result(findings, errors, files=linted, words=words)
 
 
 def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
@@ -103,3 +149,33 @@ def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] |
     rules = configured_rules(Config(), select=select, ignore=ignore)
     results = [lint_document(make_document(path, text, kind_of(path)), rules) for path, text in items]
     return finish(results, rules)
+
+
+def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = None, max_passes: int = 10) -> list[FileFix]:
+    """The safe fixes for the files of ``result`` that have any, applied in memory.
+
+    Fixing one problem can reveal another ("said . ." -> "said ."), so each file is
+    re-checked and fixed again until nothing changes (at most ``max_passes`` times), as
+    ruff does; the result is what a second ``--fix`` would leave unchanged.  Suppressed
+    and per-file-ignored findings are not fixed.  Nothing is written here.
+    """
+    config = config or Config()
+    base = config.path.parent if config.path is not None else None
+    document_rules = [r for r in rules if isinstance(r, DocumentRule)]
+    fixed: list[FileFix] = []
+    for path in sorted(fixes_by_path(result.findings)):
+        raw = read_text(path)
+        if isinstance(raw, InputError):
+            continue
+        current, applied = raw, 0
+        for _ in range(max_passes):
+            doc = make_document(path, current, kind_of(path))
+            findings = per_file_filter(finish([lint_document(doc, document_rules)], document_rules), config.per_file_ignores, base)
+            fixes = [f.fix for f in findings if f.fix is not None and f.fix.safe]
+            if not fixes:
+                break
+            current, n = apply_fixes(current, fixes)
+            applied += n
+        if current != raw:
+            fixed.append(FileFix(path, raw, current, applied))
+    return fixed

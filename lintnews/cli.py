@@ -14,11 +14,16 @@ from pathlib import Path
 import click
 
 from lintnews import __version__
-from lintnews.api import configured_rules, lint_paths
+from lintnews.api import configured_rules, fix_files, lint_paths
+from lintnews.baseline import BaselineError, new_findings, read_baseline, write_baseline
+from lintnews.cache import DocumentCache, rules_fingerprint
 from lintnews.config import ConfigError, find_config, load_config
 from lintnews.data import DataError
 from lintnews.registry import FAMILIES, RuleError, all_rules
+from lintnews.fingerprints import SourceLines, fingerprints
+from lintnews.fixing import write_atomically
 from lintnews.reporters import RENDERERS
+from lintnews.reporters.github import step_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,13 +45,39 @@ def _fail(message: str) -> None:
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Output format.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
+@click.option("--cache-dir", type=click.Path(path_type=str), help="Keep per-document results here between runs (also 'cache-dir' in the config).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--show-source", is_flag=True, help="Text format: show the source line with a caret under the finding.")
+@click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes (punctuation, repeated words, boilerplate lines) in place; never names.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=str), help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(path_type=str), help="Record the current findings in this baseline file (and report nothing).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
 @click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
 @click.version_option(__version__, prog_name="lintnews")
-def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, statistics, show_source, list_rules, explain):
+def main(
+    paths,
+    select,
+    extend_select,
+    ignore,
+    fmt,
+    config_path,
+    corpus,
+    cache_dir,
+    no_cache,
+    exit_zero,
+    statistics,
+    show_source,
+    apply_fix,
+    show_diff,
+    baseline_path,
+    write_baseline_path,
+    list_rules,
+    explain,
+):
     """Find machine-translation, spinning and scraping artifacts in news text.
 
     PATHS are files or folders (searched recursively for .txt and .md files); all of
@@ -63,15 +94,36 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             return
         if not paths:
             _fail("no paths given (try 'lintnews --help')")
+        if apply_fix and show_diff:
+            _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
         rules = configured_rules(
             config,
             select=_codes(select) if select else None,
             extend_select=_codes(extend_select),
             ignore=_codes(ignore),
         )
-        result = lint_paths(paths, config, rules)
-    except (ConfigError, DataError, RuleError) as exc:
+        cache = None
+        directory = cache_dir or config.cache_dir
+        if directory and not no_cache:
+            cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+        baseline = read_baseline(baseline_path) if baseline_path else None
+        result = lint_paths(paths, config, rules, corpus=corpus, cache=cache)
+        if apply_fix or show_diff:
+            fixed = fix_files(result, rules, config)
+            if show_diff:
+                sys.stdout.write("".join(f.diff() for f in fixed))
+                _report_errors(result.errors)
+                sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
+            for f in fixed:
+                write_atomically(f.path, f.after)
+            if fixed:
+                n = sum(f.applied for f in fixed)
+                click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
+                result = lint_paths(paths, config, rules, corpus=corpus, cache=cache)
+    except (ConfigError, DataError, RuleError, BaselineError) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "))
     except KeyboardInterrupt:  # pragma: no cover - interactive
         click.echo("lintnews: interrupted", err=True)
         sys.exit(130)
@@ -80,31 +132,49 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (set LINTNEWS_DEBUG=1 for the traceback, and please report it)")
 
+    source_line = SourceLines()
+    findings = result.findings
+    if baseline is not None or write_baseline_path:
+        prints = fingerprints(findings, source_line)
+        if write_baseline_path:
+            try:
+                write_baseline(write_baseline_path, prints)
+            except OSError as exc:
+                _fail(f"{write_baseline_path}: cannot write baseline: {exc.strerror or exc}")
+            click.echo(f"lintnews: recorded {len(prints)} finding{'s' if len(prints) != 1 else ''} in {write_baseline_path}", err=True)
+            _report_errors(result.errors)
+            sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+        findings = new_findings(findings, prints, baseline)
+
     if statistics:
-        counts = Counter((f.code, f.name) for f in result.findings)
+        counts = Counter((f.code, f.name) for f in findings)
         for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             click.echo(f"{n:6d}  {code}  {name}")
     else:
-        sources: dict[str, list[str]] = {}
-
-        def source_line(path: str, line: int) -> str:
-            if path not in sources:
-                from lintnews.loading import read_document
-
-                doc = read_document(path)
-                sources[path] = [] if isinstance(doc, Exception) or not hasattr(doc, "text") else doc.text.split("\n")
-            lines = sources[path]
-            return lines[line - 1] if 0 < line <= len(lines) else ""
-
-        out = RENDERERS[fmt](result.findings, errors=result.errors, show_source=show_source, source_line=source_line)
+        out = RENDERERS[fmt](findings, errors=result.errors, rules=rules, show_source=show_source, source_line=source_line)
         sys.stdout.write(out)
-    for error in result.errors:
-        click.echo(f"lintnews: {error}", err=True)
+        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
+    _report_errors(result.errors)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    if result.findings and not exit_zero:
+    if findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _report_errors(errors) -> None:
+    for error in errors:
+        click.echo(f"lintnews: {error}", err=True)
+
+
+def _append_summary(path: str, markdown: str) -> None:
+    """GitHub's job summary: a file the runner names, which steps append to."""
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(markdown)
+    except OSError as exc:
+        click.echo(f"lintnews: cannot write the job summary {path}: {exc.strerror or exc}", err=True)
 
 
 def _describe(rules, list_rules: bool, explain: str | None) -> None:

@@ -8,6 +8,7 @@ the file's name, never silently ignored.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ class Config:
     reject: list[str] = field(default_factory=list)
     rule_packs: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    corpus: list[str] = field(default_factory=list)  # context for the corpus rules, never reported
+    cache_dir: str | None = None
 
     def rule_settings(self) -> dict[str, Any]:
         from lintnews.vocabulary import term_list
@@ -41,10 +44,19 @@ class Config:
         return {"accept": term_list(self.vocabulary), "reject": term_list(self.reject)}
 
 
-_LIST_KEYS = {"select", "extend-select", "ignore", "vocabulary", "accept", "reject", "rule-packs", "exclude"}
+_LIST_KEYS = {"select", "extend-select", "ignore", "vocabulary", "accept", "reject", "rule-packs", "exclude", "corpus"}
 # "vocabulary" and "vocabulary-file" are the first names of "accept" and "accept-file".
 _FILE_KEYS = {"vocabulary-file": "vocabulary", "accept-file": "vocabulary", "reject-file": "reject"}
-_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores"}
+_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores", "cache-dir"}
+
+
+def _relative(base: Path, path: str) -> str:
+    """A path of the configuration, as the user would type it from the current directory."""
+    full = base / path
+    try:
+        return os.path.relpath(full)
+    except ValueError:  # another drive on Windows
+        return str(full)
 
 
 def find_config(start: Path) -> Path | None:
@@ -97,6 +109,11 @@ def load_config(path: Path | None) -> Config:
     cfg.reject = _string_list(table.get("reject", []), "reject", path)
     cfg.exclude = _string_list(table.get("exclude", []), "exclude", path)
     cfg.rule_packs = [str(base / p) for p in _string_list(table.get("rule-packs", []), "rule-packs", path)]
+    cfg.corpus = [_relative(base, p) for p in _string_list(table.get("corpus", []), "corpus", path)]
+    if "cache-dir" in table:
+        if not isinstance(table["cache-dir"], str):
+            raise ConfigError(f"{path}: 'cache-dir' must be a string")
+        cfg.cache_dir = str(base / table["cache-dir"])
     pfi = table.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
         raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")

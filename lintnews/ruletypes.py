@@ -144,6 +144,9 @@ class ExistenceRule(DataRule, DocumentRule):
             if self.safe_fix:
                 line_start = doc.text.rfind("\n", 0, start) + 1
                 line_end = doc.text.find("\n", end)
+                # Take the blank line before it too, so no run of empty lines is left.
+                if line_start >= 2 and doc.text[line_start - 2] == "\n":
+                    line_start -= 1
                 fix = Fix(line_start, len(doc.text) if line_end == -1 else line_end + 1, "", safe=True)
             yield self.finding(doc, start, end, self._format(self.message, match=text), fix=fix)
 

@@ -22,7 +22,9 @@ class DoubledPunctuation(DocumentRule):
     Why: machine translation and spinners drop or move words between two marks and leave
     both marks behind; no editor lets ". ," through.
 
-    Example: ``adding that Mr Pompeo had ignored the issue. .`` -> ``the issue.``
+    Example: ``adding that Mr Pompeo had ignored the issue. .`` -> ``the issue.``;
+    ``New York and Washington. , DC`` -> ``Washington, DC``.  Fix (safe): keep the
+    second mark, which the text goes on from.
 
     An ellipsis (``...``) and an abbreviation's full stop before a comma (``U.S.,``)
     are not reported.
@@ -35,9 +37,9 @@ class DoubledPunctuation(DocumentRule):
         for m in _DOUBLED.finditer(doc.view):
             start, end = m.span()
             if m.group(1):
-                first, second = m.group(1), m.group(3)
-                # Keep the stronger mark: a full stop ends the sentence, a comma goes.
-                keep = first if first == "." or second == "," else second
+                # Keep the mark the text goes on from: "issue. ." -> "issue.",
+                # "Washington. , DC" -> "Washington, DC".
+                keep = m.group(3)
             else:
                 pair = m.group(4)
                 keep = "." if "." in pair else pair[0]

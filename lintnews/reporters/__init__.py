@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from lintnews.reporters import github, json_report, text
+from lintnews.reporters import github, json_report, sarif, text
 
-RENDERERS = {"text": text.render, "json": json_report.render, "github": github.render}
+RENDERERS = {"text": text.render, "json": json_report.render, "github": github.render, "sarif": sarif.render}
