@@ -13,7 +13,7 @@ from lintnews.document import make_document
 from lintnews.cache import DocumentCache
 from lintnews.engine import DocumentResult, finish, lint_document
 from lintnews.finding import Finding
-from lintnews.loading import InputError, expand_paths, kind_of, read_text
+from lintnews.loading import InputError, expand_paths, kind_of, read_source, read_text
 from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
 from lintnews.registry import DocumentRule, Rule, all_rules, select_rules
 
@@ -164,9 +164,10 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
     document_rules = [r for r in rules if isinstance(r, DocumentRule)]
     fixed: list[FileFix] = []
     for path in sorted(fixes_by_path(result.findings)):
-        raw = read_text(path)
-        if isinstance(raw, InputError):
+        source = read_source(path)
+        if isinstance(source, InputError):
             continue
+        raw = source.text
         current, applied = raw, 0
         for _ in range(max_passes):
             doc = make_document(path, current, kind_of(path))
@@ -177,5 +178,5 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
             current, n = apply_fixes(current, fixes)
             applied += n
         if current != raw:
-            fixed.append(FileFix(path, raw, current, applied))
+            fixed.append(FileFix(path, raw, current, applied, source.encoding))
     return fixed

@@ -115,7 +115,7 @@ def main(
                 _report_errors(result.errors)
                 sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
             for f in fixed:
-                write_atomically(f.path, f.after)
+                write_atomically(f.path, f.after, f.encoding)
             if fixed:
                 n = sum(f.applied for f in fixed)
                 click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)

@@ -27,6 +27,7 @@ class FileFix:
     before: str
     after: str
     applied: int
+    encoding: str = "utf-8"
 
     @property
     def changed(self) -> bool:
@@ -95,13 +96,18 @@ def fixes_by_path(findings: Iterable[Finding]) -> dict[str, list[Fix]]:
     return by_path
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) so that readers see the old or the new file, never half."""
+def write_atomically(path: str, text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half.
+
+    The temporary file is written and synced in the same folder, then renamed over the
+    original; if anything fails (a full disk, an interrupt), the original is untouched
+    and the temporary file is removed.
+    """
     directory = os.path.dirname(os.path.abspath(path))
     mode = os.stat(path).st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".lintnews-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

@@ -7,7 +7,9 @@ message; the other files are still linted.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +54,7 @@ def expand_paths(paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXT
                     if name.lower().endswith(extensions) and not name.startswith("."):
                         found.append(Path(root) / name)
             candidates = sorted(found, key=lambda q: q.as_posix())
-        elif p.exists():
+        elif p.exists() or os.path.lexists(p):  # a broken link or a loop: read_source says which
             candidates = [p]
         else:
             errors.append(InputError(raw, "no such file or directory"))
@@ -65,28 +67,86 @@ def expand_paths(paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXT
     return files, errors
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); raise UnicodeDecodeError otherwise."""
-    return data.decode("utf-8")
+#: Files larger than this are refused: memory grows with the text (about 60 bytes per
+#: character of text in the name index), and no news article comes near it.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+# Byte-order marks say the encoding without guessing; longest first (UTF-32 LE starts
+# with the UTF-16 LE mark).
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
 
 
-def read_text(path: str) -> str | InputError:
-    """The decoded contents of a file, exactly as stored (BOM and line endings kept)."""
+@dataclass(frozen=True)
+class Source:
+    """A file's decoded text (BOM kept as U+FEFF) and the encoding to write it back in."""
+
+    path: str
+    text: str
+    encoding: str
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode UTF-8, or UTF-16/32 when a byte-order mark says so; raise UnicodeDecodeError otherwise.
+
+    The BOM is kept in the text as U+FEFF (documents strip it and remember it), so a
+    file written back gets it again.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return "\ufeff" + data[len(bom) :].decode(encoding), encoding
+    return data.decode("utf-8"), "utf-8"
+
+
+def _looks_like_windows_1252(data: bytes) -> bool:
+    """Typographic quotes and dashes in the 0x80-0x9F range: Windows-1252 text."""
+    return any(b in data for b in (b"\x91", b"\x92", b"\x93", b"\x94", b"\x96", b"\x97", b"\x85"))
+
+
+def read_source(path: str) -> Source | InputError:
+    """Read and decode one file; every way this can fail is an InputError with one clear message."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(path, "symbolic link loop")
+        if exc.errno == errno.ENOENT:
+            return InputError(path, "no such file or directory (a broken symbolic link?)" if os.path.islink(path) else "no such file or directory")
+        return InputError(path, f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISDIR(st.st_mode):
+        return InputError(path, "is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        # Opening a FIFO would wait for a writer forever; devices and sockets are no text.
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device"
+        return InputError(path, f"not a regular file ({kind}), skipped")
+    if st.st_size > MAX_FILE_BYTES:
+        return InputError(path, f"{st.st_size / 1e6:.1f} MB is over the limit of {MAX_FILE_BYTES // (1024 * 1024)} MiB a file; skipped (split it)")
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
-    except IsADirectoryError:
-        return InputError(path, "is a directory")
+            data = fh.read(MAX_FILE_BYTES + 1)
     except PermissionError:
         return InputError(path, "permission denied")
     except OSError as exc:
         return InputError(path, f"cannot read: {exc.strerror or exc}")
-    if b"\x00" in data[:8192]:
-        return InputError(path, "binary file (NUL bytes), skipped")
     try:
-        return decode(data)
+        text, encoding = decode(data)
     except UnicodeDecodeError as exc:
-        return InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); skipped")
+        hint = "; it looks like Windows-1252: convert it with 'iconv -f cp1252 -t utf-8'" if _looks_like_windows_1252(data) else ""
+        return InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}; skipped")
+    if "\x00" in text:
+        return InputError(path, "binary file (NUL characters), skipped")
+    return Source(path, text, encoding)
+
+
+def read_text(path: str) -> str | InputError:
+    """The decoded contents of a file, exactly as stored (BOM and line endings kept)."""
+    source = read_source(path)
+    return source if isinstance(source, InputError) else source.text
 
 
 def read_document(path: str) -> Document | InputError:

@@ -38,6 +38,7 @@ from lintnews.corpus import Corpus, Loc
 from lintnews.data import DataError, read_yaml, rules_dir
 from lintnews.document import Document
 from lintnews.finding import SEVERITIES, Finding, Fix
+from lintnews.patterns import PatternError, compile_user, phrase_pattern
 from lintnews.registry import CODE_RE, CorpusRule, DocumentRule, Rule
 
 # Apostrophes and quotes vary between straight and typographic forms; a phrase written
@@ -46,8 +47,11 @@ _APOSTROPHES = "['’‘`]"
 _DOUBLE_QUOTES = "[\"“”]"
 
 
-def phrase_regex(phrase: str) -> str:
-    """A regex source matching ``phrase`` literally, with flexible spaces and quotes."""
+def phrase_regex(phrase: str, lookaround: bool = True) -> str:
+    """A regex source matching ``phrase`` literally, with flexible spaces and quotes.
+
+    ``lookaround=False`` gives a pattern RE2 accepts (word boundaries as ``\\b``).
+    """
     out = []
     for ch in phrase:
         if ch.isspace():
@@ -59,19 +63,18 @@ def phrase_regex(phrase: str) -> str:
             out.append(_DOUBLE_QUOTES)
         else:
             out.append(re.escape(ch))
-    body = "".join(out)
     # Word boundaries only where the phrase starts or ends with a word character.
-    head = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    tail = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    return head + body + tail
+    return phrase_pattern("".join(out), phrase[:1].isalnum(), phrase[-1:].isalnum(), lookaround)
 
 
 class DataRule(Rule):
     """A rule instantiated from a data file."""
 
-    def __init__(self, spec: dict[str, Any], source: str) -> None:
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
         self.source = source
         self.spec = spec
+        # Built-in data is reviewed and tested; a user's pack is matched with RE2.
+        self.trusted = trusted
         self.code = _require(spec, "code", str, source)
         if not CODE_RE.match(self.code):
             raise DataError(f"{source}: code {self.code!r} is not a family letter and three digits (e.g. W101)")
@@ -88,11 +91,20 @@ class DataRule(Rule):
     def describe(self) -> str:
         return self.doc or f"{self.name} (from {self.source})"
 
-    def compile(self, source: str, what: str) -> re.Pattern[str]:
+    def compile(self, source: str, what: str):
+        """Python's ``re`` for built-in packs, RE2 for user packs (no catastrophic backtracking)."""
+        if not self.trusted:
+            try:
+                return compile_user(source, ignore_case=bool(self.flags & re.IGNORECASE))
+            except PatternError as exc:
+                raise DataError(f"{self.source}: invalid regex in {what}: {exc}") from None
         try:
             return re.compile(source, self.flags | re.MULTILINE)
         except re.error as exc:
             raise DataError(f"{self.source}: invalid regex in {what}: {exc}") from None
+
+    def phrase(self, phrase: str) -> str:
+        return phrase_regex(phrase, lookaround=self.trusted)
 
     def _format(self, template: str, **values: str) -> str:
         # A phrase may run over a line break; a message stays on one line.
@@ -118,15 +130,15 @@ def _require(spec: dict[str, Any], key: str, kind: type, source: str) -> Any:
 class ExistenceRule(DataRule, DocumentRule):
     """Report every occurrence of listed phrases or patterns."""
 
-    def __init__(self, spec: dict[str, Any], source: str) -> None:
-        super().__init__(spec, source)
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
         tokens = spec.get("tokens", [])
         patterns = spec.get("patterns", [])
         if not isinstance(tokens, list) or not isinstance(patterns, list) or not (tokens or patterns):
             raise DataError(f"{source}: an existence rule needs a list of 'tokens' or 'patterns'")
         self.whole_line = spec.get("match", "phrase") == "line"
         self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
-        alternatives = [phrase_regex(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
+        alternatives = [self.phrase(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
         body = "|".join(sorted(alternatives, key=len, reverse=True))
         if self.whole_line:
             body = rf"^[ \t]*(?:{body})[ \t]*$"
@@ -154,8 +166,8 @@ class ExistenceRule(DataRule, DocumentRule):
 class SubstitutionRule(DataRule, DocumentRule):
     """Report a wrong phrase and suggest the expected one."""
 
-    def __init__(self, spec: dict[str, Any], source: str) -> None:
-        super().__init__(spec, source)
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
         swaps = spec.get("swap")
         if not isinstance(swaps, list) or not swaps:
             raise DataError(f"{source}: a substitution rule needs a non-empty 'swap' list")
@@ -165,7 +177,7 @@ class SubstitutionRule(DataRule, DocumentRule):
             if not isinstance(entry, dict) or "wrong" not in entry or "expected" not in entry:
                 raise DataError(f"{source}: swap entry {i + 1} needs 'wrong' and 'expected'")
             wrong = str(entry["wrong"])
-            source_re = wrong if entry.get("regex") else phrase_regex(wrong)
+            source_re = wrong if entry.get("regex") else self.phrase(wrong)
             self.compile(source_re, f"swap entry {i + 1}")  # report a bad entry by number
             alternatives.append(f"(?P<s{i}>{source_re})")
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
@@ -184,8 +196,8 @@ class SubstitutionRule(DataRule, DocumentRule):
 class PatternRule(DataRule, DocumentRule):
     """Report matches of one regex; message and suggestion are templates over its groups."""
 
-    def __init__(self, spec: dict[str, Any], source: str) -> None:
-        super().__init__(spec, source)
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
         self.regex = self.compile(_require(spec, "pattern", str, source), "pattern")
         self.suggestion = spec.get("suggestion")
 
@@ -208,13 +220,13 @@ class ConsistencyRule(DataRule, CorpusRule):
 
     MAX_RELATED = 5
 
-    def __init__(self, spec: dict[str, Any], source: str) -> None:
-        super().__init__(spec, source)
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
         self.per_document = spec.get("scope", "document") == "document"
         groups = spec.get("groups")
         if not isinstance(groups, list) or not groups:
             raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
-        self.groups: list[tuple[list[str], re.Pattern[str]]] = []
+        self.groups: list[tuple[list[str], Any, int]] = []
         for i, group in enumerate(groups):
             if isinstance(group, dict):
                 forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
@@ -224,9 +236,15 @@ class ConsistencyRule(DataRule, CorpusRule):
                 raise DataError(f"{source}: group {i + 1} needs at least two forms")
             forms = [str(f) for f in forms]
             # Longest first, so "Mr." is taken whole before "Mr" could match its start.
-            alternatives = "|".join(phrase_regex(f) for f in sorted(forms, key=len, reverse=True))
-            regex = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
-            self.groups.append((forms, regex))
+            alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))
+            if self.trusted:
+                regex = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
+            else:
+                try:
+                    regex = compile_user(f"(?:{alternatives})", ignore_case=bool(flags & re.IGNORECASE))
+                except PatternError as exc:
+                    raise DataError(f"{source}: group {i + 1}: {exc}") from None
+            self.groups.append((forms, regex, flags))
 
     def _form_of(self, forms: list[str], text: str, flags: int) -> str:
         norm = re.sub(r"\s+", " ", text).replace("’", "'")
@@ -242,10 +260,10 @@ class ConsistencyRule(DataRule, CorpusRule):
         the house style but are never reported: a quotation may be verbatim.
         """
         found = []
-        for gi, (forms, regex) in enumerate(self.groups):
+        for gi, (forms, regex, flags) in enumerate(self.groups):
             for m in regex.finditer(doc.view):
                 found.append(
-                    (gi, self._form_of(forms, m.group(0), regex.flags), Loc.of(doc, *m.span()), self._visible(doc, m.start()))
+                    (gi, self._form_of(forms, m.group(0), flags), Loc.of(doc, *m.span()), self._visible(doc, m.start()))
                 )
         return found
 
@@ -290,13 +308,13 @@ RULE_TYPES: dict[str, type[DataRule]] = {
 }
 
 
-def rule_from_spec(spec: object, source: str) -> DataRule:
+def rule_from_spec(spec: object, source: str, trusted: bool = False) -> DataRule:
     if not isinstance(spec, dict):
         raise DataError(f"{source}: a rule file must be a mapping of keys")
     kind = spec.get("type")
     if kind not in RULE_TYPES:
         raise DataError(f"{source}: unknown rule type {kind!r} (expected one of {', '.join(RULE_TYPES)})")
-    return RULE_TYPES[kind](spec, source)
+    return RULE_TYPES[kind](spec, source, trusted)
 
 
 def pack_files(location: Path) -> list[Path]:
@@ -320,5 +338,5 @@ def load_packs(extra: Iterable[str] = ()) -> list[Rule]:
             spec = read_yaml(path)
             if isinstance(spec, dict) and "type" not in spec and location == locations[0]:
                 continue
-            rules.append(rule_from_spec(spec, str(path)))
+            rules.append(rule_from_spec(spec, str(path), trusted=location == locations[0]))
     return rules

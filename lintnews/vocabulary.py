@@ -9,21 +9,29 @@ spelling"); rejected terms are reported wherever they occur (S102).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from lintnews.patterns import PatternError, compile_user
 
 
 class VocabularyError(ValueError):
     pass
 
 
-def _compile(entry: str) -> re.Pattern[str]:
-    flags = 0 if entry.startswith("(?-i)") else re.IGNORECASE
-    source = entry[5:] if entry.startswith("(?-i)") else entry
+def _split(entry: str) -> tuple[str, bool]:
+    """The entry's pattern and whether case is ignored."""
+    return (entry[5:], False) if entry.startswith("(?-i)") else (entry, True)
+
+
+def _compile(entry: str, whole_words: bool = False):
+    source, ignore_case = _split(entry)
+    if whole_words:
+        source = rf"\b(?:{source})\b"
     try:
-        return re.compile(source, flags)
-    except re.error as exc:
+        # RE2: a vocabulary entry comes from users and must not be able to hang lintnews.
+        return compile_user(source, ignore_case=ignore_case, multiline=False)
+    except PatternError as exc:
         raise VocabularyError(f"invalid vocabulary entry {entry!r}: {exc}") from None
 
 
@@ -31,25 +39,22 @@ def _compile(entry: str) -> re.Pattern[str]:
 class TermList:
     entries: tuple[str, ...] = ()
 
-    @property
-    def patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(_compile(e) for e in self.entries)
-
     def matches(self, term: str) -> bool:
         """True when the whole ``term`` ("mentionned", "Zabihullah Mujahid") is listed."""
-        return any(p.fullmatch(term) for p in self._compiled())
+        return any(p.fullmatch(term) for p in self._compiled(False))
 
-    def _compiled(self) -> tuple[re.Pattern[str], ...]:
-        cached = self.__dict__.get("_cache")
+    def _compiled(self, whole_words: bool) -> tuple:
+        key = f"_cache_{whole_words}"
+        cached = self.__dict__.get(key)
         if cached is None:
-            cached = self.patterns
-            object.__setattr__(self, "_cache", cached)
+            cached = tuple(_compile(e, whole_words) for e in self.entries)
+            object.__setattr__(self, key, cached)
         return cached
 
-    def finditer(self, text: str) -> Iterable[re.Match[str]]:
-        """Whole-word occurrences of any entry in ``text``."""
-        for pattern in self._compiled():
-            yield from re.finditer(rf"(?<!\w)(?:{pattern.pattern})(?!\w)", text, pattern.flags)
+    def finditer(self, text: str) -> Iterable:
+        """Whole-word occurrences of any entry in ``text``, in order of position."""
+        matches = [m for p in self._compiled(True) for m in p.finditer(text)]
+        return sorted(matches, key=lambda m: (m.start(), -m.end()))
 
 
 def term_list(entries: Iterable[str]) -> TermList:

@@ -41,7 +41,8 @@ class UnbalancedQuotes(DocumentRule):
                     open_stack.pop()
                 else:
                     yield self.finding(doc, i, i + 1, "closing quotation mark without an opening one")
+        last_open, last_close = view.rfind(_OPEN), view.rfind(_CLOSE)
         for i in open_stack:
             # A quote left open that a later paragraph reopens is a continued quotation.
-            if _OPEN not in view[i + 1 :] or _CLOSE not in view[i + 1 :]:
+            if last_open <= i or last_close <= i:
                 yield self.finding(doc, i, i + 1, "quotation mark opened and never closed")
