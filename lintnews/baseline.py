@@ -11,11 +11,10 @@ is new.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 
+from lintnews.atomic import write_atomically
 from lintnews.finding import Finding
 
 SCHEMA = "lintnews/baseline"
@@ -29,19 +28,7 @@ class BaselineError(Exception):
 def write_baseline(path: str, prints: Sequence[str]) -> None:
     """Write the baseline atomically; its content is sorted, so it diffs well in git."""
     data = {"schema": SCHEMA, "version": VERSION, "fingerprints": sorted(prints)}
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".lintnews-baseline-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=1)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(path, json.dumps(data, indent=1) + "\n")
 
 
 def read_baseline(path: str) -> Counter[str]:

@@ -7,11 +7,10 @@ A test fails when the README is out of date.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from lintnews.atomic import write_atomically
 from lintnews.registry import FAMILIES, Rule, all_rules
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
@@ -53,10 +52,7 @@ def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--write":
         path = Path(argv[1])
         new = splice(path.read_text(encoding="utf-8"), text)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".readme-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(new)
-        os.replace(tmp, path)
+        write_atomically(path, new)
         return 0
     sys.stdout.write(text + "\n")
     return 0

@@ -21,7 +21,7 @@ from lintnews.config import ConfigError, find_config, load_config
 from lintnews.data import DataError
 from lintnews.registry import FAMILIES, RuleError, all_rules
 from lintnews.fingerprints import SourceLines, fingerprints
-from lintnews.fixing import write_atomically
+from lintnews.atomic import write_atomically
 from lintnews.reporters import RENDERERS
 from lintnews.reporters.github import step_summary
 

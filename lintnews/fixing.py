@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -94,28 +92,3 @@ def fixes_by_path(findings: Iterable[Finding]) -> dict[str, list[Fix]]:
         if f.fix is not None and f.fix.safe:
             by_path.setdefault(f.path, []).append(f.fix)
     return by_path
-
-
-def write_atomically(path: str, text: str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half.
-
-    The temporary file is written and synced in the same folder, then renamed over the
-    original; if anything fails (a full disk, an interrupt), the original is untouched
-    and the temporary file is removed.
-    """
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".lintnews-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

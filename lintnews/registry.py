@@ -67,25 +67,9 @@ class Rule:
         fix: Fix | None = None,
     ) -> Finding:
         """Build a finding for ``doc.text[start:end]``."""
-        first = doc.position(start)
-        last = doc.position(max(end, start + 1) - 1)
-        return Finding(
-            path=doc.path,
-            line=first.line,
-            column=first.column,
-            end_line=last.line,
-            end_column=last.column + 1,
-            code=self.code,
-            name=self.name,
-            severity=self.severity,
-            message=message,
-            suggestion=suggestion,
-            related=tuple(related),
-            start=start,
-            end=end,
-            fix=fix,
-        )
+        from lintnews.corpus import Loc
 
+        return self.finding_at(Loc.of(doc, start, end), message, suggestion, related, fix)
 
     def finding_at(
         self,
@@ -93,8 +77,9 @@ class Rule:
         message: str,
         suggestion: str | None = None,
         related: Iterable[Related] = (),
+        fix: Fix | None = None,
     ) -> Finding:
-        """Build a finding at a location recorded in corpus facts."""
+        """Build a finding at a located span (also one recorded in corpus facts)."""
         return Finding(
             path=loc.path,
             line=loc.line,
@@ -109,6 +94,7 @@ class Rule:
             related=tuple(related),
             start=loc.start,
             end=loc.end,
+            fix=fix,
         )
 
 
@@ -130,11 +116,6 @@ class CorpusRule(Rule):
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
-
-
-def related_at(doc: Document, start: int, end: int, message: str = "") -> Related:
-    a, b = doc.position(start), doc.position(max(end, start + 1) - 1)
-    return Related(doc.path, a.line, a.column, b.line, b.column + 1, message)
 
 
 # -- the registry -------------------------------------------------------------------------
