@@ -15,7 +15,7 @@ import click
 
 from lintnews import __version__
 from lintnews.api import configured_rules, lint_paths
-from lintnews.config import ConfigError, find_config, load_config
+from lintnews.config import ConfigError, check_languagetool_server, find_config, load_config
 from lintnews.data import DataError
 from lintnews.registry import FAMILIES, RuleError, all_rules
 from lintnews.reporters import RENDERERS
@@ -43,10 +43,14 @@ def _fail(message: str) -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--show-source", is_flag=True, help="Text format: show the source line with a caret under the finding.")
+@click.option("--languagetool", "languagetool", metavar="local|URL|off", help="Grammar checks by LanguageTool (rule L101): 'local' starts one server for the run, a URL uses a running server; overrides the configuration.")
+@click.option("--require-languagetool", is_flag=True, help="Exit 2 when the LanguageTool checks cannot run (instead of a notice).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
 @click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
 @click.version_option(__version__, prog_name="lintnews")
-def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, statistics, show_source, list_rules, explain):
+def main(
+    paths, select, extend_select, ignore, fmt, config_path, exit_zero, statistics, show_source, languagetool, require_languagetool, list_rules, explain
+):
     """Find machine-translation, spinning and scraping artifacts in news text.
 
     PATHS are files or folders (searched recursively for .txt and .md files); all of
@@ -58,6 +62,8 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             stream.reconfigure(errors="backslashreplace")
     try:
         config = load_config(config_path if config_path else find_config(Path.cwd()))
+        if languagetool is not None:
+            config.languagetool = check_languagetool_server(languagetool, "--languagetool")
         if list_rules or explain:
             _describe(all_rules(config.rule_packs), list_rules, explain)
             return
@@ -98,9 +104,15 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
 
         out = RENDERERS[fmt](result.findings, errors=result.errors, show_source=show_source, source_line=source_line)
         sys.stdout.write(out)
+    for notice in result.notices:
+        click.echo(f"lintnews: {notice}", err=True)
     for error in result.errors:
         click.echo(f"lintnews: {error}", err=True)
     if result.errors:
+        sys.exit(EXIT_ERROR)
+    if require_languagetool and (result.languagetool_skipped or not any(r.code == "L101" for r in rules)):
+        if not result.languagetool_skipped:
+            click.echo("lintnews: error: --require-languagetool, but L101 (LanguageTool) is not selected", err=True)
         sys.exit(EXIT_ERROR)
     if result.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
