@@ -176,7 +176,8 @@ class Session:
         self._connect_with = connect or (start_local if settings.server == "local" else _connect_url)
         self._checker: HttpChecker | None = None
         self._close: Callable[[], None] | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the small state; never held while waiting
+        self._connect_lock = threading.Lock()  # one connection attempt at a time
         self._pool = ThreadPoolExecutor(max_workers=max(1, settings.workers), thread_name_prefix="languagetool")
         self._pending: dict[str, Future] = {}
         self._cache = AnswerCache(settings.cache_dir) if settings.cache_dir is not None else None
@@ -223,14 +224,14 @@ class Session:
                 self.failure = reason
 
     def _checker_or_fail(self) -> HttpChecker:
-        with self._lock:
+        with self._connect_lock:
             if self.failure is not None:
                 raise Unavailable(self.failure)
             if self._checker is None:
                 try:
                     self._checker, self._close = self._connect_with(self.settings)
                 except Unavailable as exc:
-                    self.failure = str(exc)
+                    self._fail(str(exc))
                     raise
             return self._checker
 
