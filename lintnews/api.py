@@ -15,7 +15,9 @@ from lintnews.engine import DocumentResult, finish, lint_document
 from lintnews.finding import Finding
 from lintnews.loading import InputError, expand_paths, kind_of, read_source, read_text
 from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
-from lintnews.registry import DocumentRule, Rule, all_rules, select_rules
+from lintnews.registry import DocumentRule, Rule, all_rules, finding_matches, select_rules
+
+LANGUAGETOOL_CODE = "L101"
 
 
 @dataclass
@@ -24,11 +26,18 @@ class Result:
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
     words: int = 0
+    #: one-line notices for stderr: an optional backend that was skipped, and why
+    notices: list[str] = field(default_factory=list)
+    #: whether LanguageTool (L101) was selected but could not be used
+    languagetool_skipped: bool = False
 
 
 def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
     """The rules a run uses: all known rules, filtered by config and the command line."""
     rules = all_rules(config.rule_packs)
+    for rule in rules:
+        if rule.code == LANGUAGETOOL_CODE and config.languagetool:
+            rule.default = True  # enabling the backend turns its rule on by default
     chosen = select_rules(
         rules,
         select=select if select is not None else config.select,
@@ -67,7 +76,7 @@ def per_file_filter(
         forms = _glob_candidates(f.path, base)
         ignored = any(
             any(fnmatch.fnmatch(form, glob) for form in forms)
-            and any(code == "ALL" or f.code.startswith(code) for code in codes)
+            and any(finding_matches(code, f.code, f.name) for code in codes)
             for glob, codes in per_file_ignores.items()
         )
         if not ignored:
@@ -128,19 +137,54 @@ def lint_paths(
     results = []
     words = 0
     linted = 0
-    for path in [*files, *context]:
-        result, n = _document_result(path, rules, cache)
-        if isinstance(result, InputError):
-            errors.append(result)
-            continue
-        results.append(result)
-        if path in files:
-            words += n
-            linted += 1
-    report = set(files) if context else None
-    findings = per_file_filter(finish(results, rules, report_paths=report), config.per_file_ignores, base)
+    notices: list[str] = []
+    grammar = next((r for r in rules if r.code == LANGUAGETOOL_CODE), None)
+    session = _languagetool_session(config, notices) if grammar is not None else None
+    try:
+        if grammar is not None:
+            grammar.session = session
+        for path in [*files, *context]:
+            result, n = _document_result(path, rules, cache)
+            if isinstance(result, InputError):
+                errors.append(result)
+                continue
+            results.append(result)
+            if path in files:
+                words += n
+                linted += 1
+        report = set(files) if context else None
+        findings = per_file_filter(finish(results, rules, report_paths=report), config.per_file_ignores, base)
+    finally:
+        if grammar is not None:
+            grammar.session = None
+        if session is not None:
+            session.close()
+    if session is not None and session.failure:
+        notices.append(f"grammar checks (L101, LanguageTool) skipped: {session.failure}")
     errors.sort(key=lambda e: e.path)
-    return Result(findings, errors, files=linted, words=words)
+    skipped = grammar is not None and (session is None or session.failure is not None)
+    return Result(findings, errors, files=linted, words=words, notices=notices, languagetool_skipped=skipped)
+
+
+def _languagetool_session(config: Config, notices: list[str]):
+    """A LanguageTool session for a run that selected L101, or None with a notice."""
+    if not config.languagetool:
+        notices.append(
+            "grammar checks (L101, LanguageTool) skipped: no LanguageTool configured "
+            "(languagetool = \"local\" or a server URL, or --languagetool)"
+        )
+        return None
+    from lintnews.languagetool.backend import Session, Settings
+
+    settings = Settings(
+        server=config.languagetool,
+        language=config.languagetool_language,
+        timeout=float(config.languagetool_timeout),
+        chunk_size=config.languagetool_chunk_size,
+        workers=config.languagetool_workers,
+        cache_dir=Path(config.languagetool_cache) if config.languagetool_cache else None,
+    )
+    return Session(settings)
 
 
 def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:

@@ -17,7 +17,7 @@ from lintnews import __version__
 from lintnews.api import configured_rules, fix_files, lint_paths
 from lintnews.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lintnews.cache import DocumentCache, rules_fingerprint
-from lintnews.config import ConfigError, find_config, load_config
+from lintnews.config import ConfigError, check_languagetool_server, find_config, load_config
 from lintnews.data import DataError
 from lintnews.registry import FAMILIES, RuleError, all_rules
 from lintnews.fingerprints import SourceLines, fingerprints
@@ -55,6 +55,8 @@ def _fail(message: str) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=str), help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(path_type=str), help="Record the current findings in this baseline file (and report nothing).")
+@click.option("--languagetool", "languagetool", metavar="local|URL|off", help="Grammar checks by LanguageTool (rule L101): 'local' starts one server for the run, a URL uses a running server; overrides the configuration.")
+@click.option("--require-languagetool", is_flag=True, help="Exit 2 when the LanguageTool checks cannot run (instead of a notice).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
 @click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
 @click.version_option(__version__, prog_name="lintnews")
@@ -75,6 +77,8 @@ def main(
     show_diff,
     baseline_path,
     write_baseline_path,
+    languagetool,
+    require_languagetool,
     list_rules,
     explain,
 ):
@@ -89,6 +93,8 @@ def main(
             stream.reconfigure(errors="backslashreplace")
     try:
         config = load_config(config_path if config_path else find_config(Path.cwd()))
+        if languagetool is not None:
+            config.languagetool = check_languagetool_server(languagetool, "--languagetool")
         if list_rules or explain:
             _describe(all_rules(config.rule_packs), list_rules, explain)
             return
@@ -155,8 +161,14 @@ def main(
         sys.stdout.write(out)
         if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
+    for notice in result.notices:
+        click.echo(f"lintnews: {notice}", err=True)
     _report_errors(result.errors)
     if result.errors:
+        sys.exit(EXIT_ERROR)
+    if require_languagetool and (result.languagetool_skipped or not any(r.code == "L101" for r in rules)):
+        if not result.languagetool_skipped:
+            click.echo("lintnews: error: --require-languagetool, but L101 (LanguageTool) is not selected", err=True)
         sys.exit(EXIT_ERROR)
     if findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)

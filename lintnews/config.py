@@ -9,10 +9,13 @@ the file's name, never silently ignored.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from lintnews.languagetool.protocol import DEFAULT_CATEGORIES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,17 +40,39 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     corpus: list[str] = field(default_factory=list)  # context for the corpus rules, never reported
     cache_dir: str | None = None
+    # LanguageTool (rule L101): "local", a server URL, or None (off)
+    languagetool: str | None = None
+    languagetool_language: str = "en-US"
+    languagetool_categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
+    languagetool_timeout: float = 60.0
+    languagetool_chunk_size: int = 10_000
+    languagetool_workers: int = 4
+    languagetool_cache: str | None = ".lintnews-cache/languagetool"
 
     def rule_settings(self) -> dict[str, Any]:
         from lintnews.vocabulary import term_list
 
-        return {"accept": term_list(self.vocabulary), "reject": term_list(self.reject)}
+        return {
+            "accept": term_list(self.vocabulary),
+            "reject": term_list(self.reject),
+            "languagetool_categories": self.languagetool_categories,
+            "languagetool_chunk_size": self.languagetool_chunk_size,
+        }
 
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "vocabulary", "accept", "reject", "rule-packs", "exclude", "corpus"}
 # "vocabulary" and "vocabulary-file" are the first names of "accept" and "accept-file".
 _FILE_KEYS = {"vocabulary-file": "vocabulary", "accept-file": "vocabulary", "reject-file": "reject"}
-_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores", "cache-dir"}
+_LANGUAGETOOL_KEYS = {
+    "languagetool",
+    "languagetool-language",
+    "languagetool-categories",
+    "languagetool-timeout",
+    "languagetool-chunk-size",
+    "languagetool-workers",
+    "languagetool-cache",
+}
+_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores", "cache-dir"} | _LANGUAGETOOL_KEYS
 
 
 def _relative(base: Path, path: str) -> str:
@@ -57,6 +82,15 @@ def _relative(base: Path, path: str) -> str:
         return os.path.relpath(full)
     except ValueError:  # another drive on Windows
         return str(full)
+
+
+def check_languagetool_server(value: str, where: str) -> str | None:
+    """``"local"``, an http(s) URL, or ``"off"`` (None); anything else is an error."""
+    if value == "off":
+        return None
+    if value == "local" or re.match(r"^https?://[^\s/]+", value):
+        return value
+    raise ConfigError(f"{where}: languagetool must be \"local\", \"off\" or a server URL such as http://localhost:8081, not {value!r}")
 
 
 def find_config(start: Path) -> Path | None:
@@ -136,4 +170,40 @@ def load_config(path: Path | None) -> Config:
             term_list(entries)
         except VocabularyError as exc:
             raise ConfigError(f"{path}: {name}: {exc}") from None
+    _load_languagetool(cfg, table, path)
     return cfg
+
+
+def _load_languagetool(cfg: Config, table: dict[str, Any], path: Path) -> None:
+    if "languagetool" in table:
+        if not isinstance(table["languagetool"], str):
+            raise ConfigError(f"{path}: 'languagetool' must be a string (\"local\" or a server URL)")
+        cfg.languagetool = check_languagetool_server(table["languagetool"], str(path))
+    if "languagetool-language" in table:
+        if not isinstance(table["languagetool-language"], str) or not table["languagetool-language"]:
+            raise ConfigError(f"{path}: 'languagetool-language' must be a language code such as \"en-US\"")
+        cfg.languagetool_language = table["languagetool-language"]
+    if "languagetool-categories" in table:
+        categories = _string_list(table["languagetool-categories"], "languagetool-categories", path)
+        bad = [c for c in categories if not re.match(r"^[A-Z][A-Z_]*$", c)]
+        if bad:
+            raise ConfigError(f"{path}: 'languagetool-categories' holds LanguageTool category ids such as GRAMMAR, not {bad[0]!r}")
+        cfg.languagetool_categories = categories
+    for key, attr, low in (("languagetool-timeout", "languagetool_timeout", 0), ("languagetool-chunk-size", "languagetool_chunk_size", 100), ("languagetool-workers", "languagetool_workers", 1)):
+        if key not in table:
+            continue
+        value = table[key]
+        integral = key != "languagetool-timeout"
+        kinds = (int,) if integral else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds) or value < low or (not integral and value == 0):
+            what = f"an integer of at least {low}" if integral else "a positive number of seconds"
+            raise ConfigError(f"{path}: '{key}' must be {what}")
+        setattr(cfg, attr, value)
+    if "languagetool-cache" in table:
+        value = table["languagetool-cache"]
+        if value is False:
+            cfg.languagetool_cache = None
+        elif isinstance(value, str) and value:
+            cfg.languagetool_cache = str(path.parent / value)
+        else:
+            raise ConfigError(f"{path}: 'languagetool-cache' must be a folder (a string) or false")

@@ -32,6 +32,7 @@ FAMILIES = {
     "C": "Consistency of house style",
     "S": "Spelling",
     "X": "lintnews itself: suppression markers",
+    "L": "Language checks by LanguageTool (optional backend)",
 }
 
 
@@ -47,6 +48,18 @@ class Rule:
     scope: ClassVar[str] = "document"
     #: whether the rule reads inside quoted speech
     reads_quotes: ClassVar[bool] = True
+    #: whether the rule's findings carry a sub-code in their ``name`` (a backend's own
+    #: rule id), selectable as ``CODE:SUBCODE`` (e.g. ``L101:EN_A_VS_AN``)
+    subcodes: ClassVar[bool] = False
+    #: sub-codes (prefixes) to keep (None: all) and to drop; set by the selection
+    sub_select: tuple[str, ...] | None = None
+    sub_ignore: tuple[str, ...] = ()
+
+    def wants_subcode(self, subcode: str) -> bool:
+        """Whether ``--select``/``--ignore`` keep findings with this sub-code."""
+        if self.sub_select is not None and not subcode.startswith(self.sub_select):
+            return False
+        return not subcode.startswith(self.sub_ignore) if self.sub_ignore else True
 
     def configure(self, settings: dict[str, Any]) -> None:
         """Take settings from the configuration (``[tool.lintnews]``); most rules have none."""
@@ -179,6 +192,20 @@ def all_rules(extra_packs: Iterable[str] = (), plugins: bool = True) -> list[Rul
     return sorted(seen.values(), key=lambda r: r.code)
 
 
+def split_selector(selector: str) -> tuple[str, str | None]:
+    """``"L101:EN_A_VS_AN"`` -> ``("L101", "EN_A_VS_AN")``; ``"N1"`` -> ``("N1", None)``."""
+    code, sep, sub = selector.partition(":")
+    return (code, sub) if sep else (code, None)
+
+
+def finding_matches(selector: str, code: str, name: str) -> bool:
+    """Whether a selector (``ALL``, a code prefix, or ``CODE:SUBCODE``) names a finding."""
+    base, sub = split_selector(selector)
+    if sub is not None:
+        return code == base and name.startswith(sub)
+    return selector == "ALL" or code.startswith(selector)
+
+
 def select_rules(
     rules: list[Rule],
     select: Iterable[str] | None = None,
@@ -189,19 +216,46 @@ def select_rules(
 
     ``select`` replaces the default set (``ALL`` means every rule); ``extend_select``
     adds to it; ``ignore`` removes.  A selector that matches no rule is an error.
+
+    A rule with sub-codes (a backend's own rule ids) also takes ``CODE:SUBCODE``
+    selectors (``L101:EN_A_VS_AN``, or a prefix of the sub-code): selecting one turns
+    the rule on for those sub-codes only, unless the rule is selected whole as well;
+    ignoring one keeps the rule and drops those sub-codes.  The chosen rules get
+    ``sub_select`` and ``sub_ignore`` set accordingly.
     """
-    known = [r.code for r in rules]
+    by_code = {r.code: r for r in rules}
+    select = list(select) if select is not None else None
+    extend_select, ignore = list(extend_select), list(ignore)
 
     def matches(selector: str, code: str) -> bool:
         return selector == "ALL" or code.startswith(selector)
 
     for selector in [*(select or []), *extend_select, *ignore]:
-        if not any(matches(selector, c) for c in known):
+        base, sub = split_selector(selector)
+        if sub is not None:
+            rule = by_code.get(base)
+            if rule is None or not rule.subcodes or not sub:
+                raise RuleError(f"unknown rule code or prefix {selector!r} (CODE:SUBCODE works only for a rule with sub-codes, such as L101)")
+        elif not any(matches(selector, c) for c in by_code):
             raise RuleError(f"unknown rule code or prefix {selector!r}")
-    if select is None:
-        chosen = {r.code for r in rules if r.default}
-    else:
-        chosen = {r.code for r in rules if any(matches(s, r.code) for s in select)}
-    chosen |= {r.code for r in rules if any(matches(s, r.code) for s in extend_select)}
-    chosen -= {r.code for r in rules if any(matches(s, r.code) for s in ignore)}
+
+    def plain(selectors: list[str]) -> list[str]:
+        return [s for s in selectors if split_selector(s)[1] is None]
+
+    def subs(selectors: list[str], code: str) -> list[str]:
+        return [sub for s in selectors for base, sub in [split_selector(s)] if sub is not None and base == code]
+
+    whole: set[str] = (
+        {r.code for r in rules if r.default}
+        if select is None
+        else {r.code for r in rules if any(matches(s, r.code) for s in plain(select))}
+    )
+    whole |= {r.code for r in rules if any(matches(s, r.code) for s in plain(extend_select))}
+    wanted = [*(select or []), *extend_select]
+    partly = {r.code for r in rules if subs(wanted, r.code)} - whole
+    chosen = (whole | partly) - {r.code for r in rules if any(matches(s, r.code) for s in plain(ignore))}
+    for rule in rules:
+        if rule.subcodes:
+            rule.sub_select = tuple(subs(wanted, rule.code)) if rule.code in partly else None
+            rule.sub_ignore = tuple(subs(ignore, rule.code))
     return [r for r in rules if r.code in chosen]

@@ -6,6 +6,7 @@ from lintnews.checks import (  # noqa: F401
     garble_repeated_list_item,
     garble_repeated_word,
     garble_split_name,
+    languagetool,
     name_stray_token,
     name_variant,
     punctuation_doubled,
