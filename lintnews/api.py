@@ -22,6 +22,10 @@ class Result:
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
     words: int = 0
+    #: words per document linted, in the order the documents were read
+    word_counts: dict[str, int] = field(default_factory=dict)
+    #: each document's text (newlines normalised), kept only when asked for (``keep_texts``)
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
@@ -73,8 +77,14 @@ def per_file_filter(
     return kept
 
 
-def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequence[Rule] | None = None) -> Result:
-    """Lint files and folders as one corpus."""
+def lint_paths(
+    paths: Sequence[str], config: Config | None = None, rules: Sequence[Rule] | None = None, keep_texts: bool = False
+) -> Result:
+    """Lint files and folders as one corpus.
+
+    ``keep_texts`` keeps every document's text in the result, for reporters that show the
+    text (HTML); the findings' lines and columns point into exactly these texts.
+    """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
     files, errors = expand_paths(paths)
@@ -85,16 +95,21 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequen
         ]
     results = []
     words = 0
+    word_counts: dict[str, int] = {}
+    texts: dict[str, str] = {}
     for path in files:
         doc = read_document(path)
         if isinstance(doc, InputError):
             errors.append(doc)
             continue
         words += doc.word_count
+        word_counts[doc.path] = doc.word_count
+        if keep_texts:
+            texts[doc.path] = doc.text
         results.append(lint_document(doc, rules))
     findings = per_file_filter(finish(results, rules), config.per_file_ignores, base)
     errors.sort(key=lambda e: e.path)
-    return Result(findings, errors, files=len(results), words=words)
+    return Result(findings, errors, files=len(results), words=words, word_counts=word_counts, texts=texts)
 
 
 def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:

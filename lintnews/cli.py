@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from lintnews.api import configured_rules, lint_paths
 from lintnews.config import ConfigError, find_config, load_config
 from lintnews.data import DataError
 from lintnews.registry import FAMILIES, RuleError, all_rules
-from lintnews.reporters import RENDERERS
+from lintnews.reporters import NEEDS_TEXTS, RENDERERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -39,6 +40,7 @@ def _fail(message: str) -> None:
 @click.option("--extend-select", multiple=True, help="Rule codes or prefixes to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
@@ -46,7 +48,7 @@ def _fail(message: str) -> None:
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
 @click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
 @click.version_option(__version__, prog_name="lintnews")
-def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, statistics, show_source, list_rules, explain):
+def main(paths, select, extend_select, ignore, fmt, output, config_path, exit_zero, statistics, show_source, list_rules, explain):
     """Find machine-translation, spinning and scraping artifacts in news text.
 
     PATHS are files or folders (searched recursively for .txt and .md files); all of
@@ -63,13 +65,15 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             return
         if not paths:
             _fail("no paths given (try 'lintnews --help')")
+        if output is not None:
+            _check_writable(output)
         rules = configured_rules(
             config,
             select=_codes(select) if select else None,
             extend_select=_codes(extend_select),
             ignore=_codes(ignore),
         )
-        result = lint_paths(paths, config, rules)
+        result = lint_paths(paths, config, rules, keep_texts=fmt in NEEDS_TEXTS and not statistics)
     except (ConfigError, DataError, RuleError) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:  # pragma: no cover - interactive
@@ -82,12 +86,13 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
 
     if statistics:
         counts = Counter((f.code, f.name) for f in result.findings)
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            click.echo(f"{n:6d}  {code}  {name}")
+        out = "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     else:
         sources: dict[str, list[str]] = {}
 
         def source_line(path: str, line: int) -> str:
+            if path in result.texts:
+                sources.setdefault(path, result.texts[path].split("\n"))
             if path not in sources:
                 from lintnews.loading import read_document
 
@@ -96,8 +101,21 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             lines = sources[path]
             return lines[line - 1] if 0 < line <= len(lines) else ""
 
-        out = RENDERERS[fmt](result.findings, errors=result.errors, show_source=show_source, source_line=source_line)
+        out = RENDERERS[fmt](
+            result.findings,
+            errors=result.errors,
+            show_source=show_source,
+            source_line=source_line,
+            texts=result.texts,
+            word_counts=result.word_counts,
+        )
+    if output is None:
         sys.stdout.write(out)
+    else:
+        try:
+            write_atomically(output, out)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
     for error in result.errors:
         click.echo(f"lintnews: {error}", err=True)
     if result.errors:
@@ -105,6 +123,42 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
     if result.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _check_writable(output: Path) -> None:
+    """Fail before linting when the report could not be written."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        _fail(f"cannot write {output}: it is a directory")
+    if not folder.is_dir():
+        _fail(f"cannot write {output}: no such directory {folder}")
+    if not os.access(folder, os.W_OK):
+        _fail(f"cannot write {output}: permission denied")
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write UTF-8 text to ``path`` through a temporary file in the same folder and
+    ``os.replace``, so a reader never sees half a report and a failure leaves no file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+        # mkstemp makes the file private; give it the mode a plain open() would have.
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _describe(rules, list_rules: bool, explain: str | None) -> None:
