@@ -117,7 +117,7 @@ def test_page_is_readable_without_javascript(seeds_report):
     docs = root.find_all("section", "doc")
     assert docs and not any("hidden" in d.attrs for d in docs)
     assert not any("hidden" in li.attrs for li in root.find_all("li"))
-    assert "body.js section.doc{display:none}" in html
+    assert "body.js section.doc,body.js section.view{display:none}" in html
     assert "<link" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in html
 

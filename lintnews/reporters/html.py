@@ -209,7 +209,7 @@ def _overview(findings: Sequence[Finding], doc_rows: list[tuple[str, int, int, C
     per_family_sev = Counter((_family(f.code), f.severity) for f in findings)
     per_rule = Counter(f.code for f in findings)
     names = {f.code: f.name for f in findings}
-    out = ['<section id="overview"><h2>Overview</h2>']
+    out = ['<section id="overview" class="view"><h2>Overview</h2>']
     out.append(
         f'<p class="summary">{len(doc_rows)} document{"s" if len(doc_rows) != 1 else ""}, {words:,} words, '
         f'<strong>{len(findings):,}</strong> finding{"s" if len(findings) != 1 else ""}'
@@ -263,7 +263,7 @@ def _occurrence_links(occurrences: Sequence[Occurrence], page: _Page) -> str:
 
 
 def _clusters(names: Sequence[Cluster], titles: Sequence[Cluster], page: _Page) -> str:
-    out = ['<section id="clusters"><h2>Name clusters</h2>']
+    out = ['<section id="clusters" class="view"><h2>Name clusters</h2>']
     if not names:
         out.append("<p>No name is spelled more than one way.</p>")
     for kind, clusters in (("name", names), ("title", titles)):
@@ -287,7 +287,7 @@ def _clusters(names: Sequence[Cluster], titles: Sequence[Cluster], page: _Page) 
 
 
 def _documents(doc_paths: Sequence[str], texts: Mapping[str, str], by_doc: Mapping[str, list[tuple[int, Finding]]], words: Mapping[str, int], page: _Page) -> str:
-    out = ['<section id="documents"><h2>Documents</h2><nav class="pager" hidden></nav>']
+    out = ['<section id="documents" class="view"><h2>Documents</h2><nav class="pager" hidden></nav>']
     for path in doc_paths:
         did = page.doc_id[path]
         items = by_doc.get(path, [])
@@ -355,7 +355,7 @@ def render(
             f'<meta name="generator" content="lintnews {_e(__version__)}">',
             f"<title>{_e(title)}</title><style>{_CSS}{filter_css}</style></head>",
             '<body><header><h1>lintnews report</h1><nav class="top"><a href="#overview">Overview</a> '
-            '<a href="#clusters">Name clusters</a> <a href="#titles">Titles</a> <a href="#documents">Documents</a></nav>',
+            '<a href="#clusters">Name clusters</a> <a href="#documents">Documents</a></nav>',
             filters,
             "</header><main>",
             _overview(findings, doc_rows, page, errors),
@@ -423,7 +423,9 @@ fieldset.filters legend{float:left;margin-right:.4rem;font-weight:600}
 fieldset.filters label{margin-right:.5rem;white-space:nowrap}
 .sep{display:inline-block;width:1rem}.keys{color:var(--dim);font-size:12px;margin-left:1rem}
 .pager,.listpager{margin:.5rem 0}.pager button,.listpager button{margin-right:.3rem}
-body.js section.doc{display:none}body.js section.doc.current{display:block}
+body.js{height:100vh;display:flex;flex-direction:column}body.js header{position:static;flex:none}body.js main{flex:1;overflow:auto;max-width:none}body.js main>*{max-width:1300px}
+body.js section.doc,body.js section.view{display:none}body.js section.doc.current,body.js section.view.active{display:block}
+body.js nav.top a[aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}
 #detail{position:fixed;bottom:0;left:0;right:0;background:#1d1d1f;color:#fff;padding:.5rem 1rem;font-size:14px;z-index:3}
 #detail .sugg{color:#9be3b1}
 .errors{color:#b00020}
@@ -435,7 +437,7 @@ _JS = r"""
 var body=document.body,docs=Array.prototype.slice.call(document.querySelectorAll('section.doc'));
 body.classList.add('js');
 var filters=document.querySelector('fieldset.filters');filters.hidden=false;
-var pager=document.querySelector('nav.pager'),detail=document.getElementById('detail');
+var main=document.querySelector('main'),pager=document.querySelector('nav.pager'),detail=document.getElementById('detail');
 var cur=-1,listPage=0;
 function docOf(el){while(el&&!(el.classList&&el.classList.contains('doc')))el=el.parentNode;return el;}
 function hiddenByFilter(el){for(var i=0;i<el.classList.length;i++){var c=el.classList[i];if((c.indexOf('f-')===0||c.indexOf('s-')===0)&&body.classList.contains('hide-'+c))return true;}return false;}
@@ -455,26 +457,31 @@ function renderList(){if(cur<0)return;var d=docs[cur],nav=d.querySelector('nav.l
  nav.appendChild(button('\u2039',function(){listPage--;renderList();},listPage===0));
  nav.appendChild(document.createTextNode(' findings '+(listPage*LIST_PAGE_SIZE+1)+'\u2013'+Math.min(items.length,(listPage+1)*LIST_PAGE_SIZE)+' of '+items.length+' '));
  nav.appendChild(button('\u203a',function(){listPage++;renderList();},listPage===pages-1));}
-function show(i,scroll){if(i<0||i>=docs.length)return;if(i!==cur){if(cur>=0)docs[cur].classList.remove('current');cur=i;listPage=0;docs[cur].classList.add('current');renderPager();renderList();}
- if(scroll)document.getElementById('documents').scrollIntoView();}
-function reveal(id){var el=id&&document.getElementById(id);if(!el)return;var d=docOf(el);if(!d)return;show(docs.indexOf(d),false);
+function show(i,scroll){if(i<0||i>=docs.length)return;activate(document.getElementById('documents'));if(i!==cur){if(cur>=0)docs[cur].classList.remove('current');cur=i;listPage=0;docs[cur].classList.add('current');renderPager();renderList();}
+ if(scroll)main.scrollTop=0;}
+var views=Array.prototype.slice.call(document.querySelectorAll('section.view')),tabs=document.querySelectorAll('nav.top a');
+function activate(view){views.forEach(function(v){v.classList.toggle('active',v===view);});
+ Array.prototype.forEach.call(tabs,function(a){var on=document.getElementById(a.getAttribute('href').slice(1));var v=on;while(v&&!(v.classList&&v.classList.contains('view')))v=v.parentNode;if(v===view)a.setAttribute('aria-current','page');else a.removeAttribute('aria-current');});}
+function viewOf(el){while(el&&!(el.classList&&el.classList.contains('view')))el=el.parentNode;return el;}
+function reveal(id){var el=id&&document.getElementById(id);if(!el)return;var view=viewOf(el);if(view)activate(view);
+ if(el===view||el.tagName==='H2'){main.scrollTop=0;return;}var d=docOf(el);if(!d){el.scrollIntoView({block:'nearest'});return;}show(docs.indexOf(d),false);
  if(el.tagName==='LI'){var ol=el.parentNode,items=Array.prototype.filter.call(ol.children,function(li){return !hiddenByFilter(li);});var k=items.indexOf(el);if(k>=0){listPage=Math.floor(k/LIST_PAGE_SIZE);renderList();}}
- el.scrollIntoView({block:'center'});}
+ el.scrollIntoView({block:'center'});if(el.tagName==='MARK'){el.focus({preventScroll:true});describe(el);}}
 function describe(mark){var li=document.getElementById('m'+mark.getAttribute('data-f'));if(!li)return;detail.hidden=false;detail.textContent='';
  var where=li.querySelector('.loc').textContent+'  '+li.querySelector('code').textContent+' ';detail.appendChild(document.createTextNode(where));
  var msg=li.querySelector('.msg').cloneNode(true);detail.appendChild(msg);var s=li.querySelector('.sugg');if(s){detail.appendChild(document.createTextNode(' '));detail.appendChild(s.cloneNode(true));}}
 document.addEventListener('focusin',function(ev){var t=ev.target;if(t.tagName==='MARK')describe(t);});
 document.addEventListener('mouseover',function(ev){var t=ev.target;if(t.tagName==='MARK'){var a=t.classList.contains('hl')?t:document.getElementById('f'+t.getAttribute('data-f'));if(a)describe(a);}});
-function step(dir){if(cur<0)return;var marks=Array.prototype.filter.call(docs[cur].querySelectorAll('mark.hl'),function(m){return !hiddenByFilter(m);});if(!marks.length)return;
+function step(dir){if(cur<0)return;activate(document.getElementById('documents'));var marks=Array.prototype.filter.call(docs[cur].querySelectorAll('mark.hl'),function(m){return !hiddenByFilter(m);});if(!marks.length)return;
  var at=marks.indexOf(document.activeElement),next=at<0?(dir>0?0:marks.length-1):at+dir;
- if(next<0||next>=marks.length){show(cur+dir,false);var m2=Array.prototype.filter.call(docs[cur].querySelectorAll('mark.hl'),function(m){return !hiddenByFilter(m);});if(m2.length&&docs[cur]!==docOf(marks[0])){var t=dir>0?m2[0]:m2[m2.length-1];t.focus();t.scrollIntoView({block:'center'});}return;}
- marks[next].focus();marks[next].scrollIntoView({block:'center'});}
+ if(next<0||next>=marks.length){show(cur+dir,false);var m2=Array.prototype.filter.call(docs[cur].querySelectorAll('mark.hl'),function(m){return !hiddenByFilter(m);});if(m2.length&&docs[cur]!==docOf(marks[0])){var t=dir>0?m2[0]:m2[m2.length-1];t.focus();t.scrollIntoView({block:'nearest'});}return;}
+ marks[next].focus();marks[next].scrollIntoView({block:'nearest'});}
 document.addEventListener('keydown',function(ev){if(ev.ctrlKey||ev.metaKey||ev.altKey)return;var tag=(ev.target.tagName||'');if(tag==='INPUT'||tag==='SELECT'||tag==='TEXTAREA')return;
  if(ev.key==='n'||ev.key==='j'){step(1);ev.preventDefault();}else if(ev.key==='p'||ev.key==='k'){step(-1);ev.preventDefault();}
  else if(ev.key===']'){show(cur+1,true);}else if(ev.key==='['){show(cur-1,true);}});
 Array.prototype.forEach.call(filters.querySelectorAll('input'),function(box){box.onchange=function(){body.classList.toggle(box.getAttribute('data-hide'),!box.checked);renderList();};});
 window.addEventListener('hashchange',function(){reveal(location.hash.slice(1));});
-if(docs.length){show(0,false);if(location.hash)reveal(location.hash.slice(1));}
+if(docs.length)show(0,false);activate(document.getElementById('overview'));if(location.hash)reveal(location.hash.slice(1));
 document.documentElement.setAttribute('data-ready-ms',String(Math.round(performance.now())));
 })();
 """
