@@ -117,7 +117,8 @@ def test_page_is_readable_without_javascript(seeds_report):
     docs = root.find_all("section", "doc")
     assert docs and not any("hidden" in d.attrs for d in docs)
     assert not any("hidden" in li.attrs for li in root.find_all("li"))
-    assert "body.js section.doc,body.js section.view{display:none}" in html
+    assert ".js section.doc,.js section.view{display:none}" in html
+    assert "<html lang=\"en\">" in html  # the "js" class comes from the page's script only
     assert "<link" not in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in html
 
@@ -140,7 +141,7 @@ def test_document_text_is_escaped_and_scripts_in_it_are_inert():
     text = "Source link <script>alert('x')</script> & <img src=x onerror=alert(1)>\n"
     f = finding("evil<b>.txt", 1, 13, 1, 21, message="found '<script>' here", suggestion="</script>")
     html = render([f], texts={"evil<b>.txt": text}, word_counts={"evil<b>.txt": 7})
-    assert html.count("<script") == 1  # the page's own script only
+    assert html.count("<script") == 2  # the page's own scripts only (one in the head, one at the end)
     assert "<img" not in html and "<b>" not in html
     root = parse(html)
     assert source_lines(root, "evil<b>.txt") == [text.rstrip("\n"), ""]

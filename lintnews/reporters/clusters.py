@@ -35,7 +35,12 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self.starts = starts
 
     def offset(self, line: int, column: int) -> int:
         """The offset of (line, column), clamped into the text."""
@@ -102,8 +107,23 @@ class _UnionFind:
         return list(out.values())
 
 
+class _Indexes(dict):
+    """path -> LineIndex, built on first use (most texts are never asked for)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, path: str) -> LineIndex:
+        index = self[path] = LineIndex(self.texts[path])
+        return index
+
+    def get(self, path: str, default=None):  # type: ignore[override]
+        return self[path] if path in self.texts else default
+
+
 def _indexes(texts: Mapping[str, str]) -> dict[str, LineIndex]:
-    return {path: LineIndex(text) for path, text in texts.items()}
+    return _Indexes(texts)
 
 
 def _span_text(index: LineIndex | None, loc: Finding | Related) -> str | None:

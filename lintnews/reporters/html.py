@@ -353,7 +353,10 @@ def render(
             '<html lang="en"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f'<meta name="generator" content="lintnews {_e(__version__)}">',
-            f"<title>{_e(title)}</title><style>{_CSS}{filter_css}</style></head>",
+            f"<title>{_e(title)}</title><style>{_CSS}{filter_css}</style>",
+            # Before the body is parsed: with a script, documents stay hidden while the
+            # page loads (laying out every document first would take minutes).
+            "<script>document.documentElement.className='js'</script></head>",
             '<body><header><h1>lintnews report</h1><nav class="top"><a href="#overview">Overview</a> '
             '<a href="#clusters">Name clusters</a> <a href="#documents">Documents</a></nav>',
             filters,
@@ -405,6 +408,7 @@ mark:empty::after{content:"\\2038";color:#b00020}
 mark.hl:focus,mark.hl.current{outline:3px solid #1a57d6;outline-offset:1px}
 pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.6 ui-monospace,"DejaVu Sans Mono",monospace;background:#fcfcfc;border:1px solid var(--line);padding:.5rem 0}
 .ln{display:block;padding-left:4.2em;text-indent:-4.2em}
+.js .ln{content-visibility:auto;contain-intrinsic-size:auto 1.6em}
 .ln:target{background:#fff6c8}
 .ln .no{display:inline-block;width:3.6em;margin-right:.6em;text-indent:0;text-align:right;color:#999;text-decoration:none;user-select:none}
 ol.findings{font-size:14px;padding-left:2.5rem}
@@ -423,9 +427,9 @@ fieldset.filters legend{float:left;margin-right:.4rem;font-weight:600}
 fieldset.filters label{margin-right:.5rem;white-space:nowrap}
 .sep{display:inline-block;width:1rem}.keys{color:var(--dim);font-size:12px;margin-left:1rem}
 .pager,.listpager{margin:.5rem 0}.pager button,.listpager button{margin-right:.3rem}
-body.js{height:100vh;display:flex;flex-direction:column}body.js header{position:static;flex:none}body.js main{flex:1;overflow:auto;max-width:none}body.js main>*{max-width:1300px}
-body.js section.doc,body.js section.view{display:none}body.js section.doc.current,body.js section.view.active{display:block}
-body.js nav.top a[aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}
+.js body{height:100vh;display:flex;flex-direction:column}.js header{position:static;flex:none}.js main{flex:1;overflow:auto;max-width:none}.js main>*{max-width:1300px}
+.js section.doc,.js section.view{display:none}.js section.doc.current,.js section.view.active{display:block}
+.js nav.top a[aria-current]{font-weight:700;text-decoration:none;color:var(--fg)}
 #detail{position:fixed;bottom:0;left:0;right:0;background:#1d1d1f;color:#fff;padding:.5rem 1rem;font-size:14px;z-index:3}
 #detail .sugg{color:#9be3b1}
 .errors{color:#b00020}
@@ -482,6 +486,7 @@ document.addEventListener('keydown',function(ev){if(ev.ctrlKey||ev.metaKey||ev.a
 Array.prototype.forEach.call(filters.querySelectorAll('input'),function(box){box.onchange=function(){body.classList.toggle(box.getAttribute('data-hide'),!box.checked);renderList();};});
 window.addEventListener('hashchange',function(){reveal(location.hash.slice(1));});
 if(docs.length)show(0,false);activate(document.getElementById('overview'));if(location.hash)reveal(location.hash.slice(1));
+void main.scrollHeight;  // lay out the shown view now, so the figure below includes it
 document.documentElement.setAttribute('data-ready-ms',String(Math.round(performance.now())));
 })();
 """
