@@ -8,13 +8,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lintnews.cache import DocumentCache
 from lintnews.config import Config
 from lintnews.document import make_document
-from lintnews.cache import DocumentCache
 from lintnews.engine import DocumentResult, finish, lint_document
 from lintnews.finding import Finding
-from lintnews.loading import InputError, expand_paths, kind_of, read_source, read_text
 from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
+from lintnews.loading import InputError, expand_paths, kind_of, read_source, read_text
 from lintnews.registry import DocumentRule, Rule, all_rules, finding_matches, select_rules
 
 LANGUAGETOOL_CODE = "L101"
@@ -30,6 +30,10 @@ class Result:
     notices: list[str] = field(default_factory=list)
     #: whether LanguageTool (L101) was selected but could not be used
     languagetool_skipped: bool = False
+    #: words per document linted, in the order the documents were read
+    word_counts: dict[str, int] = field(default_factory=dict)
+    #: each document's text (newlines normalised), kept only when asked for (``keep_texts``)
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
@@ -93,20 +97,24 @@ def _expand(paths: Sequence[str], config: Config, base: Path | None) -> tuple[li
     return files, errors
 
 
-def _document_result(path: str, rules: Sequence[Rule], cache: DocumentCache | None) -> tuple[DocumentResult | InputError, int]:
-    """The per-document stage for one file (from the cache when it holds it) and its word count."""
-    text = read_text(path)
-    if isinstance(text, InputError):
-        return text, 0
+def _document_result(
+    path: str, rules: Sequence[Rule], cache: DocumentCache | None, keep_text: bool = False
+) -> tuple[DocumentResult | InputError, str]:
+    """The per-document stage for one file (from the cache when it holds it), and the
+    document's text when ``keep_text`` asks for it (newlines normalised, no BOM: the
+    text the findings' lines and columns point into)."""
+    raw = read_text(path)
+    if isinstance(raw, InputError):
+        return raw, ""
     if cache is not None:
-        cached = cache.get(path, text)
+        cached = cache.get(path, raw)
         if cached is not None:
-            return cached, len(text.split())
-    doc = make_document(path, text, kind_of(path))
+            return cached, make_document(path, raw).text if keep_text else ""
+    doc = make_document(path, raw, kind_of(path))
     result = lint_document(doc, rules)
     if cache is not None:
-        cache.put(path, text, result)
-    return result, doc.word_count
+        cache.put(path, raw, result)
+    return result, doc.text if keep_text else ""
 
 
 def lint_paths(
@@ -115,6 +123,7 @@ def lint_paths(
     rules: Sequence[Rule] | None = None,
     corpus: Sequence[str] = (),
     cache: DocumentCache | None = None,
+    keep_texts: bool = False,
 ) -> Result:
     """Lint files and folders as one corpus.
 
@@ -122,6 +131,8 @@ def lint_paths(
     name in a linted file against the whole archive) without reporting findings in
     them: this is how a pre-commit run on a few staged files still sees every article.
     ``cache`` keeps the per-document stage of unchanged files between runs.
+    ``keep_texts`` keeps every linted document's text in the result, for reporters that
+    show the text (HTML); the findings' lines and columns point into exactly these texts.
     """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
@@ -137,6 +148,8 @@ def lint_paths(
     results = []
     words = 0
     linted = 0
+    word_counts: dict[str, int] = {}
+    texts: dict[str, str] = {}
     notices: list[str] = []
     grammar = next((r for r in rules if r.code == LANGUAGETOOL_CODE), None)
     session = _languagetool_session(config, notices) if grammar is not None else None
@@ -144,14 +157,17 @@ def lint_paths(
         if grammar is not None:
             grammar.session = session
         for path in [*files, *context]:
-            result, n = _document_result(path, rules, cache)
+            result, text = _document_result(path, rules, cache, keep_texts)
             if isinstance(result, InputError):
                 errors.append(result)
                 continue
             results.append(result)
             if path in files:
-                words += n
+                words += result.words
+                word_counts[path] = result.words
                 linted += 1
+                if keep_texts:
+                    texts[path] = text
         report = set(files) if context else None
         findings = per_file_filter(finish(results, rules, report_paths=report), config.per_file_ignores, base)
     finally:
@@ -163,7 +179,16 @@ def lint_paths(
         notices.append(f"grammar checks (L101, LanguageTool) skipped: {session.failure}")
     errors.sort(key=lambda e: e.path)
     skipped = grammar is not None and (session is None or session.failure is not None)
-    return Result(findings, errors, files=linted, words=words, notices=notices, languagetool_skipped=skipped)
+    return Result(
+        findings,
+        errors,
+        files=linted,
+        words=words,
+        notices=notices,
+        languagetool_skipped=skipped,
+        word_counts=word_counts,
+        texts=texts,
+    )
 
 
 def _languagetool_session(config: Config, notices: list[str]):

@@ -15,14 +15,14 @@ import click
 
 from lintnews import __version__
 from lintnews.api import configured_rules, fix_files, lint_paths
+from lintnews.atomic import write_atomically
 from lintnews.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lintnews.cache import DocumentCache, rules_fingerprint
 from lintnews.config import ConfigError, check_languagetool_server, find_config, load_config
 from lintnews.data import DataError
-from lintnews.registry import FAMILIES, RuleError, all_rules
 from lintnews.fingerprints import SourceLines, fingerprints
-from lintnews.atomic import write_atomically
-from lintnews.reporters import RENDERERS
+from lintnews.registry import FAMILIES, RuleError, all_rules
+from lintnews.reporters import NEEDS_TEXTS, RENDERERS
 from lintnews.reporters.github import step_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -44,6 +44,7 @@ def _fail(message: str) -> None:
 @click.option("--extend-select", multiple=True, help="Rule codes or prefixes to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
 @click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
 @click.option("--cache-dir", type=click.Path(path_type=str), help="Keep per-document results here between runs (also 'cache-dir' in the config).")
@@ -66,6 +67,7 @@ def main(
     extend_select,
     ignore,
     fmt,
+    output,
     config_path,
     corpus,
     cache_dir,
@@ -102,6 +104,8 @@ def main(
             _fail("no paths given (try 'lintnews --help')")
         if apply_fix and show_diff:
             _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
+        if output is not None:
+            _check_writable(output)
         rules = configured_rules(
             config,
             select=_codes(select) if select else None,
@@ -113,7 +117,7 @@ def main(
         if directory and not no_cache:
             cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
         baseline = read_baseline(baseline_path) if baseline_path else None
-        result = lint_paths(paths, config, rules, corpus=corpus, cache=cache)
+        result = lint_paths(paths, config, rules, corpus=corpus, cache=cache, keep_texts=fmt in NEEDS_TEXTS and not statistics)
         if apply_fix or show_diff:
             fixed = fix_files(result, rules, config)
             if show_diff:
@@ -154,13 +158,26 @@ def main(
 
     if statistics:
         counts = Counter((f.code, f.name) for f in findings)
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            click.echo(f"{n:6d}  {code}  {name}")
+        out = "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     else:
-        out = RENDERERS[fmt](findings, errors=result.errors, rules=rules, show_source=show_source, source_line=source_line)
+        out = RENDERERS[fmt](
+            findings,
+            errors=result.errors,
+            rules=rules,
+            show_source=show_source,
+            source_line=source_line,
+            texts=result.texts,
+            word_counts=result.word_counts,
+        )
+    if output is None:
         sys.stdout.write(out)
-        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-            _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
+    else:
+        try:
+            write_atomically(output, out)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    if fmt == "github" and not statistics and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
     for notice in result.notices:
         click.echo(f"lintnews: {notice}", err=True)
     _report_errors(result.errors)
@@ -187,6 +204,17 @@ def _append_summary(path: str, markdown: str) -> None:
             fh.write(markdown)
     except OSError as exc:
         click.echo(f"lintnews: cannot write the job summary {path}: {exc.strerror or exc}", err=True)
+
+
+def _check_writable(output: Path) -> None:
+    """Fail before linting when the report could not be written."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        _fail(f"cannot write {output}: it is a directory")
+    if not folder.is_dir():
+        _fail(f"cannot write {output}: no such directory {folder}")
+    if not os.access(folder, os.W_OK):
+        _fail(f"cannot write {output}: permission denied")
 
 
 def _describe(rules, list_rules: bool, explain: str | None) -> None:

@@ -25,6 +25,7 @@ class DocumentResult:
     findings: list[Finding]
     facts: dict[str, object]  # corpus-rule code -> that rule's facts for this document
     markers: list[Marker] = field(default_factory=list)  # inline suppressions
+    words: int = 0  # whitespace-separated words of the document's prose
 
 
 def lint_document(doc: Document, rules: Sequence[Rule]) -> DocumentResult:
@@ -37,7 +38,7 @@ def lint_document(doc: Document, rules: Sequence[Rule]) -> DocumentResult:
         elif isinstance(rule, CorpusRule):
             facts[rule.code] = rule.collect(doc)
     markers = find_markers(doc) if "lintnews:" in doc.text else []
-    return DocumentResult(doc.path, findings, facts, markers)
+    return DocumentResult(doc.path, findings, facts, markers, doc.word_count)
 
 
 def build_corpus(results: Iterable[DocumentResult]) -> Corpus:

@@ -21,7 +21,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/:._-~")
+    # A file name that is not UTF-8 reaches us with surrogate escapes: percent-encode its bytes.
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/:._-~")
 
 
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
