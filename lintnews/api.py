@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lintnews import mtscore
 from lintnews.config import Config
 from lintnews.document import make_document
 from lintnews.engine import finish, lint_document
@@ -16,12 +17,27 @@ from lintnews.loading import InputError, expand_paths, kind_of, read_document
 from lintnews.registry import Rule, all_rules, select_rules
 
 
+@dataclass(frozen=True)
+class DocumentScore:
+    """One document's machine-translation score (0 to 1) and the features behind it."""
+
+    path: str
+    words: int
+    mt_score: float
+    mt_reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "words": self.words, "mt_score": self.mt_score, "mt_reasons": list(self.mt_reasons)}
+
+
 @dataclass
 class Result:
     findings: list[Finding]
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
     words: int = 0
+    #: every document's score, sorted by path (empty when scores were not asked for)
+    documents: list[DocumentScore] = field(default_factory=list)
 
 
 def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
@@ -73,8 +89,14 @@ def per_file_filter(
     return kept
 
 
-def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequence[Rule] | None = None) -> Result:
-    """Lint files and folders as one corpus."""
+def lint_paths(
+    paths: Sequence[str], config: Config | None = None, rules: Sequence[Rule] | None = None, scores: bool = True
+) -> Result:
+    """Lint files and folders as one corpus.
+
+    With ``scores`` (the default), every document's machine-translation score is in
+    ``Result.documents``.
+    """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
     files, errors = expand_paths(paths)
@@ -84,6 +106,7 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequen
             f for f in files if not any(fnmatch.fnmatch(form, g) for form in _glob_candidates(f, base) for g in config.exclude)
         ]
     results = []
+    documents: list[DocumentScore] = []
     words = 0
     for path in files:
         doc = read_document(path)
@@ -91,10 +114,32 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequen
             errors.append(doc)
             continue
         words += doc.word_count
-        results.append(lint_document(doc, rules))
+        results.append(lint_document(doc, rules, score=scores))
+        if scores:
+            documents.append(_document_score(doc.path, doc.word_count, results[-1].score))
     findings = per_file_filter(finish(results, rules), config.per_file_ignores, base)
     errors.sort(key=lambda e: e.path)
-    return Result(findings, errors, files=len(results), words=words)
+    documents.sort(key=lambda d: d.path)
+    return Result(findings, errors, files=len(results), words=words, documents=documents)
+
+
+def _document_score(path: str, words: int, score: mtscore.Score | None) -> DocumentScore:
+    assert score is not None
+    return DocumentScore(path, words, score.score, score.reasons)
+
+
+def score_texts(texts: Mapping[str, str] | Sequence[str]) -> list[DocumentScore]:
+    """Score in-memory texts: how much each reads as machine-translated (0 to 1), and why.
+
+    Keys (or ``doc0``, ``doc1``, ...) are the paths.  A score depends on its text only,
+    never on the other texts.
+    """
+    items = texts.items() if isinstance(texts, Mapping) else ((f"doc{i}", t) for i, t in enumerate(texts))
+    scored = []
+    for path, text in items:
+        doc = make_document(path, text, kind_of(path))
+        scored.append(_document_score(path, doc.word_count, mtscore.document_score(doc)))
+    return scored
 
 
 def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:

@@ -69,7 +69,9 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             extend_select=_codes(extend_select),
             ignore=_codes(ignore),
         )
-        result = lint_paths(paths, config, rules)
+        # Only the JSON format shows every document's score; rule D101, when selected,
+        # computes the score itself (once per document) for any format.
+        result = lint_paths(paths, config, rules, scores=fmt == "json")
     except (ConfigError, DataError, RuleError) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:  # pragma: no cover - interactive
@@ -96,7 +98,7 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             lines = sources[path]
             return lines[line - 1] if 0 < line <= len(lines) else ""
 
-        out = RENDERERS[fmt](result.findings, errors=result.errors, show_source=show_source, source_line=source_line)
+        out = RENDERERS[fmt](result.findings, errors=result.errors, documents=result.documents, show_source=show_source, source_line=source_line)
         sys.stdout.write(out)
     for error in result.errors:
         click.echo(f"lintnews: {error}", err=True)

@@ -33,13 +33,14 @@ class Config:
     vocabulary: list[str] = field(default_factory=list)
     rule_packs: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    mt_threshold: float | None = None  # None: the model's own threshold
 
     def rule_settings(self) -> dict[str, Any]:
-        return {"vocabulary": self.vocabulary}
+        return {"vocabulary": self.vocabulary, "mt-threshold": self.mt_threshold}
 
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "vocabulary", "rule-packs", "exclude"}
-_KNOWN = _LIST_KEYS | {"per-file-ignores", "vocabulary-file"}
+_KNOWN = _LIST_KEYS | {"per-file-ignores", "vocabulary-file", "mt-threshold"}
 
 
 def find_config(start: Path) -> Path | None:
@@ -94,6 +95,11 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(pfi, dict):
         raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
     cfg.per_file_ignores = {str(k): _string_list(v, f"per-file-ignores.{k}", path) for k, v in pfi.items()}
+    if "mt-threshold" in table:
+        value = table["mt-threshold"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ConfigError(f"{path}: 'mt-threshold' must be a number from 0 to 1")
+        cfg.mt_threshold = float(value)
     if "vocabulary-file" in table:
         vf = table["vocabulary-file"]
         if not isinstance(vf, str):

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from lintnews import mtscore
 from lintnews.corpus import Corpus
 from lintnews.document import Document
 from lintnews.finding import Finding
+from lintnews.mtscore import Score
 from lintnews.registry import CorpusRule, DocumentRule, Rule
 
 
@@ -22,18 +24,24 @@ class DocumentResult:
     path: str
     findings: list[Finding]
     facts: dict[str, object]  # corpus-rule code -> that rule's facts for this document
+    score: Score | None = None  # the machine-translation score, when asked for
 
 
-def lint_document(doc: Document, rules: Sequence[Rule]) -> DocumentResult:
-    """Run the document rules on one document and collect the corpus rules' facts."""
+def lint_document(doc: Document, rules: Sequence[Rule], score: bool = False) -> DocumentResult:
+    """Run the document rules on one document and collect the corpus rules' facts.
+
+    With ``score``, the document's machine-translation score is computed here too (once:
+    rule D101 reads the same cached score), so it runs wherever the documents run.
+    """
     findings: list[Finding] = []
     facts: dict[str, object] = {}
+    document_score = mtscore.document_score(doc) if score else None
     for rule in rules:
         if isinstance(rule, DocumentRule):
             findings.extend(rule.check(doc))
         elif isinstance(rule, CorpusRule):
             facts[rule.code] = rule.collect(doc)
-    return DocumentResult(doc.path, findings, facts)
+    return DocumentResult(doc.path, findings, facts, document_score)
 
 
 def build_corpus(results: Iterable[DocumentResult]) -> Corpus:

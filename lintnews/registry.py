@@ -31,6 +31,7 @@ FAMILIES = {
     "W": "Web residue left by scrapers",
     "C": "Consistency of house style",
     "S": "Spelling",
+    "D": "Documents: how a whole article reads",
 }
 
 
