@@ -63,7 +63,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -157,64 +157,59 @@ class Profile:
     text: str  # the normalised text
 
 
-def extract(text: str) -> Profile:
+def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
     """Every feature of a document (see the module docstring), by name.
 
-    Tag n-grams are all returned; a model reads only those in its vocabulary.
+    Without ``vocabulary`` every tag n-gram found is returned (training chooses among
+    them); with it, only the tag n-grams it names (scoring: a model reads no others).
+    The values are the same either way.
     """
     norm = normalise_typography(text)
-    tags: list[str] = []
     words: list[str] = []
     sentence_lengths: list[int] = []
     sentence_spans: list[tuple[int, int]] = []
     openers: list[str] = []
-    ngram_counts: Counter[str] = Counter()
+    unigrams: Counter[str] = Counter()
+    bigrams: Counter[tuple[str, str]] = Counter()
+    trigrams_of_tags: Counter[tuple[str, str, str]] = Counter()
+    tag_of = _TAG_CACHE
+    if len(tag_of) > 200_000:  # a bound on memory; tags do not depend on the cache
+        tag_of.clear()
     for paragraph_match in re.finditer(r"[^\n]+", norm):
-        paragraph = paragraph_match.group(0)
         base = paragraph_match.start()
-        sentence_start = True
-        sentence_words: list[str] = []
-        sentence_begin = 0
-        previous: list[str] = ["<s>", "<s>"]
-        matches = list(_TOKEN.finditer(paragraph))
-        end_at = -1  # index of the token that closes the current sentence, once known
-        for i, m in enumerate(matches):
-            token = m.group(0)
-            if sentence_start:
-                sentence_begin = m.start()
-            tag = _tag(token, sentence_start)
-            tags.append(tag)
-            ngram_counts["tag:" + tag] += 1
-            ngram_counts[f"tag:{previous[1]} {tag}"] += 1
-            ngram_counts[f"tag:{previous[0]} {previous[1]} {tag}"] += 1
-            previous = [previous[1], tag]
-            if token[0].isalpha():
-                words.append(token.lower())
-                sentence_words.append(token.lower())
-            sentence_start = False
-            abbreviation = token == "." and i > 0 and matches[i - 1].group(0).lower() in _ABBREVIATIONS
-            if token in _SENTENCE_END and end_at < i and not abbreviation:
-                # The sentence closes after any quote or bracket that follows the mark,
-                # unless the text goes on in lower case ("Mr. Smith" does not; "etc. and" does).
-                j = i + 1
-                while j < len(matches) and matches[j].group(0) in _CLOSERS:
-                    j += 1
-                if j == len(matches) or not matches[j].group(0)[0].islower():
-                    end_at = j - 1
-            last = i == len(matches) - 1
-            ends = i == end_at
-            if (ends or last) and sentence_words:
+        matches = list(_TOKEN.finditer(paragraph_match.group(0)))
+        tokens = [m.group(0) for m in matches]
+        for first, last in _sentences(tokens):
+            sequence = []
+            for i in range(first, last + 1):
+                key = (tokens[i], i == first)
+                tag = tag_of.get(key)
+                if tag is None:
+                    tag = tag_of[key] = _tag(*key)
+                sequence.append(tag)
+            padded = ["<s>", "<s>", *sequence]
+            unigrams.update(sequence)
+            bigrams.update(zip(padded[1:], padded[2:]))
+            trigrams_of_tags.update(zip(padded, padded[1:], padded[2:]))
+            sentence_words = [t.lower() for t in tokens[first : last + 1] if t[0].isalpha()]
+            if sentence_words:
+                words.extend(sentence_words)
                 sentence_lengths.append(len(sentence_words))
-                sentence_spans.append((base + sentence_begin, base + m.end()))
+                sentence_spans.append((base + matches[first].start(), base + matches[last].end()))
                 openers.append(" ".join(sentence_words[:2]))
-                sentence_words = []
-                sentence_start = True
-                previous = ["<s>", "<s>"]
-            elif ends:
-                sentence_start = True
-                previous = ["<s>", "<s>"]
-    n_tokens = max(len(tags), 1)
-    features: dict[str, float] = {name: 1000.0 * count / n_tokens for name, count in ngram_counts.items()}
+    n_tokens = max(sum(unigrams.values()), 1)
+    per_thousand = 1000.0 / n_tokens
+    if vocabulary is None:
+        features: dict[str, float] = {"tag:" + t: c * per_thousand for t, c in unigrams.items()}
+        features.update({f"tag:{a} {b}": c * per_thousand for (a, b), c in bigrams.items()})
+        features.update({f"tag:{a} {b} {c}": n * per_thousand for (a, b, c), n in trigrams_of_tags.items()})
+    else:
+        by_length = (None, unigrams, bigrams, trigrams_of_tags)
+        features = {}
+        for name, key in _tag_keys(vocabulary):
+            count = by_length[len(key)].get(key[0] if len(key) == 1 else key, 0)
+            if count:
+                features[name] = count * per_thousand
     n_sent = max(len(sentence_lengths), 1)
     mean = sum(sentence_lengths) / n_sent
     variance = sum((x - mean) ** 2 for x in sentence_lengths) / n_sent
@@ -234,6 +229,42 @@ def extract(text: str) -> Profile:
     opener_counts = Counter(o for o in openers if " " in o)
     features["rep:start"] = sum(c for c in opener_counts.values() if c > 1) / n_sent
     return Profile(features, n_words, sentence_spans, norm)
+
+
+_TAG_CACHE: dict[tuple[str, bool], str] = {}
+
+
+@lru_cache(maxsize=8)
+def _tag_keys(vocabulary: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The tag n-gram features of a vocabulary, each with its tags as a tuple."""
+    return tuple((name, tuple(name[4:].split(" "))) for name in vocabulary if name.startswith("tag:"))
+
+
+def _sentences(tokens: list[str]) -> list[tuple[int, int]]:
+    """Sentences of one paragraph as (first, last) token indices.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (with any quotes or brackets right after it),
+    unless the text goes on in lower case ("etc. and") or the full stop closes an
+    abbreviation ("Mr. Smith"); the paragraph's end ends a sentence too.
+    """
+    spans = []
+    first = 0
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if token in _SENTENCE_END and not (token == "." and i > first and tokens[i - 1].lower() in _ABBREVIATIONS):
+            j = i + 1
+            while j < n and tokens[j] in _CLOSERS:
+                j += 1
+            if j == n or not tokens[j][0].islower():
+                spans.append((first, j - 1))
+                first = i = j
+                continue
+        i += 1
+    if first < n:
+        spans.append((first, n - 1))
+    return spans
 
 
 def _frequency_profile(types: Counter[str]) -> dict[str, float]:
@@ -276,18 +307,19 @@ def _mattr(words: list[str]) -> float:
         return 0.0
     if len(words) <= _MATTR_WINDOW:
         return len(set(words)) / len(words)
-    window: Counter[str] = Counter(words[:_MATTR_WINDOW])
+    window: dict[str, int] = {}
+    for word in words[:_MATTR_WINDOW]:
+        window[word] = window.get(word, 0) + 1
     total = len(window)
-    steps = 1
-    for i in range(_MATTR_WINDOW, len(words)):
-        out, into = words[i - _MATTR_WINDOW], words[i]
-        window[out] -= 1
-        if window[out] == 0:
+    for out, into in zip(words, words[_MATTR_WINDOW:]):
+        left = window[out] - 1
+        if left:
+            window[out] = left
+        else:
             del window[out]
-        window[into] += 1
+        window[into] = window.get(into, 0) + 1
         total += len(window)
-        steps += 1
-    return total / (steps * _MATTR_WINDOW)
+    return total / ((len(words) - _MATTR_WINDOW + 1) * _MATTR_WINDOW)
 
 
 # -- the model ----------------------------------------------------------------------------
@@ -326,6 +358,10 @@ class Model:
             raise ModelError("malformed model: features, means, scales and weights differ in length")
         return model
 
+    @cached_property
+    def vocabulary(self) -> tuple[str, ...]:
+        return tuple(self.features)
+
     def contributions(self, features: dict[str, float]) -> list[float]:
         """Each feature's share of the logit: weight times its standardised value."""
         return [
@@ -333,8 +369,10 @@ class Model:
             for name, mu, sd, w in zip(self.features, self.means, self.scales, self.weights)
         ]
 
-    def probability(self, features: dict[str, float]) -> float:
-        logit = self.intercept + sum(self.contributions(features))
+    def probability(self, features: dict[str, float], contributions: list[float] | None = None) -> float:
+        if contributions is None:
+            contributions = self.contributions(features)
+        logit = self.intercept + sum(contributions)
         logit = max(-60.0, min(60.0, logit))
         return 1.0 / (1.0 + math.exp(-logit))
 
@@ -397,9 +435,9 @@ def score_text(text: str, model: Model | None = None, top: int = 3) -> Score:
     tokens (31.2, typical 24.0)``.
     """
     model = model or load_model()
-    profile = extract(text)
-    probability = model.probability(profile.features)
+    profile = extract(text, model.vocabulary)
     contributions = model.contributions(profile.features)
+    probability = model.probability(profile.features, contributions)
     ranked = sorted(range(len(contributions)), key=lambda i: (-contributions[i], model.features[i]))
     reasons = []
     for i in ranked[:top]:
