@@ -57,6 +57,7 @@ Cost: one regex tokenisation and a few counters per document, linear in its leng
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -179,14 +180,11 @@ def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
         base = paragraph_match.start()
         matches = list(_TOKEN.finditer(paragraph_match.group(0)))
         tokens = [m.group(0) for m in matches]
+        tags = [tag_of.get(t) or tag_of.setdefault(t, _tag(t, False)) for t in tokens]
         for first, last in _sentences(tokens):
-            sequence = []
-            for i in range(first, last + 1):
-                key = (tokens[i], i == first)
-                tag = tag_of.get(key)
-                if tag is None:
-                    tag = tag_of[key] = _tag(*key)
-                sequence.append(tag)
+            sequence = tags[first : last + 1]
+            if sequence[0] == "Cap":
+                sequence[0] = "Cap0"  # the only tag that depends on the position
             padded = ["<s>", "<s>", *sequence]
             unigrams.update(sequence)
             bigrams.update(zip(padded[1:], padded[2:]))
@@ -231,7 +229,7 @@ def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
     return Profile(features, n_words, sentence_spans, norm)
 
 
-_TAG_CACHE: dict[tuple[str, bool], str] = {}
+_TAG_CACHE: dict[str, str] = {}  # token -> its tag inside a sentence
 
 
 @lru_cache(maxsize=8)
@@ -438,11 +436,9 @@ def score_text(text: str, model: Model | None = None, top: int = 3) -> Score:
     profile = extract(text, model.vocabulary)
     contributions = model.contributions(profile.features)
     probability = model.probability(profile.features, contributions)
-    ranked = sorted(range(len(contributions)), key=lambda i: (-contributions[i], model.features[i]))
+    raising = [(-c, model.features[i], i) for i, c in enumerate(contributions) if c > 0]
     reasons = []
-    for i in ranked[:top]:
-        if contributions[i] <= 0:
-            break
+    for _, _, i in heapq.nsmallest(top, raising):
         name = model.features[i]
         value = profile.features.get(name, 0.0)
         above = value > model.means[i]

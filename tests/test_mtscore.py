@@ -162,6 +162,17 @@ def test_feature_values():
     assert mtscore.extract("One two three four five six.").features["rep:trigram"] == 0
 
 
+def test_scoring_reads_the_same_values_training_saw():
+    """Scoring extracts only the model's n-grams; their values equal the full extraction's."""
+    model = mtscore.load_model()
+    for text in (ARTICLE, CURLY, "Short. Text!", ""):
+        full = mtscore.extract(text).features
+        restricted = mtscore.extract(text, model.vocabulary).features
+        assert set(restricted) <= set(full)
+        assert [full.get(n, 0.0) for n in model.features] == [restricted.get(n, 0.0) for n in model.features]
+    assert any(n.startswith("tag:") and n not in model.features for n in mtscore.extract(ARTICLE).features)
+
+
 def test_the_training_script_uses_the_runtime_feature_extraction(repo_root: Path):
     """Training and scoring share one feature extractor: the script imports it, defines none."""
     source = (repo_root / "training" / "train_mtscore.py").read_text(encoding="utf-8")
