@@ -31,6 +31,10 @@ class ReadsMachineTranslated(DocumentRule):
     Example: ``reads as machine-translated (score 0.97, threshold 0.95): more ', which'
     per 1,000 tokens ...``, reported at the document's first line.
 
+    Reasons name tag patterns: function words and punctuation as written, ``Cap`` a
+    capitalised word, ``#`` a number, ``-ly``/``-ing``/``-ed``/``-tion``/``-s`` other words
+    by their ending, ``w`` any other word (``'the w of'``: "the rest of").
+
     Off by default: across language pairs it separates machine from human translation
     only moderately (document ROC AUC 0.65 to 0.72 on held-out pairs), so a single document's score is a lead for an
     auditor, not a verdict.  The threshold is ``mt-threshold`` in ``[tool.lintnews]``
