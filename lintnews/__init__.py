@@ -6,13 +6,13 @@ The Python API::
     findings = lint_texts({"a.txt": "text ...", "b.txt": "..."})
 
 lints the texts as one corpus and returns sorted :class:`~lintnews.finding.Finding`
-objects.
+objects; ``score_texts`` scores how much each text reads as machine-translated.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from lintnews.api import lint_paths, lint_texts  # noqa: E402
+from lintnews.api import lint_paths, lint_texts, score_texts  # noqa: E402
 
-__all__ = ["__version__", "lint_paths", "lint_texts"]
+__all__ = ["__version__", "lint_paths", "lint_texts", "score_texts"]

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lintnews import mtscore
 from lintnews.cache import DocumentCache
 from lintnews.config import Config
 from lintnews.document import make_document
@@ -18,6 +19,19 @@ from lintnews.loading import InputError, expand_paths, kind_of, read_source, rea
 from lintnews.registry import DocumentRule, Rule, all_rules, finding_matches, select_rules
 
 LANGUAGETOOL_CODE = "L101"
+
+
+@dataclass(frozen=True)
+class DocumentScore:
+    """One document's machine-translation score (0 to 1) and the features behind it."""
+
+    path: str
+    words: int
+    mt_score: float
+    mt_reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "words": self.words, "mt_score": self.mt_score, "mt_reasons": list(self.mt_reasons)}
 
 
 @dataclass
@@ -34,6 +48,8 @@ class Result:
     word_counts: dict[str, int] = field(default_factory=dict)
     #: each document's text (newlines normalised), kept only when asked for (``keep_texts``)
     texts: dict[str, str] = field(default_factory=dict)
+    #: every document's score, sorted by path (empty when scores were not asked for)
+    documents: list[DocumentScore] = field(default_factory=list)
 
 
 def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
@@ -98,20 +114,21 @@ def _expand(paths: Sequence[str], config: Config, base: Path | None) -> tuple[li
 
 
 def _document_result(
-    path: str, rules: Sequence[Rule], cache: DocumentCache | None, keep_text: bool = False
+    path: str, rules: Sequence[Rule], cache: DocumentCache | None, keep_text: bool = False, score: bool = False
 ) -> tuple[DocumentResult | InputError, str]:
     """The per-document stage for one file (from the cache when it holds it), and the
     document's text when ``keep_text`` asks for it (newlines normalised, no BOM: the
-    text the findings' lines and columns point into)."""
+    text the findings' lines and columns point into).  ``score`` asks for the
+    machine-translation score too."""
     raw = read_text(path)
     if isinstance(raw, InputError):
         return raw, ""
     if cache is not None:
         cached = cache.get(path, raw)
-        if cached is not None:
+        if cached is not None and (cached.score is not None or not score):
             return cached, make_document(path, raw).text if keep_text else ""
     doc = make_document(path, raw, kind_of(path))
-    result = lint_document(doc, rules)
+    result = lint_document(doc, rules, score=score)
     if cache is not None:
         cache.put(path, raw, result)
     return result, doc.text if keep_text else ""
@@ -124,6 +141,7 @@ def lint_paths(
     corpus: Sequence[str] = (),
     cache: DocumentCache | None = None,
     keep_texts: bool = False,
+    scores: bool = True,
 ) -> Result:
     """Lint files and folders as one corpus.
 
@@ -133,6 +151,8 @@ def lint_paths(
     ``cache`` keeps the per-document stage of unchanged files between runs.
     ``keep_texts`` keeps every linted document's text in the result, for reporters that
     show the text (HTML); the findings' lines and columns point into exactly these texts.
+    With ``scores`` (the default), every linted document's machine-translation score is
+    in ``Result.documents``.
     """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
@@ -146,8 +166,11 @@ def lint_paths(
         context = [f for f in more if os.path.realpath(f) not in given]
         errors += more_errors
     results = []
+    documents: list[DocumentScore] = []
     words = 0
     linted = 0
+    linted_paths = set(files)
+    documents: list[DocumentScore] = []
     word_counts: dict[str, int] = {}
     texts: dict[str, str] = {}
     notices: list[str] = []
@@ -157,7 +180,7 @@ def lint_paths(
         if grammar is not None:
             grammar.session = session
         for path in [*files, *context]:
-            result, text = _document_result(path, rules, cache, keep_texts)
+            result, text = _document_result(path, rules, cache, keep_texts, scores and path in linted_paths)
             if isinstance(result, InputError):
                 errors.append(result)
                 continue
@@ -168,6 +191,8 @@ def lint_paths(
                 linted += 1
                 if keep_texts:
                     texts[path] = text
+                if scores:
+                    documents.append(_document_score(path, result.words, result.score))
         report = set(files) if context else None
         findings = per_file_filter(finish(results, rules, report_paths=report), config.per_file_ignores, base)
     finally:
@@ -178,6 +203,7 @@ def lint_paths(
     if session is not None and session.failure:
         notices.append(f"grammar checks (L101, LanguageTool) skipped: {session.failure}")
     errors.sort(key=lambda e: e.path)
+    documents.sort(key=lambda d: d.path)
     skipped = grammar is not None and (session is None or session.failure is not None)
     return Result(
         findings,
@@ -188,6 +214,7 @@ def lint_paths(
         languagetool_skipped=skipped,
         word_counts=word_counts,
         texts=texts,
+        documents=documents,
     )
 
 
@@ -210,6 +237,25 @@ def _languagetool_session(config: Config, notices: list[str]):
         cache_dir=Path(config.languagetool_cache) if config.languagetool_cache else None,
     )
     return Session(settings)
+
+
+def _document_score(path: str, words: int, score: mtscore.Score | None) -> DocumentScore:
+    assert score is not None
+    return DocumentScore(path, words, score.score, score.reasons)
+
+
+def score_texts(texts: Mapping[str, str] | Sequence[str]) -> list[DocumentScore]:
+    """Score in-memory texts: how much each reads as machine-translated (0 to 1), and why.
+
+    Keys (or ``doc0``, ``doc1``, ...) are the paths.  A score depends on its text only,
+    never on the other texts.
+    """
+    items = texts.items() if isinstance(texts, Mapping) else ((f"doc{i}", t) for i, t in enumerate(texts))
+    scored = []
+    for path, text in items:
+        doc = make_document(path, text, kind_of(path))
+        scored.append(_document_score(path, doc.word_count, mtscore.document_score(doc)))
+    return scored
 
 
 def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:

@@ -37,10 +37,11 @@ FORMAT_VERSION = 1
 
 def _known_types() -> dict[str, type]:
     from lintnews.checks.titles import TitleMention
+    from lintnews.mtscore import Score
     from lintnews.names.mentions import Mention, NameFacts
     from lintnews.suppressions import Marker
 
-    return {t.__name__: t for t in (Finding, Related, Fix, Loc, Mention, NameFacts, TitleMention, Marker, DocumentResult)}
+    return {t.__name__: t for t in (Finding, Related, Fix, Loc, Mention, NameFacts, TitleMention, Marker, Score, DocumentResult)}
 
 
 class _Unencodable(Exception):

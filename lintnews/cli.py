@@ -117,7 +117,17 @@ def main(
         if directory and not no_cache:
             cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
         baseline = read_baseline(baseline_path) if baseline_path else None
-        result = lint_paths(paths, config, rules, corpus=corpus, cache=cache, keep_texts=fmt in NEEDS_TEXTS and not statistics)
+        # Only the JSON and HTML formats show every document's score; rule D101, when
+        # selected, computes the score itself (once per document) for any format.
+        result = lint_paths(
+            paths,
+            config,
+            rules,
+            corpus=corpus,
+            cache=cache,
+            keep_texts=fmt in NEEDS_TEXTS and not statistics,
+            scores=fmt in ("json", "html") and not statistics,
+        )
         if apply_fix or show_diff:
             fixed = fix_files(result, rules, config)
             if show_diff:
@@ -168,6 +178,7 @@ def main(
             source_line=source_line,
             texts=result.texts,
             word_counts=result.word_counts,
+            documents=result.documents,
         )
     if output is None:
         sys.stdout.write(out)

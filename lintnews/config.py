@@ -48,6 +48,7 @@ class Config:
     languagetool_chunk_size: int = 10_000
     languagetool_workers: int = 4
     languagetool_cache: str | None = ".lintnews-cache/languagetool"
+    mt_threshold: float | None = None  # None: the model's own threshold
 
     def rule_settings(self) -> dict[str, Any]:
         from lintnews.vocabulary import term_list
@@ -57,6 +58,7 @@ class Config:
             "reject": term_list(self.reject),
             "languagetool_categories": self.languagetool_categories,
             "languagetool_chunk_size": self.languagetool_chunk_size,
+            "mt-threshold": self.mt_threshold,
         }
 
 
@@ -72,7 +74,7 @@ _LANGUAGETOOL_KEYS = {
     "languagetool-workers",
     "languagetool-cache",
 }
-_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores", "cache-dir"} | _LANGUAGETOOL_KEYS
+_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores", "cache-dir", "mt-threshold"} | _LANGUAGETOOL_KEYS
 
 
 def _relative(base: Path, path: str) -> str:
@@ -152,6 +154,11 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(pfi, dict):
         raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
     cfg.per_file_ignores = {str(k): _string_list(v, f"per-file-ignores.{k}", path) for k, v in pfi.items()}
+    if "mt-threshold" in table:
+        value = table["mt-threshold"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ConfigError(f"{path}: 'mt-threshold' must be a number from 0 to 1")
+        cfg.mt_threshold = float(value)
     for key, target in sorted(_FILE_KEYS.items()):
         if key not in table:
             continue

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from lintnews import mtscore
 from lintnews.corpus import Corpus
 from lintnews.document import Document
 from lintnews.finding import Finding
+from lintnews.mtscore import Score
 from lintnews.registry import CorpusRule, DocumentRule, Rule
 from lintnews.suppressions import Marker, find_markers
 from lintnews.suppressions import apply as apply_suppressions
@@ -26,19 +28,25 @@ class DocumentResult:
     facts: dict[str, object]  # corpus-rule code -> that rule's facts for this document
     markers: list[Marker] = field(default_factory=list)  # inline suppressions
     words: int = 0  # whitespace-separated words of the document's prose
+    score: Score | None = None  # the machine-translation score, when asked for
 
 
-def lint_document(doc: Document, rules: Sequence[Rule]) -> DocumentResult:
-    """Run the document rules on one document and collect the corpus rules' facts."""
+def lint_document(doc: Document, rules: Sequence[Rule], score: bool = False) -> DocumentResult:
+    """Run the document rules on one document and collect the corpus rules' facts.
+
+    With ``score``, the document's machine-translation score is computed here too (once:
+    rule D101 reads the same cached score), so it runs wherever the documents run.
+    """
     findings: list[Finding] = []
     facts: dict[str, object] = {}
+    document_score = mtscore.document_score(doc) if score else None
     for rule in rules:
         if isinstance(rule, DocumentRule):
             findings.extend(rule.check(doc))
         elif isinstance(rule, CorpusRule):
             facts[rule.code] = rule.collect(doc)
     markers = find_markers(doc) if "lintnews:" in doc.text else []
-    return DocumentResult(doc.path, findings, facts, markers, doc.word_count)
+    return DocumentResult(doc.path, findings, facts, markers, doc.word_count, document_score)
 
 
 def build_corpus(results: Iterable[DocumentResult]) -> Corpus:

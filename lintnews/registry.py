@@ -33,6 +33,7 @@ FAMILIES = {
     "S": "Spelling",
     "X": "lintnews itself: suppression markers",
     "L": "Language checks by LanguageTool (optional backend)",
+    "D": "Documents: how a whole article reads",
 }
 
 

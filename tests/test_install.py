@@ -84,3 +84,18 @@ def test_the_installed_package_reads_its_own_rule_data(installed_site: Path, tmp
     proc = _run([sys.executable, "-c", code], cwd=tmp_path, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert Path(proc.stdout.strip()) == (installed_site / "lintnews" / "_rules").resolve()
+
+
+def test_the_wheel_carries_the_document_score_model(installed_site: Path, repo_root: Path, seeds_dir: Path, tmp_path: Path):
+    shipped = installed_site / "lintnews" / "models" / "mtscore-v1.json"
+    assert shipped.read_bytes() == (repo_root / "lintnews" / "models" / "mtscore-v1.json").read_bytes()
+    code = (
+        f"import sys; sys.path.insert(0, {str(installed_site)!r}); import lintnews.mtscore as m; "
+        "assert m.__file__.startswith(sys.path[0]); "
+        "print(m.load_model().threshold, m.score_text(open(sys.argv[1], encoding='utf-8').read()).score)"
+    )
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    proc = _run([sys.executable, "-c", code, str(seed)], cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    threshold, score = map(float, proc.stdout.split())
+    assert 0 < threshold < 1 and 0 <= score <= 1

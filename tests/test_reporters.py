@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from lintnews import __version__
+from lintnews.api import DocumentScore
 from lintnews.finding import Finding, Related
 from lintnews.loading import InputError
 from lintnews.reporters import RENDERERS, github
@@ -86,6 +87,11 @@ BADIN, DOUBLED, TRICKY, MULTILINE = FINDINGS
 
 ERRORS = [InputError("news/bad.txt", "not valid UTF-8 (byte 0xe9 at offset 3); skipped")]
 
+DOCUMENTS = [
+    DocumentScore("news/a.txt", 412, 0.8125, ("more 'the w of' per 1,000 tokens (31.2, typical 24)",)),
+    DocumentScore("news/é😀.md", 96, 0.0731, ()),
+]
+
 SNAPSHOT_FILES = {"text": "report.txt", "json": "report.json", "github": "report.github"}
 
 
@@ -101,7 +107,7 @@ def snapshot_findings(fmt: str) -> list[Finding]:
 
 
 def render(fmt: str) -> str:
-    out = RENDERERS[fmt](snapshot_findings(fmt), errors=ERRORS)
+    out = RENDERERS[fmt](snapshot_findings(fmt), errors=ERRORS, documents=DOCUMENTS)
     if fmt == "json":
         marker = f'"lintnews_version": {json.dumps(__version__)}'
         assert marker in out
@@ -244,8 +250,8 @@ RELATED_KEYS = {"path", "line", "column", "end_line", "end_column", "message"}
 
 
 def test_json_schema():
-    report = json.loads(RENDERERS["json"](FINDINGS, errors=ERRORS))
-    assert set(report) == {"schema", "version", "lintnews_version", "findings", "errors"}
+    report = json.loads(RENDERERS["json"](FINDINGS, errors=ERRORS, documents=DOCUMENTS))
+    assert set(report) == {"schema", "version", "lintnews_version", "findings", "errors", "documents"}
     assert report["schema"] == "lintnews/findings"
     assert report["version"] == 1
     assert report["lintnews_version"] == __version__
@@ -271,6 +277,10 @@ def test_json_schema():
         "message": "'Biden' here",
     }
     assert report["errors"] == [{"path": "news/bad.txt", "message": "not valid UTF-8 (byte 0xe9 at offset 3); skipped"}]
+    assert report["documents"] == [
+        {"path": "news/a.txt", "words": 412, "mt_score": 0.8125, "mt_reasons": ["more 'the w of' per 1,000 tokens (31.2, typical 24)"]},
+        {"path": "news/é😀.md", "words": 96, "mt_score": 0.0731, "mt_reasons": []},
+    ]
 
 
 def test_json_round_trips_every_finding():

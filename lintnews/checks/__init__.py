@@ -1,6 +1,7 @@
 """The built-in Python rules, one module per rule; importing this package registers them."""
 
 from lintnews.checks import (  # noqa: F401
+    document_mt_score,
     garble_capitalised_function_word,
     garble_lowercase_after_break,
     garble_repeated_list_item,

@@ -1,0 +1,252 @@
+"""The document score: "does this article read as machine-translated?" (lintnews.mtscore).
+
+The model is the packaged ``lintnews/models/mtscore-v1.json``; the corpora it was trained
+on are not redistributable, so these tests use texts written here.  How well the score
+separates machine from human translation is measured by ``training/train_mtscore.py``
+and reported in ``benchmarks/README.md``, not asserted here.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from lintnews import mtscore, score_texts
+from lintnews.api import configured_rules, lint_paths, lint_texts
+from lintnews.config import Config, ConfigError, load_config
+from lintnews.document import make_document
+from lintnews.registry import FAMILIES, all_rules
+
+ARTICLE = """Officials said on Tuesday that the new bridge over the river would open next spring, a year later than planned.
+The delay, they said, was caused by a shortage of steel and by a dispute with the main contractor over the cost of the foundations.
+"We're disappointed, but we'd rather get it right," the city's transport director, Maria Lopez, told reporters at a briefing.
+Residents who have waited nearly a decade for the crossing were less forgiving.
+"It's the third time they've pushed it back," said John Carter, who runs a bakery near the old ferry landing.
+The council will vote next month on whether to fine the contractor - a move that could lead to a lengthy court case.
+"""
+
+STRAIGHT = ARTICLE
+CURLY = (
+    ARTICLE.replace("\"We're", "“We’re")
+    .replace("we'd", "we’d")
+    .replace("right,\"", "right,”")
+    .replace("city's", "city’s")
+    .replace("\"It's", "“It’s")
+    .replace("they've", "they’ve")
+    .replace("back,\"", "back,”")
+    .replace(" - ", " — ")
+)
+
+
+# -- the model file ------------------------------------------------------------------------
+
+
+def test_the_packaged_model_loads_and_is_small():
+    path = mtscore.model_path()
+    assert path.is_file()
+    assert path.stat().st_size < 1_000_000  # well under the 10 MB budget
+    model = mtscore.load_model()
+    assert len(model.features) == len(model.weights) == len(model.means) == len(model.scales) > 20
+    assert all(s > 0 for s in model.scales)
+    assert 0 < model.threshold < 1
+    assert model.meta["seed"] == json.loads(path.read_text(encoding="utf-8"))["meta"]["seed"]
+
+
+def test_the_model_records_what_it_was_trained_on():
+    data = json.loads(mtscore.model_path().read_text(encoding="utf-8"))
+    assert data["version"] == 1 and data["kind"] == "logistic-regression"
+    assert "wmt22-toen" in data["meta"]["data"] and "clean-en" in data["meta"]["data"]
+    assert data["meta"]["data"]["positives"] > 0 and data["meta"]["data"]["negatives"] > 0
+
+
+def test_every_model_feature_is_one_the_extractor_produces():
+    """A feature the extractor never emits would silently be 0 for every document."""
+    emitted = set(mtscore.extract(ARTICLE * 3).features)
+    fixed = [n for n in mtscore.load_model().features if not n.startswith("tag:")]
+    assert fixed and set(fixed) <= emitted
+    assert all(n.startswith(("tag:", "sent:", "word:", "lex:", "rep:", "freq:")) for n in mtscore.load_model().features)
+
+
+def test_a_malformed_model_is_a_clear_error(tmp_path: Path):
+    bad = tmp_path / "m.json"
+    bad.write_text('{"features": ["a"], "means": [0], "scales": [1], "weights": [], "intercept": 0, "threshold": 0.5}')
+    with pytest.raises(mtscore.ModelError, match="differ in length"):
+        mtscore.load_model(str(bad))
+    with pytest.raises(mtscore.ModelError, match="cannot read"):
+        mtscore.load_model(str(tmp_path / "missing.json"))
+
+
+def test_the_model_is_not_loaded_until_a_score_is_asked_for():
+    """Linting without scores must not pay for reading the model."""
+    import subprocess
+    import sys
+
+    code = (
+        "import lintnews.mtscore as m, lintnews.api as a; "
+        "a.lint_texts(['Some text here.']); "
+        "print(m.load_model.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0"
+
+
+# -- scores ---------------------------------------------------------------------------------
+
+
+def test_scores_are_probabilities_with_reasons():
+    score = mtscore.score_text(ARTICLE)
+    assert 0.0 <= score.score <= 1.0
+    assert score.words == len(ARTICLE.split()) - ARTICLE.count(" - ")
+    assert len(score.reasons) <= 3
+    for reason in score.reasons:
+        assert "typical" in reason
+
+
+def test_scores_are_deterministic():
+    first = [mtscore.score_text(ARTICLE) for _ in range(3)]
+    assert len(set(first)) == 1
+    assert score_texts([ARTICLE, ARTICLE])[0].mt_score == score_texts([ARTICLE])[0].mt_score
+
+
+def test_curly_and_straight_quotes_give_the_same_score():
+    assert CURLY != STRAIGHT and "“" in CURLY and "’" in CURLY and "—" in CURLY
+    assert mtscore.score_text(CURLY) == mtscore.score_text(STRAIGHT)
+
+
+def test_typography_normalisation():
+    assert mtscore.normalise_typography("“It’s” — ‘so’…\u00a0a\u2009b") == "\"It's\" - 'so'... a b"
+    # Line structure: blank lines between paragraphs count the same as single line breaks.
+    assert mtscore.normalise_typography("One.\n\n\nTwo.\r\n  Three.") == "One.\nTwo.\nThree."
+
+
+def test_blank_lines_between_paragraphs_do_not_change_the_score():
+    paragraphs = ARTICLE.strip().split("\n")
+    assert mtscore.score_text("\n\n".join(paragraphs)) == mtscore.score_text("\n".join(paragraphs))
+
+
+def test_different_texts_get_different_scores():
+    """A score that ignores its input would pass every other test."""
+    literal = (
+        "The relevant departments of the city stated that the construction of the bridge will be completed in the "
+        "next year's spring. The delay of the construction is due to the shortage of the steel and the dispute with "
+        "the contractor of the project. The relevant person in charge said that the city will carry out the "
+        "relevant work in accordance with the relevant regulations. The residents of the city expressed that they "
+        "hope the construction of the bridge can be completed as soon as possible.\n"
+    ) * 2
+    assert mtscore.score_text(literal).score != mtscore.score_text(ARTICLE).score
+
+
+# -- features ------------------------------------------------------------------------------
+
+
+def test_sentences_end_at_marks_and_paragraphs_not_at_abbreviations():
+    profile = mtscore.extract('He said: "We will go." Mr. Smith left at 3.5 p.m. today\nA headline\nLast one.')
+    sentences = [profile.text[a:b] for a, b in profile.sentences]
+    assert sentences == ['He said: "We will go."', "Mr. Smith left at 3.5 p.m. today", "A headline", "Last one."]
+
+
+def test_feature_values():
+    profile = mtscore.extract("The cat sat on the mat. The cat sat on the mat.")
+    f = profile.features
+    assert profile.words == 12
+    assert f["sent:mean"] == 6 and f["sent:sd"] == 0
+    # 14 tokens: "the" 4 times.
+    assert math.isclose(f["tag:the"], 1000 * 4 / 14)
+    assert math.isclose(f["tag:the w"], 1000 * 4 / 14)  # "The cat", "the mat" twice each
+    # Of the 10 word trigrams, the 4 of each sentence recur (8); the 2 across the break do not.
+    assert math.isclose(f["rep:trigram"], 0.8)
+    assert mtscore.extract("One two three four five six.").features["rep:trigram"] == 0
+
+
+def test_scoring_reads_the_same_values_training_saw():
+    """Scoring extracts only the model's n-grams; their values equal the full extraction's."""
+    model = mtscore.load_model()
+    for text in (ARTICLE, CURLY, "Short. Text!", ""):
+        full = mtscore.extract(text).features
+        restricted = mtscore.extract(text, model.vocabulary).features
+        assert set(restricted) <= set(full)
+        assert [full.get(n, 0.0) for n in model.features] == [restricted.get(n, 0.0) for n in model.features]
+    assert any(n.startswith("tag:") and n not in model.features for n in mtscore.extract(ARTICLE).features)
+
+
+def test_the_training_script_uses_the_runtime_feature_extraction(repo_root: Path):
+    """Training and scoring share one feature extractor: the script imports it, defines none."""
+    source = (repo_root / "training" / "train_mtscore.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "lintnews.mtscore"
+        for alias in node.names
+    }
+    assert "extract" in imported
+    defined = {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    assert not defined & {"extract", "normalise_typography", "_tag", "score_text"}
+
+
+# -- in lintnews ---------------------------------------------------------------------------
+
+
+def test_the_rule_is_registered_off_by_default_in_its_own_family():
+    rule = next(r for r in all_rules(plugins=False) if r.code == "D101")
+    assert rule.name == "reads-machine-translated" and rule.scope == "document"
+    assert "D" in FAMILIES
+    assert "D101" not in {r.code for r in configured_rules(Config())}
+
+
+def test_the_rule_reports_at_the_first_line_above_the_threshold(tmp_path: Path):
+    text = "\n\n" + ARTICLE * 2
+    score = mtscore.score_text(text).score
+    (tmp_path / "lintnews.toml").write_text(f"mt-threshold = {max(score - 0.001, 0)}\n")
+    config = load_config(tmp_path / "lintnews.toml")
+    rules = configured_rules(config, select=["D101"])
+    findings = lint_texts({"a.txt": text}, select=["D101"])  # the model's own threshold
+    assert all(f.code == "D101" for f in findings)
+    (tmp_path / "a.txt").write_text(text)
+    found = lint_paths([str(tmp_path / "a.txt")], config, rules).findings
+    assert [(f.code, f.line, f.column) for f in found] == [("D101", 3, 1)]
+    assert f"score {score:.2f}" in found[0].message
+    (tmp_path / "lintnews.toml").write_text(f"mt-threshold = {min(score + 0.001, 1)}\n")
+    config = load_config(tmp_path / "lintnews.toml")
+    assert lint_paths([str(tmp_path / "a.txt")], config, configured_rules(config, select=["D101"])).findings == []
+
+
+def test_the_rule_skips_short_documents(tmp_path: Path):
+    (tmp_path / "lintnews.toml").write_text("mt-threshold = 0\n")
+    config = load_config(tmp_path / "lintnews.toml")
+    (tmp_path / "short.txt").write_text("A short note of a few words.\n")
+    assert lint_paths([str(tmp_path / "short.txt")], config, configured_rules(config, select=["D101"])).findings == []
+
+
+@pytest.mark.parametrize("value", ['"high"', "1.5", "-0.1", "true"])
+def test_a_bad_threshold_is_a_configuration_error(tmp_path: Path, value: str):
+    (tmp_path / "lintnews.toml").write_text(f"mt-threshold = {value}\n")
+    with pytest.raises(ConfigError, match="mt-threshold"):
+        load_config(tmp_path / "lintnews.toml")
+
+
+def test_lint_paths_gives_every_document_a_score(tmp_path: Path):
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    (tmp_path / "a.txt").write_text(CURLY)
+    result = lint_paths([str(tmp_path)])
+    assert [Path(d.path).name for d in result.documents] == ["a.txt", "b.txt"]
+    assert result.documents[0].mt_score == result.documents[1].mt_score
+    assert result.documents[0].words == make_document("a", CURLY).word_count
+    assert lint_paths([str(tmp_path)], scores=False).documents == []
+
+
+def test_json_output_has_a_score_per_document(run_cli, seeds_dir: Path):
+    proc = run_cli(["--format", "json", str(seeds_dir)])
+    report = json.loads(proc.stdout)
+    assert report["version"] == 1
+    docs = report["documents"]
+    assert [Path(d["path"]).name for d in docs] == sorted(p.name for p in seeds_dir.glob("*.txt"))
+    for d in docs:
+        assert set(d) == {"path", "words", "mt_score", "mt_reasons"}
+        assert 0 <= d["mt_score"] <= 1 and d["words"] > 400
+        assert isinstance(d["mt_reasons"], list)
+    assert "D101" not in {f["code"] for f in report["findings"]}
