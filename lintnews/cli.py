@@ -135,7 +135,7 @@ def main(
                 _report_errors(result.errors)
                 sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
             for f in fixed:
-                write_atomically(f.path, f.after, f.encoding)
+                _write_fix(f)
             if fixed:
                 n = sum(f.applied for f in fixed)
                 click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
@@ -201,6 +201,17 @@ def main(
     if findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _write_fix(fixed) -> None:
+    """Write one fixed file, refusing a read-only one (even as root: the mode says "keep")."""
+    try:
+        mode = os.stat(fixed.path).st_mode
+        if not mode & 0o222 or not os.access(fixed.path, os.W_OK):
+            _fail(f"{fixed.path}: read-only, not fixed (nothing was changed in it)")
+        write_atomically(fixed.path, fixed.after, fixed.encoding)
+    except OSError as exc:
+        _fail(f"{fixed.path}: cannot write the fixes: {exc.strerror or exc} (the file is unchanged)")
 
 
 def _report_errors(errors) -> None:

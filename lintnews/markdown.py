@@ -27,8 +27,12 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-def prose_view(text: str) -> str:
-    """Return ``text`` with its non-prose Markdown parts replaced by spaces."""
+def prose_view(text: str, keep_comments: bool = False) -> str:
+    """Return ``text`` with its non-prose Markdown parts replaced by spaces.
+
+    ``keep_comments`` keeps HTML comments (where suppression markers live) while code is
+    still blanked, so a marker quoted in code is not taken for a directive.
+    """
     chars = list(text)
     m = _FRONT_MATTER.match(text)
     if m:
@@ -51,7 +55,8 @@ def prose_view(text: str) -> str:
     if fence is not None:  # an unclosed fence runs to the end of the file
         _blank(chars, fence_start, len(text))
     masked = "".join(chars)
-    for pattern in (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEF, _AUTOLINK):
+    patterns = (_INLINE_CODE,) if keep_comments else (_HTML_COMMENT, _INLINE_CODE, _LINK_TARGET, _REFERENCE_DEF, _AUTOLINK)
+    for pattern in patterns:
         for m in pattern.finditer(masked):
             _blank(chars, m.start(), m.end())
         masked = "".join(chars)

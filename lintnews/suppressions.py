@@ -47,11 +47,22 @@ class Marker:
 
 
 def find_markers(doc: Document) -> list[Marker]:
-    """The document's markers, with disable/enable ranges resolved (pure)."""
+    """The document's markers, with disable/enable ranges resolved (pure).
+
+    A range is kept per code: ``disable=S101,P101`` then ``enable=S101`` leaves P101
+    disabled.  ``enable=CODE`` also ends a range of a prefix of it (``disable=P`` then
+    ``enable=P101`` re-enables all of P: when in doubt, report).  In Markdown, a marker
+    shown inside code (a fenced block, an inline span) is an example, not a directive.
+    """
     markers: list[Marker] = []
-    open_ranges: dict[tuple[str, ...], tuple[int, Loc]] = {}
+    open_ranges: dict[str, tuple[int, Loc]] = {}  # code ("" for every rule) -> first line, marker
     last = doc.line_count
-    for m in MARKER.finditer(doc.text):
+    source = doc.text
+    if doc.kind == "markdown":
+        from lintnews.markdown import prose_view
+
+        source = prose_view(doc.text, keep_comments=True)
+    for m in MARKER.finditer(source):
         action = m.group("action")
         codes = tuple(sorted({c.strip().upper() for c in (m.group("codes") or "").split(",") if c.strip()}))
         loc = Loc.of(doc, m.start(), m.end())
@@ -60,15 +71,15 @@ def find_markers(doc: Document) -> list[Marker]:
         elif action == "disable-next-line":
             markers.append(Marker(codes, loc.end_line + 1, loc.end_line + 1, loc))
         elif action == "disable":
-            open_ranges.setdefault(codes, (loc.line, loc))
-        else:  # enable: closes the matching disable, or every open one when it names no codes
-            keys = [codes] if codes else list(open_ranges)
-            for key in keys:
-                if key in open_ranges:
+            for code in codes or ("",):
+                open_ranges.setdefault(code, (loc.line, loc))
+        else:  # enable: ends the ranges of the codes it names (or every range)
+            for key in sorted(open_ranges):
+                if not codes or any(c.startswith(key) or key.startswith(c) for c in codes):
                     first, where = open_ranges.pop(key)
-                    markers.append(Marker(key, first, loc.line, where))
+                    markers.append(Marker((key,) if key else (), first, loc.line, where))
     for key, (first, where) in open_ranges.items():
-        markers.append(Marker(key, first, last, where))
+        markers.append(Marker((key,) if key else (), first, last, where))
     return sorted(markers, key=lambda mk: (mk.loc.start, mk.codes))
 
 

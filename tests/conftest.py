@@ -4,6 +4,8 @@
 - ``seeds_dir``: ``seeds/``, the five sample articles and ``seeds-expected.yaml``.
 - ``run_cli``: run the *installed* ``lintnews`` console script in a subprocess.
 - ``write_files``: write a small tree of files into a fresh temporary folder.
+- ``run_lintnews``, ``json_findings``, ``copy_seeds``, ``span_of``, ``tree_snapshot``:
+  plain helpers for the workflow tests (usable from module-scoped fixtures).
 
 The ``slow`` marker is registered here; the slow tests still run by default
 (deselect them with ``-m "not slow"``).
@@ -11,6 +13,7 @@ The ``slow`` marker is registered here; the slow tests still run by default
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -27,7 +30,8 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "slow: builds and installs a wheel (may use the network for the build backend); "
+        "slow: builds and installs lintnews into a fresh environment (a wheel, a pre-commit "
+        "hook; may use the package registry for the build backend); "
         "runs by default, deselect with -m 'not slow'",
     )
 
@@ -144,3 +148,56 @@ def write_files(tmp_path: Path):
         return root
 
     return write
+
+
+# -- helpers for the workflow tests (pre-commit, CI formats, baselines, fixes, cache) -------
+
+
+def run_lintnews(
+    args: Sequence[object],
+    cwd: Path | str,
+    env: Mapping[str, str | None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``lintnews`` in ``cwd``; usable from module-scoped fixtures too."""
+    return subprocess.run(
+        [lintnews_executable(), *map(str, args)],
+        cwd=str(cwd),
+        env=cli_env(env),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,  # a hang guard, not a timing assertion
+    )
+
+
+def json_findings(stdout: str) -> list[dict]:
+    """The findings of a ``--format json`` report."""
+    report = json.loads(stdout)
+    assert report["schema"] == "lintnews/findings", report
+    return report["findings"]
+
+
+def copy_seeds(dest: Path) -> Path:
+    """Copy the five sample articles to ``dest/seeds`` and return ``dest``."""
+    (dest / "seeds").mkdir(parents=True)
+    for path in seed_files():
+        shutil.copy2(path, dest / "seeds" / path.name)
+    return dest
+
+
+def span_of(text: str, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int]:
+    """Character offsets in ``text`` (``\\n`` line ends) of a 1-based, end-exclusive span."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts[line - 1] + column - 1, starts[end_line - 1] + end_column - 1
+
+
+def tree_snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under ``root``: relative path -> (content, mtime in ns)."""
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }

@@ -1,0 +1,287 @@
+"""The corpus context (``--corpus``, ``corpus = [...]``) and the per-document cache.
+
+Context files are read by the corpus rules (names, titles, spelling consistency) but no
+finding located in them is reported: linting a subset of the articles with the rest as
+context reports, for the subset, exactly what linting everything reports.  This is what
+keeps pre-commit's partial runs correct.
+
+The cache (``--cache-dir``, ``cache-dir = ...``) keeps each document's per-document
+result between runs, keyed by its path, its content and a fingerprint of everything else
+that decides the result (version, selected rules, rule data, vocabularies).  A cached run
+prints exactly what an uncached one prints; an entry that is corrupt or was tampered
+with is ignored and rewritten; ``--no-cache`` neither reads nor writes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_seeds, json_findings, run_lintnews, seed_files, tree_snapshot
+from lintnews.api import configured_rules, lint_paths
+from lintnews.cache import DocumentCache, rules_fingerprint
+from lintnews.config import Config, load_config
+
+NAMES_A = "A spokesman for the Interior Ministry, Tariq Arian, said 23 rockets had hit the city on Saturday.\n"
+NAMES_B = "Interior Ministry spokesman Tariq Erian said the attack had killed eight people.\n"
+
+
+# -- corpus context ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def newsroom(write_files) -> Path:
+    return write_files(
+        {
+            "articles/a.txt": NAMES_A + "The talks were a difficult issue. .\n",  # its own P101
+            "articles/b.txt": NAMES_B,
+            "articles/c.txt": "The council met on Tuesday.\n\nSource link\n",  # its own W101
+        }
+    )
+
+
+def test_corpus_context_reports_the_variant_in_the_given_file_only(newsroom):
+    proc = run_lintnews(["--format", "json", "--corpus", "articles", "articles/b.txt"], cwd=newsroom)
+    assert proc.returncode == 1, proc.stderr
+    findings = json_findings(proc.stdout)
+    assert [(f["path"], f["line"], f["code"]) for f in findings] == [("articles/b.txt", 1, "N101")]
+    (variant,) = findings
+    assert "'Arian' at a:1" in variant["message"]
+    assert [r["path"] for r in variant["related"]] == ["articles/a.txt"]  # points to the context file
+    # Without the context the file alone has nothing to compare with.
+    alone = run_lintnews(["--format", "json", "articles/b.txt"], cwd=newsroom)
+    assert (alone.returncode, json_findings(alone.stdout)) == (0, [])
+
+
+def test_corpus_from_the_configuration_relative_to_its_folder(newsroom):
+    (newsroom / "lintnews.toml").write_text('corpus = ["articles"]\n', encoding="utf-8")
+    (newsroom / "desk").mkdir()
+    proc = run_lintnews(["../articles/b.txt"], cwd=newsroom / "desk")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("../articles/b.txt:1:") and " N101 " in proc.stdout
+    assert proc.stdout.count("\n") == 1
+
+
+def test_a_missing_corpus_folder_is_an_input_error(newsroom):
+    proc = run_lintnews(["--corpus", "no-such-folder", "articles/b.txt"], cwd=newsroom)
+    assert proc.returncode == 2
+    assert "no-such-folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_fix_with_a_corpus_does_not_touch_the_context_files(newsroom):
+    before = tree_snapshot(newsroom / "articles")
+    (newsroom / "articles" / "b.txt").write_text(NAMES_B + "It rained. .\n", encoding="utf-8")
+    before["b.txt"] = ((newsroom / "articles" / "b.txt").read_bytes(), 0)
+    proc = run_lintnews(["--fix", "--corpus", "articles", "articles/b.txt"], cwd=newsroom)
+    assert "fixed 1 problem in 1 file" in proc.stderr
+    after = tree_snapshot(newsroom / "articles")
+    assert after["a.txt"] == before["a.txt"] and after["c.txt"] == before["c.txt"]
+    assert after["b.txt"][0] == (NAMES_B + "It rained.\n").encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def seeds_full_run(tmp_path_factory: pytest.TempPathFactory):
+    root = copy_seeds(tmp_path_factory.mktemp("corpus-seeds"))
+    proc = run_lintnews(["seeds"], cwd=root)
+    assert proc.returncode == 1
+    return root, proc.stdout.splitlines()
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_one_seed_with_the_rest_as_context_reports_what_the_full_run_reports_for_it(seeds_full_run, index):
+    root, full = seeds_full_run
+    rel = f"seeds/{seed_files()[index].name}"
+    proc = run_lintnews(["--corpus", "seeds", rel], cwd=root)
+    assert proc.stdout.splitlines() == [line for line in full if line.startswith(rel + ":")]
+
+
+def test_a_subset_given_in_reverse_order_with_an_absolute_context_path(seeds_full_run):
+    root, full = seeds_full_run
+    subset = [f"seeds/{p.name}" for p in seed_files()[2:0:-1]]  # 002, 001
+    proc = run_lintnews(["--corpus", root / "seeds", *subset], cwd=root)
+    assert proc.stdout.splitlines() == [line for line in full if line.startswith(tuple(p + ":" for p in subset))]
+
+
+# -- the cache ------------------------------------------------------------------------------
+
+
+def entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.json"))
+
+
+def entry_for(cache: Path, rel: str) -> Path:
+    """The cache file holding the result of the document at ``rel``."""
+    found = [p for p in entries(cache) if json.loads(p.read_text(encoding="utf-8"))["payload"]["fields"]["path"] == rel]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def cached(tmp_path_factory: pytest.TempPathFactory):
+    """A copy of the seeds, an uncached report, and the cache one run leaves."""
+    root = copy_seeds(tmp_path_factory.mktemp("cache"))
+    uncached = run_lintnews(["--format", "json", "seeds"], cwd=root)
+    first = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=root)
+    return root, uncached.stdout, first
+
+
+@pytest.fixture
+def project(cached, tmp_path) -> Path:
+    root, _, _ = cached
+    copy = tmp_path / "project"
+    shutil.copytree(root, copy)
+    return copy
+
+
+def test_a_cached_run_prints_byte_identical_output(cached, project):
+    _, uncached, first = cached
+    assert first.stdout == uncached
+    second = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=project)
+    assert second.stdout == uncached
+    assert second.returncode == first.returncode == 1
+
+
+def test_one_entry_per_file_and_nothing_else(cached):
+    root, _, _ = cached
+    files = sorted(p for p in (root / "cache").rglob("*") if p.is_file())
+    assert files == entries(root / "cache")  # no temporary files left
+    paths = sorted(json.loads(p.read_text(encoding="utf-8"))["payload"]["fields"]["path"] for p in files)
+    assert paths == [f"seeds/{p.name}" for p in seed_files()]
+
+
+def _api_run(root: Path, monkeypatch, config: Config | None = None) -> tuple[DocumentCache, list]:
+    """The CLI's cache, used through the API: its hit and miss counts show what was reused."""
+    monkeypatch.chdir(root)
+    config = config or Config()
+    rules = configured_rules(config)
+    cache = DocumentCache("cache", rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    result = lint_paths(["seeds"], config, rules, cache=cache)
+    return cache, result.findings
+
+
+def test_the_second_run_reuses_every_entry(project, monkeypatch):
+    cache, findings = _api_run(project, monkeypatch)
+    assert (cache.hits, cache.misses) == (5, 0)
+    assert findings
+
+
+def test_an_edited_file_is_linted_again(project, cached):
+    _, uncached, _ = cached
+    article = project / "seeds" / seed_files()[4].name
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nIt rained all day. .\n", encoding="utf-8")
+    proc = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=project)
+    fresh = run_lintnews(["--format", "json", "seeds"], cwd=project)
+    assert proc.stdout == fresh.stdout != uncached
+    assert len(entries(project / "cache")) == 6  # the edited content has its own entry
+
+
+@pytest.mark.parametrize("damage", ["garbage", "wrong-checksum", "truncated"])
+def test_a_corrupt_entry_is_ignored_and_rewritten(project, cached, monkeypatch, damage):
+    _, uncached, _ = cached
+    rel = "seeds/002_38a747c9cd03c8b7.txt"  # a document with findings of its own
+    entry = entry_for(project / "cache", rel)
+    good = entry.read_bytes()
+    if damage == "garbage":
+        entry.write_bytes(b"\x00\xff not json at all \x9c")
+    elif damage == "truncated":
+        entry.write_bytes(good[: len(good) // 2])
+    else:
+        # Valid JSON whose payload was changed (a message rewritten) but not its checksum.
+        data = json.loads(good)
+        findings = data["payload"]["fields"]["findings"]
+        assert findings, "the document should have findings of its own"
+        findings[0]["fields"]["message"] = "TAMPERED"
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    proc = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=project)
+    assert proc.stdout == uncached  # the damaged entry was not trusted
+    assert "Traceback" not in proc.stderr and proc.stderr == ""
+    assert entry.read_bytes() == good  # and it was rebuilt
+    cache, _ = _api_run(project, monkeypatch)
+    assert (cache.hits, cache.misses) == (5, 0)
+
+
+def test_changing_the_vocabulary_changes_the_fingerprint(project, monkeypatch):
+    (project / "lintnews.toml").write_text('cache-dir = "cache"\n', encoding="utf-8")
+    first = run_lintnews(["--format", "json", "seeds"], cwd=project)
+    assert any(f["code"] == "S101" and "mentionned" in f["message"] for f in json_findings(first.stdout))
+    (project / "lintnews.toml").write_text('cache-dir = "cache"\nvocabulary = ["mentionned"]\n', encoding="utf-8")
+    second = run_lintnews(["--format", "json", "seeds"], cwd=project)
+    assert not any("mentionned" in f["message"] for f in json_findings(second.stdout))  # no stale reuse
+    assert len(entries(project / "cache")) == 10
+    plain = load_config(None)
+    vocab = load_config(project / "lintnews.toml")
+    rules = configured_rules(plain)
+    assert rules_fingerprint(rules, plain.rule_settings()) != rules_fingerprint(rules, vocab.rule_settings())
+
+
+def test_changing_an_accept_file_changes_the_fingerprint(project):
+    (project / "accept.txt").write_text("# nothing yet\n", encoding="utf-8")
+    (project / "lintnews.toml").write_text('cache-dir = "cache"\naccept-file = "accept.txt"\n', encoding="utf-8")
+    first = run_lintnews(["--format", "json", "seeds"], cwd=project)
+    assert any("mentionned" in f["message"] for f in json_findings(first.stdout))
+    (project / "accept.txt").write_text("mentionned\n", encoding="utf-8")
+    second = run_lintnews(["--format", "json", "seeds"], cwd=project)
+    assert not any("mentionned" in f["message"] for f in json_findings(second.stdout))
+
+
+def test_the_selection_is_part_of_the_fingerprint(project):
+    only_p = run_lintnews(["--format", "json", "--select", "P", "--cache-dir", "cache", "seeds"], cwd=project)
+    assert {f["code"] for f in json_findings(only_p.stdout)} == {"P101", "P102"}
+    everything = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=project)
+    fresh = run_lintnews(["--format", "json", "seeds"], cwd=project)
+    assert everything.stdout == fresh.stdout
+
+
+def forge(entry: Path, message: str) -> None:
+    """Rewrite the first finding's message in a cache entry *with* a matching checksum.
+
+    The checksum is recomputed as lintnews/cache.py computes it (SHA-256 of the payload's
+    canonical JSON): the entry is then one the cache trusts, which shows whether a run
+    read it.
+    """
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["payload"]["fields"]["findings"][0]["fields"]["message"] = message
+    data["checksum"] = hashlib.sha256(json.dumps(data["payload"], sort_keys=True).encode()).hexdigest()
+    entry.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_no_cache_neither_writes_nor_reads(project, cached):
+    _, uncached, _ = cached
+    (project / "lintnews.toml").write_text('cache-dir = "other-cache"\n', encoding="utf-8")
+    for args in (["--no-cache"], ["--no-cache", "--cache-dir", "third-cache"]):
+        proc = run_lintnews(["--format", "json", *args, "seeds"], cwd=project)
+        assert proc.stdout == uncached
+    assert not (project / "other-cache").exists() and not (project / "third-cache").exists()
+    # Nor does it read: a forged entry shows with the cache, and not with --no-cache.
+    forge(entry_for(project / "cache", "seeds/002_38a747c9cd03c8b7.txt"), "FORGED")
+    snapshot = tree_snapshot(project / "cache")
+    assert "FORGED" in run_lintnews(["--cache-dir", "cache", "seeds"], cwd=project).stdout
+    assert "FORGED" not in run_lintnews(["--no-cache", "--cache-dir", "cache", "seeds"], cwd=project).stdout
+    assert tree_snapshot(project / "cache") == snapshot
+
+
+def test_cache_dir_in_the_configuration_is_relative_to_its_folder(project):
+    (project / "lintnews.toml").write_text('cache-dir = ".lintnews-cache"\n', encoding="utf-8")
+    (project / "desk").mkdir()
+    proc = run_lintnews(["../seeds"], cwd=project / "desk")
+    assert proc.returncode == 1
+    assert len(entries(project / ".lintnews-cache")) == 5
+    assert list((project / "desk").iterdir()) == []
+
+
+def test_suppression_markers_survive_the_cache(write_files):
+    root = write_files(
+        {
+            "a.txt": "The talks were a difficult issue. . <!-- lintnews: disable-line=P101 -->\nIt rained all day. .\n",
+            "b.md": "# Weather\n\nIt was fine. <!-- lintnews: disable-line=P101 -->\n",
+        }
+    )
+    uncached = run_lintnews(["a.txt", "b.md"], cwd=root)
+    assert [line.split(" ")[:2] for line in uncached.stdout.splitlines()] == [["a.txt:2:18:", "P101"], ["b.md:3:14:", "X100"]]
+    for _ in range(2):  # writing the cache, then reading it
+        assert run_lintnews(["--cache-dir", "cache", "a.txt", "b.md"], cwd=root).stdout == uncached.stdout
+    assert len(entries(root / "cache")) == 2
