@@ -1,4 +1,10 @@
-"""The Python API: lint texts or paths, get findings.  The CLI is a thin shell over it."""
+"""The Python API: lint texts or paths, get findings.  The CLI is a thin shell over it.
+
+``lint_texts(texts)`` and ``lint_paths(paths)`` lint their documents as one corpus and
+return sorted findings; ``jobs`` runs the per-document stage in worker processes and
+``engine="dask"`` (with an optional ``scheduler`` address) on a Dask cluster.  Every
+engine and every ``jobs`` gives the same findings in the same order.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,10 @@ from pathlib import Path
 
 from lintnews.config import Config
 from lintnews.document import make_document
-from lintnews.engine import finish, lint_document
+from lintnews.engine import DocumentResult, finish, finish_corpus
+from lintnews.engines import ENGINES, EngineError, Item, ProgressCallback
 from lintnews.finding import Finding
-from lintnews.loading import InputError, expand_paths, kind_of, read_document
+from lintnews.loading import InputError, expand_paths
 from lintnews.registry import Rule, all_rules, select_rules
 
 
@@ -73,8 +80,63 @@ def per_file_filter(
     return kept
 
 
-def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequence[Rule] | None = None) -> Result:
-    """Lint files and folders as one corpus."""
+def _lint_items(
+    items: Sequence[Item],
+    rules: Sequence[Rule],
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[list[Finding], list[InputError], int, int]:
+    """Both stages over ``items`` with the chosen engine: (findings, errors, files, words)."""
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    if jobs < 1:
+        raise EngineError(f"jobs must be at least 1, not {jobs}")
+    if engine == "dask":
+        from lintnews.engines import dask_engine
+
+        run = dask_engine.run(items, rules, jobs=jobs, scheduler=scheduler, progress=progress)
+        outcomes, corpus = run.outcomes, run.corpus
+    else:
+        if scheduler:
+            raise EngineError("--scheduler needs --engine dask")
+        from lintnews.engines import local
+
+        outcomes, corpus = local.run(items, rules, jobs=jobs, progress=progress), None
+    results: list[DocumentResult] = []
+    errors: list[InputError] = []
+    words = 0
+    for outcome in outcomes:
+        if isinstance(outcome.result, InputError):
+            errors.append(outcome.result)
+        else:
+            results.append(outcome.result)
+            words += outcome.words
+    if corpus is None:
+        findings = finish(results, rules)
+    else:
+        findings = finish_corpus([f for r in results for f in r.findings], corpus, rules)
+    return findings, errors, len(results), words
+
+
+def lint_paths(
+    paths: Sequence[str],
+    config: Config | None = None,
+    rules: Sequence[Rule] | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> Result:
+    """Lint files and folders as one corpus.
+
+    ``jobs``: worker processes for the per-document stage (local engine; small inputs
+    stay in this process); ``engine``: ``"local"`` or ``"dask"``; ``scheduler``: the
+    address of a running Dask scheduler (default: a local cluster of ``jobs`` workers);
+    ``progress``: called as ``progress(done, total)`` while documents are linted.
+    Raises :class:`lintnews.engines.EngineError` for an engine that cannot run.
+    """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
     files, errors = expand_paths(paths)
@@ -83,23 +145,29 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, rules: Sequen
         files = [
             f for f in files if not any(fnmatch.fnmatch(form, g) for form in _glob_candidates(f, base) for g in config.exclude)
         ]
-    results = []
-    words = 0
-    for path in files:
-        doc = read_document(path)
-        if isinstance(doc, InputError):
-            errors.append(doc)
-            continue
-        words += doc.word_count
-        results.append(lint_document(doc, rules))
-    findings = per_file_filter(finish(results, rules), config.per_file_ignores, base)
+    findings, read_errors, count, words = _lint_items(
+        [(path, None) for path in files], rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress
+    )
+    errors += read_errors
+    findings = per_file_filter(findings, config.per_file_ignores, base)
     errors.sort(key=lambda e: e.path)
-    return Result(findings, errors, files=len(results), words=words)
+    return Result(findings, errors, files=count, words=words)
 
 
-def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
-    """Lint in-memory texts as one corpus.  Keys (or ``doc0``, ``doc1``, ...) are the paths."""
+def lint_texts(
+    texts: Mapping[str, str] | Sequence[str],
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> list[Finding]:
+    """Lint in-memory texts as one corpus.  Keys (or ``doc0``, ``doc1``, ...) are the paths.
+
+    A key ending in ``.md`` is read as Markdown.  ``jobs``, ``engine`` and ``scheduler``
+    are those of :func:`lint_paths`; the texts travel to the workers with the tasks.
+    """
     items = texts.items() if isinstance(texts, Mapping) else ((f"doc{i}", t) for i, t in enumerate(texts))
     rules = configured_rules(Config(), select=select, ignore=ignore)
-    results = [lint_document(make_document(path, text, kind_of(path)), rules) for path, text in items]
-    return finish(results, rules)
+    findings, _, _, _ = _lint_items([(path, text) for path, text in items], rules, jobs=jobs, engine=engine, scheduler=scheduler)
+    return findings

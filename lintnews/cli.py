@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from lintnews import __version__
 from lintnews.api import configured_rules, lint_paths
 from lintnews.config import ConfigError, find_config, load_config
 from lintnews.data import DataError
+from lintnews.engines import ENGINES, EngineError
+from lintnews.progress import ProgressBar, summary
 from lintnews.registry import FAMILIES, RuleError, all_rules
 from lintnews.reporters import RENDERERS
 
@@ -45,8 +48,13 @@ def _fail(message: str) -> None:
 @click.option("--show-source", is_flag=True, help="Text format: show the source line with a caret under the finding.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
 @click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for the per-document stage (default: every core; small inputs use one).")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, help="Where documents are linted: this machine, or a Dask cluster (pip install 'lintnews[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask engine: the address of a running scheduler (default: a local cluster).")
+@click.option("--progress/--no-progress", default=None, help="A progress bar and a summary line on stderr (default: when stderr is a terminal).")
+@click.option("--summary", "show_summary", is_flag=True, help="Print the one-line summary (files, findings, seconds) on stderr even when it is not a terminal.")
 @click.version_option(__version__, prog_name="lintnews")
-def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, statistics, show_source, list_rules, explain):
+def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, statistics, show_source, list_rules, explain, jobs, engine, scheduler, progress, show_summary):
     """Find machine-translation, spinning and scraping artifacts in news text.
 
     PATHS are files or folders (searched recursively for .txt and .md files); all of
@@ -56,6 +64,14 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    started = time.perf_counter()
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = ProgressBar(sys.stderr) if progress else None
+    if jobs is None:
+        from lintnews.engines.local import default_jobs
+
+        jobs = default_jobs()
     try:
         config = load_config(config_path if config_path else find_config(Path.cwd()))
         if list_rules or explain:
@@ -69,8 +85,12 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
             extend_select=_codes(extend_select),
             ignore=_codes(ignore),
         )
-        result = lint_paths(paths, config, rules)
-    except (ConfigError, DataError, RuleError) as exc:
+        try:
+            result = lint_paths(paths, config, rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=bar)
+        finally:
+            if bar is not None:
+                bar.close()
+    except (ConfigError, DataError, RuleError, EngineError) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:  # pragma: no cover - interactive
         click.echo("lintnews: interrupted", err=True)
@@ -100,6 +120,8 @@ def main(paths, select, extend_select, ignore, fmt, config_path, exit_zero, stat
         sys.stdout.write(out)
     for error in result.errors:
         click.echo(f"lintnews: {error}", err=True)
+    if progress or show_summary:
+        click.echo(summary(result.files, len(result.findings), time.perf_counter() - started), err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
     if result.findings and not exit_zero:

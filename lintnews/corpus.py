@@ -65,3 +65,14 @@ class Corpus:
 
     def of(self, code: str) -> dict[str, Any]:
         return self.facts.get(code, {})
+
+    def merge(self, other: Corpus) -> Corpus:
+        """This corpus followed by ``other`` (a new corpus; neither is changed).
+
+        Merging is associative, so the corpora of consecutive partitions can be merged in
+        any tree shape; it is not commutative: document order is kept.
+        """
+        merged = Corpus(paths=[*self.paths, *other.paths], facts={code: dict(per) for code, per in self.facts.items()})
+        for code, per_path in other.facts.items():
+            merged.facts.setdefault(code, {}).update(per_path)
+        return merged

@@ -37,6 +37,7 @@ def lint_document(doc: Document, rules: Sequence[Rule]) -> DocumentResult:
 
 
 def build_corpus(results: Iterable[DocumentResult]) -> Corpus:
+    """The corpus facts of documents, in the order given."""
     corpus = Corpus()
     for result in results:
         corpus.paths.append(result.path)
@@ -66,7 +67,14 @@ def finish(results: list[DocumentResult], rules: Sequence[Rule], report_paths: s
     were given as context for the corpus rules).
     """
     findings = [f for r in results for f in r.findings]
-    findings += lint_corpus(build_corpus(results), rules)
+    return finish_corpus(findings, build_corpus(results), rules, report_paths)
+
+
+def finish_corpus(
+    document_findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], report_paths: set[str] | None = None
+) -> list[Finding]:
+    """:func:`finish` for engines that build the corpus themselves (a distributed reduce)."""
+    findings = document_findings + lint_corpus(corpus, rules)
     if report_paths is not None:
         findings = [f for f in findings if f.path in report_paths]
     unique = {(f.sort_key(), f.suggestion): f for f in findings}
