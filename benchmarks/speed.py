@@ -33,6 +33,7 @@ folder), never into the repository.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import re
@@ -94,7 +95,7 @@ def misspell(name: str, rng: random.Random) -> str:
 def people(count: int, rng: random.Random) -> list[tuple[str, str]]:
     surnames = set()
     while len(surnames) < count:
-        surnames.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize())
+        surnames.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize())
     return [(rng.choice(GIVEN), s) for s in sorted(surnames)]
 
 
@@ -103,7 +104,7 @@ def make_corpus(folder: Path, count: int, variant_rate: float, seed: int = 4) ->
     rng = random.Random(seed)
     pool = paragraphs()
     cast = people(max(20, count // 10), rng)
-    weights = [1 / (rank + 1) for rank in range(len(cast))]
+    cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(cast))))
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for i in range(count):
@@ -113,7 +114,7 @@ def make_corpus(folder: Path, count: int, variant_rate: float, seed: int = 4) ->
             lines.append(line)
             size += len(line.encode("utf-8")) + 1
         for _ in range(rng.randint(2, 6)):
-            given, surname = rng.choices(cast, weights)[0]
+            given, surname = rng.choices(cast, cum_weights=cumulative)[0]
             if rng.random() < variant_rate:
                 surname = misspell(surname, rng)
             lines.insert(rng.randrange(len(lines) + 1), rng.choice(SENTENCES).format(given=given, surname=surname))
@@ -200,7 +201,7 @@ def single_file(path: Path) -> dict:
 # -- the name-matching stage alone -----------------------------------------------------------
 
 _NAMES_STAGE = r"""
-import random, resource, sys, time
+import itertools, random, resource, sys, time
 from lintnews.corpus import Loc
 from lintnews.names.mentions import Mention, NameFacts
 from lintnews.names.variants import find_variants
@@ -209,13 +210,13 @@ from speed import misspell, people
 count, rate = {count}, {rate}
 rng = random.Random(7)
 cast = people(max(20, count // 10), rng)
-weights = [1 / (r + 1) for r in range(len(cast))]
+cumulative = list(itertools.accumulate(1 / (r + 1) for r in range(len(cast))))
 facts, paths = {{}}, []
 for d in range(count):
     path = f"doc{{d:06d}}.txt"
     mentions = []
     for k in range(8):
-        given, surname = rng.choices(cast, weights)[0]
+        given, surname = rng.choices(cast, cum_weights=cumulative)[0]
         if rng.random() < rate:
             surname = misspell(surname, rng)
         loc = Loc(path, k * 40, k * 40 + 12, k + 1, 1, k + 1, 13)

@@ -143,12 +143,16 @@ def find_variants(facts_by_path: dict[str, NameFacts], paths: list[str]) -> list
 
     def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
         tie = len(found) == len(canon)
+        # One tuple shared by every variant of the pair: a copy per variant made memory
+        # grow with variants times canonical mentions (gigabytes at 100,000 articles).
+        canonical = tuple(canon)
+        counts = (len(found), len(canon))
         for m in found:
             key = (m.full.path, m.full.start)
             if key in seen:
                 continue
             seen.add(key)
-            variants.append(Variant(m, role, a, b, tuple(canon), (len(found), len(canon)), evidence, tie))
+            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie))
 
     def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
         if len(ma) < len(mb):
