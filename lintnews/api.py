@@ -1,4 +1,10 @@
-"""The Python API: lint texts or paths, get findings.  The CLI is a thin shell over it."""
+"""The Python API: lint texts or paths, get findings.  The CLI is a thin shell over it.
+
+``lint_texts(texts)`` and ``lint_paths(paths)`` lint their documents as one corpus and
+return sorted findings; ``jobs`` runs the per-document stage in worker processes and
+``engine="dask"`` (with an optional ``scheduler`` address) on a Dask cluster.  Every
+engine and every ``jobs`` gives the same findings in the same order.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,9 @@ from lintnews import mtscore
 from lintnews.cache import DocumentCache
 from lintnews.config import Config
 from lintnews.document import make_document
-from lintnews.engine import DocumentResult, finish, lint_document
+from lintnews.engine import DocumentResult, finish, finish_corpus, lint_document
+from lintnews.corpus import Corpus
+from lintnews.engines import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
 from lintnews.finding import Finding
 from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
 from lintnews.loading import InputError, expand_paths, kind_of, read_source, read_text
@@ -104,6 +112,49 @@ def per_file_filter(
     return kept
 
 
+def _lint_items(
+    items: Sequence[Item],
+    rules: Sequence[Rule],
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: ProgressCallback | None = None,
+    options: ItemOptions = ItemOptions(),
+) -> tuple[list[DocumentResult], list[Outcome], Corpus | None, list[InputError]]:
+    """The per-document stage over ``items`` with the chosen engine.
+
+    Returns the results and outcomes of the documents read (in item order), the corpus
+    when the engine built it itself (Dask's distributed reduce), and the input errors.
+    """
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    if jobs < 1:
+        raise EngineError(f"jobs must be at least 1, not {jobs}")
+    if engine == "dask":
+        from lintnews.engines import dask_engine
+
+        run = dask_engine.run(items, rules, jobs=jobs, scheduler=scheduler, progress=progress, options=options)
+        outcomes, corpus = run.outcomes, run.corpus
+    else:
+        if scheduler:
+            raise EngineError("--scheduler needs --engine dask")
+        from lintnews.engines import local
+
+        outcomes, corpus = local.run(items, rules, jobs=jobs, progress=progress, options=options), None
+    errors = [o.result for o in outcomes if isinstance(o.result, InputError)]
+    read = [o for o in outcomes if not isinstance(o.result, InputError)]
+    return [o.result for o in read], read, corpus, errors
+
+
+def _finish(
+    results: list[DocumentResult], corpus: Corpus | None, rules: Sequence[Rule], report_paths: set[str] | None = None
+) -> list[Finding]:
+    """The corpus stage, over the engine's corpus when it built one."""
+    if corpus is None:
+        return finish(results, rules, report_paths)
+    return finish_corpus([f for r in results for f in r.findings], corpus, rules, report_paths)
+
+
 def _expand(paths: Sequence[str], config: Config, base: Path | None) -> tuple[list[str], list[InputError]]:
     files, errors = expand_paths(paths)
     if config.exclude:
@@ -111,27 +162,6 @@ def _expand(paths: Sequence[str], config: Config, base: Path | None) -> tuple[li
             f for f in files if not any(fnmatch.fnmatch(form, g) for form in _glob_candidates(f, base) for g in config.exclude)
         ]
     return files, errors
-
-
-def _document_result(
-    path: str, rules: Sequence[Rule], cache: DocumentCache | None, keep_text: bool = False, score: bool = False
-) -> tuple[DocumentResult | InputError, str]:
-    """The per-document stage for one file (from the cache when it holds it), and the
-    document's text when ``keep_text`` asks for it (newlines normalised, no BOM: the
-    text the findings' lines and columns point into).  ``score`` asks for the
-    machine-translation score too."""
-    raw = read_text(path)
-    if isinstance(raw, InputError):
-        return raw, ""
-    if cache is not None:
-        cached = cache.get(path, raw)
-        if cached is not None and (cached.score is not None or not score):
-            return cached, make_document(path, raw).text if keep_text else ""
-    doc = make_document(path, raw, kind_of(path))
-    result = lint_document(doc, rules, score=score)
-    if cache is not None:
-        cache.put(path, raw, result)
-    return result, doc.text if keep_text else ""
 
 
 def lint_paths(
@@ -142,6 +172,10 @@ def lint_paths(
     cache: DocumentCache | None = None,
     keep_texts: bool = False,
     scores: bool = True,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: ProgressCallback | None = None,
 ) -> Result:
     """Lint files and folders as one corpus.
 
@@ -152,7 +186,11 @@ def lint_paths(
     ``keep_texts`` keeps every linted document's text in the result, for reporters that
     show the text (HTML); the findings' lines and columns point into exactly these texts.
     With ``scores`` (the default), every linted document's machine-translation score is
-    in ``Result.documents``.
+    in ``Result.documents``.  ``jobs``: worker processes for the per-document stage
+    (local engine; small inputs stay in this process); ``engine``: ``"local"`` or
+    ``"dask"``; ``scheduler``: the address of a running Dask scheduler (default: a local
+    cluster of ``jobs`` workers); ``progress``: called as ``progress(done, total)``.
+    Raises :class:`lintnews.engines.EngineError` for an engine that cannot run.
     """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
@@ -165,36 +203,35 @@ def lint_paths(
         more, more_errors = _expand(corpus_paths, config, base)
         context = [f for f in more if os.path.realpath(f) not in given]
         errors += more_errors
-    results = []
-    documents: list[DocumentScore] = []
-    words = 0
-    linted = 0
-    linted_paths = set(files)
-    documents: list[DocumentScore] = []
     word_counts: dict[str, int] = {}
     texts: dict[str, str] = {}
+    documents: list[DocumentScore] = []
     notices: list[str] = []
     grammar = next((r for r in rules if r.code == LANGUAGETOOL_CODE), None)
     session = _languagetool_session(config, notices) if grammar is not None else None
+    if session is not None:
+        jobs, engine = 1, "local"  # the LanguageTool session lives in this process
     try:
         if grammar is not None:
             grammar.session = session
-        for path in [*files, *context]:
-            result, text = _document_result(path, rules, cache, keep_texts, scores and path in linted_paths)
-            if isinstance(result, InputError):
-                errors.append(result)
+        options = ItemOptions(score=scores, keep_text=keep_texts, cache=cache)
+        items: list[Item] = [(path, None) for path in [*files, *context]]
+        results, outcomes, built, read_errors = _lint_items(
+            items, rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress, options=options
+        )
+        errors += read_errors
+        linted = set(files)
+        for outcome in outcomes:
+            path = outcome.result.path
+            if path not in linted:
                 continue
-            results.append(result)
-            if path in files:
-                words += result.words
-                word_counts[path] = result.words
-                linted += 1
-                if keep_texts:
-                    texts[path] = text
-                if scores:
-                    documents.append(_document_score(path, result.words, result.score))
+            word_counts[path] = outcome.words
+            if keep_texts:
+                texts[path] = outcome.text
+            if scores:
+                documents.append(_document_score(path, outcome.words, outcome.result.score))
         report = set(files) if context else None
-        findings = per_file_filter(finish(results, rules, report_paths=report), config.per_file_ignores, base)
+        findings = per_file_filter(_finish(results, built, rules, report), config.per_file_ignores, base)
     finally:
         if grammar is not None:
             grammar.session = None
@@ -208,8 +245,8 @@ def lint_paths(
     return Result(
         findings,
         errors,
-        files=linted,
-        words=words,
+        files=len(word_counts),
+        words=sum(word_counts.values()),
         notices=notices,
         languagetool_skipped=skipped,
         word_counts=word_counts,
@@ -258,12 +295,23 @@ def score_texts(texts: Mapping[str, str] | Sequence[str]) -> list[DocumentScore]
     return scored
 
 
-def lint_texts(texts: Mapping[str, str] | Sequence[str], select: Sequence[str] | None = None, ignore: Sequence[str] = ()) -> list[Finding]:
-    """Lint in-memory texts as one corpus.  Keys (or ``doc0``, ``doc1``, ...) are the paths."""
+def lint_texts(
+    texts: Mapping[str, str] | Sequence[str],
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> list[Finding]:
+    """Lint in-memory texts as one corpus.  Keys (or ``doc0``, ``doc1``, ...) are the paths.
+
+    A key ending in ``.md`` is read as Markdown.  ``jobs``, ``engine`` and ``scheduler``
+    are those of :func:`lint_paths`; the texts travel to the workers with the tasks.
+    """
     items = texts.items() if isinstance(texts, Mapping) else ((f"doc{i}", t) for i, t in enumerate(texts))
     rules = configured_rules(Config(), select=select, ignore=ignore)
-    results = [lint_document(make_document(path, text, kind_of(path)), rules) for path, text in items]
-    return finish(results, rules)
+    results, _, built, _ = _lint_items(list(items), rules, jobs=jobs, engine=engine, scheduler=scheduler)
+    return _finish(results, built, rules)
 
 
 def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = None, max_passes: int = 10) -> list[FileFix]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from lintnews.cache import DocumentCache, rules_fingerprint
 from lintnews.config import ConfigError, check_languagetool_server, find_config, load_config
 from lintnews.data import DataError
 from lintnews.fingerprints import SourceLines, fingerprints
+from lintnews.engines import ENGINES, EngineError
+from lintnews.progress import ProgressBar, summary
 from lintnews.registry import FAMILIES, RuleError, all_rules
 from lintnews.reporters import NEEDS_TEXTS, RENDERERS
 from lintnews.reporters.github import step_summary
@@ -60,6 +63,11 @@ def _fail(message: str) -> None:
 @click.option("--require-languagetool", is_flag=True, help="Exit 2 when the LanguageTool checks cannot run (instead of a notice).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
 @click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for the per-document stage (default: every core; small inputs use one).")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, help="Where documents are linted: this machine, or a Dask cluster (pip install 'lintnews[dask]').")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask engine: the address of a running scheduler (default: a local cluster).")
+@click.option("--progress/--no-progress", default=None, help="A progress bar and a summary line on stderr (default: when stderr is a terminal).")
+@click.option("--summary", "show_summary", is_flag=True, help="Print the one-line summary (files, findings, seconds) on stderr even when it is not a terminal.")
 @click.version_option(__version__, prog_name="lintnews")
 def main(
     paths,
@@ -83,6 +91,11 @@ def main(
     require_languagetool,
     list_rules,
     explain,
+    jobs,
+    engine,
+    scheduler,
+    progress,
+    show_summary,
 ):
     """Find machine-translation, spinning and scraping artifacts in news text.
 
@@ -93,6 +106,14 @@ def main(
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    started = time.perf_counter()
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = ProgressBar(sys.stderr) if progress else None
+    if jobs is None:
+        from lintnews.engines.local import default_jobs
+
+        jobs = default_jobs()
     try:
         config = load_config(config_path if config_path else find_config(Path.cwd()))
         if languagetool is not None:
@@ -119,15 +140,22 @@ def main(
         baseline = read_baseline(baseline_path) if baseline_path else None
         # Only the JSON and HTML formats show every document's score; rule D101, when
         # selected, computes the score itself (once per document) for any format.
-        result = lint_paths(
-            paths,
-            config,
-            rules,
-            corpus=corpus,
-            cache=cache,
-            keep_texts=fmt in NEEDS_TEXTS and not statistics,
-            scores=fmt in ("json", "html") and not statistics,
-        )
+        engine_options = {"jobs": jobs, "engine": engine, "scheduler": scheduler}
+        try:
+            result = lint_paths(
+                paths,
+                config,
+                rules,
+                corpus=corpus,
+                cache=cache,
+                keep_texts=fmt in NEEDS_TEXTS and not statistics,
+                scores=fmt in ("json", "html") and not statistics,
+                progress=bar,
+                **engine_options,
+            )
+        finally:
+            if bar is not None:
+                bar.close()
         if apply_fix or show_diff:
             fixed = fix_files(result, rules, config)
             if show_diff:
@@ -139,8 +167,8 @@ def main(
             if fixed:
                 n = sum(f.applied for f in fixed)
                 click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
-                result = lint_paths(paths, config, rules, corpus=corpus, cache=cache)
-    except (ConfigError, DataError, RuleError, BaselineError) as exc:
+                result = lint_paths(paths, config, rules, corpus=corpus, cache=cache, **engine_options)
+    except (ConfigError, DataError, RuleError, BaselineError, EngineError) as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "))
@@ -192,6 +220,8 @@ def main(
     for notice in result.notices:
         click.echo(f"lintnews: {notice}", err=True)
     _report_errors(result.errors)
+    if progress or show_summary:
+        click.echo(summary(result.files, len(findings), time.perf_counter() - started), err=True)
     if result.errors:
         sys.exit(EXIT_ERROR)
     if require_languagetool and (result.languagetool_skipped or not any(r.code == "L101" for r in rules)):

@@ -59,9 +59,26 @@ class Corpus:
 
     paths: list[str] = field(default_factory=list)
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: inline suppression markers per document path (only documents that have any)
+    markers: dict[str, list[Any]] = field(default_factory=dict)
 
     def add(self, path: str, code: str, facts: Any) -> None:
         self.facts.setdefault(code, {})[path] = facts
 
     def of(self, code: str) -> dict[str, Any]:
         return self.facts.get(code, {})
+
+    def merge(self, other: Corpus) -> Corpus:
+        """This corpus followed by ``other`` (a new corpus; neither is changed).
+
+        Merging is associative, so the corpora of consecutive partitions can be merged in
+        any tree shape; it is not commutative: document order is kept.
+        """
+        merged = Corpus(
+            paths=[*self.paths, *other.paths],
+            facts={code: dict(per) for code, per in self.facts.items()},
+            markers={**self.markers, **other.markers},
+        )
+        for code, per_path in other.facts.items():
+            merged.facts.setdefault(code, {}).update(per_path)
+        return merged

@@ -50,11 +50,14 @@ def lint_document(doc: Document, rules: Sequence[Rule], score: bool = False) -> 
 
 
 def build_corpus(results: Iterable[DocumentResult]) -> Corpus:
+    """The corpus facts of documents, in the order given."""
     corpus = Corpus()
     for result in results:
         corpus.paths.append(result.path)
         for code, facts in result.facts.items():
             corpus.add(result.path, code, facts)
+        if result.markers:
+            corpus.markers[result.path] = result.markers
     return corpus
 
 
@@ -79,8 +82,15 @@ def finish(results: list[DocumentResult], rules: Sequence[Rule], report_paths: s
     were given as context for the corpus rules).
     """
     findings = [f for r in results for f in r.findings]
-    findings += lint_corpus(build_corpus(results), rules)
-    markers = {r.path: r.markers for r in results if r.markers}
+    return finish_corpus(findings, build_corpus(results), rules, report_paths)
+
+
+def finish_corpus(
+    document_findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], report_paths: set[str] | None = None
+) -> list[Finding]:
+    """:func:`finish` for engines that build the corpus themselves (a distributed reduce)."""
+    findings = document_findings + lint_corpus(corpus, rules)
+    markers = corpus.markers
     if markers:
         findings, unused = apply_suppressions(findings, markers, {r.code for r in rules})
         findings += unused

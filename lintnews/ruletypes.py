@@ -67,6 +67,83 @@ def phrase_regex(phrase: str, lookaround: bool = True) -> str:
     return phrase_pattern("".join(out), phrase[:1].isalnum(), phrase[-1:].isalnum(), lookaround)
 
 
+try:  # the regex parser is private; its module was renamed in Python 3.11
+    from re import _parser as _regex_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
+
+_LITERAL = _regex_parser.LITERAL
+_SPACE_CLASS = [(_regex_parser.IN, [(_regex_parser.CATEGORY, _regex_parser.CATEGORY_SPACE)])]
+
+
+def _is_spaces(op: object, arg: object) -> bool:
+    """``\\s+`` (one or more whitespace characters), as the parser gives it."""
+    if op is not _regex_parser.MAX_REPEAT and op is not _regex_parser.MIN_REPEAT:
+        return False
+    low, _high, item = arg  # type: ignore[misc]
+    return low >= 1 and list(item) == _SPACE_CLASS
+
+
+def required_literal(source: str) -> str | None:
+    """A piece of text every match of the regex ``source`` contains, in *prefilter form*.
+
+    Prefilter form: case-folded, every run of whitespace written as one space (see
+    :func:`prefilter_text`).  The piece is the longest run, at the top level of the pattern
+    (not inside a group, alternative, class or repetition), of plain characters and
+    ``\\s+``; None when it has fewer than two characters.  Rules use it as an exact
+    prefilter: a document whose prefilter text lacks the piece cannot match, so its regex
+    scan is skipped.  Case-folding both sides keeps the test valid for patterns that
+    ignore case.
+    """
+    try:
+        parsed = _regex_parser.parse(source)
+    except Exception:  # an invalid regex is reported when it is compiled
+        return None
+    best, run = "", []
+    for op, arg in list(parsed) + [(None, None)]:
+        if op is _LITERAL and not chr(arg).isspace():
+            run.append(chr(arg))
+            continue
+        if (op is _LITERAL and chr(arg).isspace()) or _is_spaces(op, arg):
+            if run and run[-1] != " ":
+                run.append(" ")
+            continue
+        piece = "".join(run).strip()
+        if len(piece) > len(best):
+            best = piece
+        run = []
+    best = " ".join(best.casefold().split())
+    return best if len(best) >= 2 else None
+
+
+def prefilter_text(doc: Document) -> str:
+    """The document's view case-folded with whitespace runs as single spaces (cached)."""
+    cached = doc.__dict__.get("_prefilter_text")
+    if cached is None:
+        cached = doc.__dict__["_prefilter_text"] = " ".join(doc.view.casefold().split())
+    return cached
+
+
+class Prefilter:
+    """Which of several regex alternatives can match a document, by required text.
+
+    ``keys[i]`` is the required literal of alternative ``i`` (None: cannot tell, always
+    possible).  ``possible(doc)`` is False only when no alternative can match, so
+    skipping the scan then changes no result.
+    """
+
+    def __init__(self, sources: Iterable[str]) -> None:
+        self.keys = [required_literal(s) for s in sources]
+        self.always = any(k is None for k in self.keys)
+        self.unique_keys = sorted({k for k in self.keys if k is not None}, key=len, reverse=True)
+
+    def possible(self, doc: Document) -> bool:
+        if self.always:
+            return True
+        text = prefilter_text(doc)
+        return any(k in text for k in self.unique_keys)
+
+
 class DataRule(Rule):
     """A rule instantiated from a data file."""
 
@@ -139,12 +216,15 @@ class ExistenceRule(DataRule, DocumentRule):
         self.whole_line = spec.get("match", "phrase") == "line"
         self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
         alternatives = [self.phrase(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
+        self.prefilter = Prefilter(alternatives)
         body = "|".join(sorted(alternatives, key=len, reverse=True))
         if self.whole_line:
             body = rf"^[ \t]*(?:{body})[ \t]*$"
         self.regex = self.compile(body, "tokens/patterns")
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not self.prefilter.possible(doc):
+            return
         for m in self.regex.finditer(doc.view):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
@@ -173,6 +253,7 @@ class SubstitutionRule(DataRule, DocumentRule):
             raise DataError(f"{source}: a substitution rule needs a non-empty 'swap' list")
         self.entries: list[dict[str, str]] = []
         alternatives = []
+        sources = []
         for i, entry in enumerate(swaps):
             if not isinstance(entry, dict) or "wrong" not in entry or "expected" not in entry:
                 raise DataError(f"{source}: swap entry {i + 1} needs 'wrong' and 'expected'")
@@ -180,10 +261,14 @@ class SubstitutionRule(DataRule, DocumentRule):
             source_re = wrong if entry.get("regex") else self.phrase(wrong)
             self.compile(source_re, f"swap entry {i + 1}")  # report a bad entry by number
             alternatives.append(f"(?P<s{i}>{source_re})")
+            sources.append(source_re)
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
         self.regex = self.compile("|".join(alternatives), "swap")
+        self.prefilter = Prefilter(sources)
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not self.prefilter.possible(doc):
+            return
         for m in self.regex.finditer(doc.view):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
@@ -227,6 +312,7 @@ class ConsistencyRule(DataRule, CorpusRule):
         if not isinstance(groups, list) or not groups:
             raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
         self.groups: list[tuple[list[str], Any, int]] = []
+        self.prefilters: list[Prefilter] = []
         for i, group in enumerate(groups):
             if isinstance(group, dict):
                 forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
@@ -245,6 +331,7 @@ class ConsistencyRule(DataRule, CorpusRule):
                 except PatternError as exc:
                     raise DataError(f"{source}: group {i + 1}: {exc}") from None
             self.groups.append((forms, regex, flags))
+            self.prefilters.append(Prefilter(self.phrase(f) for f in forms))
 
     def _form_of(self, forms: list[str], text: str, flags: int) -> str:
         norm = re.sub(r"\s+", " ", text).replace("’", "'")
@@ -261,6 +348,8 @@ class ConsistencyRule(DataRule, CorpusRule):
         """
         found = []
         for gi, (forms, regex, flags) in enumerate(self.groups):
+            if not self.prefilters[gi].possible(doc):
+                continue
             for m in regex.finditer(doc.view):
                 found.append(
                     (gi, self._form_of(forms, m.group(0), flags), Loc.of(doc, *m.span()), self._visible(doc, m.start()))

@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from lintnews.lexicon import is_common_word
@@ -52,6 +53,12 @@ class Variant:
     counts: tuple[int, int]  # (found, canonical) in the scope of the evidence
     evidence: str
     tie: bool
+
+
+#: The largest edit distance ``similar`` accepts, and the block size from which pairs
+#: are pre-scored in batch.
+_WIDEST_LIMIT = 2
+_BATCH_BLOCK = 12
 
 
 def is_derivation(a: str, b: str) -> bool:
@@ -84,11 +91,35 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     for members in blocks.values():
         if len(members) < 2:
             continue
+        if len(members) < _BATCH_BLOCK:
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if similar(a, b):
+                        pairs.append((a, b))
+            continue
+        # A large block: rapidfuzz scores one name against the rest of the block in C and
+        # returns only those within the widest limit; ``similar`` then decides exactly.
+        folded_members = [folded(m) for m in members]
         for i, a in enumerate(members):
-            for b in members[i + 1 :]:
+            close = process.extract(
+                folded_members[i],
+                folded_members[i + 1 :],
+                scorer=Levenshtein.distance,
+                score_cutoff=_WIDEST_LIMIT,
+                limit=None,
+            )
+            for index in sorted(k for _, _, k in close):
+                b = members[i + 1 + index]
                 if similar(a, b):
                     pairs.append((a, b))
     return pairs
+
+
+def _by_path(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        grouped[m.full.path].append(m)
+    return grouped
 
 
 def find_variants(
@@ -119,12 +150,16 @@ def find_variants(
 
     def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, decided: bool = False) -> None:
         tie = len(found) == len(canon) and not decided
+        # One tuple shared by every variant of the pair: a copy per variant made memory
+        # grow with variants times canonical mentions (gigabytes at 100,000 articles).
+        canonical = tuple(canon)
+        counts = (len(found), len(canon))
         for m in found:
             key = (m.full.path, m.full.start)
             if key in seen:
                 continue
             seen.add(key)
-            variants.append(Variant(m, role, a, b, tuple(canon), (len(found), len(canon)), evidence, tie))
+            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie))
 
     def is_accepted(word: str, mentions: list[Mention]) -> bool:
         return accepted(word) or any(accepted(" ".join(m.words)) for m in mentions)
@@ -156,9 +191,11 @@ def find_variants(
             sb = [m for m in mb if m.full.path in docs and m.given in (None, given)]
             report(sa, sb, "surname", a, b, f"both with the given name '{given}'")
             continue
-        for path in sorted({m.full.path for m in ma} & {m.full.path for m in mb}):
-            da = [m for m in ma if m.full.path == path]
-            db = [m for m in mb if m.full.path == path]
+        # Grouped once per pair, in mention order: scanning every mention of a frequent
+        # name for every shared document made this step quadratic.
+        by_path_a, by_path_b = _by_path(ma), _by_path(mb)
+        for path in sorted(by_path_a.keys() & by_path_b.keys()):
+            da, db = by_path_a[path], by_path_b[path]
             if not any(m.evidence for m in da) or not any(m.evidence for m in db):
                 continue
             ga = {m.given for m in da if m.given}
