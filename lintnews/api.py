@@ -24,7 +24,7 @@ from lintnews.engines import ENGINES, EngineError, Item, ItemOptions, Outcome, P
 from lintnews.finding import Finding
 from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
 from lintnews.loading import InputError, expand_paths, kind_of, read_source, read_text
-from lintnews.registry import DocumentRule, Rule, all_rules, finding_matches, select_rules
+from lintnews.registry import DocumentRule, Rule, RuleError, all_rules, finding_matches, select_rules
 
 LANGUAGETOOL_CODE = "L101"
 
@@ -66,6 +66,12 @@ def configured_rules(config: Config, select: Sequence[str] | None = None, extend
     for rule in rules:
         if rule.code == LANGUAGETOOL_CODE and config.languagetool:
             rule.default = True  # enabling the backend turns its rule on by default
+    if config.path is not None:
+        # A selector of the configuration that matches nothing is reported with its file.
+        try:
+            select_rules(rules, select=config.select, extend_select=config.extend_select, ignore=config.ignore)
+        except RuleError as exc:
+            raise RuleError(f"{config.path}: {exc}") from None
     chosen = select_rules(
         rules,
         select=select if select is not None else config.select,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import secrets
 import tempfile
 
 
@@ -21,8 +23,12 @@ def write_atomically(path: str | os.PathLike[str], text: str, encoding: str = "u
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".lintnews-", suffix=".tmp")
+    tmp = None
+    # A prefix of this call's own, so that an interrupt arriving after the temporary file
+    # exists but before its name is known here can still find it and remove it.
+    prefix = f".lintnews-{secrets.token_hex(6)}-"
     try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
             fh.flush()
@@ -30,8 +36,10 @@ def write_atomically(path: str | os.PathLike[str], text: str, encoding: str = "u
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        leftovers = [tmp] if tmp is not None else glob.glob(os.path.join(glob.escape(directory), prefix + "*.tmp"))
+        for name in leftovers:
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
         raise

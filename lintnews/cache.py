@@ -44,6 +44,32 @@ def _known_types() -> dict[str, type]:
     return {t.__name__: t for t in (Finding, Related, Fix, Loc, Mention, NameFacts, TitleMention, Marker, Score, DocumentResult)}
 
 
+_SCALARS = {"int": int, "str": str, "bool": bool, "float": float}
+
+
+def _check_types(value: Any) -> None:
+    """Every field of every decoded fact declared as a plain int, str, bool or float has
+    that type (a forged or damaged entry otherwise fails later, mid-run)."""
+    if isinstance(value, (list, tuple, frozenset)):
+        for v in value:
+            _check_types(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _check_types(v)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            got = getattr(value, f.name)
+            declared = str(f.type).replace(" ", "")
+            options = declared.split("|")
+            allowed = tuple(_SCALARS[o] for o in options if o in _SCALARS)
+            if allowed and len(allowed) == len([o for o in options if o != "None"]):
+                if got is None and "None" in options:
+                    continue
+                if not isinstance(got, allowed) or (isinstance(got, bool) and bool not in allowed):
+                    raise ValueError(f"{type(value).__name__}.{f.name} is a {type(got).__name__}")
+            _check_types(got)
+
+
 class _Unencodable(Exception):
     pass
 
@@ -140,10 +166,11 @@ class DocumentCache:
             result = decode(payload)
             if not isinstance(result, DocumentResult) or result.path != path:
                 raise ValueError("not a document result for this path")
+            _check_types(result)
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, json.JSONDecodeError, UnicodeDecodeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeDecodeError):
             self.misses += 1  # corrupt or foreign: recompute, and the write below replaces it
             return None
         self.hits += 1

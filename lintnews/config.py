@@ -107,7 +107,7 @@ def find_config(start: Path) -> Path | None:
                     tool = tomllib.load(fh).get("tool", {})
                 if isinstance(tool, dict) and "lintnews" in tool:
                     return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue  # an unrelated broken pyproject is not ours to report
     return None
 
@@ -126,6 +126,8 @@ def load_config(path: Path | None) -> Config:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     table = data.get("tool", {}).get("lintnews", {}) if path.name == "pyproject.toml" else data

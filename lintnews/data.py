@@ -32,6 +32,38 @@ def rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+#: A rule pack's data, with its aliases expanded, may have at most this many nodes.
+MAX_PACK_NODES = 1_000_000
+
+
+def _check_expansion(path: Path, root: object) -> None:
+    """Refuse a YAML document whose aliases would expand past ``MAX_PACK_NODES`` nodes.
+
+    The size file limit does not bound this: a few hundred bytes of nested aliases
+    ("billion laughs") expand into billions of strings.  Sizes are counted on the node
+    graph, each shared node once, so the check itself stays small.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = 1  # a cycle counts once
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        sizes[key] = total
+        if total > MAX_PACK_NODES:
+            raise DataError(f"{path}: rule pack expands to more than {MAX_PACK_NODES} values (YAML aliases); refused")
+        return total
+
+    if root is not None:
+        size(root)
+
+
 def read_yaml(path: Path) -> object:
     """Read a YAML file with the safe loader, refusing oversized files."""
     try:
@@ -39,7 +71,10 @@ def read_yaml(path: Path) -> object:
         if size > MAX_PACK_BYTES:
             raise DataError(f"{path}: rule pack is {size} bytes, over the limit of {MAX_PACK_BYTES}")
         with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+            text = fh.read()
+        if "*" in text:  # aliases: make sure they do not expand into a bomb
+            _check_expansion(path, yaml.compose(text, Loader=_SAFE_LOADER))
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

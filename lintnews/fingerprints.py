@@ -16,7 +16,8 @@ from lintnews.finding import Finding
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:20]
+    # surrogateescape: a file name that is not UTF-8 still hashes (to its own bytes).
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def fingerprints(findings: Iterable[Finding], line_of: Callable[[str, int], str]) -> list[str]:

@@ -9,7 +9,9 @@ is reviewed and tested here, and keeps Python's ``re`` with its lookbehinds.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
 
 
@@ -24,8 +26,33 @@ def _re2():
     return re2
 
 
+#: A user pattern longer than this is refused before RE2 sees it.
+MAX_PATTERN_CHARS = 20_000
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """RE2 (through absl) logs some parse problems to file descriptor 2 itself, bypassing
+    Python; silence it while compiling so a bad pattern gives one line of error, not
+    thousands."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def compile_user(source: str, ignore_case: bool = False, multiline: bool = True):
     """Compile a user pattern with RE2; the result has ``finditer``, ``search``, ``fullmatch``."""
+    if len(source) > MAX_PATTERN_CHARS:
+        raise PatternError(f"pattern of {len(source)} characters, over the limit of {MAX_PATTERN_CHARS}")
     re2 = _re2()
     options = re2.Options()
     options.log_errors = False  # RE2 would print parse errors to stderr itself
@@ -33,7 +60,8 @@ def compile_user(source: str, ignore_case: bool = False, multiline: bool = True)
     options.max_mem = 64 << 20  # a bound on the automaton, so a huge pattern is refused
     prefix = "(?m)" if multiline else ""
     try:
-        return re2.compile(prefix + source, options=options)
+        with _quiet_stderr():
+            return re2.compile(prefix + source, options=options)
     except Exception as exc:  # re2 raises its own error type
         reason = exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         hint = ""

@@ -183,6 +183,15 @@ class DataRule(Rule):
     def phrase(self, phrase: str) -> str:
         return phrase_regex(phrase, lookaround=self.trusted)
 
+    def check_template(self, template: str, *fields: str) -> None:
+        """Refuse, when the pack is loaded, a template naming a field the rule does not fill."""
+        try:
+            template.format(**{f: "" for f in fields})
+        except (KeyError, IndexError, ValueError) as exc:
+            raise DataError(
+                f"{self.source}: template {template!r} names an unknown field {exc} (known: {', '.join(fields)})"
+            ) from None
+
     def _format(self, template: str, **values: str) -> str:
         # A phrase may run over a line break; a message stays on one line.
         values = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in values.items()}
@@ -213,6 +222,11 @@ class ExistenceRule(DataRule, DocumentRule):
         patterns = spec.get("patterns", [])
         if not isinstance(tokens, list) or not isinstance(patterns, list) or not (tokens or patterns):
             raise DataError(f"{source}: an existence rule needs a list of 'tokens' or 'patterns'")
+        for kind, values in (("tokens", tokens), ("patterns", patterns)):
+            for n, value in enumerate(values, 1):
+                if not isinstance(value, str) or not value:
+                    raise DataError(f"{source}: {kind} entry {n} must be a non-empty string, not {value!r:.60}")
+        self.check_template(self.message, "match")
         self.whole_line = spec.get("match", "phrase") == "line"
         self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
         alternatives = [self.phrase(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
@@ -264,6 +278,7 @@ class SubstitutionRule(DataRule, DocumentRule):
             sources.append(source_re)
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
         self.regex = self.compile("|".join(alternatives), "swap")
+        self.check_template(self.message, "match", "expected", "note")
         self.prefilter = Prefilter(sources)
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -285,6 +300,12 @@ class PatternRule(DataRule, DocumentRule):
         super().__init__(spec, source, trusted)
         self.regex = self.compile(_require(spec, "pattern", str, source), "pattern")
         self.suggestion = spec.get("suggestion")
+        groups = ["match", *self.regex.groupindex]
+        self.check_template(self.message, *groups)
+        if self.suggestion is not None:
+            if not isinstance(self.suggestion, str):
+                raise DataError(f"{source}: 'suggestion' must be a string")
+            self.check_template(self.suggestion, *groups)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in self.regex.finditer(doc.view):
@@ -308,6 +329,7 @@ class ConsistencyRule(DataRule, CorpusRule):
     def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
         super().__init__(spec, source, trusted)
         self.per_document = spec.get("scope", "document") == "document"
+        self.check_template(self.message, "match", "expected", "counts", "where")
         groups = spec.get("groups")
         if not isinstance(groups, list) or not groups:
             raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
@@ -318,8 +340,8 @@ class ConsistencyRule(DataRule, CorpusRule):
                 forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
             else:
                 forms, flags = group, self.flags
-            if not isinstance(forms, list) or len(forms) < 2:
-                raise DataError(f"{source}: group {i + 1} needs at least two forms")
+            if not isinstance(forms, list) or len(forms) < 2 or not all(isinstance(f, str) and f for f in forms):
+                raise DataError(f"{source}: group {i + 1} needs at least two forms, each a non-empty string")
             forms = [str(f) for f in forms]
             # Longest first, so "Mr." is taken whole before "Mr" could match its start.
             alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))

@@ -152,7 +152,7 @@ def find_variants(
         tie = len(found) == len(canon) and not decided
         # One tuple shared by every variant of the pair: a copy per variant made memory
         # grow with variants times canonical mentions (gigabytes at 100,000 articles).
-        canonical = tuple(canon)
+        canonical = tuple(sorted(canon, key=lambda c: (c.full.path, c.full.start)))  # order-free evidence
         counts = (len(found), len(canon))
         for m in found:
             key = (m.full.path, m.full.start)
