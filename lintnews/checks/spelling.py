@@ -26,14 +26,16 @@ _URL_MARKERS = ("http://", "https://", "www.", "@", ".co", ".org", ".net", ".gov
 
 
 @functools.lru_cache(maxsize=1)
-def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...], re.Pattern[str], frozenset[str]]:
     data = builtin_yaml("spelling.yaml")
     british = [(str(a), str(b)) for a, b in data["british"]]
     # check() relies on every phrase starting and ending with a word character.
     if not all(str(p)[:1].isalnum() and str(p)[-1:].isalnum() for p in data["phrases"]):  # pragma: no cover
         raise ValueError("spelling.yaml: a phrase must start and end with a letter or digit")
     phrases = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in data["phrases"])
-    return british, tuple(data["prefixes"]), tuple(data["suffixes"]), re.compile(rf"\b(?:{phrases})\b", re.I)
+    # The words of the phrases, lower-cased: the only words a phrase match can contain.
+    phrase_words = frozenset(w for p in data["phrases"] for w in re.findall(r"[^\W\d_]+", str(p).lower()))
+    return british, tuple(data["prefixes"]), tuple(data["suffixes"]), re.compile(rf"\b(?:{phrases})\b", re.I), phrase_words
 
 
 @functools.lru_cache(maxsize=65536)
@@ -41,7 +43,7 @@ def acceptable(word: str) -> bool:
     """Known, a British spelling of a known word, or a known word with an affix."""
     if is_known_word(word):
         return True
-    british, prefixes, suffixes, _ = _spelling_data()
+    british, prefixes, suffixes, _, _ = _spelling_data()
     for ending, american in british:
         if ending in word and is_known_word(word[::-1].replace(ending[::-1], american[::-1], 1)[::-1]):
             return True
@@ -103,9 +105,10 @@ class Misspelling(DocumentRule):
         # Words inside a foreign set phrase are not read.  A phrase starts and ends with a
         # word character and a word is a whole run of them, so a word lies wholly inside
         # or wholly outside every phrase: dropping the words inside is what blanking the
-        # phrases out before the word scan did, without scanning documents that have no
-        # unknown word.
-        phrase_spans = [m.span() for m in _spelling_data()[3].finditer(view)]
+        # phrases out before the word scan did.  The phrase scan is needed only when an
+        # unknown word is one of the phrases' words ("facto", "nauseam").
+        _, _, _, phrases, phrase_words = _spelling_data()
+        phrase_spans = [m.span() for m in phrases.finditer(view)] if any(m.group(0) in phrase_words for m in unknown) else []
         if phrase_spans:
             unknown = [m for m in unknown if not any(start <= m.start() < end for start, end in phrase_spans)]
             if not unknown:
