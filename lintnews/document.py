@@ -20,6 +20,7 @@ from lintnews.finding import Position
 # quotes alternate; typographic ones say which side they are on.
 _QUOTE_OPEN = "“«„"
 _QUOTE_CLOSE = "”»"
+_QUOTE_OR_BREAK = re.compile("[" + _QUOTE_OPEN + _QUOTE_CLOSE + '"\n]')
 
 
 @dataclass(frozen=True)
@@ -95,24 +96,30 @@ class Document:
         A quotation opened and not closed before the end of its paragraph runs to that
         end (news style leaves a quote open when the next paragraph continues it).
         """
+        # One scan over the quote marks and line breaks only (a paragraph is a line).
         spans: list[Span] = []
-        for start, line in self.lines():
-            open_at = -1
-            straight_open = False
-            for i, ch in enumerate(line):
-                if ch in _QUOTE_OPEN and open_at < 0:
-                    open_at = i
-                elif ch in _QUOTE_CLOSE and open_at >= 0 and not straight_open:
-                    spans.append(Span(start + open_at, start + i + 1))
-                    open_at = -1
-                elif ch == '"':
-                    if open_at < 0:
-                        open_at, straight_open = i, True
-                    elif straight_open:
-                        spans.append(Span(start + open_at, start + i + 1))
-                        open_at, straight_open = -1, False
-            if open_at >= 0:
-                spans.append(Span(start + open_at, start + len(line)))
+        open_at = -1
+        straight_open = False
+        for m in _QUOTE_OR_BREAK.finditer(self.view):
+            ch = m.group()
+            i = m.start()
+            if ch == "\n":
+                if open_at >= 0:
+                    spans.append(Span(open_at, i))
+                open_at, straight_open = -1, False
+            elif ch in _QUOTE_OPEN and open_at < 0:
+                open_at = i
+            elif ch in _QUOTE_CLOSE and open_at >= 0 and not straight_open:
+                spans.append(Span(open_at, i + 1))
+                open_at = -1
+            elif ch == '"':
+                if open_at < 0:
+                    open_at, straight_open = i, True
+                elif straight_open:
+                    spans.append(Span(open_at, i + 1))
+                    open_at, straight_open = -1, False
+        if open_at >= 0:
+            spans.append(Span(open_at, len(self.view)))
         return spans
 
     @cached_property

@@ -84,6 +84,29 @@ def _is_spaces(op: object, arg: object) -> bool:
     return low >= 1 and list(item) == _SPACE_CLASS
 
 
+def first_char_guard(phrases: Iterable[str]) -> str:
+    """A lookahead for the characters a match of the phrases' regexes can start with.
+
+    Python's ``re`` scans quickly for a set of first characters when a pattern starts with
+    one; a pattern starting with a lookbehind is instead tried at every position.  Putting
+    ``(?=[...])`` first changes no match (every match starts with one of those characters,
+    the apostrophe and quote classes of :func:`phrase_regex` included) and makes the scan
+    several times faster.  Empty when a phrase starts with a space (no guard).
+    """
+    chars: set[str] = set()
+    for phrase in phrases:
+        first = phrase[:1]
+        if not first or first.isspace():
+            return ""
+        if first in "'’‘`":
+            chars.update("'’‘`")
+        elif first in "\"“”":
+            chars.update("\"“”")
+        else:
+            chars.add(first)
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
 def required_literal(source: str) -> str | None:
     """A piece of text every match of the regex ``source`` contains, in *prefilter form*.
 
@@ -335,6 +358,7 @@ class ConsistencyRule(DataRule, CorpusRule):
             raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
         self.groups: list[tuple[list[str], Any, int]] = []
         self.prefilters: list[Prefilter] = []
+        self.exact_forms: list[dict[str, str]] = []
         for i, group in enumerate(groups):
             if isinstance(group, dict):
                 forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
@@ -346,7 +370,8 @@ class ConsistencyRule(DataRule, CorpusRule):
             # Longest first, so "Mr." is taken whole before "Mr" could match its start.
             alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))
             if self.trusted:
-                regex = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
+                guard = first_char_guard(forms)
+                regex = re.compile(rf"{guard}(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
             else:
                 try:
                     regex = compile_user(f"(?:{alternatives})", ignore_case=bool(flags & re.IGNORECASE))
@@ -354,6 +379,12 @@ class ConsistencyRule(DataRule, CorpusRule):
                     raise DataError(f"{source}: group {i + 1}: {exc}") from None
             self.groups.append((forms, regex, flags))
             self.prefilters.append(Prefilter(self.phrase(f) for f in forms))
+            # Text as matched -> its form, for the usual case of a match written exactly as
+            # a form (the first equal form, as _form_of would find it).
+            exact: dict[str, str] = {}
+            for form in forms:
+                exact.setdefault(form.lower() if flags & re.IGNORECASE else form, form)
+            self.exact_forms.append(exact)
 
     def _form_of(self, forms: list[str], text: str, flags: int) -> str:
         norm = re.sub(r"\s+", " ", text).replace("’", "'")
@@ -372,10 +403,14 @@ class ConsistencyRule(DataRule, CorpusRule):
         for gi, (forms, regex, flags) in enumerate(self.groups):
             if not self.prefilters[gi].possible(doc):
                 continue
+            exact = self.exact_forms[gi]
+            ignore_case = flags & re.IGNORECASE
             for m in regex.finditer(doc.view):
-                found.append(
-                    (gi, self._form_of(forms, m.group(0), flags), Loc.of(doc, *m.span()), self._visible(doc, m.start()))
-                )
+                text = m.group(0)
+                form = exact.get(text.lower() if ignore_case else text)
+                if form is None:
+                    form = self._form_of(forms, text, flags)
+                found.append((gi, form, Loc.of(doc, *m.span()), self._visible(doc, m.start())))
         return found
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:

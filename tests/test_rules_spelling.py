@@ -22,6 +22,15 @@ def test_british_spellings_affixes_names_and_set_phrases_are_not_misspellings():
     assert flagged(text, "S101") == []
 
 
+def test_a_word_of_a_foreign_set_phrase_is_reported_only_outside_the_phrase():
+    # "nauseam" alone is one edit from "nauseas"; inside "ad nauseam" it is Latin, in any
+    # case and across a line break.
+    assert flagged("They repeated it nauseam in the hall.", "S101") == ["nauseam"]
+    assert flagged("They repeated it ad nauseam in the hall.", "S101") == []
+    assert flagged("They said it AD\nnauseam, and the sub judice case went on.", "S101") == []
+    assert flagged("The sub judice case, the judice rule and an unheard-of typo, mentionned.", "S101") == ["judice", "mentionned"]
+
+
 def test_a_word_used_twice_is_taken_as_intended():
     assert flagged("The frobnicator broke. A new frobnicator came.", "S101") == []
 

@@ -33,3 +33,27 @@ def test_minority_spelling_across_the_corpus():
 def test_one_spelling_across_the_corpus_is_consistent():
     texts = {"a.txt": "A ceasefire held.", "b.txt": "The Ceasefire collapsed."}
     assert flagged(texts, "C102") == []
+
+
+def test_forms_are_found_in_any_case_and_with_any_apostrophe_the_group_allows():
+    # The scan starts only at a form's possible first characters; a form written in
+    # another case (C102 ignores case) or with a typographic apostrophe must still count.
+    texts = {
+        "a.txt": "Daesh attacked. Daesh retreated.",
+        "b.txt": "DAESH claimed it. Da’esh denied it.",
+        "c.txt": "daesh fighters, da'esh flags.",
+    }
+    assert flagged(texts, "C102") == ["Da’esh", "da'esh"]
+
+
+def test_first_char_guard_lists_every_possible_first_character():
+    import re
+
+    from lintnews.ruletypes import first_char_guard, phrase_regex
+
+    guard = first_char_guard(["'tis", "“quoted”", "Mr"])
+    for text in ["'tis", "’tis", "‘tis", "`tis", '"quoted"', "“quoted”", "”quoted”", "Mr"]:
+        assert re.match(guard, text), text
+    assert not re.match(guard, "mr")
+    assert re.match(first_char_guard(["Mr"]) + phrase_regex("Mr"), "Mr")
+    assert first_char_guard([" leading space", "Mr"]) == ""

@@ -9,6 +9,7 @@ from lintnews.document import Document
 from lintnews.finding import Finding
 from lintnews.names.mentions import context
 from lintnews.registry import DocumentRule, register
+from lintnews.ruletypes import first_char_guard
 
 
 @register
@@ -28,8 +29,9 @@ class StrayTokenInName(DocumentRule):
     def __init__(self) -> None:
         honorifics = sorted({h.rstrip(".") for h in context()["honorifics"] if h[:1].isupper()}, key=len, reverse=True)
         alternatives = "|".join(re.escape(h) for h in honorifics)
+        # The first-character lookahead lets the scan skip to possible honorifics.
         self.regex = re.compile(
-            rf"\b(?P<honorific>(?:{alternatives})\.?) (?P<stray>\d[\d,.]*) (?P<name>[A-Z][a-z][\w’'-]*)"
+            first_char_guard(honorifics) + rf"\b(?P<honorific>(?:{alternatives})\.?) (?P<stray>\d[\d,.]*) (?P<name>[A-Z][a-z][\w’'-]*)"
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:

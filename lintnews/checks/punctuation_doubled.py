@@ -12,7 +12,9 @@ from lintnews.registry import DocumentRule, register
 # A full stop, comma, semicolon or colon followed (after optional spaces) by another
 # one.  An ellipsis ("...", "…") is not doubled punctuation, and neither is an
 # abbreviation's full stop before a comma ("U.S., Canada": no space between them).
-_DOUBLED = re.compile(r"(?<=\w|[”\"’)\]])([.,;:])( +)([.,;:])(?![.\w])|(?<=\w)(,,|;;|,\.|;\.|,;|:[.,;]|\.\.)(?![.\w])")
+# (?=[.,;:]) first: every match starts with one of those, and a pattern that starts with
+# a lookbehind is otherwise tried at every position (same matches, faster scan).
+_DOUBLED = re.compile(r"(?=[.,;:])(?:(?<=\w|[”\"’)\]])([.,;:])( +)([.,;:])(?![.\w])|(?<=\w)(,,|;;|,\.|;\.|,;|:[.,;]|\.\.)(?![.\w]))")
 
 
 @register

@@ -12,10 +12,12 @@ from lintnews.registry import DocumentRule, register
 # A word followed by spaces and then , ; . ! ? that ends the word's clause.  Not: a
 # decimal (" .5"), an ellipsis (" ..."), a dash or quote, French typography before : ; ! ?
 # in a French quotation (too rare in English news to matter; ":" is left alone).
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_])([ \t]+)([,.;!?])(?![.\d\w])")
+# Both patterns start with (?=[ \t]) so that the scan skips to spaces instead of trying
+# the lookbehind at every position (same matches).
+_SPACE_BEFORE = re.compile(r"(?=[ \t])(?<=[^\W_])([ \t]+)([,.;!?])(?![.\d\w])")
 # A closing typographic quote with a space before it and a letter straight after it:
 # ``insurgency, ”he added``.
-_SPACE_BEFORE_CLOSE_QUOTE = re.compile(r"(?<=[,.;!?])([ \t]+)(”)(?=\w)")
+_SPACE_BEFORE_CLOSE_QUOTE = re.compile(r"(?=[ \t])(?<=[,.;!?])([ \t]+)(”)(?=\w)")
 
 
 @register

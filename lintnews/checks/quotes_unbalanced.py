@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lintnews.document import Document
@@ -9,6 +10,7 @@ from lintnews.finding import Finding
 from lintnews.registry import DocumentRule, register
 
 _OPEN, _CLOSE = "“", "”"
+_MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
 
 
 @register
@@ -33,10 +35,11 @@ class UnbalancedQuotes(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         open_stack: list[int] = []
         view = doc.view
-        for i, ch in enumerate(view):
-            if ch == _OPEN:
+        for m in _MARKS.finditer(view):
+            i = m.start()
+            if m.group() == _OPEN:
                 open_stack.append(i)
-            elif ch == _CLOSE:
+            else:
                 if open_stack:
                     open_stack.pop()
                 else:

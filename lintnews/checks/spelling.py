@@ -20,14 +20,22 @@ from lintnews.vocabulary import TermList
 # hyphenated compound).
 _WORD = re.compile(r"(?<![\w@#/.’'-])[a-z]{5,}(?![\w@/’'-])")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|gov|io|co|uk)\b\S*")
+# Text every match of _URL contains one of (".co" covers ".com"): a view without any of
+# them has no URL to blank, and the costly scan is skipped.
+_URL_MARKERS = ("http://", "https://", "www.", "@", ".co", ".org", ".net", ".gov", ".io", ".uk")
 
 
 @functools.lru_cache(maxsize=1)
-def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...], re.Pattern[str], frozenset[str]]:
     data = builtin_yaml("spelling.yaml")
     british = [(str(a), str(b)) for a, b in data["british"]]
+    # check() relies on every phrase starting and ending with a word character.
+    if not all(str(p)[:1].isalnum() and str(p)[-1:].isalnum() for p in data["phrases"]):  # pragma: no cover
+        raise ValueError("spelling.yaml: a phrase must start and end with a letter or digit")
     phrases = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in data["phrases"])
-    return british, tuple(data["prefixes"]), tuple(data["suffixes"]), re.compile(rf"\b(?:{phrases})\b", re.I)
+    # The words of the phrases, lower-cased: the only words a phrase match can contain.
+    phrase_words = frozenset(w for p in data["phrases"] for w in re.findall(r"[^\W\d_]+", str(p).lower()))
+    return british, tuple(data["prefixes"]), tuple(data["suffixes"]), re.compile(rf"\b(?:{phrases})\b", re.I), phrase_words
 
 
 @functools.lru_cache(maxsize=65536)
@@ -35,7 +43,7 @@ def acceptable(word: str) -> bool:
     """Known, a British spelling of a known word, or a known word with an affix."""
     if is_known_word(word):
         return True
-    british, prefixes, suffixes, _ = _spelling_data()
+    british, prefixes, suffixes, _, _ = _spelling_data()
     for ending, american in british:
         if ending in word and is_known_word(word[::-1].replace(ending[::-1], american[::-1], 1)[::-1]):
             return True
@@ -46,6 +54,13 @@ def acceptable(word: str) -> bool:
         if word.endswith(s) and len(word) - len(s) >= 3 and is_known_word(word[: -len(s)]):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _correction(word: str) -> str | None:
+    """pyspellchecker's most probable correction (its candidate search is the costly part;
+    the same unknown words recur across a corpus)."""
+    return spellchecker().correction(word)
 
 
 def _fold(word: str) -> str:
@@ -81,19 +96,29 @@ class Misspelling(DocumentRule):
         self.accept = settings.get("accept", TermList())
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        phrases = _spelling_data()[3]
-        view = _URL.sub(lambda m: " " * len(m.group(0)), doc.view)
-        view = phrases.sub(lambda m: " " * len(m.group(0)), view)
+        view = doc.view
+        if any(marker in view for marker in _URL_MARKERS):
+            view = _URL.sub(lambda m: " " * len(m.group(0)), view)
         unknown = [m for m in _WORD.finditer(view) if not acceptable(m.group(0))]
         if not unknown:
             return
+        # Words inside a foreign set phrase are not read.  A phrase starts and ends with a
+        # word character and a word is a whole run of them, so a word lies wholly inside
+        # or wholly outside every phrase: dropping the words inside is what blanking the
+        # phrases out before the word scan did.  The phrase scan is needed only when an
+        # unknown word is one of the phrases' words ("facto", "nauseam").
+        _, _, _, phrases, phrase_words = _spelling_data()
+        phrase_spans = [m.span() for m in phrases.finditer(view)] if any(m.group(0) in phrase_words for m in unknown) else []
+        if phrase_spans:
+            unknown = [m for m in unknown if not any(start <= m.start() < end for start, end in phrase_spans)]
+            if not unknown:
+                return
         counts = Counter(m.group(0) for m in unknown)
-        checker = spellchecker()
         for m in unknown:
             word = m.group(0)
             if counts[word] > 1 or self.accept.matches(word):
                 continue
-            suggestion = checker.correction(word)
+            suggestion = _correction(word)
             if not suggestion or _fold(suggestion) == word or not is_common_word(suggestion):
                 continue
             yield self.finding(

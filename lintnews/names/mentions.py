@@ -21,7 +21,7 @@ from lintnews.lexicon import is_common_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?|\d+(?:[.,:/]\d+)*|[^\w\s]")
 _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "–", "—", "(", ")", "“", "”", '"', "|"})
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDINGS = ("’s", "'s")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ def given_names() -> frozenset[str]:
     return word_list("given-names.txt")
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_cap_word(tok: str) -> bool:
     word = tok.rstrip(".")
     return len(word) >= 2 and word[0].isupper() and any(c.islower() for c in word[1:])
@@ -93,17 +94,21 @@ def extract(doc: Document) -> NameFacts:
     mentions: list[Mention] = []
     cap_lower: set[str] = set()
     lower_words: set[str] = set()
+    honorifics = ctx["honorifics"]
+    capitalised_honorifics = all(h[:1].isupper() for h in honorifics)
     for line_start, line in doc.lines():
         tokens = [(m.group(0), line_start + m.start()) for m in _TOKEN.finditer(line)]
-        for tok, _ in tokens:
-            if tok[:1].islower():
-                lower_words.add(tok.rstrip("."))
-        i = 0
+        lower_words.update([tok.rstrip(".") for tok, _ in tokens if tok[:1].islower()])
         n = len(tokens)
-        while i < n:
-            tok, _ = tokens[i]
-            if not (_is_cap_word(tok) or (tok.rstrip(".") in ctx["honorifics"])):
-                i += 1
+        # A run starts at a capitalised word or an honorific, so only tokens starting
+        # with a capital are tried (when every honorific starts with one).
+        starts = [k for k, (tok, _) in enumerate(tokens) if tok[0].isupper()] if capitalised_honorifics else range(n)
+        resume = 0
+        for i in starts:
+            if i < resume:
+                continue
+            tok = tokens[i][0]
+            if not (_is_cap_word(tok) or (tok.rstrip(".") in honorifics)):
                 continue
             # Gather a run: capitalised words, initials, particles inside, a stray number
             # right after an honorific.
@@ -130,7 +135,7 @@ def extract(doc: Document) -> NameFacts:
                 else:
                     break
             mention = _mention(doc, tokens, i, j, stray, ctx)
-            i = max(j, i + 1)
+            resume = max(j, i + 1)
             if mention is not None:
                 mentions.append(mention)
                 cap_lower.update(w.lower() for w in mention.words)
@@ -141,7 +146,7 @@ def extract(doc: Document) -> NameFacts:
 
 def _clean(tok: str, ctx: dict[str, frozenset[str]]) -> str:
     """A name word without a possessive or a sentence-final full stop."""
-    word = _POSSESSIVE.sub("", tok)
+    word = tok[:-2] if tok.endswith(_POSSESSIVE_ENDINGS) else tok
     if word.endswith(".") and not _is_initial(word) and word not in ctx["suffixes"]:
         word = word[:-1]
     return word
