@@ -19,7 +19,9 @@ from lintnews.vocabulary import TermList
 # Lower-case words only, whole (not part of a URL, handle, hashtag, e-mail address or a
 # hyphenated compound).
 _WORD = re.compile(r"(?<![\w@#/.’'-])[a-z]{5,}(?![\w@/’'-])")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|gov|io|co|uk)\b\S*")
+# The address forms start at a token's start ((?<!\S)): tried at every position of a long
+# token, "\S+@" would rescan it each time (quadratic on a pasted hash or blob).
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.(?:com|org|net|gov|io|co|uk)\b\S*")
 # Text every match of _URL contains one of (".co" covers ".com"): a view without any of
 # them has no URL to blank, and the costly scan is skipped.
 _URL_MARKERS = ("http://", "https://", "www.", "@", ".co", ".org", ".net", ".gov", ".io", ".uk")
@@ -60,7 +62,17 @@ def acceptable(word: str) -> bool:
 def _correction(word: str) -> str | None:
     """pyspellchecker's most probable correction (its candidate search is the costly part;
     the same unknown words recur across a corpus)."""
-    return spellchecker().correction(word)
+    # Not SpellChecker.correction: it takes max() over a set, so between candidates of
+    # equal frequency the answer would depend on string hashing, run to run.  The most
+    # frequent candidate, ties broken alphabetically, is the same every time.
+    checker = spellchecker()
+    candidates = checker.candidates(word)
+    if not candidates:
+        return None
+    # As pyspellchecker does: a candidate that differs only in accents wins ("matériel").
+    pool = [c for c in candidates if _fold(c) == _fold(word)] or candidates
+    frequency = checker.word_frequency.dictionary
+    return min(pool, key=lambda c: (-frequency.get(c, 0), c))
 
 
 def _fold(word: str) -> str:
