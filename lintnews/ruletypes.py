@@ -270,9 +270,11 @@ class ExistenceRule(DataRule, DocumentRule):
             start += len(m.group(0)) - len(m.group(0).lstrip())
             end = start + len(text)
             fix = None
-            if self.safe_fix:
-                line_start = doc.text.rfind("\n", 0, start) + 1
-                line_end = doc.text.find("\n", end)
+            line_start = doc.text.rfind("\n", 0, start) + 1
+            line_end = doc.text.find("\n", end)
+            # A line that also holds a suppression marker is not deleted: the marker is the
+            # user's, and deleting it would un-suppress what it covers.
+            if self.safe_fix and "lintnews:" not in doc.text[line_start : len(doc.text) if line_end == -1 else line_end]:
                 # Take the blank line before it too, so no run of empty lines is left.
                 if line_start >= 2 and doc.text[line_start - 2] == "\n":
                     line_start -= 1

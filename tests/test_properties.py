@@ -250,6 +250,16 @@ def test_one_pass_of_safe_fixes_touches_only_the_reported_spans(raw):
     assert fixed.startswith("\ufeff") == raw.startswith("\ufeff")
 
 
+def test_fixing_a_boilerplate_line_keeps_the_suppression_marker_on_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Source link <!-- lintnews: disable-next-line=P102 -->\nHe said , yes.\n")
+    result = lint_paths([str(tmp_path / "a.txt")], Config(), _RULES)
+    assert [f.code for f in result.findings] == ["W101"]  # P102 is suppressed
+    fixes = fix_files(result, _RULES)
+    after = fixes[0].after if fixes else (tmp_path / "a.txt").read_text()
+    assert "He said , yes." in after  # a suppressed finding is never fixed
+    assert "<!-- lintnews: disable-next-line=P102 -->" in after
+
+
 def _fix_on_disk(folder: Path, texts: dict[str, str]) -> dict[str, str]:
     """What ``lintnews --fix`` computes for these files (in memory; nothing is written)."""
     for name, text in texts.items():
