@@ -23,7 +23,7 @@ from lintnews.corpus import Corpus
 from lintnews.engines import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
 from lintnews.finding import Finding
 from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
-from lintnews.loading import InputError, expand_paths, kind_of, read_source, read_text
+from lintnews.loading import InputError, expand_paths, kind_of, read_source
 from lintnews.registry import DocumentRule, Rule, RuleError, all_rules, finding_matches, select_rules
 
 LANGUAGETOOL_CODE = "L101"

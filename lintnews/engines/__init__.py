@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Union
 
-from lintnews.document import make_document
+from lintnews.document import make_document, normalise_newlines
 from lintnews.engine import DocumentResult, lint_document
 from lintnews.loading import InputError, kind_of, read_text
 from lintnews.registry import Rule
@@ -59,7 +59,7 @@ def lint_item(item: Item, rules: Sequence[Rule], options: ItemOptions = ItemOpti
     if cache is not None:
         cached = cache.get(path, raw)
         if cached is not None and (cached.score is not None or not options.score):
-            text = make_document(path, raw).text if options.keep_text else ""
+            text = normalise_newlines(raw.removeprefix("\ufeff"))[0] if options.keep_text else ""
             return Outcome(cached, cached.words, text)
     doc = make_document(path, raw, kind_of(path))
     result = lint_document(doc, rules, score=options.score)

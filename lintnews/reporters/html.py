@@ -245,8 +245,8 @@ def _overview(findings: Sequence[Finding], doc_rows: list[tuple[str, int, int, C
     for rank, (path, w, n, sev) in enumerate(ranked, 1):
         did = page.doc_id.get(path)
         name = f'<a href="#{did}">{_e(path)}</a>' if did else _e(path)
-        density = f"{1000 * n / w:.1f}" if w else "–"
-        out.append(f"<tr><td>{rank}</td><td>{name}</td><td>{w:,}</td><td>{n}</td><td>{density}</td>")
+        per_thousand = f"{1000 * n / w:.1f}" if w else "–"
+        out.append(f"<tr><td>{rank}</td><td>{name}</td><td>{w:,}</td><td>{n}</td><td>{per_thousand}</td>")
         out.extend(f"<td>{sev[s]}</td>" for s in SEVERITIES)
         out.append("</tr>")
     out.append("</tbody></table></section>")
