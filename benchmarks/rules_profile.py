@@ -1,0 +1,66 @@
+"""Where the per-document time goes: CPU milliseconds per document for each rule.
+
+    python benchmarks/rules_profile.py FOLDER [--select CODES]
+
+Reads every ``*.txt``/``*.md`` file of FOLDER, runs the configured default rules one at a
+time on each document (document rules' ``check``, corpus rules' ``collect``), then the
+corpus stage, and prints CPU ms per document per stage, largest first.  A rule that
+first touches a lazily computed property of the document (its quote spans, say) is
+charged for it.  For a whole-run figure use ``speed.py``; this is for finding the rule
+to work on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import time
+from pathlib import Path
+
+from lintnews import api, engine
+from lintnews.config import Config
+from lintnews.document import make_document
+from lintnews.registry import DocumentRule
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--select", help="comma-separated rule codes or prefixes (default: the default set)")
+    args = parser.parse_args()
+    select = args.select.split(",") if args.select else None
+    spent: collections.Counter[str] = collections.Counter()
+
+    start = time.process_time()
+    rules = api.configured_rules(Config(), select=select)
+    spent["(load rules)"] = time.process_time() - start
+
+    files = sorted(p for p in args.folder.rglob("*") if p.suffix in {".txt", ".md"})
+    start = time.process_time()
+    docs = [make_document(str(p), p.read_text(encoding="utf-8"), "markdown" if p.suffix == ".md" else "text") for p in files]
+    spent["(read, documents)"] = time.process_time() - start
+
+    results = []
+    for doc in docs:
+        findings, facts = [], {}
+        for rule in rules:
+            start = time.process_time()
+            if isinstance(rule, DocumentRule):
+                findings.extend(rule.check(doc))
+            else:
+                facts[rule.code] = rule.collect(doc)
+            spent[rule.code] += time.process_time() - start
+        results.append(engine.DocumentResult(doc.path, findings, facts, [], doc.word_count))
+    start = time.process_time()
+    findings = engine.finish(results, rules)
+    spent["(corpus stage)"] = time.process_time() - start
+
+    n = max(1, len(docs))
+    print(f"{len(docs)} documents, {len(findings)} findings; CPU ms per document:")
+    for stage, seconds in spent.most_common():
+        print(f"  {stage:20s} {seconds * 1000 / n:8.3f}")
+    print(f"  {'total':20s} {sum(spent.values()) * 1000 / n:8.3f}")
+
+
+if __name__ == "__main__":
+    main()
