@@ -13,8 +13,10 @@ across documents, misspelled at ``--variant-rate``), then runs on the same files
 after the other:
 
 - ``grep -rc`` of one word: the floor, reading the files and nothing else;
-- ``lintnews --format json`` with ``--jobs 1`` and ``--jobs J`` (every rule of the
-  default set, spelling included; LanguageTool is not part of lintnews's default set);
+- ``lintnews`` with ``--jobs 1`` and ``--jobs J`` (every rule of the default set,
+  spelling included, default text output; LanguageTool is not part of lintnews's
+  default set), and ``lintnews --format json --jobs J``, whose output also carries every
+  document's machine-translation score (the score's cost on top of the rules);
 - ``codespell`` and ``proselint check`` (proselint only up to ``--proselint-max``
   documents: it takes about 10 s per 1,000 articles).
 
@@ -167,9 +169,10 @@ def lintnews_cmd() -> list[str]:
 def run_tools(folder: Path, files: list[Path], jobs: int, proselint_max: int) -> list[tuple[str, dict]]:
     rows = []
     rows.append(("grep -rc (read floor)", measure(["grep", "-rc", "said", str(folder)])))
-    base = [*lintnews_cmd(), "--format", "json", "--exit-zero", "--no-progress"]
+    base = [*lintnews_cmd(), "--exit-zero", "--no-progress"]
     rows.append(("lintnews --jobs 1", measure([*base, "--jobs", "1", str(folder)])))
     rows.append((f"lintnews --jobs {jobs}", measure([*base, "--jobs", str(jobs), str(folder)])))
+    rows.append((f"lintnews --jobs {jobs} --format json", measure([*base, "--format", "json", "--jobs", str(jobs), str(folder)])))
     if shutil.which("codespell"):
         rows.append(("codespell", measure(["codespell", str(folder)])))
     if shutil.which("proselint") and len(files) <= proselint_max:

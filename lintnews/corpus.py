@@ -22,7 +22,14 @@ _NUMBERED = re.compile(r"^(\d+)_")
 
 @dataclass(frozen=True)
 class Loc:
-    """A located piece of text: where it is, in offsets and in line/column."""
+    """A located piece of text: where it is, in offsets and in line/column.
+
+    Every name mention carries several of these and a corpus run keeps all of them until
+    the corpus stage, so they have slots (no per-instance dict: about a third of the
+    memory) and pickle as a plain tuple (worker processes send them back).
+    """
+
+    __slots__ = ("path", "start", "end", "line", "column", "end_line", "end_column")
 
     path: str
     start: int
@@ -31,6 +38,10 @@ class Loc:
     column: int
     end_line: int
     end_column: int
+
+    def __reduce__(self) -> tuple[type[Loc], tuple[str, int, int, int, int, int, int]]:
+        # A frozen class with slots cannot be unpickled attribute by attribute.
+        return (Loc, (self.path, self.start, self.end, self.line, self.column, self.end_line, self.end_column))
 
     @classmethod
     def of(cls, doc: Document, start: int, end: int) -> Loc:
