@@ -60,12 +60,19 @@ class Result:
     documents: list[DocumentScore] = field(default_factory=list)
 
 
-def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
-    """The rules a run uses: all known rules, filtered by config and the command line."""
+def known_rules(config: Config) -> list[Rule]:
+    """Every rule known under ``config`` (built-in, plugins, its packs), with the defaults
+    the configuration implies: enabling the LanguageTool backend turns L101 on."""
     rules = all_rules(config.rule_packs)
     for rule in rules:
         if rule.code == LANGUAGETOOL_CODE and config.languagetool:
-            rule.default = True  # enabling the backend turns its rule on by default
+            rule.default = True
+    return rules
+
+
+def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """The rules a run uses: all known rules, filtered by config and the command line."""
+    rules = known_rules(config)
     if config.path is not None:
         # A selector of the configuration that matches nothing is reported with its file.
         try:

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from lintnews import __version__
-from lintnews.api import configured_rules, fix_files, lint_paths
+from lintnews.api import configured_rules, fix_files, known_rules, lint_paths
 from lintnews.atomic import write_atomically
 from lintnews.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lintnews.cache import DocumentCache, rules_fingerprint
@@ -24,7 +24,7 @@ from lintnews.data import DataError
 from lintnews.fingerprints import SourceLines, fingerprints
 from lintnews.engines import ENGINES, EngineError
 from lintnews.progress import ProgressBar, summary
-from lintnews.registry import FAMILIES, RuleError, all_rules
+from lintnews.registry import FAMILIES, RuleError
 from lintnews.reporters import NEEDS_TEXTS, RENDERERS
 from lintnews.reporters.github import step_summary
 
@@ -119,7 +119,7 @@ def main(
         if languagetool is not None:
             config.languagetool = check_languagetool_server(languagetool, "--languagetool")
         if list_rules or explain:
-            _describe(all_rules(config.rule_packs), list_rules, explain)
+            _describe(known_rules(config), list_rules, explain)
             return
         if not paths:
             _fail("no paths given (try 'lintnews --help')")

@@ -221,6 +221,14 @@ def test_statistics_of_a_clean_file_is_empty(run_cli, sample):
     assert (proc.returncode, proc.stdout) == (0, "")
 
 
+def test_list_rules_shows_what_the_configuration_turns_on(run_cli, tmp_path):
+    # Enabling the LanguageTool backend turns L101 on by default: the listing says so.
+    listing = lambda **kw: dict(re.findall(r"^\s+([A-Z]{1,3}[0-9]{3})\s+(on|off)\s", run_cli(["--list-rules"], **kw).stdout, re.M))
+    assert listing(cwd=tmp_path)["L101"] == "off"
+    (tmp_path / "pyproject.toml").write_text('[tool.lintnews]\nlanguagetool = "http://127.0.0.1:9"\n', encoding="utf-8")
+    assert listing(cwd=tmp_path)["L101"] == "on"
+
+
 def test_list_rules_lists_every_rule(run_cli):
     proc = run_cli(["--list-rules"])
     assert proc.returncode == 0

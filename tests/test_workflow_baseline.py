@@ -72,6 +72,20 @@ def test_writing_the_baseline_again_gives_the_same_file(recorded, project):
     assert (project / "again.json").read_bytes() == (root / BASELINE).read_bytes()
 
 
+def test_the_baseline_holds_however_the_folder_is_spelled(recorded, project):
+    # Written for "seeds", read for "./seeds" or "seeds/": the same files, no new finding.
+    for spelling in ("./seeds", "seeds/", "./seeds/"):
+        proc = run_lintnews(["--format", "json", "--baseline", BASELINE, spelling], cwd=project)
+        assert (proc.returncode, json_findings(proc.stdout)) == (0, []), spelling
+
+
+def test_another_folder_with_the_same_files_is_not_covered(project):
+    # The path is part of a fingerprint: the same article elsewhere is another document.
+    shutil.copytree(project / "seeds", project / "elsewhere")
+    proc = run_lintnews(["--format", "json", "--baseline", BASELINE, "elsewhere"], cwd=project)
+    assert proc.returncode == 1 and json_findings(proc.stdout)
+
+
 def test_an_unchanged_corpus_reports_nothing(project):
     proc, findings = lint_with_baseline(project)
     assert (proc.returncode, findings) == (0, [])
