@@ -240,3 +240,23 @@ def test_a_pipe_gets_no_progress_and_summary_only_on_request(run_cli, seeds_dir)
     assert asked.stdout == quiet.stdout
     lines = asked.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("lintnews: 5 files, ") and "\r" not in asked.stderr
+
+
+def test_a_local_cluster_logs_only_errors_and_leaves_the_settings_as_they_were(monkeypatch):
+    import logging
+
+    from lintnews.engines import dask_engine
+
+    monkeypatch.delenv("DASK_LOGGING__DISTRIBUTED", raising=False)
+    logger = logging.getLogger("distributed")
+    before = logger.level
+    with dask_engine._quiet_local_cluster():
+        # what the worker processes inherit, and this process's own logger
+        assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "error"
+        assert logger.getEffectiveLevel() >= logging.ERROR
+    assert "DASK_LOGGING__DISTRIBUTED" not in os.environ and logger.level == before
+    # A level the user chose is theirs.
+    monkeypatch.setenv("DASK_LOGGING__DISTRIBUTED", "debug")
+    with dask_engine._quiet_local_cluster():
+        assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "debug" and logger.level == before
+    assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "debug"

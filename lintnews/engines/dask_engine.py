@@ -15,7 +15,10 @@ processes is started for the run and shut down after it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import logging
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lintnews.corpus import Corpus
@@ -84,6 +87,26 @@ def _import_distributed():
     return distributed
 
 
+@contextlib.contextmanager
+def _quiet_local_cluster() -> Iterator[None]:
+    """Keep a local cluster's own log lines (start-up, "event loop was unresponsive" on a
+    busy machine) off the user's stderr: only errors get through.  Worker processes read
+    the level from the environment they inherit; both are restored afterwards."""
+    key = "DASK_LOGGING__DISTRIBUTED"
+    if key in os.environ:  # a level the user chose is theirs
+        yield
+        return
+    logger = logging.getLogger("distributed")
+    saved_level = logger.level
+    os.environ[key] = "error"
+    logger.setLevel(max(saved_level, logging.ERROR))
+    try:
+        yield
+    finally:
+        logger.setLevel(saved_level)
+        os.environ.pop(key, None)
+
+
 def run(
     items: Sequence[Item],
     rules: Sequence[Rule],
@@ -101,6 +124,13 @@ def run(
     cluster's workers as threads (for tests: cheap to start, same results).
     """
     distributed = _import_distributed()
+    with contextlib.ExitStack() as stack:
+        if not scheduler:
+            stack.enter_context(_quiet_local_cluster())
+        return _run(distributed, items, rules, jobs, scheduler, partitions, progress, processes, options)
+
+
+def _run(distributed, items, rules, jobs, scheduler, partitions, progress, processes, options) -> DaskRun:
     cluster = None
     try:
         if scheduler:
