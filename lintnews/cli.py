@@ -23,6 +23,7 @@ from lintnews.config import ConfigError, check_languagetool_server, find_config,
 from lintnews.data import DataError
 from lintnews.fingerprints import SourceLines, fingerprints
 from lintnews.engines import ENGINES, EngineError
+from lintnews.engines.local import relax_garbage_collection
 from lintnews.progress import ProgressBar, summary
 from lintnews.registry import FAMILIES, RuleError
 from lintnews.reporters import NEEDS_TEXTS, RENDERERS
@@ -133,6 +134,7 @@ def main(
             extend_select=_codes(extend_select),
             ignore=_codes(ignore),
         )
+        relax_garbage_collection()
         cache = None
         directory = cache_dir or config.cache_dir
         if directory and not no_cache:
