@@ -21,8 +21,8 @@ after the other:
   documents: it takes about 10 s per 1,000 articles).
 
 and prints wall seconds, CPU seconds (user + system of the whole process tree),
-documents and MB per second, the peak resident memory of the process tree (summed over
-worker processes, sampled every 20 ms) and lintnews's throughput over each peer's.
+documents and MB per second, the peak memory of the process tree (proportional set
+size summed over worker processes, sampled every 20 ms) and lintnews's throughput over each peer's.
 It also times a one-file run (start-up included, best of five) and, with ``--names``,
 the name-matching stage alone (N101's corpus index over synthetic mentions: time and
 peak memory at each size).
@@ -129,11 +129,19 @@ def make_corpus(folder: Path, count: int, variant_rate: float, seed: int = 4) ->
 # -- measuring ------------------------------------------------------------------------------
 
 
+def _memory(process: psutil.Process) -> int:
+    info = process.memory_full_info()
+    return getattr(info, "pss", info.rss)
+
+
 def measure(command: list[str], cwd: Path | None = None) -> dict:
-    """Run ``command``; wall and CPU seconds and peak RSS of its process tree.
+    """Run ``command``; wall and CPU seconds and peak memory of its process tree.
 
     CPU seconds come from the kernel's accounting of waited-for children (exact for the
-    whole tree); memory is sampled, so a peak shorter than 20 ms may be missed.
+    whole tree); memory is sampled, so a peak shorter than 20 ms may be missed.  Memory
+    is the proportional set size (PSS) summed over the tree where the system reports it
+    (Linux): forked workers share their parent's pages, and summing their resident sizes
+    would count those pages once per process.  Elsewhere it is the summed RSS.
     """
     import resource
 
@@ -147,7 +155,7 @@ def measure(command: list[str], cwd: Path | None = None) -> dict:
             rss = 0
             for p in tree:
                 try:
-                    rss += p.memory_info().rss
+                    rss += _memory(p)
                 except psutil.Error:
                     pass
             peak = max(peak, rss)
@@ -184,7 +192,7 @@ def table(count: int, megabytes: float, rows: list[tuple[str, dict]], jobs: int)
     ours = dict(rows).get(f"lintnews --jobs {jobs}")
     out = [
         f"\nN = {count:,} articles, {megabytes:.1f} MB",
-        "| tool | wall s | CPU s | docs/s | MB/s | peak MB | lintnews -j{}/tool |".format(jobs),
+        "| tool | wall s | CPU s | docs/s | MB/s | peak MB (PSS) | lintnews -j{}/tool |".format(jobs),
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, r in rows:
