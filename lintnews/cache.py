@@ -16,6 +16,7 @@ ignored and rebuilt, never trusted.  Writes are atomic, so parallel runs can sha
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -32,7 +33,7 @@ from lintnews.finding import Finding, Fix, Related
 from lintnews.registry import Rule
 
 FORMAT = "lintnews-cache"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _known_types() -> dict[str, type]:
@@ -47,27 +48,31 @@ def _known_types() -> dict[str, type]:
 _SCALARS = {"int": int, "str": str, "bool": bool, "float": float}
 
 
-def _check_types(value: Any) -> None:
-    """Every field of every decoded fact declared as a plain int, str, bool or float has
-    that type (a forged or damaged entry otherwise fails later, mid-run)."""
-    if isinstance(value, (list, tuple, frozenset)):
-        for v in value:
-            _check_types(v)
-    elif isinstance(value, dict):
-        for v in value.values():
-            _check_types(v)
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            got = getattr(value, f.name)
-            declared = str(f.type).replace(" ", "")
-            options = declared.split("|")
-            allowed = tuple(_SCALARS[o] for o in options if o in _SCALARS)
-            if allowed and len(allowed) == len([o for o in options if o != "None"]):
-                if got is None and "None" in options:
-                    continue
-                if not isinstance(got, allowed) or (isinstance(got, bool) and bool not in allowed):
-                    raise ValueError(f"{type(value).__name__}.{f.name} is a {type(got).__name__}")
-            _check_types(got)
+@dataclasses.dataclass(frozen=True)
+class _Shape:
+    """What an encoded instance of a known class must look like."""
+
+    cls: type
+    names: tuple[str, ...]  # its fields, in declaration order (the encoded order)
+    checks: tuple[tuple[int, tuple[type, ...], bool], ...]  # (field index, allowed scalar types, None allowed)
+
+
+def _shape(cls: type) -> _Shape:
+    fields = dataclasses.fields(cls)
+    checks = []
+    for i, f in enumerate(fields):
+        options = str(f.type).replace(" ", "").split("|")
+        allowed = tuple(_SCALARS[o] for o in options if o in _SCALARS)
+        # Only fields declared as plain scalars (maybe None) are checked here; containers
+        # and fact classes are checked by decoding them.
+        if allowed and len(allowed) == len([o for o in options if o != "None"]):
+            checks.append((i, allowed, "None" in options))
+    return _Shape(cls, tuple(f.name for f in fields), tuple(checks))
+
+
+@functools.lru_cache(maxsize=1)
+def _shapes() -> dict[str, _Shape]:
+    return {name: _shape(cls) for name, cls in _known_types().items()}
 
 
 class _Unencodable(Exception):
@@ -75,43 +80,70 @@ class _Unencodable(Exception):
 
 
 def encode(value: Any) -> Any:
-    """Plain JSON for the known fact classes, tuples and frozensets; anything else refuses."""
+    """Plain JSON for the known fact classes, tuples and frozensets; anything else refuses.
+
+    A known class's instance is ``{"c": class name, "v": [field values in declaration
+    order]}``; a tuple is ``{"t": [...]}``, a frozenset ``{"s": [...]}`` (sorted), a dict
+    ``{"d": {...}}``; lists and scalars are themselves.
+    """
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, list):
         return [encode(v) for v in value]
     if isinstance(value, tuple):
-        return {"__tuple": [encode(v) for v in value]}
+        return {"t": [encode(v) for v in value]}
     if isinstance(value, frozenset):
-        return {"__frozenset": sorted((encode(v) for v in value), key=json.dumps)}
+        return {"s": sorted((encode(v) for v in value), key=json.dumps)}
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
             raise _Unencodable("dict keys must be strings")
-        return {"__dict": {k: encode(v) for k, v in value.items()}}
-    if dataclasses.is_dataclass(value) and type(value).__name__ in _known_types():
-        fields = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"__type": type(value).__name__, "fields": fields}
+        return {"d": {k: encode(v) for k, v in value.items()}}
+    shape = _shapes().get(type(value).__name__)
+    if shape is not None and shape.cls is type(value):
+        return {"c": shape.cls.__name__, "v": [encode(getattr(value, name)) for name in shape.names]}
     raise _Unencodable(f"cannot cache a {type(value).__name__}")
 
 
-def decode(value: Any, types: dict[str, type] | None = None) -> Any:
-    types = types or _known_types()
+def decode(value: Any) -> Any:
+    """The value :func:`encode` was given; ValueError for anything it could not have made.
+
+    Only the known fact classes can be built (a class name is a key into that table,
+    nothing else), with exactly their fields, and every field declared as a plain int,
+    str, bool or float has that type: a forged or damaged entry fails here, not mid-run.
+    """
     if isinstance(value, list):
-        return [decode(v, types) for v in value]
+        return [decode(v) for v in value]
     if not isinstance(value, dict):
         return value
-    if "__tuple" in value:
-        return tuple(decode(v, types) for v in value["__tuple"])
-    if "__frozenset" in value:
-        return frozenset(decode(v, types) for v in value["__frozenset"])
-    if "__dict" in value:
-        return {k: decode(v, types) for k, v in value["__dict"].items()}
-    if "__type" in value:
-        cls = types.get(value["__type"])
-        if cls is None:
-            raise ValueError(f"unknown type {value['__type']!r}")
-        return cls(**{k: decode(v, types) for k, v in value["fields"].items()})
+    if len(value) == 1:
+        (tag, body), = value.items()
+        if tag == "t" and isinstance(body, list):
+            return tuple([decode(v) for v in body])
+        if tag == "s" and isinstance(body, list):
+            return frozenset([decode(v) for v in body])
+        if tag == "d" and isinstance(body, dict):
+            return {k: decode(v) for k, v in body.items()}
+    elif len(value) == 2 and "c" in value:
+        shape = _shapes().get(value["c"]) if isinstance(value["c"], str) else None
+        body = value.get("v")
+        if shape is None:
+            raise ValueError(f"unknown type {value['c']!r}")
+        if not isinstance(body, list) or len(body) != len(shape.names):
+            raise ValueError(f"{shape.cls.__name__}: {len(shape.names)} fields expected")
+        values = [decode(v) for v in body]
+        for i, allowed, nullable in shape.checks:
+            got = values[i]
+            if got is None and nullable:
+                continue
+            if not isinstance(got, allowed) or (type(got) is bool and bool not in allowed):
+                raise ValueError(f"{shape.cls.__name__}.{shape.names[i]} is a {type(got).__name__}")
+        return shape.cls(*values)
     raise ValueError("untagged object")
+
+
+def sign(payload: str) -> str:
+    """The checksum of an entry's payload text."""
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def rules_fingerprint(rules: Sequence[Rule], settings: dict[str, Any], packs: Iterable[str] = ()) -> str:
@@ -161,12 +193,11 @@ class DocumentCache:
             if entry.get("format") != FORMAT or entry.get("version") != FORMAT_VERSION or entry.get("key") != key:
                 raise ValueError("another format, version or key")
             payload = entry["payload"]
-            if hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest() != entry.get("checksum"):
+            if not isinstance(payload, str) or sign(payload) != entry.get("checksum"):
                 raise ValueError("checksum mismatch")
-            result = decode(payload)
+            result = decode(json.loads(payload))
             if not isinstance(result, DocumentResult) or result.path != path:
                 raise ValueError("not a document result for this path")
-            _check_types(result)
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -178,17 +209,13 @@ class DocumentCache:
 
     def put(self, path: str, content: str, result: DocumentResult) -> None:
         try:
-            payload = encode(result)
+            payload = json.dumps(encode(result), ensure_ascii=False, separators=(",", ":"))
         except _Unencodable:
             return  # facts of a plugin rule we cannot store safely: just not cached
         key = self.key(path, content)
-        entry = {
-            "format": FORMAT,
-            "version": FORMAT_VERSION,
-            "key": key,
-            "checksum": hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest(),
-            "payload": payload,
-        }
+        # The payload is kept as text and the checksum taken over that text, so reading
+        # an entry checks it without serialising it again.
+        entry = {"format": FORMAT, "version": FORMAT_VERSION, "key": key, "checksum": sign(payload), "payload": payload}
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -81,6 +81,25 @@ def test_spawned_workers_give_byte_identical_json(seeds_dir, rules, reference):
     assert json_via_local([str(seeds_dir)], rules, jobs=2, min_parallel_items=0, method="spawn") == reference["seeds"]
 
 
+def test_with_a_cache_two_workers_lint_only_what_the_cache_lacks(generated, rules, reference, tmp_path):
+    from lintnews.cache import DocumentCache
+    from lintnews.engines import ItemOptions
+
+    files, _ = expand_paths([str(generated)])
+    first = DocumentCache(tmp_path / "cache", "fingerprint")
+    # Half the corpus is cached by a first run; the second run takes that half from the
+    # cache in this process, lints the other half in workers, and changes nothing.
+    local.run([(f, None) for f in files[::2]], rules, jobs=2, min_parallel_items=0, options=ItemOptions(cache=first))
+    assert (first.hits, first.misses) == (0, len(files[::2]))
+    second = DocumentCache(tmp_path / "cache", "fingerprint")
+    outcomes = local.run([(f, None) for f in files], rules, jobs=2, min_parallel_items=0, options=ItemOptions(cache=second))
+    assert (second.hits, second.misses) == (len(files[::2]), len(files[1::2]))
+    third = DocumentCache(tmp_path / "cache", "fingerprint")
+    local.run([(f, None) for f in files], rules, jobs=2, min_parallel_items=0, options=ItemOptions(cache=third))
+    assert (third.hits, third.misses) == (len(files), 0)  # the workers wrote what they linted
+    assert json_of(finish([o.result for o in outcomes], rules)) == reference["generated"]
+
+
 class _WhoLinted(CorpusRule):
     """Records the process that ran ``collect`` (to see where the work happened)."""
 

@@ -13,8 +13,8 @@ prints.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
-import hashlib
 import json
 import os
 import shutil
@@ -288,20 +288,27 @@ def _cold() -> list:
     return lint_paths(sorted(CORPUS), Config()).findings
 
 
+def _payload(entry: dict):
+    """The document result an entry holds."""
+    return lintnews.cache.decode(json.loads(entry["payload"]))
+
+
 def _entry(path: str) -> Path:
-    found = [p for p in Path("cache").rglob("*.json") if json.loads(p.read_text())["payload"]["fields"]["path"] == path]
+    found = [p for p in Path("cache").rglob("*.json") if _payload(json.loads(p.read_text())).path == path]
     assert len(found) == 1
     return found[0]
 
 
-def _with_checksum(entry: dict) -> str:
-    """The entry re-signed, so only the check under test can catch the damage."""
-    entry["checksum"] = hashlib.sha256(json.dumps(entry["payload"], sort_keys=True).encode()).hexdigest()
+def _with_payload(entry: dict, encoded) -> str:
+    """The entry with another payload, re-signed, so only the check under test can catch the damage."""
+    entry["payload"] = json.dumps(encoded)
+    entry["checksum"] = lintnews.cache.sign(entry["payload"])
     return json.dumps(entry)
 
 
 def _damage(kind: str, good: str) -> str:
     entry = json.loads(good)
+    encoded = json.loads(entry["payload"])
     if kind == "another-version":
         entry["version"] = lintnews.cache.FORMAT_VERSION + 1
         return json.dumps(entry)
@@ -312,17 +319,18 @@ def _damage(kind: str, good: str) -> str:
         entry["key"] = "0" * 64
         return json.dumps(entry)
     if kind == "forbidden-type":
-        entry["payload"]["__type"] = "os.system"
-        return _with_checksum(entry)
+        encoded["c"] = "os.system"
+        return _with_payload(entry, encoded)
     if kind == "untagged-object":
-        entry["payload"] = {"path": "a.txt", "findings": []}
-        return _with_checksum(entry)
+        return _with_payload(entry, {"path": "a.txt", "findings": []})
     if kind == "unknown-field":
-        entry["payload"]["fields"]["evil"] = "rm -rf /"
-        return _with_checksum(entry)
+        encoded["v"].append("rm -rf /")
+        return _with_payload(entry, encoded)
     if kind == "another-path":
-        entry["payload"]["fields"]["path"] = "c.txt"
-        return _with_checksum(entry)
+        return _with_payload(entry, lintnews.cache.encode(dataclasses.replace(_payload(entry), path="c.txt")))
+    if kind == "unsigned":
+        entry["payload"] = entry["payload"].replace("a.txt", "b.txt")
+        return json.dumps(entry)
     if kind == "not-an-object":
         return json.dumps([entry])
     if kind == "empty":
@@ -330,7 +338,7 @@ def _damage(kind: str, good: str) -> str:
     raise AssertionError(kind)
 
 
-DAMAGES = ["another-version", "another-format", "another-key", "forbidden-type", "untagged-object", "unknown-field", "another-path", "not-an-object", "empty"]
+DAMAGES = ["another-version", "another-format", "another-key", "forbidden-type", "untagged-object", "unknown-field", "another-path", "unsigned", "not-an-object", "empty"]
 
 
 def test_a_cached_run_equals_a_cold_run(cache_project):
@@ -372,7 +380,8 @@ def test_entries_of_another_format_version_are_not_read(cache_project, monkeypat
     monkeypatch.setattr(lintnews.cache, "FORMAT_VERSION", lintnews.cache.FORMAT_VERSION + 1)
     cache, findings = _run()
     assert (cache.hits, cache.misses, findings) == (0, 3, _cold())
-    assert sorted(p.name for p in Path("cache").iterdir()) == ["v1", "v2"]
+    version = lintnews.cache.FORMAT_VERSION
+    assert sorted(p.name for p in Path("cache").iterdir()) == [f"v{version - 1}", f"v{version}"]
 
 
 def test_entries_of_another_lintnews_version_are_not_read(cache_project, monkeypatch):
@@ -408,8 +417,9 @@ def test_a_deeply_nested_entry_is_a_miss(cache_project):
 def test_an_entry_with_a_field_of_the_wrong_type_is_a_miss(cache_project):
     _run()
     entry = json.loads(_entry("a.txt").read_text())
-    entry["payload"]["fields"]["findings"][0]["fields"]["line"] = "7"
-    _entry("a.txt").write_text(_with_checksum(entry))
+    result = _payload(entry)
+    damaged = dataclasses.replace(result, findings=[dataclasses.replace(result.findings[0], line="7"), *result.findings[1:]])
+    _entry("a.txt").write_text(_with_payload(entry, lintnews.cache.encode(damaged)))
     cache, findings = _run()
     assert (cache.hits, cache.misses, findings) == (2, 1, _cold())
 

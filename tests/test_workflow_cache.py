@@ -14,7 +14,7 @@ with is ignored and rewritten; ``--no-cache`` neither reads nor writes it.
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -23,7 +23,7 @@ import pytest
 
 from conftest import copy_seeds, json_findings, run_lintnews, seed_files, tree_snapshot
 from lintnews.api import configured_rules, lint_paths
-from lintnews.cache import DocumentCache, rules_fingerprint
+from lintnews.cache import DocumentCache, decode, encode, rules_fingerprint, sign
 from lintnews.config import Config, load_config
 
 NAMES_A = "A spokesman for the Interior Ministry, Tariq Arian, said 23 rockets had hit the city on Saturday.\n"
@@ -113,9 +113,14 @@ def entries(cache: Path) -> list[Path]:
     return sorted(cache.rglob("*.json"))
 
 
+def entry_result(entry: Path):
+    """The document result a cache file holds."""
+    return decode(json.loads(json.loads(entry.read_text(encoding="utf-8"))["payload"]))
+
+
 def entry_for(cache: Path, rel: str) -> Path:
     """The cache file holding the result of the document at ``rel``."""
-    found = [p for p in entries(cache) if json.loads(p.read_text(encoding="utf-8"))["payload"]["fields"]["path"] == rel]
+    found = [p for p in entries(cache) if entry_result(p).path == rel]
     assert len(found) == 1, found
     return found[0]
 
@@ -149,7 +154,7 @@ def test_one_entry_per_file_and_nothing_else(cached):
     root, _, _ = cached
     files = sorted(p for p in (root / "cache").rglob("*") if p.is_file())
     assert files == entries(root / "cache")  # no temporary files left
-    paths = sorted(json.loads(p.read_text(encoding="utf-8"))["payload"]["fields"]["path"] for p in files)
+    paths = sorted(entry_result(p).path for p in files)
     assert paths == [f"seeds/{p.name}" for p in seed_files()]
 
 
@@ -192,9 +197,9 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(project, cached, monkeypatch, 
     else:
         # Valid JSON whose payload was changed (a message rewritten) but not its checksum.
         data = json.loads(good)
-        findings = data["payload"]["fields"]["findings"]
-        assert findings, "the document should have findings of its own"
-        findings[0]["fields"]["message"] = "TAMPERED"
+        result = entry_result(entry)
+        assert result.findings, "the document should have findings of its own"
+        data["payload"] = json.dumps(encode(_with_first_message(result, "TAMPERED")))
         entry.write_text(json.dumps(data), encoding="utf-8")
     proc = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=project)
     assert proc.stdout == uncached  # the damaged entry was not trusted
@@ -239,14 +244,18 @@ def test_the_selection_is_part_of_the_fingerprint(project):
 def forge(entry: Path, message: str) -> None:
     """Rewrite the first finding's message in a cache entry *with* a matching checksum.
 
-    The checksum is recomputed as lintnews/cache.py computes it (SHA-256 of the payload's
-    canonical JSON): the entry is then one the cache trusts, which shows whether a run
-    read it.
+    The entry is re-signed as lintnews/cache.py signs it (SHA-256 of the payload text):
+    it is then one the cache trusts, which shows whether a run read it.
     """
     data = json.loads(entry.read_text(encoding="utf-8"))
-    data["payload"]["fields"]["findings"][0]["fields"]["message"] = message
-    data["checksum"] = hashlib.sha256(json.dumps(data["payload"], sort_keys=True).encode()).hexdigest()
+    data["payload"] = json.dumps(encode(_with_first_message(entry_result(entry), message)))
+    data["checksum"] = sign(data["payload"])
     entry.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _with_first_message(result, message: str):
+    first = dataclasses.replace(result.findings[0], message=message)
+    return dataclasses.replace(result, findings=[first, *result.findings[1:]])
 
 
 def test_no_cache_neither_writes_nor_reads(project, cached):

@@ -57,15 +57,23 @@ def lint_item(item: Item, rules: Sequence[Rule], options: ItemOptions = ItemOpti
             return Outcome(raw)
     cache = options.cache
     if cache is not None:
-        cached = cache.get(path, raw)
-        if cached is not None and (cached.score is not None or not options.score):
-            text = normalise_newlines(raw.removeprefix("\ufeff"))[0] if options.keep_text else ""
-            return Outcome(cached, cached.words, text)
+        cached = from_cache(path, raw, options)
+        if cached is not None:
+            return cached
     doc = make_document(path, raw, kind_of(path))
     result = lint_document(doc, rules, score=options.score)
     if cache is not None:
         cache.put(path, raw, result)
     return Outcome(result, doc.word_count, doc.text if options.keep_text else "")
+
+
+def from_cache(path: str, raw: str, options: ItemOptions) -> Outcome | None:
+    """The outcome of a document the cache holds everything asked for, or None."""
+    cached = options.cache.get(path, raw) if options.cache is not None else None
+    if cached is None or (options.score and cached.score is None):
+        return None
+    text = normalise_newlines(raw.removeprefix("\ufeff"))[0] if options.keep_text else ""
+    return Outcome(cached, cached.words, text)
 
 
 def lint_items(items: Sequence[Item], rules: Sequence[Rule], options: ItemOptions = ItemOptions()) -> list[Outcome]:
