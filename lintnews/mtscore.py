@@ -5,7 +5,7 @@ for a whole document, with a number from 0 to 1 and the features that drove it. 
 same feature extraction is used by the training script (``training/train_mtscore.py``)
 and at run time, so what was trained is what is scored.  Scoring is pure Python: the
 model is a logistic regression stored as a small JSON file inside the package
-(``lintnews/models/mtscore-v1.json``), read lazily on first use.
+(``lintnews/models/mtscore-v2.json``), read lazily on first use.
 
 Text preparation
     1. **Typography is normalised first** (:func:`normalise_typography`): NFKC, curly
