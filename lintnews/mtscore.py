@@ -144,7 +144,7 @@ def normalise_typography(text: str) -> str:
         for variant, plain in _TYPOGRAPHY_PAIRS:
             if variant in text:
                 text = text.replace(variant, plain)
-    if "  " in text or (_UNUSUAL_SPACE.search(text) if not text.isascii() else any(map(text.__contains__, _ASCII_SPACES))):
+    if "  " in text or any(map(text.__contains__, _OTHER_SPACES)):
         text = "\n".join(" ".join(line.split()) for line in text.splitlines())
     # Now only single spaces and line breaks are left.
     text = text.replace(" \n", "\n").replace("\n ", "\n")
@@ -153,9 +153,9 @@ def normalise_typography(text: str) -> str:
     return text.strip()
 
 
-# White space other than a plain space or a line feed (in ASCII, and in any script).
-_ASCII_SPACES = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
-_UNUSUAL_SPACE = re.compile(r"[^\S \n]")
+# The white space NFKC leaves as it is, other than a plain space and a line feed: every
+# other white-space character (no-break, thin, ideographic spaces...) becomes a space.
+_OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029"
 _TYPOGRAPHY_PAIRS = tuple((chr(code), plain) for code, plain in _TYPOGRAPHY.items())
 
 

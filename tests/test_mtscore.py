@@ -299,3 +299,15 @@ def test_the_probability_is_the_logistic_of_the_standardised_weighted_sum():
     )
     assert math.isclose(model.probability(features), 1 / (1 + math.exp(-logit)), rel_tol=1e-9)
     assert mtscore.score_text(ARTICLE).score == round(1 / (1 + math.exp(-logit)), 4)
+
+
+def test_every_kind_of_white_space_is_caught():
+    """The fast path of normalisation lists the white space NFKC keeps; nothing is missed."""
+    import sys
+    import unicodedata
+
+    kept = {unicodedata.normalize("NFKC", chr(c)) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert kept - {" ", "\n"} == set(mtscore._OTHER_SPACES)
+    for c in range(sys.maxunicode + 1):
+        if chr(c).isspace() and chr(c) != "\n":
+            assert mtscore.normalise_typography(f"a{chr(c)}b") in ("a b", "a\nb"), hex(c)
