@@ -54,7 +54,7 @@ Features (every one a rate, so a long and a short document are comparable)
     fifth of the time.
 
 Cost: one regex tokenisation of the sample and a few ``Counter`` calls over the tag
-sequence; no Python loop runs per token (about 0.3 ms per document, see
+sequence; no Python loop runs per token (about 0.4 ms per document of any length, see
 ``benchmarks/README.md``).
 """
 
