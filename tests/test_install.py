@@ -87,8 +87,8 @@ def test_the_installed_package_reads_its_own_rule_data(installed_site: Path, tmp
 
 
 def test_the_wheel_carries_the_document_score_model(installed_site: Path, repo_root: Path, seeds_dir: Path, tmp_path: Path):
-    shipped = installed_site / "lintnews" / "models" / "mtscore-v1.json"
-    assert shipped.read_bytes() == (repo_root / "lintnews" / "models" / "mtscore-v1.json").read_bytes()
+    shipped = installed_site / "lintnews" / "models" / "mtscore-v2.json"
+    assert shipped.read_bytes() == (repo_root / "lintnews" / "models" / "mtscore-v2.json").read_bytes()
     code = (
         f"import sys; sys.path.insert(0, {str(installed_site)!r}); import lintnews.mtscore as m; "
         "assert m.__file__.startswith(sys.path[0]); "

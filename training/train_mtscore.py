@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train, evaluate and write the document score model (``lintnews/models/mtscore-v1.json``).
+"""Train, evaluate and write the document score model (``lintnews/models/mtscore-v2.json``).
 
 Usage (from the repository root, with the ``train`` extra installed)::
 
@@ -14,7 +14,13 @@ segments are near-identical to one MT system's output (the corpus README calls i
 possibly post-edited MT), so its label is unreliable.
 
 Features come from :func:`lintnews.mtscore.extract`, the function lintnews scores with,
-so what is trained is what runs.  Typography is normalised there.
+so what is trained is what runs.  Typography is normalised there, and only the first
+``mtscore.SAMPLE_CHARS`` characters of a document are read, as at run time.
+
+Variants (for the table in ``benchmarks/README.md``): ``--max-n`` (longest tag n-gram),
+``--drop`` (feature-name prefixes to leave out), ``--sample-chars`` (a different sample;
+0 reads whole documents; the model written then does not match lintnews, so use it with
+``--no-write``), ``--C`` and ``--vocab-size``.
 
 Evaluation.  Every version of one source document (its human references and its MT
 outputs) stays on one side of every split.  Leave-one-pair-out: for each of the six pairs,
@@ -50,6 +56,7 @@ from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lintnews import __version__  # noqa: E402
+from lintnews import mtscore  # noqa: E402
 from lintnews.mtscore import MODEL_NAME, Model, extract  # noqa: E402
 
 PAIRS = ("cs-en", "de-en", "ja-en", "ru-en", "uk-en", "zh-en")
@@ -97,16 +104,17 @@ def clean_fold(doc: Doc, clean_ids: list[str]) -> int:
     return clean_ids.index(doc.docid) % CLEAN_FOLDS
 
 
-def choose_vocabulary(docs: list[Doc], size: int, min_df: float) -> list[str]:
-    """The profile features plus the ``size`` tag n-grams found in most training documents."""
+def choose_vocabulary(docs: list[Doc], size: int, min_df: float, max_n: int = 3, drop: tuple[str, ...] = ()) -> list[str]:
+    """The profile features plus the ``size`` tag n-grams (n <= ``max_n``) found in most
+    training documents; none whose name starts with one of ``drop``."""
     df: dict[str, int] = defaultdict(int)
     for d in docs:
         for name in d.features:
-            if name.startswith("tag:"):
+            if name.startswith("tag:") and name.count(" ") < max_n:
                 df[name] += 1
     floor = min_df * len(docs)
-    common = sorted((n for n, c in df.items() if c >= floor), key=lambda n: (-df[n], n))[:size]
-    fixed = sorted(n for n in docs[0].features if not n.startswith("tag:"))
+    common = sorted((n for n, c in df.items() if c >= floor and not n.startswith(drop)), key=lambda n: (-df[n], n))[:size]
+    fixed = sorted(n for n in docs[0].features if not n.startswith("tag:") and not n.startswith(drop))
     return fixed + sorted(common)
 
 
@@ -117,7 +125,7 @@ def matrix(docs: list[Doc], names: list[str]) -> np.ndarray:
 def fit(train: list[Doc], args: argparse.Namespace) -> Model:
     """Vocabulary, scaling and logistic regression from the training documents only."""
     train = [d for d in train if d.words >= args.min_words]
-    names = choose_vocabulary(train, args.vocab_size, args.min_df)
+    names = choose_vocabulary(train, args.vocab_size, args.min_df, args.max_n, tuple(args.drop))
     x = matrix(train, names)
     y = np.array([d.is_mt for d in train], dtype=int)
     means = x.mean(axis=0)
@@ -253,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20221207)
     parser.add_argument("--vocab-size", type=int, default=200, help="tag n-grams kept")
     parser.add_argument("--min-df", type=float, default=0.05, help="a tag n-gram must occur in this share of training documents")
+    parser.add_argument("--max-n", type=int, default=3, choices=(1, 2, 3), help="longest tag n-gram used")
+    parser.add_argument("--drop", action="append", default=[], metavar="PREFIX", help="leave out features whose name starts with this (repeatable)")
+    parser.add_argument("--sample-chars", type=int, default=mtscore.SAMPLE_CHARS, help="characters of each document read (0: all)")
     parser.add_argument("--C", type=float, default=0.005, help="inverse L2 regularisation strength")
     parser.add_argument("--min-words", type=int, default=100, help="documents shorter than this are not trained or evaluated on")
     parser.add_argument("--quantile", type=float, default=0.98, help="threshold: this quantile of out-of-fold negative scores")
@@ -261,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
         if not folder.is_dir():
             parser.error(f"{folder}: no such folder")
 
+    if args.sample_chars != mtscore.SAMPLE_CHARS and not args.no_write:
+        parser.error("--sample-chars differs from lintnews' own; add --no-write")
+    mtscore.SAMPLE_CHARS = args.sample_chars or None
     print("reading and extracting features", file=sys.stderr)
     wmt = load_wmt(args.wmt)
     clean = load_clean(args.clean)
@@ -285,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     used = [d for d in wmt + clean if d.words >= args.min_words]
     data = {
         "name": "mtscore",
-        "version": 1,
+        "version": 2,
         "kind": "logistic-regression",
         "features": final.features,
         "means": rounded(final.means),
@@ -300,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
             "vocab_size": args.vocab_size,
             "min_df": args.min_df,
             "min_words": args.min_words,
+            "max_n": args.max_n,
+            "sample_chars": args.sample_chars,
             "threshold_rule": f"{args.quantile:.0%} quantile of leave-one-pair-out scores of the negatives",
             "data": {
                 "wmt22-toen": "WMT22 general test sets into English (cs, de, ja, ru, uk, zh), MT outputs positive, "

@@ -22,23 +22,24 @@ class ReadsMachineTranslated(DocumentRule):
     Why: a content farm passes machine translations off as original reporting; no single
     line need be wrong for the whole to read as translated.  The score comes from a small
     logistic regression over cheap style features (function-word and punctuation
-    patterns, sentence lengths, lexical diversity, word frequency, repeated phrasing),
-    trained on WMT22 human and machine translations into English and on original English
-    news; see ``lintnews/mtscore.py`` and ``benchmarks/README.md`` for what it measures
+    patterns, sentence lengths, repeated sentence openings), trained on WMT22 human and
+    machine translations into English and on original English news; see ``lintnews/mtscore.py`` and ``benchmarks/README.md`` for what it measures
     and how well it does.  Typography (curly or straight quotes, dashes) is normalised
-    first and does not count.
+    first and does not count; the first 3,000 characters of the document are read.
 
-    Example: ``reads as machine-translated (score 0.97, threshold 0.95): more ', which'
+    Example: ``reads as machine-translated (score 0.95, threshold 0.92): more ', which'
     per 1,000 tokens ...``, reported at the document's first line.
 
     Reasons name tag patterns: function words and punctuation as written, ``Cap`` a
     capitalised word, ``#`` a number, ``-ly``/``-ing``/``-ed``/``-tion``/``-s`` other words
-    by their ending, ``w`` any other word (``'the w of'``: "the rest of").
+    by their ending, ``w`` any other word (``'the w of'``: "the rest of"), ``<s>`` the
+    start of a sentence.
 
     Off by default: across language pairs it separates machine from human translation
-    only moderately (document ROC AUC 0.65 to 0.72 on held-out pairs), so a single document's score is a lead for an
-    auditor, not a verdict.  The threshold is ``mt-threshold`` in ``[tool.lintnews]``
-    (default: the model's own, at which about 1 in 50 human-written documents scored).
+    only moderately (document ROC AUC 0.65 to 0.69 on held-out pairs, 0.66 pooled), so a
+    single document's score is a lead for an auditor, not a verdict.  The threshold is
+    ``mt-threshold`` in ``[tool.lintnews]`` (default: the model's own, at which about 1 in
+    50 human-written documents scored).
     Documents under 100 words are not reported.
     """
 
