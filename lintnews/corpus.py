@@ -64,6 +64,26 @@ class Loc:
         return f"{number.group(1) if number else stem}:{self.line}"
 
 
+# Name mentions make locations by the ten thousand per second; a frozen dataclass's
+# __init__ sets each field through object.__setattr__, the slots' own setters are faster.
+_new_object = object.__new__
+_SETTERS = tuple(Loc.__dict__[name].__set__ for name in Loc.__slots__)
+
+
+def new_loc(path: str, start: int, end: int, line: int, column: int, end_line: int, end_column: int) -> Loc:
+    """``Loc(path, start, end, line, column, end_line, end_column)``, made faster."""
+    loc = _new_object(Loc)
+    set_path, set_start, set_end, set_line, set_column, set_end_line, set_end_column = _SETTERS
+    set_path(loc, path)
+    set_start(loc, start)
+    set_end(loc, end)
+    set_line(loc, line)
+    set_column(loc, column)
+    set_end_line(loc, end_line)
+    set_end_column(loc, end_column)
+    return loc
+
+
 @dataclass
 class Corpus:
     """Facts per rule code, per document path, in the order the documents were given."""
