@@ -38,7 +38,7 @@ from lintnews.corpus import Corpus, Loc
 from lintnews.data import DataError, read_yaml, rules_dir
 from lintnews.document import Document
 from lintnews.finding import SEVERITIES, Finding, Fix
-from lintnews.patterns import PatternError, compile_user, phrase_pattern
+from lintnews.patterns import SPACE_CLASS, PatternError, Prefilter, compile_user, phrase_pattern
 from lintnews.registry import CODE_RE, CorpusRule, DocumentRule, Rule
 
 # Apostrophes and quotes vary between straight and typographic forms; a phrase written
@@ -67,21 +67,32 @@ def phrase_regex(phrase: str, lookaround: bool = True) -> str:
     return phrase_pattern("".join(out), phrase[:1].isalnum(), phrase[-1:].isalnum(), lookaround)
 
 
-try:  # the regex parser is private; its module was renamed in Python 3.11
-    from re import _parser as _regex_parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_parse as _regex_parser  # type: ignore[no-redef]
+def _form_re2(form: str, ignore_case: bool) -> str:
+    """An RE2 pattern matching at least wherever :func:`phrase_regex` of ``form`` matches.
 
-_LITERAL = _regex_parser.LITERAL
-_SPACE_CLASS = [(_regex_parser.IN, [(_regex_parser.CATEGORY, _regex_parser.CATEGORY_SPACE)])]
-
-
-def _is_spaces(op: object, arg: object) -> bool:
-    """``\\s+`` (one or more whitespace characters), as the parser gives it."""
-    if op is not _regex_parser.MAX_REPEAT and op is not _regex_parser.MIN_REPEAT:
-        return False
-    low, _high, item = arg  # type: ignore[misc]
-    return low >= 1 and list(item) == _SPACE_CLASS
+    ``\\b`` stands for the lookarounds at an end that is an ASCII letter or digit: there
+    the Python regex needs a non-word character (or the text's end) next to a word
+    character, which RE2's ASCII ``\\b`` also sees, given a text without the letters
+    RE2 folds differently (the prefilter is not used on those).
+    """
+    out = []
+    for ch in form:
+        if ch.isspace():
+            if not out or out[-1] != SPACE_CLASS + "+":
+                out.append(SPACE_CLASS + "+")
+        elif ch in "'’‘`":
+            out.append("['’‘`]")
+        elif ch in "\"“”":
+            out.append("[\"“”]")
+        elif ch.isascii() and ch.isalnum():
+            out.append(ch)
+        elif ignore_case and ch.lower() != ch.upper():
+            out.append("(?s:.)")
+        else:
+            out.append("\\x{%x}" % ord(ch))
+    head = r"\b" if form[:1].isascii() and form[:1].isalnum() else ""
+    tail = r"\b" if form[-1:].isascii() and form[-1:].isalnum() else ""
+    return ("(?i:" if ignore_case else "(?:") + head + "".join(out) + tail + ")"
 
 
 def first_char_guard(phrases: Iterable[str]) -> str:
@@ -105,66 +116,6 @@ def first_char_guard(phrases: Iterable[str]) -> str:
         else:
             chars.add(first)
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-
-
-def required_literal(source: str) -> str | None:
-    """A piece of text every match of the regex ``source`` contains, in *prefilter form*.
-
-    Prefilter form: case-folded, every run of whitespace written as one space (see
-    :func:`prefilter_text`).  The piece is the longest run, at the top level of the pattern
-    (not inside a group, alternative, class or repetition), of plain characters and
-    ``\\s+``; None when it has fewer than two characters.  Rules use it as an exact
-    prefilter: a document whose prefilter text lacks the piece cannot match, so its regex
-    scan is skipped.  Case-folding both sides keeps the test valid for patterns that
-    ignore case.
-    """
-    try:
-        parsed = _regex_parser.parse(source)
-    except Exception:  # an invalid regex is reported when it is compiled
-        return None
-    best, run = "", []
-    for op, arg in list(parsed) + [(None, None)]:
-        if op is _LITERAL and not chr(arg).isspace():
-            run.append(chr(arg))
-            continue
-        if (op is _LITERAL and chr(arg).isspace()) or _is_spaces(op, arg):
-            if run and run[-1] != " ":
-                run.append(" ")
-            continue
-        piece = "".join(run).strip()
-        if len(piece) > len(best):
-            best = piece
-        run = []
-    best = " ".join(best.casefold().split())
-    return best if len(best) >= 2 else None
-
-
-def prefilter_text(doc: Document) -> str:
-    """The document's view case-folded with whitespace runs as single spaces (cached)."""
-    cached = doc.__dict__.get("_prefilter_text")
-    if cached is None:
-        cached = doc.__dict__["_prefilter_text"] = " ".join(doc.view.casefold().split())
-    return cached
-
-
-class Prefilter:
-    """Which of several regex alternatives can match a document, by required text.
-
-    ``keys[i]`` is the required literal of alternative ``i`` (None: cannot tell, always
-    possible).  ``possible(doc)`` is False only when no alternative can match, so
-    skipping the scan then changes no result.
-    """
-
-    def __init__(self, sources: Iterable[str]) -> None:
-        self.keys = [required_literal(s) for s in sources]
-        self.always = any(k is None for k in self.keys)
-        self.unique_keys = sorted({k for k in self.keys if k is not None}, key=len, reverse=True)
-
-    def possible(self, doc: Document) -> bool:
-        if self.always:
-            return True
-        text = prefilter_text(doc)
-        return any(k in text for k in self.unique_keys)
 
 
 class DataRule(Rule):
@@ -205,6 +156,18 @@ class DataRule(Rule):
 
     def phrase(self, phrase: str) -> str:
         return phrase_regex(phrase, lookaround=self.trusted)
+
+    def prefilter(self, source: str) -> Prefilter | None:
+        """The RE2 prefilter of a built-in regex (see lintnews.patterns); None for a user's
+        pack, whose regexes RE2 already runs, or when the regex has no RE2 counterpart."""
+        if not self.trusted:
+            return None
+        return Prefilter.for_regex(source, self.flags | re.MULTILINE)
+
+    def scan_start(self, doc: Document, prefilter: Prefilter | None) -> int | None:
+        """Where the rule's regex scan may start: 0, a later offset before which nothing can
+        match, or None when nothing in the document can match."""
+        return 0 if prefilter is None else prefilter.first(doc)
 
     def check_template(self, template: str, *fields: str) -> None:
         """Refuse, when the pack is loaded, a template naming a field the rule does not fill."""
@@ -253,16 +216,17 @@ class ExistenceRule(DataRule, DocumentRule):
         self.whole_line = spec.get("match", "phrase") == "line"
         self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
         alternatives = [self.phrase(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
-        self.prefilter = Prefilter(alternatives)
         body = "|".join(sorted(alternatives, key=len, reverse=True))
         if self.whole_line:
             body = rf"^[ \t]*(?:{body})[ \t]*$"
         self.regex = self.compile(body, "tokens/patterns")
+        self.prefilter_re2 = self.prefilter(body)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not self.prefilter.possible(doc):
+        start = self.scan_start(doc, self.prefilter_re2)
+        if start is None:
             return
-        for m in self.regex.finditer(doc.view):
+        for m in self.regex.finditer(doc.view, start):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -292,7 +256,6 @@ class SubstitutionRule(DataRule, DocumentRule):
             raise DataError(f"{source}: a substitution rule needs a non-empty 'swap' list")
         self.entries: list[dict[str, str]] = []
         alternatives = []
-        sources = []
         for i, entry in enumerate(swaps):
             if not isinstance(entry, dict) or "wrong" not in entry or "expected" not in entry:
                 raise DataError(f"{source}: swap entry {i + 1} needs 'wrong' and 'expected'")
@@ -300,16 +263,16 @@ class SubstitutionRule(DataRule, DocumentRule):
             source_re = wrong if entry.get("regex") else self.phrase(wrong)
             self.compile(source_re, f"swap entry {i + 1}")  # report a bad entry by number
             alternatives.append(f"(?P<s{i}>{source_re})")
-            sources.append(source_re)
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
         self.regex = self.compile("|".join(alternatives), "swap")
         self.check_template(self.message, "match", "expected", "note")
-        self.prefilter = Prefilter(sources)
+        self.prefilter_re2 = self.prefilter("|".join(alternatives))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not self.prefilter.possible(doc):
+        start = self.scan_start(doc, self.prefilter_re2)
+        if start is None:
             return
-        for m in self.regex.finditer(doc.view):
+        for m in self.regex.finditer(doc.view, start):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -323,7 +286,9 @@ class PatternRule(DataRule, DocumentRule):
 
     def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
         super().__init__(spec, source, trusted)
-        self.regex = self.compile(_require(spec, "pattern", str, source), "pattern")
+        pattern = _require(spec, "pattern", str, source)
+        self.regex = self.compile(pattern, "pattern")
+        self.prefilter_re2 = self.prefilter(pattern)
         self.suggestion = spec.get("suggestion")
         groups = ["match", *self.regex.groupindex]
         self.check_template(self.message, *groups)
@@ -333,7 +298,10 @@ class PatternRule(DataRule, DocumentRule):
             self.check_template(self.suggestion, *groups)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in self.regex.finditer(doc.view):
+        scan_from = self.scan_start(doc, self.prefilter_re2)
+        if scan_from is None:
+            return
+        for m in self.regex.finditer(doc.view, scan_from):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -359,8 +327,9 @@ class ConsistencyRule(DataRule, CorpusRule):
         if not isinstance(groups, list) or not groups:
             raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
         self.groups: list[tuple[list[str], Any, int]] = []
-        self.prefilters: list[Prefilter] = []
         self.exact_forms: list[dict[str, str]] = []
+        group_at: list[str] = []  # per group, a lookahead capturing its match at a place
+        starts_re2: list[str] = []  # per form, an RE2 superset of its match
         for i, group in enumerate(groups):
             if isinstance(group, dict):
                 forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
@@ -373,20 +342,32 @@ class ConsistencyRule(DataRule, CorpusRule):
             alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))
             if self.trusted:
                 guard = first_char_guard(forms)
-                regex = re.compile(rf"{guard}(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
+                bounded = rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)"
+                regex = re.compile(guard + bounded, flags)
+                group_at.append(f"(?:(?=({'(?i:' if flags & re.IGNORECASE else '(?:'}{bounded})))|)")
+                starts_re2.extend(_form_re2(f, bool(flags & re.IGNORECASE)) for f in forms)
             else:
                 try:
                     regex = compile_user(f"(?:{alternatives})", ignore_case=bool(flags & re.IGNORECASE))
                 except PatternError as exc:
                     raise DataError(f"{source}: group {i + 1}: {exc}") from None
             self.groups.append((forms, regex, flags))
-            self.prefilters.append(Prefilter(self.phrase(f) for f in forms))
             # Text as matched -> its form, for the usual case of a match written exactly as
             # a form (the first equal form, as _form_of would find it).
             exact: dict[str, str] = {}
             for form in forms:
                 exact.setdefault(form.lower() if flags & re.IGNORECASE else form, form)
             self.exact_forms.append(exact)
+        # Built-in groups: one RE2 pass finds every place where some form may start, then
+        # one Python match there says which groups match (as scanning each group's regex
+        # over the text would: a regex match depends only on where it starts).
+        self.candidates: Prefilter | None = None
+        if self.trusted:
+            self.all_groups_at = re.compile("".join(group_at))
+            try:
+                self.candidates = Prefilter("|".join(starts_re2), ignore_case=True)
+            except Exception:  # RE2 refused the pattern (too large): scan group by group
+                self.candidates = None
 
     def _form_of(self, forms: list[str], text: str, flags: int) -> str:
         norm = re.sub(r"\s+", " ", text).replace("’", "'")
@@ -401,10 +382,11 @@ class ConsistencyRule(DataRule, CorpusRule):
         Quoted occurrences, when the rule does not read quotes, still count as evidence of
         the house style but are never reported: a quotation may be verbatim.
         """
+        starts = self.candidates.starts(doc) if self.candidates is not None else None
+        if starts is not None:
+            return self._collect_at(doc, starts)
         found = []
         for gi, (forms, regex, flags) in enumerate(self.groups):
-            if not self.prefilters[gi].possible(doc):
-                continue
             exact = self.exact_forms[gi]
             ignore_case = flags & re.IGNORECASE
             for m in regex.finditer(doc.view):
@@ -413,6 +395,37 @@ class ConsistencyRule(DataRule, CorpusRule):
                 if form is None:
                     form = self._form_of(forms, text, flags)
                 found.append((gi, form, Loc.of(doc, *m.span()), self._visible(doc, m.start())))
+        return found
+
+    def _collect_at(self, doc: Document, starts: Iterable[int]) -> list[tuple[int, str, Loc, bool]]:
+        """:meth:`collect` trying the groups only where the RE2 pass says a form may start.
+
+        Each group's regex, scanned over the text, takes its leftmost match, then the next
+        one from where that ended; here the same matches are taken in text order, a group's
+        match being skipped when it starts inside that group's previous match.  The result
+        is sorted by group (stably) into the order a group-by-group scan gives.
+        """
+        view = doc.view
+        match_at = self.all_groups_at.match
+        n_groups = len(self.groups)
+        group_numbers = range(1, n_groups + 1)
+        taken_to = [0] * (n_groups + 1)
+        found = []
+        for start in starts:
+            spans = match_at(view, start).regs
+            for number in group_numbers:
+                begin, end = spans[number]
+                if begin < 0 or begin < taken_to[number]:
+                    continue
+                taken_to[number] = end
+                gi = number - 1
+                forms, _regex, flags = self.groups[gi]
+                text = view[begin:end]
+                form = self.exact_forms[gi].get(text.lower() if flags & re.IGNORECASE else text)
+                if form is None:
+                    form = self._form_of(forms, text, flags)
+                found.append((gi, form, Loc.of(doc, begin, end), self._visible(doc, begin)))
+        found.sort(key=lambda item: item[0])
         return found
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
