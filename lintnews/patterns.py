@@ -10,7 +10,7 @@ is reviewed and tested here, and keeps Python's ``re`` with its lookbehinds.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 import functools
 import os
 import re
@@ -238,11 +238,19 @@ def utf8_view(doc) -> bytes:
     return cached
 
 
+def has_case_exotic(doc) -> bool:
+    """Whether the view holds a character of :data:`CASE_EXOTIC_FOR_RE2` (cached)."""
+    cached = doc.__dict__.get("_case_exotic")
+    if cached is None:
+        view = doc.view
+        cached = doc.__dict__["_case_exotic"] = any(ch in view for ch in CASE_EXOTIC_FOR_RE2)
+    return cached
+
+
 class Prefilter:
     """A cheap RE2 test that a document may match a built-in regex: False means it cannot.
 
-    ``first(doc)`` is the character offset where a match can first start (a scan of the
-    Python regex may begin there), or None when the document cannot match.
+    ``starts(doc)`` gives every character offset where a match can start.
     """
 
     def __init__(self, re2_source: str, ignore_case: bool) -> None:
@@ -268,17 +276,7 @@ class Prefilter:
     def usable(self, doc) -> bool:
         """False for a case-insensitive prefilter on a text with a character of
         :data:`CASE_EXOTIC_FOR_RE2`: then the Python regex scans everything."""
-        return not self.ignore_case or not any(ch in doc.view for ch in CASE_EXOTIC_FOR_RE2)
-
-    def first(self, doc) -> int | None:
-        if not self.usable(doc):
-            return 0
-        data = utf8_view(doc)
-        m = self.regex.search(data)
-        if m is None:
-            return None
-        start = m.start()
-        return start if len(data) == len(doc.view) else len(data[:start].decode("utf-8", "surrogatepass"))
+        return not self.ignore_case or not has_case_exotic(doc)
 
     def starts(self, doc) -> Iterator[int] | None:
         """Every character offset where a match can start, in order; None: cannot tell
@@ -302,3 +300,30 @@ class Prefilter:
                 byte_at = start
                 yield char_at
             m = search(data, start + 1)
+
+
+def matches_at(regex, text: str, starts: Iterable[int] | None) -> Iterator:
+    """``regex.finditer(text)``, trying the regex only at ``starts`` (None: everywhere).
+
+    ``starts`` must be increasing and hold every offset where ``regex`` can match (as a
+    :class:`Prefilter` gives them).  The scan takes the leftmost match, then the leftmost
+    one from where it ended, as ``finditer`` does; a match depends only on where it
+    starts, since lookbehinds and anchors see the whole text.  After an empty match
+    ``finditer`` may take a longer one at the same place, so from there it scans itself.
+    """
+    if starts is None:
+        yield from regex.finditer(text)
+        return
+    match = regex.match
+    taken_to = 0
+    for start in starts:
+        if start < taken_to:
+            continue
+        m = match(text, start)
+        if m is None:
+            continue
+        if m.end() == start:
+            yield from regex.finditer(text, start)
+            return
+        yield m
+        taken_to = m.end()

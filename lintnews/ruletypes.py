@@ -38,7 +38,7 @@ from lintnews.corpus import Corpus, Loc
 from lintnews.data import DataError, read_yaml, rules_dir
 from lintnews.document import Document
 from lintnews.finding import SEVERITIES, Finding, Fix
-from lintnews.patterns import SPACE_CLASS, PatternError, Prefilter, compile_user, phrase_pattern
+from lintnews.patterns import SPACE_CLASS, PatternError, Prefilter, compile_user, matches_at, phrase_pattern
 from lintnews.registry import CODE_RE, CorpusRule, DocumentRule, Rule
 
 # Apostrophes and quotes vary between straight and typographic forms; a phrase written
@@ -164,10 +164,11 @@ class DataRule(Rule):
             return None
         return Prefilter.for_regex(source, self.flags | re.MULTILINE)
 
-    def scan_start(self, doc: Document, prefilter: Prefilter | None) -> int | None:
-        """Where the rule's regex scan may start: 0, a later offset before which nothing can
-        match, or None when nothing in the document can match."""
-        return 0 if prefilter is None else prefilter.first(doc)
+    def scan(self, doc: Document, regex: Any, prefilter: Prefilter | None) -> Iterator[Any]:
+        """The matches of ``regex`` in the view, tried only where the prefilter allows."""
+        if prefilter is None:
+            return regex.finditer(doc.view)
+        return matches_at(regex, doc.view, prefilter.starts(doc))
 
     def check_template(self, template: str, *fields: str) -> None:
         """Refuse, when the pack is loaded, a template naming a field the rule does not fill."""
@@ -187,7 +188,33 @@ class DataRule(Rule):
             raise DataError(f"{self.source}: message template {template!r} names an unknown field: {exc}") from None
 
     def _visible(self, doc: Document, start: int) -> bool:
-        return self.reads_quotes or not doc.in_quote(start)
+        return self.reads_quotes or not in_quote(doc, start)
+
+
+# Every character that opens, closes or ends a quotation for Document.quote_spans.
+_QUOTE_MARKS = tuple("“«„”»\"")
+
+
+def in_quote(doc: Document, offset: int) -> bool:
+    """``doc.in_quote(offset)``, without finding the quotations of the whole document.
+
+    Quotations are found paragraph by paragraph, a paragraph being a line (see
+    Document.quote_spans), so whether an offset is quoted depends on its line alone: the
+    answer is that of a document made of that line.  A rule that asks about a few places
+    of an article then reads a few lines instead of the whole text (a test checks that
+    both answers agree).
+    """
+    if "quote_spans" in doc.__dict__:  # already found for the whole document
+        return doc.in_quote(offset)
+    view = doc.view
+    line_start = view.rfind("\n", 0, offset) + 1
+    lines = doc.__dict__.setdefault("_quote_lines", {})
+    line_doc = lines.get(line_start, False)
+    if line_doc is False:
+        line_end = view.find("\n", offset)
+        line = view[line_start : len(view) if line_end == -1 else line_end]
+        line_doc = lines[line_start] = Document(doc.path, line) if any(q in line for q in _QUOTE_MARKS) else None
+    return line_doc is not None and line_doc.in_quote(offset - line_start)
 
 
 def _require(spec: dict[str, Any], key: str, kind: type, source: str) -> Any:
@@ -223,10 +250,7 @@ class ExistenceRule(DataRule, DocumentRule):
         self.prefilter_re2 = self.prefilter(body)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        start = self.scan_start(doc, self.prefilter_re2)
-        if start is None:
-            return
-        for m in self.regex.finditer(doc.view, start):
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -269,10 +293,7 @@ class SubstitutionRule(DataRule, DocumentRule):
         self.prefilter_re2 = self.prefilter("|".join(alternatives))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        start = self.scan_start(doc, self.prefilter_re2)
-        if start is None:
-            return
-        for m in self.regex.finditer(doc.view, start):
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -298,10 +319,7 @@ class PatternRule(DataRule, DocumentRule):
             self.check_template(self.suggestion, *groups)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        scan_from = self.scan_start(doc, self.prefilter_re2)
-        if scan_from is None:
-            return
-        for m in self.regex.finditer(doc.view, scan_from):
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -361,6 +379,7 @@ class ConsistencyRule(DataRule, CorpusRule):
         # Built-in groups: one RE2 pass finds every place where some form may start, then
         # one Python match there says which groups match (as scanning each group's regex
         # over the text would: a regex match depends only on where it starts).
+        self.ignore_case = [bool(flags & re.IGNORECASE) for _forms, _regex, flags in self.groups]
         self.candidates: Prefilter | None = None
         if self.trusted:
             self.all_groups_at = re.compile("".join(group_at))
@@ -407,22 +426,22 @@ class ConsistencyRule(DataRule, CorpusRule):
         """
         view = doc.view
         match_at = self.all_groups_at.match
-        n_groups = len(self.groups)
-        group_numbers = range(1, n_groups + 1)
-        taken_to = [0] * (n_groups + 1)
+        taken_to = [0] * (len(self.groups) + 1)
         found = []
         for start in starts:
-            spans = match_at(view, start).regs
-            for number in group_numbers:
+            m = match_at(view, start)
+            spans = m.regs
+            # Groups after the last one that matched (lastindex) did not match here.
+            for number in range(1, (m.lastindex or 0) + 1):
                 begin, end = spans[number]
                 if begin < 0 or begin < taken_to[number]:
                     continue
                 taken_to[number] = end
                 gi = number - 1
-                forms, _regex, flags = self.groups[gi]
                 text = view[begin:end]
-                form = self.exact_forms[gi].get(text.lower() if flags & re.IGNORECASE else text)
+                form = self.exact_forms[gi].get(text.lower() if self.ignore_case[gi] else text)
                 if form is None:
+                    forms, _regex, flags = self.groups[gi]
                     form = self._form_of(forms, text, flags)
                 found.append((gi, form, Loc.of(doc, begin, end), self._visible(doc, begin)))
         found.sort(key=lambda item: item[0])
