@@ -118,21 +118,14 @@ def _class(chars: str) -> str:
 
 
 SPACE_CLASS = _class(_PY_SPACES)
-# Supersets of Python's Unicode classes: exact on ASCII, every non-ASCII character allowed.
-_CATEGORY = {
-    _sre.CATEGORY_SPACE: SPACE_CLASS,
-    _sre.CATEGORY_NOT_SPACE: "[^" + SPACE_CLASS[1:],
-    _sre.CATEGORY_WORD: f"[{_ASCII_WORD}\\x{{80}}-\\x{{10ffff}}]",
-    _sre.CATEGORY_NOT_WORD: f"[^{_ASCII_WORD}]",
-    _sre.CATEGORY_DIGIT: "[0-9\\x{80}-\\x{10ffff}]",
-    _sre.CATEGORY_NOT_DIGIT: "[^0-9]",
-}
 _ANY = "(?s:.)"
-# The same as class members; a negated category inside a class is widened to any character.
+# Python's Unicode classes as RE2 class members: ``\s`` exactly, ``\w`` and ``\d``
+# exact on ASCII with every non-ASCII character allowed (a superset).  A negated class
+# or category is widened to any character.
 _CLASS_CONTENT = {
     _sre.CATEGORY_SPACE: SPACE_CLASS[1:-1],
-    _sre.CATEGORY_WORD: _CATEGORY[_sre.CATEGORY_WORD][1:-1],
-    _sre.CATEGORY_DIGIT: _CATEGORY[_sre.CATEGORY_DIGIT][1:-1],
+    _sre.CATEGORY_WORD: f"{_ASCII_WORD}\\x{{80}}-\\x{{10ffff}}",
+    _sre.CATEGORY_DIGIT: "0-9\\x{80}-\\x{10ffff}",
 }
 
 
