@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 import functools
 import os
 import re
+import threading
 
 
 class PatternError(ValueError):
@@ -223,12 +224,67 @@ def re2_superset(source: str, flags: int = 0) -> str | None:
     return ("(?i)" if flags & re.IGNORECASE else "") + body
 
 
-def utf8_view(doc) -> bytes:
-    """The document's view as UTF-8 bytes, what RE2 scans (cached on the document)."""
-    cached = doc.__dict__.get("_utf8_view")
-    if cached is None:
-        cached = doc.__dict__["_utf8_view"] = doc.view.encode("utf-8", "surrogatepass")
+def utf8_view(doc) -> bytes | None:
+    """The document's view as UTF-8 bytes, what RE2 scans (cached on the document).
+
+    None for a text that has no UTF-8 form (a lone surrogate, from the API): RE2 cannot
+    read it as Python does, so no prefilter is used on it.
+    """
+    cached = doc.__dict__.get("_utf8_view", False)
+    if cached is False:
+        try:
+            cached = doc.view.encode("utf-8")
+        except UnicodeEncodeError:
+            cached = None
+        doc.__dict__["_utf8_view"] = cached
     return cached
+
+
+class _PrefilterSet:
+    """Every prefilter's pattern, run over a document in one RE2 pass (an RE2::Set).
+
+    Most documents match none of a rule's phrases; one pass that says which prefilters
+    match at all costs about what one prefilter's scan does, instead of one per rule.
+    Patterns are kept once each (a rule pack loaded twice adds nothing).
+    """
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.compiled = None
+        self.lock = threading.Lock()
+
+    def add(self, source: str) -> int:
+        with self.lock:
+            if source not in self.index:
+                self.index[source] = len(self.index)
+                self.compiled = None
+            return self.index[source]
+
+    def _compile(self):
+        with self.lock:
+            if self.compiled is None:
+                re2 = _re2()
+                options = re2.Options()
+                options.log_errors = False
+                options.max_mem = 256 << 20
+                compiled = re2.Set.SearchSet(options)
+                with _quiet_stderr():
+                    for source in sorted(self.index, key=self.index.__getitem__):
+                        compiled.Add(source)
+                    compiled.Compile()
+                self.compiled = (len(self.index), compiled)
+            return self.compiled
+
+    def matching(self, doc, data: bytes) -> frozenset[int]:
+        """The indexes of the patterns that match somewhere in ``data`` (cached per doc)."""
+        compiled = self.compiled or self._compile()
+        cached = doc.__dict__.get("_prefilter_set")
+        if cached is None or cached[0] != compiled[0]:
+            cached = doc.__dict__["_prefilter_set"] = (compiled[0], frozenset(compiled[1].Match(data) or ()))
+        return cached[1]
+
+
+_SHARED = _PrefilterSet()
 
 
 def has_case_exotic(doc) -> bool:
@@ -254,6 +310,7 @@ class Prefilter:
         with _quiet_stderr():
             self.regex = re2.compile(re2_source, options=options)
         self.ignore_case = ignore_case
+        self.shared_index = _SHARED.add(re2_source)
 
     @classmethod
     def for_regex(cls, source: str, flags: int = 0) -> Prefilter | None:
@@ -274,12 +331,14 @@ class Prefilter:
     def starts(self, doc) -> Iterator[int] | None:
         """Every character offset where a match can start, in order; None: cannot tell
         (the text has a character RE2 folds differently), so every offset is possible."""
-        if not self.usable(doc):
-            return None
-        return self._starts(doc)
-
-    def _starts(self, doc) -> Iterator[int]:
         data = utf8_view(doc)
+        if data is None or not self.usable(doc):
+            return None
+        if self.shared_index not in _SHARED.matching(doc, data):
+            return iter(())
+        return self._starts(doc, data)
+
+    def _starts(self, doc, data: bytes) -> Iterator[int]:
         ascii_only = len(data) == len(doc.view)
         search = self.regex.search
         byte_at, char_at = 0, 0
@@ -289,7 +348,7 @@ class Prefilter:
             if ascii_only:
                 yield start
             elif data[start] & 0xC0 != 0x80:  # a character's first byte, not a continuation
-                char_at += len(data[byte_at:start].decode("utf-8", "surrogatepass"))
+                char_at += len(data[byte_at:start].decode("utf-8"))
                 byte_at = start
                 yield char_at
             m = search(data, start + 1)

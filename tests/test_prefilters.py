@@ -248,3 +248,23 @@ def test_the_one_line_quote_test_answers_as_the_document_does(pieces):
     assert known.quote_spans is not None
     for offset in range(len(text)):
         assert in_quote(known, offset) == whole.in_quote(offset)
+
+
+def test_a_text_without_a_utf8_form_is_scanned_by_python_alone():
+    # A lone surrogate (possible through the API) has no UTF-8 form for RE2 to read.
+    rule = BUILT_IN["M101"]
+    doc = make_document("s.txt", "\ud800 the White Home said")
+    assert rule.prefilter_re2.starts(doc) is None
+    assert [f.suggestion for f in rule.check(doc)] == ["White House"]
+
+
+def test_one_shared_pass_tells_each_rule_whether_to_look_further():
+    doc = make_document("n.txt", "Nothing here is furniture, a tortured phrase or a date.")
+    for code in DATA_CODES:
+        rule = BUILT_IN[code]
+        prefilter = rule.candidates if isinstance(rule, ConsistencyRule) else rule.prefilter_re2
+        assert list(prefilter.starts(doc)) == [], code
+    assert "_prefilter_set" in doc.__dict__  # the one pass, kept with the document
+    doc = make_document("y.txt", "The White Home said so.")
+    assert list(BUILT_IN["M101"].prefilter_re2.starts(doc)) == [4]
+    assert list(BUILT_IN["W101"].prefilter_re2.starts(doc)) == []
