@@ -309,8 +309,18 @@ class Prefilter:
         options.max_mem = 64 << 20
         with _quiet_stderr():
             self.regex = re2.compile(re2_source, options=options)
+        self.source = re2_source
         self.ignore_case = ignore_case
         self.shared_index = _SHARED.add(re2_source)
+
+    # A rule sent to a worker process (spawned, or a Dask worker) arrives with its
+    # prefilter; the index of its pattern in the shared pass is this process's, so the
+    # prefilter is built again there, registering its pattern in that process's pass.
+    def __getstate__(self) -> dict:
+        return {"source": self.source, "ignore_case": self.ignore_case}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["source"], state["ignore_case"])
 
     @classmethod
     def for_regex(cls, source: str, flags: int = 0) -> Prefilter | None:

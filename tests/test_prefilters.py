@@ -268,3 +268,18 @@ def test_one_shared_pass_tells_each_rule_whether_to_look_further():
     doc = make_document("y.txt", "The White Home said so.")
     assert list(BUILT_IN["M101"].prefilter_re2.starts(doc)) == [4]
     assert list(BUILT_IN["W101"].prefilter_re2.starts(doc)) == []
+
+
+def test_a_rule_sent_to_another_process_registers_its_prefilter_there(monkeypatch):
+    # A spawned worker or a Dask worker unpickles the rules into a process whose shared
+    # pass has none of their patterns yet.
+    import pickle
+
+    from lintnews import patterns
+
+    sent = pickle.dumps(BUILT_IN["M101"])
+    monkeypatch.setattr(patterns, "_SHARED", patterns._PrefilterSet())
+    rule = pickle.loads(sent)
+    doc = make_document("w.txt", "The White Home said so.")
+    assert [f.suggestion for f in rule.check(doc)] == ["White House"]
+    assert list(patterns._SHARED.index) == [rule.prefilter_re2.source]
