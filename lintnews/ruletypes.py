@@ -191,8 +191,8 @@ class DataRule(Rule):
         return self.reads_quotes or not in_quote(doc, start)
 
 
-# Every character that opens, closes or ends a quotation for Document.quote_spans.
-_QUOTE_MARKS = tuple("“«„”»\"")
+# Every character that opens or closes a quotation for Document.quote_spans.
+_QUOTE_MARK = re.compile("[“«„”»\"]")
 
 
 def in_quote(doc: Document, offset: int) -> bool:
@@ -213,7 +213,7 @@ def in_quote(doc: Document, offset: int) -> bool:
     if line_doc is False:
         line_end = view.find("\n", offset)
         line = view[line_start : len(view) if line_end == -1 else line_end]
-        line_doc = lines[line_start] = Document(doc.path, line) if any(q in line for q in _QUOTE_MARKS) else None
+        line_doc = lines[line_start] = Document(doc.path, line) if _QUOTE_MARK.search(line) else None
     return line_doc is not None and line_doc.in_quote(offset - line_start)
 
 
