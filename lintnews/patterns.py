@@ -97,8 +97,11 @@ try:  # the regex parser is private; its module was renamed in Python 3.11
 except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _sre  # type: ignore[no-redef]
 
-# Characters Python's ``re`` counts as ``\s`` (str.isspace); all lie below U+3001.
-_PY_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+# Characters Python's ``re`` counts as ``\s`` (str.isspace; a test checks the list).
+_PY_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _ASCII_WORD = "0-9A-Za-z_"
 #: The only non-ASCII characters that Python's ``re`` matches to ASCII letters under
 #: IGNORECASE (İ and ı to i, ſ to s, the Kelvin sign to k; a test checks the list).  RE2
@@ -224,6 +227,13 @@ def re2_superset(source: str, flags: int = 0) -> str | None:
     return ("(?i)" if flags & re.IGNORECASE else "") + body
 
 
+def scoped(re2_source: str) -> str:
+    """An RE2 superset as a group, keeping its case-insensitivity to itself."""
+    if re2_source.startswith("(?i)"):
+        return "(?i:" + re2_source[4:] + ")"
+    return "(?:" + re2_source + ")"
+
+
 def utf8_view(doc) -> bytes | None:
     """The document's view as UTF-8 bytes, what RE2 scans (cached on the document).
 
@@ -325,12 +335,16 @@ class Prefilter:
     @classmethod
     def for_regex(cls, source: str, flags: int = 0) -> Prefilter | None:
         """The prefilter of a Python regex, or None when it cannot be translated."""
-        translated = re2_superset(source, flags)
-        if translated is None:
+        return cls.for_re2(re2_superset(source, flags), bool(flags & re.IGNORECASE))
+
+    @classmethod
+    def for_re2(cls, re2_source: str | None, ignore_case: bool) -> Prefilter | None:
+        """The prefilter of an RE2 superset (None when there is none or RE2 refuses it)."""
+        if re2_source is None:
             return None
         try:
-            return cls(translated, bool(flags & re.IGNORECASE))
-        except Exception:  # RE2 refused the translation (too large, say): no prefilter
+            return cls(re2_source, ignore_case)
+        except Exception:  # RE2 refused the pattern (too large, say): no prefilter
             return None
 
     def usable(self, doc) -> bool:

@@ -38,7 +38,16 @@ from lintnews.corpus import Corpus, Loc
 from lintnews.data import DataError, read_yaml, rules_dir
 from lintnews.document import Document
 from lintnews.finding import SEVERITIES, Finding, Fix
-from lintnews.patterns import SPACE_CLASS, PatternError, Prefilter, compile_user, matches_at, phrase_pattern
+from lintnews.patterns import (
+    SPACE_CLASS,
+    PatternError,
+    Prefilter,
+    compile_user,
+    matches_at,
+    phrase_pattern,
+    re2_superset,
+    scoped,
+)
 from lintnews.registry import CODE_RE, CorpusRule, DocumentRule, Rule
 
 # Apostrophes and quotes vary between straight and typographic forms; a phrase written
@@ -164,6 +173,23 @@ class DataRule(Rule):
             return None
         return Prefilter.for_regex(source, self.flags | re.MULTILINE)
 
+    def superset(self, phrase: str | None = None, regex: str | None = None) -> str | None:
+        """The RE2 superset of a phrase (built directly: parsing a long regex is slow) or
+        of a regex (translated), as a group; None when a regex has no RE2 counterpart."""
+        if phrase is not None:
+            return _form_re2(phrase, bool(self.flags & re.IGNORECASE))
+        translated = re2_superset(regex, self.flags | re.MULTILINE)
+        return None if translated is None else scoped(translated)
+
+    def prefilter_of(self, alternatives: list[str | None], whole_line: bool = False) -> Prefilter | None:
+        """The prefilter matching any of the alternatives' supersets (None if one has none)."""
+        if not self.trusted or any(a is None for a in alternatives):
+            return None
+        body = "(?:" + "|".join(alternatives) + ")"  # type: ignore[arg-type]
+        if whole_line:  # as in the rule's regex, anchors and all
+            body = rf"(?m:^)[ \t]*{body}[ \t]*(?m:$)"
+        return Prefilter.for_re2(body, bool(self.flags & re.IGNORECASE))
+
     def scan(self, doc: Document, regex: Any, prefilter: Prefilter | None) -> Iterator[Any]:
         """The matches of ``regex`` in the view, tried only where the prefilter allows."""
         if prefilter is None:
@@ -247,7 +273,10 @@ class ExistenceRule(DataRule, DocumentRule):
         if self.whole_line:
             body = rf"^[ \t]*(?:{body})[ \t]*$"
         self.regex = self.compile(body, "tokens/patterns")
-        self.prefilter_re2 = self.prefilter(body)
+        self.prefilter_re2 = self.prefilter_of(
+            [self.superset(phrase=str(t)) for t in tokens] + [self.superset(regex=str(p)) for p in patterns],
+            whole_line=self.whole_line,
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in self.scan(doc, self.regex, self.prefilter_re2):
@@ -290,7 +319,9 @@ class SubstitutionRule(DataRule, DocumentRule):
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
         self.regex = self.compile("|".join(alternatives), "swap")
         self.check_template(self.message, "match", "expected", "note")
-        self.prefilter_re2 = self.prefilter("|".join(alternatives))
+        self.prefilter_re2 = self.prefilter_of(
+            [self.superset(regex=str(e["wrong"])) if e.get("regex") else self.superset(phrase=str(e["wrong"])) for e in swaps]
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in self.scan(doc, self.regex, self.prefilter_re2):
