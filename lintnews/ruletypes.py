@@ -38,7 +38,16 @@ from lintnews.corpus import Corpus, Loc
 from lintnews.data import DataError, read_yaml, rules_dir
 from lintnews.document import Document
 from lintnews.finding import SEVERITIES, Finding, Fix
-from lintnews.patterns import PatternError, compile_user, phrase_pattern
+from lintnews.patterns import (
+    SPACE_CLASS,
+    PatternError,
+    Prefilter,
+    compile_user,
+    matches_at,
+    phrase_pattern,
+    re2_superset,
+    scoped,
+)
 from lintnews.registry import CODE_RE, CorpusRule, DocumentRule, Rule
 
 # Apostrophes and quotes vary between straight and typographic forms; a phrase written
@@ -67,21 +76,32 @@ def phrase_regex(phrase: str, lookaround: bool = True) -> str:
     return phrase_pattern("".join(out), phrase[:1].isalnum(), phrase[-1:].isalnum(), lookaround)
 
 
-try:  # the regex parser is private; its module was renamed in Python 3.11
-    from re import _parser as _regex_parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_parse as _regex_parser  # type: ignore[no-redef]
+def _form_re2(form: str, ignore_case: bool) -> str:
+    """An RE2 pattern matching at least wherever :func:`phrase_regex` of ``form`` matches.
 
-_LITERAL = _regex_parser.LITERAL
-_SPACE_CLASS = [(_regex_parser.IN, [(_regex_parser.CATEGORY, _regex_parser.CATEGORY_SPACE)])]
-
-
-def _is_spaces(op: object, arg: object) -> bool:
-    """``\\s+`` (one or more whitespace characters), as the parser gives it."""
-    if op is not _regex_parser.MAX_REPEAT and op is not _regex_parser.MIN_REPEAT:
-        return False
-    low, _high, item = arg  # type: ignore[misc]
-    return low >= 1 and list(item) == _SPACE_CLASS
+    ``\\b`` stands for the lookarounds at an end that is an ASCII letter or digit: there
+    the Python regex needs a non-word character (or the text's end) next to a word
+    character, which RE2's ASCII ``\\b`` also sees, given a text without the letters
+    RE2 folds differently (the prefilter is not used on those).
+    """
+    out = []
+    for ch in form:
+        if ch.isspace():
+            if not out or out[-1] != SPACE_CLASS + "+":
+                out.append(SPACE_CLASS + "+")
+        elif ch in "'’‘`":
+            out.append("['’‘`]")
+        elif ch in "\"“”":
+            out.append("[\"“”]")
+        elif ch.isascii() and ch.isalnum():
+            out.append(ch)
+        elif ignore_case and ch.lower() != ch.upper():
+            out.append("(?s:.)")
+        else:
+            out.append("\\x{%x}" % ord(ch))
+    head = r"\b" if form[:1].isascii() and form[:1].isalnum() else ""
+    tail = r"\b" if form[-1:].isascii() and form[-1:].isalnum() else ""
+    return ("(?i:" if ignore_case else "(?:") + head + "".join(out) + tail + ")"
 
 
 def first_char_guard(phrases: Iterable[str]) -> str:
@@ -105,66 +125,6 @@ def first_char_guard(phrases: Iterable[str]) -> str:
         else:
             chars.add(first)
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
-
-
-def required_literal(source: str) -> str | None:
-    """A piece of text every match of the regex ``source`` contains, in *prefilter form*.
-
-    Prefilter form: case-folded, every run of whitespace written as one space (see
-    :func:`prefilter_text`).  The piece is the longest run, at the top level of the pattern
-    (not inside a group, alternative, class or repetition), of plain characters and
-    ``\\s+``; None when it has fewer than two characters.  Rules use it as an exact
-    prefilter: a document whose prefilter text lacks the piece cannot match, so its regex
-    scan is skipped.  Case-folding both sides keeps the test valid for patterns that
-    ignore case.
-    """
-    try:
-        parsed = _regex_parser.parse(source)
-    except Exception:  # an invalid regex is reported when it is compiled
-        return None
-    best, run = "", []
-    for op, arg in list(parsed) + [(None, None)]:
-        if op is _LITERAL and not chr(arg).isspace():
-            run.append(chr(arg))
-            continue
-        if (op is _LITERAL and chr(arg).isspace()) or _is_spaces(op, arg):
-            if run and run[-1] != " ":
-                run.append(" ")
-            continue
-        piece = "".join(run).strip()
-        if len(piece) > len(best):
-            best = piece
-        run = []
-    best = " ".join(best.casefold().split())
-    return best if len(best) >= 2 else None
-
-
-def prefilter_text(doc: Document) -> str:
-    """The document's view case-folded with whitespace runs as single spaces (cached)."""
-    cached = doc.__dict__.get("_prefilter_text")
-    if cached is None:
-        cached = doc.__dict__["_prefilter_text"] = " ".join(doc.view.casefold().split())
-    return cached
-
-
-class Prefilter:
-    """Which of several regex alternatives can match a document, by required text.
-
-    ``keys[i]`` is the required literal of alternative ``i`` (None: cannot tell, always
-    possible).  ``possible(doc)`` is False only when no alternative can match, so
-    skipping the scan then changes no result.
-    """
-
-    def __init__(self, sources: Iterable[str]) -> None:
-        self.keys = [required_literal(s) for s in sources]
-        self.always = any(k is None for k in self.keys)
-        self.unique_keys = sorted({k for k in self.keys if k is not None}, key=len, reverse=True)
-
-    def possible(self, doc: Document) -> bool:
-        if self.always:
-            return True
-        text = prefilter_text(doc)
-        return any(k in text for k in self.unique_keys)
 
 
 class DataRule(Rule):
@@ -206,6 +166,36 @@ class DataRule(Rule):
     def phrase(self, phrase: str) -> str:
         return phrase_regex(phrase, lookaround=self.trusted)
 
+    def prefilter(self, source: str) -> Prefilter | None:
+        """The RE2 prefilter of a built-in regex (see lintnews.patterns); None for a user's
+        pack, whose regexes RE2 already runs, or when the regex has no RE2 counterpart."""
+        if not self.trusted:
+            return None
+        return Prefilter.for_regex(source, self.flags | re.MULTILINE)
+
+    def superset(self, phrase: str | None = None, regex: str | None = None) -> str | None:
+        """The RE2 superset of a phrase (built directly: parsing a long regex is slow) or
+        of a regex (translated), as a group; None when a regex has no RE2 counterpart."""
+        if phrase is not None:
+            return _form_re2(phrase, bool(self.flags & re.IGNORECASE))
+        translated = re2_superset(regex, self.flags | re.MULTILINE)
+        return None if translated is None else scoped(translated)
+
+    def prefilter_of(self, alternatives: list[str | None], whole_line: bool = False) -> Prefilter | None:
+        """The prefilter matching any of the alternatives' supersets (None if one has none)."""
+        if not self.trusted or any(a is None for a in alternatives):
+            return None
+        body = "(?:" + "|".join(alternatives) + ")"  # type: ignore[arg-type]
+        if whole_line:  # as in the rule's regex, anchors and all
+            body = rf"(?m:^)[ \t]*{body}[ \t]*(?m:$)"
+        return Prefilter.for_re2(body, bool(self.flags & re.IGNORECASE))
+
+    def scan(self, doc: Document, regex: Any, prefilter: Prefilter | None) -> Iterator[Any]:
+        """The matches of ``regex`` in the view, tried only where the prefilter allows."""
+        if prefilter is None:
+            return regex.finditer(doc.view)
+        return matches_at(regex, doc.view, prefilter.starts(doc))
+
     def check_template(self, template: str, *fields: str) -> None:
         """Refuse, when the pack is loaded, a template naming a field the rule does not fill."""
         try:
@@ -224,7 +214,33 @@ class DataRule(Rule):
             raise DataError(f"{self.source}: message template {template!r} names an unknown field: {exc}") from None
 
     def _visible(self, doc: Document, start: int) -> bool:
-        return self.reads_quotes or not doc.in_quote(start)
+        return self.reads_quotes or not in_quote(doc, start)
+
+
+# Every character that opens or closes a quotation for Document.quote_spans.
+_QUOTE_MARK = re.compile("[“«„”»\"]")
+
+
+def in_quote(doc: Document, offset: int) -> bool:
+    """``doc.in_quote(offset)``, without finding the quotations of the whole document.
+
+    Quotations are found paragraph by paragraph, a paragraph being a line (see
+    Document.quote_spans), so whether an offset is quoted depends on its line alone: the
+    answer is that of a document made of that line.  A rule that asks about a few places
+    of an article then reads a few lines instead of the whole text (a test checks that
+    both answers agree).
+    """
+    if "quote_spans" in doc.__dict__:  # already found for the whole document
+        return doc.in_quote(offset)
+    view = doc.view
+    line_start = view.rfind("\n", 0, offset) + 1
+    lines = doc.__dict__.setdefault("_quote_lines", {})
+    line_doc = lines.get(line_start, False)
+    if line_doc is False:
+        line_end = view.find("\n", offset)
+        line = view[line_start : len(view) if line_end == -1 else line_end]
+        line_doc = lines[line_start] = Document(doc.path, line) if _QUOTE_MARK.search(line) else None
+    return line_doc is not None and line_doc.in_quote(offset - line_start)
 
 
 def _require(spec: dict[str, Any], key: str, kind: type, source: str) -> Any:
@@ -253,16 +269,17 @@ class ExistenceRule(DataRule, DocumentRule):
         self.whole_line = spec.get("match", "phrase") == "line"
         self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
         alternatives = [self.phrase(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
-        self.prefilter = Prefilter(alternatives)
         body = "|".join(sorted(alternatives, key=len, reverse=True))
         if self.whole_line:
             body = rf"^[ \t]*(?:{body})[ \t]*$"
         self.regex = self.compile(body, "tokens/patterns")
+        self.prefilter_re2 = self.prefilter_of(
+            [self.superset(phrase=str(t)) for t in tokens] + [self.superset(regex=str(p)) for p in patterns],
+            whole_line=self.whole_line,
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not self.prefilter.possible(doc):
-            return
-        for m in self.regex.finditer(doc.view):
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -292,7 +309,6 @@ class SubstitutionRule(DataRule, DocumentRule):
             raise DataError(f"{source}: a substitution rule needs a non-empty 'swap' list")
         self.entries: list[dict[str, str]] = []
         alternatives = []
-        sources = []
         for i, entry in enumerate(swaps):
             if not isinstance(entry, dict) or "wrong" not in entry or "expected" not in entry:
                 raise DataError(f"{source}: swap entry {i + 1} needs 'wrong' and 'expected'")
@@ -300,16 +316,15 @@ class SubstitutionRule(DataRule, DocumentRule):
             source_re = wrong if entry.get("regex") else self.phrase(wrong)
             self.compile(source_re, f"swap entry {i + 1}")  # report a bad entry by number
             alternatives.append(f"(?P<s{i}>{source_re})")
-            sources.append(source_re)
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
         self.regex = self.compile("|".join(alternatives), "swap")
         self.check_template(self.message, "match", "expected", "note")
-        self.prefilter = Prefilter(sources)
+        self.prefilter_re2 = self.prefilter_of(
+            [self.superset(regex=str(e["wrong"])) if e.get("regex") else self.superset(phrase=str(e["wrong"])) for e in swaps]
+        )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not self.prefilter.possible(doc):
-            return
-        for m in self.regex.finditer(doc.view):
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -323,7 +338,9 @@ class PatternRule(DataRule, DocumentRule):
 
     def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
         super().__init__(spec, source, trusted)
-        self.regex = self.compile(_require(spec, "pattern", str, source), "pattern")
+        pattern = _require(spec, "pattern", str, source)
+        self.regex = self.compile(pattern, "pattern")
+        self.prefilter_re2 = self.prefilter(pattern)
         self.suggestion = spec.get("suggestion")
         groups = ["match", *self.regex.groupindex]
         self.check_template(self.message, *groups)
@@ -333,7 +350,7 @@ class PatternRule(DataRule, DocumentRule):
             self.check_template(self.suggestion, *groups)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in self.regex.finditer(doc.view):
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
             if start == end or not self._visible(doc, start):
                 continue
@@ -359,8 +376,9 @@ class ConsistencyRule(DataRule, CorpusRule):
         if not isinstance(groups, list) or not groups:
             raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
         self.groups: list[tuple[list[str], Any, int]] = []
-        self.prefilters: list[Prefilter] = []
         self.exact_forms: list[dict[str, str]] = []
+        group_at: list[str] = []  # per group, a lookahead capturing its match at a place
+        starts_re2: list[str] = []  # per form, an RE2 superset of its match
         for i, group in enumerate(groups):
             if isinstance(group, dict):
                 forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
@@ -373,20 +391,33 @@ class ConsistencyRule(DataRule, CorpusRule):
             alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))
             if self.trusted:
                 guard = first_char_guard(forms)
-                regex = re.compile(rf"{guard}(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
+                bounded = rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)"
+                regex = re.compile(guard + bounded, flags)
+                group_at.append(f"(?:(?=({'(?i:' if flags & re.IGNORECASE else '(?:'}{bounded})))|)")
+                starts_re2.extend(_form_re2(f, bool(flags & re.IGNORECASE)) for f in forms)
             else:
                 try:
                     regex = compile_user(f"(?:{alternatives})", ignore_case=bool(flags & re.IGNORECASE))
                 except PatternError as exc:
                     raise DataError(f"{source}: group {i + 1}: {exc}") from None
             self.groups.append((forms, regex, flags))
-            self.prefilters.append(Prefilter(self.phrase(f) for f in forms))
             # Text as matched -> its form, for the usual case of a match written exactly as
             # a form (the first equal form, as _form_of would find it).
             exact: dict[str, str] = {}
             for form in forms:
                 exact.setdefault(form.lower() if flags & re.IGNORECASE else form, form)
             self.exact_forms.append(exact)
+        # Built-in groups: one RE2 pass finds every place where some form may start, then
+        # one Python match there says which groups match (as scanning each group's regex
+        # over the text would: a regex match depends only on where it starts).
+        self.ignore_case = [bool(flags & re.IGNORECASE) for _forms, _regex, flags in self.groups]
+        self.candidates: Prefilter | None = None
+        if self.trusted:
+            self.all_groups_at = re.compile("".join(group_at))
+            try:
+                self.candidates = Prefilter("|".join(starts_re2), ignore_case=True)
+            except Exception:  # RE2 refused the pattern (too large): scan group by group
+                self.candidates = None
 
     def _form_of(self, forms: list[str], text: str, flags: int) -> str:
         norm = re.sub(r"\s+", " ", text).replace("’", "'")
@@ -401,10 +432,11 @@ class ConsistencyRule(DataRule, CorpusRule):
         Quoted occurrences, when the rule does not read quotes, still count as evidence of
         the house style but are never reported: a quotation may be verbatim.
         """
+        starts = self.candidates.starts(doc) if self.candidates is not None else None
+        if starts is not None:
+            return self._collect_at(doc, starts)
         found = []
         for gi, (forms, regex, flags) in enumerate(self.groups):
-            if not self.prefilters[gi].possible(doc):
-                continue
             exact = self.exact_forms[gi]
             ignore_case = flags & re.IGNORECASE
             for m in regex.finditer(doc.view):
@@ -413,6 +445,37 @@ class ConsistencyRule(DataRule, CorpusRule):
                 if form is None:
                     form = self._form_of(forms, text, flags)
                 found.append((gi, form, Loc.of(doc, *m.span()), self._visible(doc, m.start())))
+        return found
+
+    def _collect_at(self, doc: Document, starts: Iterable[int]) -> list[tuple[int, str, Loc, bool]]:
+        """:meth:`collect` trying the groups only where the RE2 pass says a form may start.
+
+        Each group's regex, scanned over the text, takes its leftmost match, then the next
+        one from where that ended; here the same matches are taken in text order, a group's
+        match being skipped when it starts inside that group's previous match.  The result
+        is sorted by group (stably) into the order a group-by-group scan gives.
+        """
+        view = doc.view
+        match_at = self.all_groups_at.match
+        taken_to = [0] * (len(self.groups) + 1)
+        found = []
+        for start in starts:
+            m = match_at(view, start)
+            spans = m.regs
+            # Groups after the last one that matched (lastindex) did not match here.
+            for number in range(1, (m.lastindex or 0) + 1):
+                begin, end = spans[number]
+                if begin < 0 or begin < taken_to[number]:
+                    continue
+                taken_to[number] = end
+                gi = number - 1
+                text = view[begin:end]
+                form = self.exact_forms[gi].get(text.lower() if self.ignore_case[gi] else text)
+                if form is None:
+                    forms, _regex, flags = self.groups[gi]
+                    form = self._form_of(forms, text, flags)
+                found.append((gi, form, Loc.of(doc, begin, end), self._visible(doc, begin)))
+        found.sort(key=lambda item: item[0])
         return found
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
