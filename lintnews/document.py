@@ -23,6 +23,16 @@ _QUOTE_CLOSE = "”»"
 _QUOTE_OR_BREAK = re.compile("[" + _QUOTE_OPEN + _QUOTE_CLOSE + '"\n]')
 
 
+def _shape_table() -> bytes:
+    """The byte table of :attr:`Document.shape`: a-z stay, A-Z, digits, ``_`` and ``'``
+    become ``A``, every other byte becomes a space."""
+    glue = set(range(ord("A"), ord("Z") + 1)) | set(range(ord("0"), ord("9") + 1)) | {ord("_"), ord("'")}
+    return bytes(b if ord("a") <= b <= ord("z") else ord("A") if b in glue else ord(" ") for b in range(256))
+
+
+_SHAPE_TABLE = _shape_table()
+
+
 @dataclass(frozen=True)
 class Span:
     """A half-open range of character offsets ``[start, end)`` in a document's text."""
@@ -87,6 +97,37 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         return len(self.view.split())
+
+    # -- prefilters -------------------------------------------------------------------
+    # Most rules find nothing in most documents.  These give a rule a cheap, exact test
+    # that a document cannot contain what it looks for, so that its regular expression
+    # (which may try every position of the text) runs only where it can match.
+
+    @cached_property
+    def shape(self) -> bytes:
+        """The view as bytes that keep only what lower-case words are made of.
+
+        The view is encoded as UTF-8; ASCII lower-case letters stay, ASCII upper-case
+        letters, digits, ``_`` and ``'`` become ``A``, and every other byte (spaces,
+        punctuation, every byte of a non-ASCII character) becomes a space.  Byte offsets
+        are not the view's offsets: the shape answers whether a document *can* contain
+        something (a regex over it whose matches include every place of interest), not
+        where.  One C-level pass.
+        """
+        return self.view.encode("utf-8", "surrogatepass").translate(_SHAPE_TABLE)
+
+    @cached_property
+    def lowercase_runs(self) -> list[str]:
+        """The tokens of :attr:`shape`, in order.
+
+        A run of ASCII lower-case letters that stands between spaces and punctuation is
+        one token (the same string as in the view); a run glued to an upper-case letter,
+        digit, ``_`` or ``'`` is part of a token with an ``A`` in it (``Washington`` is
+        ``Aashington``, ``don't`` is ``donAt``).  A non-ASCII letter separates runs, so a
+        token may be a piece of a word (``ller`` of ``Müller``): every lower-case word a
+        rule reads is a token, not every token is a word.
+        """
+        return self.shape.decode("ascii").split()
 
     # -- quotations ------------------------------------------------------------------
     @cached_property

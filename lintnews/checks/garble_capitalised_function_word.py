@@ -19,6 +19,21 @@ _FUNCTION_WORDS = (
 _MID_SENTENCE = re.compile(rf"(?<![\w'’.-])(?P<prev>[a-z]{{2,}}) (?P<word>{_FUNCTION_WORDS}) (?=[\w“\"‘'])")
 
 
+def _hint_branch(word: str) -> str:
+    """``word`` after a lower-case word, as a branch that starts with its capital.
+
+    A branch that starts with a literal lets the scan skip to the next possible capital;
+    the lookbehind after the capital asks for two lower-case letters and a space before
+    it.  "The" and "An" before a capital are titles, never reported."""
+    title = "(?! [A-Z])" if word in ("The", "An") else ""
+    return f"{word[0]}(?<=[a-z][a-z] .){word[1:]}{title}"
+
+
+# What every reported match contains (some non-reported places too): a cheap test that
+# lets most documents skip the full scan, whose lookbehind is tried at every position.
+_HINT = re.compile("(?:" + "|".join(_hint_branch(w) for w in _FUNCTION_WORDS.split("|")) + r") (?=[\w“\"‘'])")
+
+
 @register
 class CapitalisedFunctionWord(DocumentRule):
     """Finds a capitalised function word in the middle of a sentence: ``declaration On Sunday``.
@@ -37,6 +52,8 @@ class CapitalisedFunctionWord(DocumentRule):
     name = "capitalised-function-word"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not _HINT.search(doc.view):
+            return
         for m in _MID_SENTENCE.finditer(doc.view):
             word = m.group("word")
             start, end = m.span("word")

@@ -15,6 +15,11 @@ _CONTINUATIONS = "of|the|and|or|to|in|for|with|that|which|who|from|by|on|at|as|b
 # the whole run of word characters before the mark, so the scan may start only where a
 # run starts, and never gives characters back (possessive): same matches, 3x faster.
 _BREAK = re.compile(rf"(?<!\w)(?P<word>\w++)(?P<mark>[”\"’]?\.[”\"’]?)(?P<space> +)(?P<next>{_CONTINUATIONS})\b")
+# What every reported match contains: a full stop after two word characters (a word of
+# one is never reported), possibly with a quote between, then the continuation.  It
+# starts with the full stop, so the scan jumps from one full stop to the next; most
+# documents have no such place and skip the full scan, which starts at every word.
+_HINT = re.compile(rf"\.(?:(?<=\w\w\.)|(?<=\w\w[”\"’]\.))[”\"’]? +(?:{_CONTINUATIONS})\b")
 
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -43,6 +48,8 @@ class LowercaseAfterSentenceBreak(DocumentRule):
     name = "lowercase-after-sentence-break"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not _HINT.search(doc.view):
+            return
         for m in _BREAK.finditer(doc.view):
             word = m.group("word")
             if len(word) < 2 or not word.isalpha() or word.lower() in _ABBREVIATIONS or word.isupper():

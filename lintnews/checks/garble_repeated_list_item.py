@@ -12,6 +12,11 @@ from lintnews.registry import DocumentRule, register
 # Inside a list (after a comma or an opening parenthesis, before a comma, "and", "or"
 # or a closing parenthesis), the same item twice in a row.
 _REPEATED_ITEM = re.compile(r"(?:(?<=, )|(?<=\())(?P<item>\w+(?: \w+){0,2}), (?P=item)(?=, | and | or |\))")
+# The same, from the comma or the parenthesis before the item: a pattern that starts with
+# a literal is tried only where that literal is (the one above, at every position).  A
+# document where neither matches has no repeated item and skips the full scan.
+_AFTER_COMMA = re.compile(r", (?P<item>\w+(?: \w+){0,2}), (?P=item)(?=, | and | or |\))")
+_AFTER_PARENTHESIS = re.compile(r"\((?P<item>\w+(?: \w+){0,2}), (?P=item)(?=, | and | or |\))")
 
 
 @register
@@ -30,7 +35,10 @@ class RepeatedListItem(DocumentRule):
     name = "repeated-list-item"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in _REPEATED_ITEM.finditer(doc.view):
+        view = doc.view
+        if not _AFTER_COMMA.search(view) and not ("(" in view and _AFTER_PARENTHESIS.search(view)):
+            return
+        for m in _REPEATED_ITEM.finditer(view):
             item = m.group("item")
             yield self.finding(
                 doc,

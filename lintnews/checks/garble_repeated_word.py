@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
+from itertools import compress, islice
 
 from lintnews.document import Document
 from lintnews.finding import Finding, Fix
@@ -34,6 +36,8 @@ class RepeatedWord(DocumentRule):
     name = "repeated-word"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not has_adjacent_equal_runs(doc):
+            return
         for m in _REPEATED.finditer(doc.view):
             word = m.group("word")
             if word in _ALLOWED:
@@ -47,3 +51,17 @@ class RepeatedWord(DocumentRule):
                 suggestion=word,
                 fix=Fix(start, end, "", safe=True),
             )
+
+
+def has_adjacent_equal_runs(doc: Document) -> bool:
+    """False when the view cannot contain a repeated word (one C-level comparison).
+
+    Both words of a match are whole runs of lower-case letters with only spaces between
+    them, and the compound's hyphen separates runs, so they are two equal lower-case
+    tokens in a row of :attr:`Document.lowercase_runs`; most documents have none, and
+    the regex scan, which tries every position, is skipped.
+    """
+    runs = doc.lowercase_runs
+    # Equal neighbours are few (most are numbers and initials, "AA"), and only a
+    # lower-case one can be a repeated word.
+    return any(run.islower() for run in compress(runs, map(operator.eq, runs, islice(runs, 1, None))))

@@ -18,6 +18,12 @@ _SPACE_BEFORE = re.compile(r"(?=[ \t])(?<=[^\W_])([ \t]+)([,.;!?])(?![.\d\w])")
 # A closing typographic quote with a space before it and a letter straight after it:
 # ``insurgency, ”he added``.
 _SPACE_BEFORE_CLOSE_QUOTE = re.compile(r"(?=[ \t])(?<=[,.;!?])([ \t]+)(”)(?=\w)")
+# Necessary conditions, one per mark, each a pattern that starts with the mark (a scan
+# that jumps from one mark to the next): a space or tab right before it and, for the
+# closing quote, a letter right after.  A document none of them matches skips the full
+# scans, which try every space.
+_SPACE_HINTS = tuple(re.compile(rf"{re.escape(mark)}(?<=[ \t]{re.escape(mark)})(?![.\d\w])") for mark in ",.;!?")
+_CLOSE_QUOTE_HINT = re.compile(r"”(?<=[,.;!?][ \t]”)(?=\w)")
 
 
 @register
@@ -35,12 +41,16 @@ class SpaceBeforePunctuation(DocumentRule):
     name = "space-before-punctuation"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in _SPACE_BEFORE.finditer(doc.view):
-            start, end = m.span()
-            mark = m.group(2)
-            yield self.finding(
-                doc, start, end, f"space before '{mark}'", suggestion=mark, fix=Fix(start, end, mark, safe=True)
-            )
-        for m in _SPACE_BEFORE_CLOSE_QUOTE.finditer(doc.view):
+        view = doc.view
+        if any(hint.search(view) for hint in _SPACE_HINTS):
+            for m in _SPACE_BEFORE.finditer(view):
+                start, end = m.span()
+                mark = m.group(2)
+                yield self.finding(
+                    doc, start, end, f"space before '{mark}'", suggestion=mark, fix=Fix(start, end, mark, safe=True)
+                )
+        if "”" not in view or not _CLOSE_QUOTE_HINT.search(view):
+            return
+        for m in _SPACE_BEFORE_CLOSE_QUOTE.finditer(view):
             start, end = m.span()
             yield self.finding(doc, start, end, "space before a closing quotation mark, none after it", suggestion="” ")

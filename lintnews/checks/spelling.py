@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from lintnews.data import builtin_yaml
-from lintnews.document import Document
+from lintnews.document import _SHAPE_TABLE, Document
 from lintnews.finding import Finding
-from lintnews.lexicon import is_common_word, is_known_word, spellchecker
+from lintnews.lexicon import is_common_word, is_known_word, known_words, spellchecker
 from lintnews.registry import DocumentRule, register
 from lintnews.vocabulary import TermList
 
@@ -25,6 +25,11 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.(?:co
 # Text every match of _URL contains one of (".co" covers ".com"): a view without any of
 # them has no URL to blank, and the costly scan is skipped.
 _URL_MARKERS = ("http://", "https://", "www.", "@", ".co", ".org", ".net", ".gov", ".io", ".uk")
+# The markers that contain a full stop, found from the full stops (a literal first: the
+# scan jumps from one to the next); the others are found with str.find.
+_DOT_MARKER = re.compile(r"\.(?:co|org|net|gov|io|uk|(?<=www\.))")
+_NOT_DOT_MARKERS = ("@", "http://", "https://")
+_TOKEN = re.compile(r"\S+")
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,6 +61,50 @@ def acceptable(word: str) -> bool:
         if word.endswith(s) and len(word) - len(s) >= 3 and is_known_word(word[: -len(s)]):
             return True
     return False
+
+
+def _url_marker_positions(view: str) -> list[int]:
+    """Where the view has one of _URL_MARKERS (each marker once at least; unsorted)."""
+    positions = [m.start() for m in _DOT_MARKER.finditer(view)]
+    for marker in _NOT_DOT_MARKERS:
+        at = view.find(marker)
+        while at != -1:
+            positions.append(at)
+            at = view.find(marker, at + 1)
+    return positions
+
+
+def _blank_urls(view: str, marker_positions: list[int]) -> str:
+    """The view with every match of _URL replaced by spaces.
+
+    A match of _URL is made of non-space characters and decided by its token alone
+    (the whitespace-separated run it is in: ``(?<!\\S)`` is the token's start, ``\\b``
+    at its end sees a space or nothing either way), and only a token with a marker in it
+    can hold one; so _URL runs over those tokens only, not over the whole text.
+    """
+    pieces: list[str] = []
+    done = 0  # the view up to here is in pieces
+    for at in sorted(marker_positions):
+        if at < done:
+            continue  # in the token just blanked
+        start = at
+        while start > done and not view[start - 1].isspace():
+            start -= 1
+        end = _TOKEN.match(view, at).end()
+        pieces.append(view[done:start])
+        pieces.append(_URL.sub(lambda m: " " * len(m.group(0)), view[start:end]))
+        done = end
+    pieces.append(view[done:])
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=65536)
+def _occurrences(word: str) -> re.Pattern[str]:
+    """The places where ``word`` (a-z only) is a match of ``_WORD``.
+
+    The literal comes first so that the scan jumps from one occurrence of the word to
+    the next; the lookbehind written after it tests the character before the word."""
+    return re.compile(word + r"(?![\w@/’'-])(?<![\w@#/.’'-]" + "." * len(word) + ")")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -109,9 +158,22 @@ class Misspelling(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         view = doc.view
-        if any(marker in view for marker in _URL_MARKERS):
-            view = _URL.sub(lambda m: " " * len(m.group(0)), view)
-        unknown = [m for m in _WORD.finditer(view) if not acceptable(m.group(0))]
+        tokens = doc.lowercase_runs
+        marker_positions = _url_marker_positions(view)
+        if marker_positions:
+            view = _blank_urls(view, marker_positions)
+            tokens = view.encode("utf-8", "surrogatepass").translate(_SHAPE_TABLE).decode("ascii").split()
+        # Every match of _WORD is a token (Document.lowercase_runs); the dictionary
+        # knows most of them, and the set difference drops those in C.  The few left
+        # (tokens with an upper-case letter in them, short ones, words the dictionary
+        # lacks) are tested one by one, and only the words that are not acceptable are
+        # looked for in the text.
+        unknown_words = [w for w in filter(str.islower, set(tokens).difference(known_words())) if len(w) >= 5 and not acceptable(w)]
+        if not unknown_words:
+            return
+        unknown = sorted(
+            (m for w in unknown_words for m in _occurrences(w).finditer(view)), key=lambda m: m.start()
+        )
         if not unknown:
             return
         # Words inside a foreign set phrase are not read.  A phrase starts and ends with a
