@@ -24,10 +24,19 @@ _QUOTE_OR_BREAK = re.compile("[" + _QUOTE_OPEN + _QUOTE_CLOSE + '"\n]')
 
 
 def _shape_table() -> bytes:
-    """The byte table of :attr:`Document.shape`: a-z stay, A-Z, digits, ``_`` and ``'``
-    become ``A``, every other byte becomes a space."""
-    glue = set(range(ord("A"), ord("Z") + 1)) | set(range(ord("0"), ord("9") + 1)) | {ord("_"), ord("'")}
-    return bytes(b if ord("a") <= b <= ord("z") else ord("A") if b in glue else ord(" ") for b in range(256))
+    """The byte table of :attr:`Document.shape`."""
+
+    def shape(byte: int) -> str:
+        char = chr(byte)
+        if "a" <= char <= "z" or char == " ":
+            return char
+        if "A" <= char <= "Z":
+            return "A"
+        if "0" <= char <= "9" or char in "_'":
+            return "0"
+        return "\t"
+
+    return "".join(shape(b) for b in range(256)).encode("ascii")
 
 
 _SHAPE_TABLE = _shape_table()
@@ -87,6 +96,19 @@ class Document:
     def line_count(self) -> int:
         return len(self._line_starts)
 
+    def line_spans(self, offsets) -> list[tuple[int, int]]:
+        """``(start, end)`` of each line holding one of the offsets, in order, each once.
+
+        ``end`` is the offset of the line's newline (or the text's end).  A rule whose
+        matches never cross a line break can scan only these lines with
+        ``pattern.finditer(view, start, end)``: a lookbehind still sees the newline before
+        ``start``, and a lookaround at ``end`` sees nothing, as it would see the newline.
+        """
+        starts = self._line_starts
+        lines = sorted({bisect.bisect_right(starts, offset) - 1 for offset in offsets})
+        size = len(self.text)
+        return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else size) for i in lines]
+
     def lines(self):
         """Yield ``(start_offset, line_of_view)`` for every line of the view."""
         view = self.view
@@ -105,14 +127,15 @@ class Document:
 
     @cached_property
     def shape(self) -> bytes:
-        """The view as bytes that keep only what lower-case words are made of.
+        """The view as bytes that keep only the letters' case and the spaces.
 
-        The view is encoded as UTF-8; ASCII lower-case letters stay, ASCII upper-case
-        letters, digits, ``_`` and ``'`` become ``A``, and every other byte (spaces,
-        punctuation, every byte of a non-ASCII character) becomes a space.  Byte offsets
-        are not the view's offsets: the shape answers whether a document *can* contain
-        something (a regex over it whose matches include every place of interest), not
-        where.  One C-level pass.
+        The view is encoded as UTF-8; ASCII lower-case letters and the space stay, ASCII
+        upper-case letters become ``A``, digits, ``_`` and ``'`` become ``0``, and every
+        other byte (punctuation, line breaks, every byte of a non-ASCII character)
+        becomes a tab.  With one byte for every capital, a pattern over the shape can
+        start with a literal (a scan that jumps from one capital to the next) where the
+        view would need a class.  Byte offsets are not the view's offsets: the shape
+        answers whether a document *can* contain something, not where.  One C-level pass.
         """
         return self.view.encode("utf-8", "surrogatepass").translate(_SHAPE_TABLE)
 
@@ -122,10 +145,10 @@ class Document:
 
         A run of ASCII lower-case letters that stands between spaces and punctuation is
         one token (the same string as in the view); a run glued to an upper-case letter,
-        digit, ``_`` or ``'`` is part of a token with an ``A`` in it (``Washington`` is
-        ``Aashington``, ``don't`` is ``donAt``).  A non-ASCII letter separates runs, so a
-        token may be a piece of a word (``ller`` of ``Müller``): every lower-case word a
-        rule reads is a token, not every token is a word.
+        digit, ``_`` or ``'`` is part of a token with an ``A`` or a ``0`` in it
+        (``Washington`` is ``Aashington``, ``don't`` is ``don0t``).  A non-ASCII letter
+        separates runs, so a token may be a piece of a word (``ller`` of ``Müller``):
+        every lower-case word a rule reads is a token, not every token is a word.
         """
         return self.shape.decode("ascii").split()
 

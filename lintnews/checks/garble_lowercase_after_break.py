@@ -18,7 +18,8 @@ _BREAK = re.compile(rf"(?<!\w)(?P<word>\w++)(?P<mark>[”\"’]?\.[”\"’]?)(?
 # What every reported match contains: a full stop after two word characters (a word of
 # one is never reported), possibly with a quote between, then the continuation.  It
 # starts with the full stop, so the scan jumps from one full stop to the next; most
-# documents have no such place and skip the full scan, which starts at every word.
+# documents have no such place, and the full scan, which starts at every word, runs only
+# over the lines that have one.
 _HINT = re.compile(rf"\.(?:(?<=\w\w\.)|(?<=\w\w[”\"’]\.))[”\"’]? +(?:{_CONTINUATIONS})\b")
 
 # Abbreviations whose full stop does not end a sentence.
@@ -48,9 +49,12 @@ class LowercaseAfterSentenceBreak(DocumentRule):
     name = "lowercase-after-sentence-break"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not _HINT.search(doc.view):
-            return
-        for m in _BREAK.finditer(doc.view):
+        # A match lies within a line; only the lines where the hint matches are scanned.
+        for line_start, line_end in doc.line_spans(m.start() for m in _HINT.finditer(doc.view)):
+            yield from self._check_line(doc, line_start, line_end)
+
+    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
+        for m in _BREAK.finditer(doc.view, line_start, line_end):
             word = m.group("word")
             if len(word) < 2 or not word.isalpha() or word.lower() in _ABBREVIATIONS or word.isupper():
                 continue

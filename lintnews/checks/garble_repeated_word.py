@@ -36,9 +36,14 @@ class RepeatedWord(DocumentRule):
     name = "repeated-word"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not has_adjacent_equal_runs(doc):
-            return
-        for m in _REPEATED.finditer(doc.view):
+        view = doc.view
+        for line_start, line_end in _candidate_lines(doc):
+            yield from self._check_line(doc, view, line_start, line_end)
+
+    def _check_line(self, doc: Document, view: str, line_start: int, line_end: int) -> Iterator[Finding]:
+        # A match lies within one line (letters, a hyphen, spaces), and the lookarounds
+        # see the view beyond pos and endpos as they would in a scan of the whole view.
+        for m in _REPEATED.finditer(view, line_start, line_end):
             word = m.group("word")
             if word in _ALLOWED:
                 continue
@@ -53,15 +58,29 @@ class RepeatedWord(DocumentRule):
             )
 
 
-def has_adjacent_equal_runs(doc: Document) -> bool:
-    """False when the view cannot contain a repeated word (one C-level comparison).
+def _candidate_lines(doc: Document) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lines of the view that can hold a reported repeat, in order.
 
     Both words of a match are whole runs of lower-case letters with only spaces between
-    them, and the compound's hyphen separates runs, so they are two equal lower-case
-    tokens in a row of :attr:`Document.lowercase_runs`; most documents have none, and
-    the regex scan, which tries every position, is skipped.
+    them (a compound's hyphen separates runs), so they are two equal lower-case tokens in
+    a row of :attr:`Document.lowercase_runs`: one C-level comparison finds the few
+    candidate words (most documents have none), and a search for each, which jumps from
+    one occurrence to the next, finds their lines.  The full scan, which tries every
+    position, runs over those lines only.
     """
     runs = doc.lowercase_runs
-    # Equal neighbours are few (most are numbers and initials, "AA"), and only a
-    # lower-case one can be a repeated word.
-    return any(run.islower() for run in compress(runs, map(operator.eq, runs, islice(runs, 1, None))))
+    words = {run for run in compress(runs, map(operator.eq, runs, islice(runs, 1, None))) if run.islower()}
+    words -= _ALLOWED  # never reported; a line with another repeat is read whole
+    if not words:
+        return []
+    view = doc.view
+    lines = set()
+    for word in words:
+        for m in re.finditer(f"{word} +{word}", view):
+            lines.add((view.rfind("\n", 0, m.start()) + 1, _line_end(view, m.start())))
+    return sorted(lines)
+
+
+def _line_end(view: str, offset: int) -> int:
+    end = view.find("\n", offset)
+    return len(view) if end == -1 else end

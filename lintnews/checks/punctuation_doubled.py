@@ -27,9 +27,10 @@ def _starting_with(mark: str, seconds: str) -> re.Pattern[str]:
     return re.compile(rf"{m}(?:(?<=[\w”\"’)\]]{m}) +[.,;:]|(?<=\w{m})[{re.escape(seconds)}])(?![.\w])")
 
 
-# Together they match where _DOUBLED does: a document none of them matches has no doubled
-# punctuation and skips the full scan.
-_HINTS = tuple(_starting_with(mark, seconds) for mark, seconds in ((".", "."), (",", ",.;"), (";", ";."), (":", ".,;")))
+# Together they match where _DOUBLED does: a line none of them matches has no doubled
+# punctuation and is not scanned in full.
+# (``mark in view`` first: a fast test that lets a rare mark's scan be skipped.)
+_HINTS = tuple((mark, _starting_with(mark, seconds)) for mark, seconds in ((".", "."), (",", ",.;"), (";", ";."), (":", ".,;")))
 
 
 @register
@@ -51,9 +52,15 @@ class DoubledPunctuation(DocumentRule):
     name = "doubled-punctuation"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not any(hint.search(doc.view) for hint in _HINTS):
-            return
-        for m in _DOUBLED.finditer(doc.view):
+        view = doc.view
+        places = [m.start() for mark, hint in _HINTS if mark in view for m in hint.finditer(view)]
+        # A match lies within a line; only the lines where the patterns above match are
+        # scanned.
+        for line_start, line_end in doc.line_spans(places):
+            yield from self._check_line(doc, line_start, line_end)
+
+    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
+        for m in _DOUBLED.finditer(doc.view, line_start, line_end):
             start, end = m.span()
             if m.group(1):
                 # Keep the mark the text goes on from: "issue. ." -> "issue.",

@@ -168,7 +168,9 @@ class Misspelling(DocumentRule):
         # (tokens with an upper-case letter in them, short ones, words the dictionary
         # lacks) are tested one by one, and only the words that are not acceptable are
         # looked for in the text.
-        unknown_words = [w for w in filter(str.islower, set(tokens).difference(known_words())) if len(w) >= 5 and not acceptable(w)]
+        unknown_words = [
+            w for w in set(tokens).difference(known_words()) if len(w) >= 5 and w.isalpha() and w.islower() and not acceptable(w)
+        ]
         if not unknown_words:
             return
         unknown = sorted(
