@@ -42,6 +42,11 @@ def _shape_table() -> bytes:
 _SHAPE_TABLE = _shape_table()
 
 
+def shape_of(text: str) -> bytes:
+    """``text`` as :attr:`Document.shape` gives a document's view."""
+    return text.encode("utf-8", "surrogatepass").translate(_SHAPE_TABLE)
+
+
 @dataclass(frozen=True)
 class Span:
     """A half-open range of character offsets ``[start, end)`` in a document's text."""
@@ -137,7 +142,7 @@ class Document:
         view would need a class.  Byte offsets are not the view's offsets: the shape
         answers whether a document *can* contain something, not where.  One C-level pass.
         """
-        return self.view.encode("utf-8", "surrogatepass").translate(_SHAPE_TABLE)
+        return shape_of(self.view)
 
     @cached_property
     def lowercase_runs(self) -> list[str]:
