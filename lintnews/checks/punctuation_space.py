@@ -46,16 +46,17 @@ class SpaceBeforePunctuation(DocumentRule):
         # A match lies within a line; only the lines where a hint matches are scanned.
         places = [m.start() for mark, hint in _SPACE_HINTS if mark in view for m in hint.finditer(view)]
         for line_start, line_end in doc.line_spans(places):
-            for m in _SPACE_BEFORE.finditer(view, line_start, line_end):
-                start, end = m.span()
-                mark = m.group(2)
-                yield self.finding(
-                    doc, start, end, f"space before '{mark}'", suggestion=mark, fix=Fix(start, end, mark, safe=True)
-                )
+            yield from self._check_spaces(doc, line_start, line_end)
         if "”" not in view:
             return
         for line_start, line_end in doc.line_spans(m.start() for m in _CLOSE_QUOTE_HINT.finditer(view)):
             yield from self._check_close_quotes(doc, line_start, line_end)
+
+    def _check_spaces(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
+        for m in _SPACE_BEFORE.finditer(doc.view, line_start, line_end):
+            start, end = m.span()
+            mark = m.group(2)
+            yield self.finding(doc, start, end, f"space before '{mark}'", suggestion=mark, fix=Fix(start, end, mark, safe=True))
 
     def _check_close_quotes(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
         for m in _SPACE_BEFORE_CLOSE_QUOTE.finditer(doc.view, line_start, line_end):

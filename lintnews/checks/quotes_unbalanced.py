@@ -33,9 +33,11 @@ class UnbalancedQuotes(DocumentRule):
     name = "unbalanced-quotes"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if not _alternate(doc.view):
+            yield from self._check_stack(doc)
+
+    def _check_stack(self, doc: Document) -> Iterator[Finding]:
         view = doc.view
-        if _alternate(view):
-            return
         open_stack: list[int] = []
         for m in _MARKS.finditer(view):
             i = m.start()

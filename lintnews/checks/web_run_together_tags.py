@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lintnews.document import Document
 from lintnews.finding import Finding
@@ -40,9 +40,11 @@ class RunTogetherTags(DocumentRule):
     name = "run-together-tags"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not _HINT.search(doc.shape):
-            return
-        for line_start, line in doc.lines():
+        if _HINT.search(doc.shape):
+            yield from self._check_lines(doc, doc.lines())
+
+    def _check_lines(self, doc: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+        for line_start, line in lines:
             if len(line.split()) <= _TAG_LINE_WORDS:
                 yield from self._check_line(doc, line_start, line)
 

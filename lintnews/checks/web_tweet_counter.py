@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lintnews.document import Document
 from lintnews.finding import Finding
@@ -35,7 +35,10 @@ class TweetThreadCounter(DocumentRule):
     name = "tweet-thread-counter"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for start, line in _lines_with_digit_slash_digit(doc):
+        return self._check_lines(doc, _lines_with_digit_slash_digit(doc))
+
+    def _check_lines(self, doc: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+        for start, line in lines:
             if not line.strip() or len(line.strip()) > _TWEET_LENGTH:
                 continue
             for regex in (_LEADING, _TRAILING):
