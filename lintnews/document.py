@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from lintnews.finding import Position
 
@@ -77,12 +78,10 @@ class Document:
             self.view = self.text
         if len(self.view) != len(self.text):  # pragma: no cover - programming error
             raise ValueError("a document's view must keep the text's length")
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        # Line i starts after the i lines before it and their newlines; summed in C.
+        line_lengths_with_newline = map((1).__add__, map(len, self.text.split("\n")))
+        starts = list(accumulate(line_lengths_with_newline, initial=0))
+        starts.pop()  # where a line after the last would start
         self._line_starts = starts
 
     # -- positions -------------------------------------------------------------------
@@ -116,10 +115,7 @@ class Document:
 
     def lines(self):
         """Yield ``(start_offset, line_of_view)`` for every line of the view."""
-        view = self.view
-        for i, start in enumerate(self._line_starts):
-            end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(view)
-            yield start, view[start:end]
+        return zip(self._line_starts, self.view.split("\n"))
 
     @cached_property
     def word_count(self) -> int:

@@ -203,3 +203,27 @@ def test_the_dictionary_is_pyspellcheckers_english_one():
     assert ours.letters == theirs.letters
     assert ours.longest_word_length == theirs.longest_word_length
     assert known_words() == set(theirs.dictionary)
+
+
+def test_many_odd_words_are_found_in_one_scan_as_one_by_one():
+    # Past a few unknown words S101 scans the text once instead of once per word.
+    rule = _RULES["S101"]
+    misspelt = ["mentionned", "goverment", "recieved", "accomodation", "untill", "tommorow", "begining"]
+    odd = [f"zq{chr(97 + i)}{chr(97 + j)}xv" for i in range(3) for j in range(6)]  # not words, no suggestion
+    doc = make_document("doc.txt", " ".join(misspelt + odd) + " goverment")
+    assert len(odd) + len(misspelt) > spelling._FEW_WORDS
+    found = [(f.column, f.suggestion) for f in rule.check(doc)]
+    expected = [(doc.position(s).column, sug) for s, _, sug in _misspellings_by_scanning_every_word(rule, doc)]
+    assert found == expected
+    assert [sug for _, sug in found] == ["mentioned", "received", "accommodation"]
+
+
+def test_many_doubled_words_are_found_in_one_scan_as_one_by_one():
+    from lintnews.checks import garble_repeated_word
+
+    rule = _RULES["G105"]
+    words = [f"w{chr(97 + i)}{chr(97 + j)}" for i in range(4) for j in range(5)]
+    assert len(words) > garble_repeated_word._FEW_WORDS
+    doc = make_document("doc.txt", "\n".join(f"say {w} {w} now" for w in words))
+    assert list(rule.check(doc)) == list(FULL_SCANS["G105"](rule, doc))
+    assert len(list(rule.check(doc))) == len(words)

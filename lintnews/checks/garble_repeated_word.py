@@ -14,6 +14,9 @@ from lintnews.registry import DocumentRule, register
 # A lower-case word written twice in a row, also as the tail of a compound
 # ("cross-border border").  Capitalised repeats are often names ("Run Run Shaw").
 _REPEATED = re.compile(r"(?<![\w’'])(?:[a-z]+-)?(?P<word>[a-z]+)(?P<gap> +)(?P=word)\b(?![’'-])")
+# Up to this many candidate words are looked for one by one; more, and the whole text is
+# scanned once (a text of thousands of doubled words stays linear).
+_FEW_WORDS = 16
 # Doubles that English grammar allows: "what it is is", "he had had", "that that".
 _ALLOWED = frozenset({"had", "that", "is", "do", "bye", "no", "so", "very", "ha", "far", "knock", "tut", "chop"})
 
@@ -74,6 +77,8 @@ def _candidate_lines(doc: Document) -> list[tuple[int, int]]:
     if not words:
         return []
     view = doc.view
+    if len(words) > _FEW_WORDS:  # one scan of the whole text, not one per word
+        return [(0, len(view))]
     lines = set()
     for word in words:
         for m in re.finditer(f"{word} +{word}", view):

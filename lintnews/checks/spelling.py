@@ -98,6 +98,9 @@ def _blank_urls(view: str, marker_positions: list[int]) -> str:
     return "".join(pieces)
 
 
+# Up to this many unknown words are looked for one by one (str.find); more, and one scan
+# of _WORD over the text finds them all (a text of thousands of odd words stays linear).
+_FEW_WORDS = 16
 # The characters that may not stand next to a word of _WORD, before it and after it.
 _NOT_BEFORE = frozenset("@#/.’'-_")
 _NOT_AFTER = frozenset("@/’'-_")
@@ -208,7 +211,11 @@ class Misspelling(DocumentRule):
         unknown_words = [w for w in leftovers if len(w) >= 5 and w.isalpha() and not acceptable(w)]
         if not unknown_words:
             return
-        unknown = sorted((start, end, view[start:end]) for w in unknown_words for start, end in _occurrences(view, w))
+        if len(unknown_words) <= _FEW_WORDS:
+            unknown = sorted((start, end, view[start:end]) for w in unknown_words for start, end in _occurrences(view, w))
+        else:  # one scan of the text, not one per word (a long list of odd words)
+            wanted = set(unknown_words)
+            unknown = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(view) if m.group(0) in wanted]
         if not unknown:
             return
         # Words inside a foreign set phrase are not read.  A phrase starts and ends with a
