@@ -49,6 +49,39 @@ def known_words() -> frozenset[str]:
     return frozenset(spellchecker().word_frequency.dictionary)
 
 
+#: Sets of words looked up one by one before known_words() is built: a run over a few
+#: files does not pay its 10 ms, a run over an archive pays them once.
+LOOKUPS_BEFORE_WORD_SET = 64
+_lookups = 0
+
+
+def _word_set() -> frozenset[str] | None:
+    """known_words(), or None while few sets of words have been looked up."""
+    global _lookups
+    if _lookups < LOOKUPS_BEFORE_WORD_SET:
+        _lookups += 1
+        return None
+    return known_words()
+
+
+def unknown_words(words: set[str]) -> set[str]:
+    """The lower-case ``words`` that are not in the dictionary."""
+    word_set = _word_set()
+    if word_set is None:
+        dictionary = spellchecker().word_frequency.dictionary
+        return {word for word in words if word not in dictionary}
+    return words - word_set
+
+
+def known_among(words: set[str]) -> set[str]:
+    """The lower-case ``words`` that are in the dictionary."""
+    word_set = _word_set()
+    if word_set is None:
+        dictionary = spellchecker().word_frequency.dictionary
+        return {word for word in words if word in dictionary}
+    return word_set & words
+
+
 def frequency(word: str) -> int:
     """How often the lower-cased word occurs in pyspellchecker's English corpus (0: unknown)."""
     return spellchecker().word_frequency.dictionary.get(word.lower(), 0)

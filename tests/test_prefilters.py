@@ -24,6 +24,7 @@ from lintnews.api import configured_rules
 from lintnews.checks import spelling
 from lintnews.config import Config
 from lintnews.document import make_document, shape_of
+from lintnews import lexicon
 from lintnews.lexicon import is_common_word, known_words, spellchecker
 
 DEFAULT_EXAMPLES = 150
@@ -227,3 +228,12 @@ def test_many_doubled_words_are_found_in_one_scan_as_one_by_one():
     doc = make_document("doc.txt", "\n".join(f"say {w} {w} now" for w in words))
     assert list(rule.check(doc)) == list(FULL_SCANS["G105"](rule, doc))
     assert len(list(rule.check(doc))) == len(words)
+
+
+def test_words_are_looked_up_the_same_before_and_after_the_word_set_is_built(monkeypatch):
+    words = {"the", "said", "government", "mentionned", "zqxv"}
+    monkeypatch.setattr(lexicon, "_lookups", 0)  # the first sets: one by one
+    before = lexicon.unknown_words(words), lexicon.known_among(words)
+    monkeypatch.setattr(lexicon, "_lookups", lexicon.LOOKUPS_BEFORE_WORD_SET)  # then: the frozenset
+    after = lexicon.unknown_words(words), lexicon.known_among(words)
+    assert before == after == ({"mentionned", "zqxv"}, {"the", "said", "government"})

@@ -12,7 +12,7 @@ from typing import Any
 from lintnews.data import builtin_yaml
 from lintnews.document import Document, shape_of
 from lintnews.finding import Finding
-from lintnews.lexicon import is_common_word, is_known_word, known_words, spellchecker
+from lintnews.lexicon import is_common_word, is_known_word, known_among, spellchecker, unknown_words
 from lintnews.registry import DocumentRule, register
 from lintnews.vocabulary import TermList
 
@@ -149,7 +149,7 @@ def _candidates(word: str) -> set[str] | None:
     (a letter deleted, two neighbours swapped, a letter of its alphabet put in place of
     one or inserted), or the word itself when it is too long to be checked.  It tests
     each of the few hundred edits in Python; here they are built in comprehensions and
-    intersected with the dictionary in C.  (Its other tests cannot apply to a word of
+    intersected with the dictionary (in C once lexicon.known_words() is built).  (Its other tests cannot apply to a word of
     a-z that is not in the dictionary.)
     """
     frequencies = spellchecker().word_frequency
@@ -161,7 +161,7 @@ def _candidates(word: str) -> set[str] | None:
     edits.update(head + tail[1] + tail[0] + tail[2:] for head, tail in heads_tails if len(tail) > 1)
     edits.update(head + letter + tail[1:] for head, tail in heads_tails if tail for letter in letters)
     edits.update(head + letter + tail for head, tail in heads_tails for letter in letters)
-    return known_words() & edits or None
+    return known_among(edits) or None
 
 
 def _fold(word: str) -> str:
@@ -207,14 +207,14 @@ class Misspelling(DocumentRule):
         # knows most tokens, and the set difference drops those in C, as the filter does
         # the tokens with a capital or a digit in them.  The few left are tested one by
         # one, and only the words that are not acceptable are looked for in the text.
-        leftovers = filter(str.islower, set(tokens) - known_words())
-        unknown_words = [w for w in leftovers if len(w) >= 5 and w.isalpha() and not acceptable(w)]
-        if not unknown_words:
+        leftovers = filter(str.islower, unknown_words(set(tokens)))
+        odd_words = [w for w in leftovers if len(w) >= 5 and w.isalpha() and not acceptable(w)]
+        if not odd_words:
             return
-        if len(unknown_words) <= _FEW_WORDS:
-            unknown = sorted((start, end, view[start:end]) for w in unknown_words for start, end in _occurrences(view, w))
+        if len(odd_words) <= _FEW_WORDS:
+            unknown = sorted((start, end, view[start:end]) for w in odd_words for start, end in _occurrences(view, w))
         else:  # one scan of the text, not one per word (a long list of odd words)
-            wanted = set(unknown_words)
+            wanted = set(odd_words)
             unknown = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(view) if m.group(0) in wanted]
         if not unknown:
             return
