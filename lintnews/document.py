@@ -114,7 +114,7 @@ class Document:
         return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else size) for i in lines]
 
     def lines(self):
-        """Yield ``(start_offset, line_of_view)`` for every line of the view."""
+        """``(start_offset, line_of_view)`` for every line of the view, in order (an iterator)."""
         return zip(self._line_starts, self.view.split("\n"))
 
     @cached_property
@@ -122,9 +122,9 @@ class Document:
         return len(self.view.split())
 
     # -- prefilters -------------------------------------------------------------------
-    # Most rules find nothing in most documents.  These give a rule a cheap, exact test
-    # that a document cannot contain what it looks for, so that its regular expression
-    # (which may try every position of the text) runs only where it can match.
+    # Most rules find nothing in most documents.  These give a rule a cheap test that
+    # every match of its regular expression passes, so that the expression (which may
+    # try every position of the text) runs only where it can match.
 
     @cached_property
     def shape(self) -> bytes:

@@ -29,7 +29,7 @@ def spellchecker():
 
     packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     words = json.loads(gzip.decompress(packed)) if packed else {}
-    if not words or not "".join(words).islower():  # pragma: no cover - not so in pyspellchecker 0.8, 0.9
+    if not words or not "".join(words).islower():  # pragma: no cover - pyspellchecker 0.9's list is lower-case
         return SpellChecker(language="en", distance=1)
     checker = SpellChecker(language=None, case_sensitive=True, distance=1)
     checker.word_frequency.load_json(words)

@@ -149,8 +149,8 @@ def _candidates(word: str) -> set[str] | None:
     (a letter deleted, two neighbours swapped, a letter of its alphabet put in place of
     one or inserted), or the word itself when it is too long to be checked.  It tests
     each of the few hundred edits in Python; here they are built in comprehensions and
-    intersected with the dictionary (in C once lexicon.known_words() is built).  (Its other tests cannot apply to a word of
-    a-z that is not in the dictionary.)
+    intersected with the dictionary (in C once lexicon.known_words() is built).  Its
+    other tests cannot apply to a word of a-z that is not in the dictionary.
     """
     frequencies = spellchecker().word_frequency
     if len(word) > frequencies.longest_word_length + 3:
