@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 from lintnews.finding import Position
 
@@ -21,6 +22,30 @@ from lintnews.finding import Position
 _QUOTE_OPEN = "“«„"
 _QUOTE_CLOSE = "”»"
 _QUOTE_OR_BREAK = re.compile("[" + _QUOTE_OPEN + _QUOTE_CLOSE + '"\n]')
+
+
+def _shape_table() -> bytes:
+    """The byte table of :attr:`Document.shape`."""
+
+    def shape(byte: int) -> str:
+        char = chr(byte)
+        if "a" <= char <= "z" or char == " ":
+            return char
+        if "A" <= char <= "Z":
+            return "A"
+        if "0" <= char <= "9" or char in "_'":
+            return "0"
+        return "\t"
+
+    return "".join(shape(b) for b in range(256)).encode("ascii")
+
+
+_SHAPE_TABLE = _shape_table()
+
+
+def shape_of(text: str) -> bytes:
+    """``text`` as :attr:`Document.shape` gives a document's view."""
+    return text.encode("utf-8", "surrogatepass").translate(_SHAPE_TABLE)
 
 
 @dataclass(frozen=True)
@@ -53,12 +78,10 @@ class Document:
             self.view = self.text
         if len(self.view) != len(self.text):  # pragma: no cover - programming error
             raise ValueError("a document's view must keep the text's length")
-        starts = [0]
-        find = self.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        # Line i starts after the i lines before it and their newlines; summed in C.
+        line_lengths_with_newline = map((1).__add__, map(len, self.text.split("\n")))
+        starts = list(accumulate(line_lengths_with_newline, initial=0))
+        starts.pop()  # where a line after the last would start
         self._line_starts = starts
 
     # -- positions -------------------------------------------------------------------
@@ -77,16 +100,58 @@ class Document:
     def line_count(self) -> int:
         return len(self._line_starts)
 
+    def line_spans(self, offsets) -> list[tuple[int, int]]:
+        """``(start, end)`` of each line holding one of the offsets, in order, each once.
+
+        ``end`` is the offset of the line's newline (or the text's end).  A rule whose
+        matches never cross a line break can scan only these lines with
+        ``pattern.finditer(view, start, end)``: a lookbehind still sees the newline before
+        ``start``, and a lookaround at ``end`` sees nothing, as it would see the newline.
+        """
+        starts = self._line_starts
+        lines = sorted({bisect.bisect_right(starts, offset) - 1 for offset in offsets})
+        size = len(self.text)
+        return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else size) for i in lines]
+
     def lines(self):
-        """Yield ``(start_offset, line_of_view)`` for every line of the view."""
-        view = self.view
-        for i, start in enumerate(self._line_starts):
-            end = self._line_starts[i + 1] - 1 if i + 1 < len(self._line_starts) else len(view)
-            yield start, view[start:end]
+        """``(start_offset, line_of_view)`` for every line of the view, in order (an iterator)."""
+        return zip(self._line_starts, self.view.split("\n"))
 
     @cached_property
     def word_count(self) -> int:
         return len(self.view.split())
+
+    # -- prefilters -------------------------------------------------------------------
+    # Most rules find nothing in most documents.  These give a rule a cheap test that
+    # every match of its regular expression passes, so that the expression (which may
+    # try every position of the text) runs only where it can match.
+
+    @cached_property
+    def shape(self) -> bytes:
+        """The view as bytes that keep only the letters' case and the spaces.
+
+        The view is encoded as UTF-8; ASCII lower-case letters and the space stay, ASCII
+        upper-case letters become ``A``, digits, ``_`` and ``'`` become ``0``, and every
+        other byte (punctuation, line breaks, every byte of a non-ASCII character)
+        becomes a tab.  With one byte for every capital, a pattern over the shape can
+        start with a literal (a scan that jumps from one capital to the next) where the
+        view would need a class.  Byte offsets are not the view's offsets: the shape
+        answers whether a document *can* contain something, not where.  One C-level pass.
+        """
+        return shape_of(self.view)
+
+    @cached_property
+    def lowercase_runs(self) -> list[str]:
+        """The tokens of :attr:`shape`, in order.
+
+        A run of ASCII lower-case letters that stands between spaces and punctuation is
+        one token (the same string as in the view); a run glued to an upper-case letter,
+        digit, ``_`` or ``'`` is part of a token with an ``A`` or a ``0`` in it
+        (``Washington`` is ``Aashington``, ``don't`` is ``don0t``).  A non-ASCII letter
+        separates runs, so a token may be a piece of a word (``ller`` of ``Müller``):
+        every lower-case word a rule reads is a token, not every token is a word.
+        """
+        return self.shape.decode("ascii").split()
 
     # -- quotations ------------------------------------------------------------------
     @cached_property

@@ -19,6 +19,30 @@ _FUNCTION_WORDS = (
 _MID_SENTENCE = re.compile(rf"(?<![\w'’.-])(?P<prev>[a-z]{{2,}}) (?P<word>{_FUNCTION_WORDS}) (?=[\w“\"‘'])")
 
 
+def _hint_branch(word: str) -> str:
+    """``word`` after a lower-case word, as a branch that starts with its capital.
+
+    A branch that starts with a literal lets the scan skip to the next possible capital;
+    the lookbehind after the capital asks for two lower-case letters and a space before
+    it.  "The" and "An" before a capital are titles, never reported."""
+    title = "(?! [A-Z])" if word in ("The", "An") else ""
+    return f"{word[0]}(?<=[a-z][a-z] .){word[1:]}{title}"
+
+
+# What every reported match contains (some non-reported places too): a cheap test that
+# lets most documents skip the full scan, whose lookbehind is tried at every position.
+_HINT = re.compile("(?:" + "|".join(_hint_branch(w) for w in _FUNCTION_WORDS.split("|")) + r") (?=[\w“\"‘'])")
+# Cheaper still, over Document.shape, where every capital is "A": an "A" after two
+# lower-case letters and a space, the rest of a function word and a space ("he", the
+# rest of "The", not before a capital).  One literal to scan for, so the scan jumps from
+# capital to capital; most documents have no match at all.
+_SHAPE_HINT = re.compile(
+    rb"A(?<=[a-z][a-z] A)(?:"
+    + "|".join("he(?! A)" if rest == "he" else rest for rest in sorted({w[1:] for w in _FUNCTION_WORDS.split("|")})).encode()
+    + rb") "
+)
+
+
 @register
 class CapitalisedFunctionWord(DocumentRule):
     """Finds a capitalised function word in the middle of a sentence: ``declaration On Sunday``.
@@ -37,7 +61,14 @@ class CapitalisedFunctionWord(DocumentRule):
     name = "capitalised-function-word"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in _MID_SENTENCE.finditer(doc.view):
+        if not _SHAPE_HINT.search(doc.shape):
+            return
+        # A match lies within a line; only the lines where the hint matches are scanned.
+        for line_start, line_end in doc.line_spans(m.start() for m in _HINT.finditer(doc.view)):
+            yield from self._check_line(doc, line_start, line_end)
+
+    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
+        for m in _MID_SENTENCE.finditer(doc.view, line_start, line_end):
             word = m.group("word")
             start, end = m.span("word")
             if word in ("The", "An") and doc.view[end + 1 : end + 2].isupper():

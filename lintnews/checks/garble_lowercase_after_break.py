@@ -15,6 +15,12 @@ _CONTINUATIONS = "of|the|and|or|to|in|for|with|that|which|who|from|by|on|at|as|b
 # the whole run of word characters before the mark, so the scan may start only where a
 # run starts, and never gives characters back (possessive): same matches, 3x faster.
 _BREAK = re.compile(rf"(?<!\w)(?P<word>\w++)(?P<mark>[”\"’]?\.[”\"’]?)(?P<space> +)(?P<next>{_CONTINUATIONS})\b")
+# What every reported match contains: a full stop after two word characters (a word of
+# one is never reported), possibly with a quote between, then the continuation.  It
+# starts with the full stop, so the scan jumps from one full stop to the next; most
+# documents have no such place, and the full scan, which starts at every word, runs only
+# over the lines that have one.
+_HINT = re.compile(rf"\.(?:(?<=\w\w\.)|(?<=\w\w[”\"’]\.))[”\"’]? +(?:{_CONTINUATIONS})\b")
 
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -43,7 +49,12 @@ class LowercaseAfterSentenceBreak(DocumentRule):
     name = "lowercase-after-sentence-break"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in _BREAK.finditer(doc.view):
+        # A match lies within a line; only the lines where the hint matches are scanned.
+        for line_start, line_end in doc.line_spans(m.start() for m in _HINT.finditer(doc.view)):
+            yield from self._check_line(doc, line_start, line_end)
+
+    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
+        for m in _BREAK.finditer(doc.view, line_start, line_end):
             word = m.group("word")
             if len(word) < 2 or not word.isalpha() or word.lower() in _ABBREVIATIONS or word.isupper():
                 continue

@@ -17,6 +17,22 @@ from lintnews.registry import DocumentRule, register
 _DOUBLED = re.compile(r"(?=[.,;:])(?:(?<=\w|[”\"’)\]])([.,;:])( +)([.,;:])(?![.\w])|(?<=\w)(,,|;;|,\.|;\.|,;|:[.,;]|\.\.)(?![.\w]))")
 
 
+def _starting_with(mark: str, seconds: str) -> re.Pattern[str]:
+    """_DOUBLED's matches that start with ``mark``, as a pattern that starts with it.
+
+    ``seconds``: the marks that may follow it directly.  A pattern that starts with a
+    literal is tried only where the literal is (one scan per mark instead of a try at
+    every position); the lookbehinds after the mark are _DOUBLED's, moved over it."""
+    m = re.escape(mark)
+    return re.compile(rf"{m}(?:(?<=[\w”\"’)\]]{m}) +[.,;:]|(?<=\w{m})[{re.escape(seconds)}])(?![.\w])")
+
+
+# Together they match where _DOUBLED does: a line none of them matches has no doubled
+# punctuation and is not scanned in full.
+# (``mark in view`` first: a fast test that lets a rare mark's scan be skipped.)
+_HINTS = tuple((mark, _starting_with(mark, seconds)) for mark, seconds in ((".", "."), (",", ",.;"), (";", ";."), (":", ".,;")))
+
+
 @register
 class DoubledPunctuation(DocumentRule):
     """Finds punctuation marks doubled up: ``issue. .``, ``Washington. , DC``, ``said,,``.
@@ -36,7 +52,15 @@ class DoubledPunctuation(DocumentRule):
     name = "doubled-punctuation"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for m in _DOUBLED.finditer(doc.view):
+        view = doc.view
+        places = [m.start() for mark, hint in _HINTS if mark in view for m in hint.finditer(view)]
+        # A match lies within a line; only the lines where the patterns above match are
+        # scanned.
+        for line_start, line_end in doc.line_spans(places):
+            yield from self._check_line(doc, line_start, line_end)
+
+    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
+        for m in _DOUBLED.finditer(doc.view, line_start, line_end):
             start, end = m.span()
             if m.group(1):
                 # Keep the mark the text goes on from: "issue. ." -> "issue.",

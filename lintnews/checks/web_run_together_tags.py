@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lintnews.document import Document
 from lintnews.finding import Finding
@@ -11,6 +11,11 @@ from lintnews.lexicon import is_known_word
 from lintnews.registry import DocumentRule, register
 
 _CAMEL = re.compile(r"(?<![\w@#/.])(?:[A-Z][a-z]{2,}){3,}(?![\w/.])")
+# Three capitalised words glued together, in Document.shape (where every capital is "A"):
+# the second and third capitals each come straight after a lower-case letter.  Starting
+# with a literal, the scan jumps from one capital to the next; a document without a match
+# has no run-together tags and skips the line-by-line scan.
+_HINT = re.compile(rb"A(?<=[a-z]A)[a-z]{2,}+A[a-z]{2}")
 _SEGMENT = re.compile(r"[A-Z][a-z]+")
 # Tags and breadcrumbs stand on a short line of their own; in running text a camel-case
 # word is a brand ("CoinMarketCap").
@@ -35,7 +40,11 @@ class RunTogetherTags(DocumentRule):
     name = "run-together-tags"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for line_start, line in doc.lines():
+        if _HINT.search(doc.shape):
+            yield from self._check_lines(doc, doc.lines())
+
+    def _check_lines(self, doc: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+        for line_start, line in lines:
             if len(line.split()) <= _TAG_LINE_WORDS:
                 yield from self._check_line(doc, line_start, line)
 

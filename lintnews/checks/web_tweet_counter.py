@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lintnews.document import Document
 from lintnews.finding import Finding
@@ -12,6 +12,9 @@ from lintnews.registry import DocumentRule, register
 _LEADING = re.compile(r"^[ \t]*(?P<n>\d{1,2})/(?P<m>\d{1,2})[ \t]+(?=[A-Z@#“\"])", re.M)
 _TRAILING = re.compile(r"[ \t]\(?(?P<n>\d{1,2})/(?P<m>\d{1,2})\)?[ \t]*$", re.M)
 _TWEET_LENGTH = 280
+# A digit, a slash, a digit: in every counter.  Starting with the slash, the scan jumps
+# from one slash to the next; only the lines with a match are read.
+_DIGIT_SLASH_DIGIT = re.compile(r"/(?<=\d/)\d")
 
 
 @register
@@ -32,7 +35,10 @@ class TweetThreadCounter(DocumentRule):
     name = "tweet-thread-counter"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for start, line in doc.lines():
+        return self._check_lines(doc, _lines_with_digit_slash_digit(doc))
+
+    def _check_lines(self, doc: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
+        for start, line in lines:
             if not line.strip() or len(line.strip()) > _TWEET_LENGTH:
                 continue
             for regex in (_LEADING, _TRAILING):
@@ -50,3 +56,18 @@ class TweetThreadCounter(DocumentRule):
                     a + len(counter),
                     f"'{counter}' is a tweet-thread counter: an embedded tweet was pasted into the article as text",
                 )
+
+
+def _lines_with_digit_slash_digit(doc: Document) -> Iterator[tuple[int, str]]:
+    """``(start_offset, line)`` for the lines of the view where a counter can be, in order."""
+    view = doc.view
+    if "/" not in view:
+        return
+    done = -1  # the end of the last line given
+    for m in _DIGIT_SLASH_DIGIT.finditer(view):
+        if m.start() < done:
+            continue
+        start = view.rfind("\n", 0, m.start()) + 1
+        end = view.find("\n", m.start())
+        done = len(view) if end == -1 else end
+        yield start, view[start:done]
