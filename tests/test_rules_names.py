@@ -222,3 +222,23 @@ def test_fast_constructors_build_the_same_objects_as_the_dataclass_constructors(
     made = _mention(*args)
     assert made == Mention(*args) and hash(made) == hash(Mention(*args)) and pickle.loads(pickle.dumps(made)) == made
     assert [f.name for f in dataclasses.fields(Mention)] == list(vars(made))
+
+
+def test_bare_surnames_count_only_in_documents_where_the_shared_given_name_appears():
+    texts = {
+        "a.txt": "Tariq Erian said the road was closed. Erian added that it would reopen.",
+        "b.txt": "Tariq Arian said the road was open. Arian said so twice.",
+        "c.txt": "Arian said nothing about the road.",  # no Tariq here: another Arian, maybe
+        "d.txt": "Tariq Arian spoke to reporters.",
+    }
+    fs = findings(texts, "N101")
+    assert [(f.path, f.suggestion) for f in fs] == [("a.txt", "Arian"), ("a.txt", "Arian")]
+    assert "(3 mentions: b:1, b:1, d:1; both with the given name 'Tariq')" in fs[0].message
+
+
+def test_many_misspellings_of_a_frequent_name_each_point_to_all_its_mentions():
+    texts = {f"{k:02d}.txt": "Spokesman Zabihullah Mujahid said the talks went on." for k in range(30)}
+    texts.update({"x1.txt": "Spokesman Zabihullah Mujahed said so.", "x2.txt": "Spokesman Zabihullah Majuhid said so."})
+    fs = findings(texts, "N101")
+    assert [(f.path, f.suggestion) for f in fs] == [("x1.txt", "Mujahid"), ("x2.txt", "Mujahid")]
+    assert all("(30 mentions: 00:1, 01:1, 02:1, 03:1, ...;" in f.message for f in fs)
