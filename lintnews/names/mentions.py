@@ -146,7 +146,6 @@ _TOKEN_END = rf"(?!{_LETTER}|{_JOINER}{_LETTER})"
 # scan is faster than with an alternation ("[^\\S\\n]|_").
 _SPACES = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _BETWEEN = f"[{_SPACES}_]*"
-_BETWEEN_RE = re.compile(_BETWEEN)
 # Every character for which ``str.isupper`` is true, and others: the first character of
 # every capitalised word and initial.  It leaves out the ASCII and Latin-1 lower case and
 # the punctuation block (’ “ ” –), so the scan stops at few characters that start nothing.
