@@ -245,8 +245,10 @@ def find_variants(
     by_surname, by_given = index.by_surname, index.by_given
     person_surnames = {s for s, ms in by_surname.items() if eligible(s) and any(m.evidence for m in ms)}
     person_givens = {g for g, ms in by_given.items() if eligible(g) and any(m.evidence for m in ms)}
-    # Full names the newsroom accepts; usually none, and then no mention list is walked.
-    accepted_names = {words for words in {m.words for m in mentions} if accepted(" ".join(words))}
+    # Whether a full name is accepted, asked once per name; whether a list of mentions
+    # holds one, asked once per list (the lists of frequent names are shared by pairs).
+    accepted_names: dict[tuple[str, ...], bool] = {}
+    accepted_lists: dict[int, tuple[list[Mention], bool]] = {}
 
     variants: list[Variant] = []
     seen: set[tuple[str, int]] = set()
@@ -265,8 +267,21 @@ def find_variants(
             seen.add(key)
             variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie))
 
+    def name_accepted(words: tuple[str, ...]) -> bool:
+        known = accepted_names.get(words)
+        if known is None:
+            known = accepted_names[words] = accepted(" ".join(words))
+        return known
+
     def is_accepted(word: str, mentions: list[Mention]) -> bool:
-        return accepted(word) or (bool(accepted_names) and any(m.words in accepted_names for m in mentions))
+        if accepted(word):
+            return True
+        cached = accepted_lists.get(id(mentions))
+        if cached is not None and cached[0] is mentions:
+            return cached[1]
+        answer = any(name_accepted(m.words) for m in mentions)
+        accepted_lists[id(mentions)] = (mentions, answer)  # the list is kept: its id stays its own
+        return answer
 
     def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
         ok_a, ok_b = is_accepted(a, ma), is_accepted(b, mb)
