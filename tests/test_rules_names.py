@@ -242,3 +242,16 @@ def test_many_misspellings_of_a_frequent_name_each_point_to_all_its_mentions():
     fs = findings(texts, "N101")
     assert [(f.path, f.suggestion) for f in fs] == [("x1.txt", "Mujahid"), ("x2.txt", "Mujahid")]
     assert all("(30 mentions: 00:1, 01:1, 02:1, 03:1, ...;" in f.message for f in fs)
+
+
+def test_title_on_a_long_line_is_read_from_the_last_ten_tokens_or_the_last_break():
+    def word(k: int) -> str:  # "wbc" for 12: one token (a digit would start a token of its own)
+        return "w" + "".join(chr(ord("a") + int(d)) for d in str(k))
+
+    words = " ".join(word(k) for k in range(400))  # a line of more than 1,000 characters
+    [m] = _mentions(words + " Abdul Hassankhail").mentions
+    assert m.title == " ".join(word(k) for k in range(390, 400))
+    [m] = _mentions(words + ", wb wc Abdul Hassankhail").mentions
+    assert m.title == "wb wc"
+    [m] = _mentions("Tariq Arian, " + words + " Abdul Hassankhail").mentions[1:]
+    assert m.title.split()[0] == word(390) and m.full.line == 1 and m.full.column == len("Tariq Arian, " + words) + 2

@@ -105,7 +105,7 @@ def extract(doc: Document) -> NameFacts:
     mentions: list[Mention] = []
     offsets: list[int] | None = None
     context_of: _Context | None = None
-    line, counted_to = 1, 0
+    line, line_start, counted_to = 1, 0, 0
     for k, names in enumerate(found):
         if names is None:
             names = _segment_names(pieces[2 * k + 1])
@@ -115,9 +115,12 @@ def extract(doc: Document) -> NameFacts:
             offsets = list(itertools.accumulate(map(len, pieces)))
             context_of = _Context(doc)
         seg_start = offsets[2 * k]
+        # Counted from the previous segment on: a long line costs its length once.
         line += view.count("\n", counted_to, seg_start)
+        last_newline = view.rfind("\n", counted_to, seg_start)
+        if last_newline >= 0:
+            line_start = last_newline + 1
         counted_to = seg_start
-        line_start = view.rfind("\n", 0, seg_start) + 1
         for name in names:
             mentions.append(context_of.mention(seg_start, line, line_start, name))
     lower_forms: frozenset[str] = frozenset()
@@ -338,6 +341,9 @@ _BREAK_REVERSED = re.compile(
 )
 #: A title is looked for among this many tokens before a name.
 _TITLE_TOKENS = 10
+#: Before a name further than this into its line, the title is looked for only as far
+#: back as the ten tokens reach (a line of names without a break stays linear).
+_LONG_LINE = 1000
 
 
 class _Context:
@@ -349,6 +355,20 @@ class _Context:
         self.reversed = doc.view[::-1]
         self.ctx = context()
 
+    def _ten_tokens_back(self, line_start: int, run_start: int) -> int:
+        """A token boundary after ``line_start`` with at least ten tokens from it to
+        ``run_start``, or ``line_start``: reading the title from there reads the same
+        last ten tokens and the same last clause break among them as from the line start."""
+        width = _LONG_LINE // 4
+        while run_start - width > line_start:
+            space = self.view.rfind(" ", line_start, run_start - width)
+            if space < 0:
+                break
+            if len(_TOKEN.findall(self.view, space + 1, run_start)) >= _TITLE_TOKENS:
+                return space + 1  # no token holds a space: tokens start here as on the line
+            width *= 4
+        return line_start
+
     def mention(self, seg_start: int, line: int, line_start: int, name: _Name) -> Mention:
         """A segment's name placed in the document, with the evidence of its context."""
         view, ctx = self.view, self.ctx
@@ -358,8 +378,11 @@ class _Context:
         # line, or else from the first of those tokens.  A break is a token of its own,
         # so the tokens after it (the *gap*) are read from it.
         n = len(view)
-        last_break = _BREAK_REVERSED.search(self.reversed, n - run_start, n - line_start)
-        gap_start = n - last_break.start() if last_break else line_start
+        search_from = line_start
+        if run_start - line_start > _LONG_LINE:
+            search_from = self._ten_tokens_back(line_start, run_start)
+        last_break = _BREAK_REVERSED.search(self.reversed, n - run_start, n - search_from)
+        gap_start = n - last_break.start() if last_break else search_from
         gap = view[gap_start:run_start]
         role, clause_offset, gap_title = _gap(gap, last_break is not None)
         evidence = name.evidence
