@@ -133,3 +133,125 @@ def test_accepted_spelling_is_canonical_whatever_the_counts():
     fs = finish(results, rules)
     assert {f.path for f in fs} == {"b.txt"}
     assert all(f.suggestion == "Zabihullah" and "accepted spelling" in f.message for f in fs)
+
+
+# -- mention extraction (lintnews/names/mentions.py) ------------------------------------
+def _mentions(text: str):
+    from lintnews.document import make_document
+    from lintnews.names.mentions import extract
+
+    return extract(make_document("doc.txt", text))
+
+
+def test_mentions_carry_their_title_evidence_and_place():
+    text = "Intro line.\nOn Monday, Foreign Secretary Mike Pompeo said the talks, led by spokesman Tariq Arian, failed."
+    facts = _mentions(text)
+    by_name = {" ".join(m.words): m for m in facts.mentions}
+    pompeo = by_name["Mike Pompeo"]
+    assert pompeo.title == "Foreign Secretary" and pompeo.evidence == {"honorific", "given", "speech"}
+    assert (pompeo.full.line, pompeo.full.column, pompeo.full.end_column) == (2, 30, 41)
+    assert (pompeo.surname_loc.column, pompeo.given_loc.end_column) == (35, 34)
+    arian = by_name["Tariq Arian"]
+    assert arian.title == "led by spokesman" and "role" in arian.evidence
+    assert "On Monday" not in by_name and by_name["Monday"].title == "On"  # a common word is a title, not a name
+
+
+def test_title_is_read_back_at_most_ten_tokens_and_never_across_a_clause_break():
+    long_clause = "one two three four five six seven eight nine ten eleven twelve Abdul Hassankhail"
+    [m] = _mentions(long_clause).mentions
+    assert m.title == "three four five six seven eight nine ten eleven twelve"
+    [m] = _mentions("It rose 3.5 percent, the analyst Abdul Hassankhail wrote").mentions
+    assert m.title == "the analyst" and "role" in m.evidence
+    [m] = _mentions("The price was 3.5 under Abdul Hassankhail").mentions
+    assert m.title == "The price was 3.5 under"  # a full stop inside a number breaks nothing
+
+
+def test_speech_after_a_comma_is_evidence_but_not_after_other_marks_or_a_line_break():
+    assert _mentions("Hassankhail, said the police.").mentions[0].evidence == {"speech"}
+    assert _mentions("Hassankhail; said the police.").mentions[0].evidence == frozenset()
+    assert _mentions("Hassankhail\nsaid the police.").mentions[0].evidence == frozenset()
+
+
+def test_stray_number_after_an_honorific_is_kept_out_of_the_name():
+    for text, stray in [("Mr. 58 Freericks left.", "58"), ("Mr. ² Freericks left.", "²")]:
+        [m] = _mentions(text).mentions
+        assert m.words == ("Freericks",) and text[m.stray.start : m.stray.end] == stray
+        assert "honorific" in m.evidence
+
+
+def test_runs_cross_particles_and_initials_but_not_line_breaks_or_sentence_ends():
+    names = [m.words for m in _mentions("Tamim bin Hamad al Thani met Joseph R. Biden Jr. today.\nHassankhail\nFreericks. Pompeo").mentions]
+    assert names == [("Tamim", "bin", "Hamad", "al", "Thani"), ("Joseph", "R.", "Biden"), ("Hassankhail",), ("Freericks",), ("Pompeo",)]
+
+
+def test_lower_forms_are_name_words_also_written_as_lower_case_tokens():
+    facts = _mentions("Mark Freericks said freericks. were sold out; Pompeo met the marked pompeo-fans.")
+    assert [m.words for m in facts.mentions] == [("Mark", "Freericks"), ("Pompeo",)]
+    assert facts.lower_forms == {"freericks"}  # "pompeo" is in "pompeo-fans", "mark" in "marked"
+
+
+def test_character_classes_of_the_scan_cover_what_the_tokeniser_reads():
+    """The segment scan's hand-written classes stand for ``str`` predicates: the spaces
+    are ``\\s`` but the line break, the capitals include every ``isupper`` character, and
+    the digit letters with the capitals include every non-decimal ``isdigit`` letter."""
+    import re
+
+    from lintnews.names import mentions
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(re.findall(f"[{mentions._SPACES}]", every)) == {c for c in every if c.isspace() and c != "\n"}
+    upper = set(re.findall(mentions._UPPER_OR_OTHER, every))
+    assert {c for c in every if c.isupper()} <= upper
+    digits = upper | set(re.findall(f"[{mentions._DIGIT_LETTERS}]", every))
+    assert {c for c in every if c.isdigit() and not c.isdecimal()} <= digits
+
+
+def test_fast_constructors_build_the_same_objects_as_the_dataclass_constructors():
+    import dataclasses
+    import pickle
+
+    from lintnews.corpus import Loc
+    from lintnews.names.mentions import Mention, _loc, _mention
+
+    for cls in (Loc, Mention):
+        assert not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+    loc = _loc("a.txt", 3, 8, 2, 4, 9)
+    assert loc == Loc("a.txt", 3, 8, 2, 4, 2, 9) and vars(loc) == vars(Loc("a.txt", 3, 8, 2, 4, 2, 9))
+    assert [f.name for f in dataclasses.fields(Loc)] == list(vars(loc))
+    args = (("Mike", "Pompeo"), "Mike", "Pompeo", loc, loc, None, frozenset({"speech"}), "", None)
+    made = _mention(*args)
+    assert made == Mention(*args) and hash(made) == hash(Mention(*args)) and pickle.loads(pickle.dumps(made)) == made
+    assert [f.name for f in dataclasses.fields(Mention)] == list(vars(made))
+
+
+def test_bare_surnames_count_only_in_documents_where_the_shared_given_name_appears():
+    texts = {
+        "a.txt": "Tariq Erian said the road was closed. Erian added that it would reopen.",
+        "b.txt": "Tariq Arian said the road was open. Arian said so twice.",
+        "c.txt": "Arian said nothing about the road.",  # no Tariq here: another Arian, maybe
+        "d.txt": "Tariq Arian spoke to reporters.",
+    }
+    fs = findings(texts, "N101")
+    assert [(f.path, f.suggestion) for f in fs] == [("a.txt", "Arian"), ("a.txt", "Arian")]
+    assert "(3 mentions: b:1, b:1, d:1; both with the given name 'Tariq')" in fs[0].message
+
+
+def test_many_misspellings_of_a_frequent_name_each_point_to_all_its_mentions():
+    texts = {f"{k:02d}.txt": "Spokesman Zabihullah Mujahid said the talks went on." for k in range(30)}
+    texts.update({"x1.txt": "Spokesman Zabihullah Mujahed said so.", "x2.txt": "Spokesman Zabihullah Majuhid said so."})
+    fs = findings(texts, "N101")
+    assert [(f.path, f.suggestion) for f in fs] == [("x1.txt", "Mujahid"), ("x2.txt", "Mujahid")]
+    assert all("(30 mentions: 00:1, 01:1, 02:1, 03:1, ...;" in f.message for f in fs)
+
+
+def test_title_on_a_long_line_is_read_from_the_last_ten_tokens_or_the_last_break():
+    def word(k: int) -> str:  # "wbc" for 12: one token (a digit would start a token of its own)
+        return "w" + "".join(chr(ord("a") + int(d)) for d in str(k))
+
+    words = " ".join(word(k) for k in range(400))  # a line of more than 1,000 characters
+    [m] = _mentions(words + " Abdul Hassankhail").mentions
+    assert m.title == " ".join(word(k) for k in range(390, 400))
+    [m] = _mentions(words + ", wb wc Abdul Hassankhail").mentions
+    assert m.title == "wb wc"
+    [m] = _mentions("Tariq Arian, " + words + " Abdul Hassankhail").mentions[1:]
+    assert m.title.split()[0] == word(390) and m.full.line == 1 and m.full.column == len("Tariq Arian, " + words) + 2

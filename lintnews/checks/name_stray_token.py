@@ -12,6 +12,11 @@ from lintnews.registry import DocumentRule, register
 from lintnews.ruletypes import first_char_guard
 
 
+# What every match of the rule's regex contains: a number, a space and a capitalised word.
+# Its scan stops only at digits; the rule's regex tries every honorific at every capital.
+_NECESSARY = re.compile(r"\d[\d,.]* [A-Z][a-z]")
+
+
 @register
 class StrayTokenInName(DocumentRule):
     """Finds a number standing between an honorific and a name: ``Mr. 58 Freericks``.
@@ -35,6 +40,8 @@ class StrayTokenInName(DocumentRule):
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        if _NECESSARY.search(doc.view) is None:
+            return  # no number followed by a capitalised word: most articles
         for m in self.regex.finditer(doc.view):
             if m.group("honorific").rstrip(".") in {"General", "Major", "Chief", "Officer", "Inspector", "Director"}:
                 continue  # "General 5 Division", ranks before unit numbers

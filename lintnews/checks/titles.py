@@ -27,6 +27,7 @@ class TitleTable:
     markers: dict[str, str]  # marker -> jurisdiction
     not_used: dict[str, dict[str, str]]  # jurisdiction -> rendering -> real office
     regex: re.Pattern[str]
+    renderings: tuple[str, ...]  # every rendering: a title the regex finds ends with one
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +46,7 @@ def title_table() -> TitleTable:
     titles = "|".join(re.escape(t) for t in sorted(office_of, key=len, reverse=True))
     marks = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
     regex = re.compile(rf"(?:(?<![\w.])(?P<marker>{marks})\s+)?(?P<title>{titles})\s*$")
-    return TitleTable(office_of, markers, not_used, regex)
+    return TitleTable(office_of, markers, not_used, regex, tuple(office_of))
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,16 @@ class TitleMention:
 
 
 def collect_titles(doc: Document) -> list[TitleMention]:
+    """The titled person mentions of a document (computed once for T101 and T102)."""
+    cached = doc.__dict__.get("_title_mentions")
+    if cached is not None:
+        return list(cached)
     table = title_table()
     found = []
     for m in extract(doc).mentions:
-        if not m.title:
+        # The regex ends with a rendering and spaces: a title that does not end with one
+        # (most titles: "", "On", "In the") is not searched.
+        if not m.title or not m.title.rstrip().endswith(table.renderings):
             continue
         t = table.regex.search(m.title)
         if not t:
@@ -79,6 +86,7 @@ def collect_titles(doc: Document) -> list[TitleMention]:
                 loc=Loc.of(doc, start, m.full.end),
             )
         )
+    doc.__dict__["_title_mentions"] = tuple(found)
     return found
 
 

@@ -115,11 +115,116 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _by_path(mentions: list[Mention]) -> dict[str, list[Mention]]:
+class _Index:
+    """The mentions of a corpus grouped the ways the pairs are checked, built lazily.
+
+    Every list keeps the corpus order of the mentions, and a list built once is shared
+    by every pair that asks for it: checking a pair costs the size of its rarer side,
+    not the size of a frequent name's mentions (a misspelling of a name mentioned
+    80,000 times is checked without walking those 80,000 mentions again).
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self._order: dict[int, int] | None = None
+        self.by_surname: dict[str, list[Mention]] = defaultdict(list)
+        self.by_given: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            self.by_surname[m.surname].append(m)
+            if m.given:
+                self.by_given[m.given].append(m)
+        self._paths: dict[str, dict[str, list[Mention]]] = {}
+        self._givens: dict[str, dict[str, list[Mention]]] = {}
+        self._bare: dict[str, dict[str, list[Mention]]] = {}
+        self._surnames_of_given: dict[str, dict[str, list[Mention]]] = {}
+        self._with_bare: dict[tuple[str, str], list[Mention]] = {}
+        self._given_paths: dict[tuple[str, str], dict[str, None]] = {}
+        self._sorted: dict[int, tuple[list[Mention], tuple[Mention, ...]]] = {}
+
+    def by_path(self, surname: str) -> dict[str, list[Mention]]:
+        """The mentions of a surname per document path."""
+        grouped = self._paths.get(surname)
+        if grouped is None:
+            grouped = self._paths[surname] = _group(self.by_surname[surname], lambda m: m.full.path)
+        return grouped
+
+    def givens(self, surname: str) -> dict[str, list[Mention]]:
+        """The mentions of a surname per given name (mentions without one left out)."""
+        grouped = self._givens.get(surname)
+        if grouped is None:
+            grouped = self._givens[surname] = _group((m for m in self.by_surname[surname] if m.given), lambda m: m.given)
+        return grouped
+
+    def bare(self, surname: str) -> dict[str, list[Mention]]:
+        """The mentions of a surname without a given name, per document path."""
+        grouped = self._bare.get(surname)
+        if grouped is None:
+            grouped = self._bare[surname] = _group((m for m in self.by_surname[surname] if not m.given), lambda m: m.full.path)
+        return grouped
+
+    def surnames_of(self, given: str) -> dict[str, list[Mention]]:
+        """The mentions of a given name per surname."""
+        grouped = self._surnames_of_given.get(given)
+        if grouped is None:
+            grouped = self._surnames_of_given[given] = _group(self.by_given[given], lambda m: m.surname)
+        return grouped
+
+    def with_partner(self, surname: str, given: str, other: str) -> list[Mention]:
+        """The mentions of ``surname`` with ``given`` or with no given name, in the
+        documents where ``surname`` or ``other`` is written with ``given``."""
+        own = self.givens(surname)[given]
+        bare = self.bare(surname)
+        if not bare:
+            return own
+        base = self._with_bare.get((surname, given))
+        own_paths = self.given_paths(surname, given)
+        if base is None:
+            extra = [m for path in own_paths if path in bare for m in bare[path]]
+            base = self._with_bare[(surname, given)] = self._merged(own, extra)
+        other_paths = self.given_paths(other, given)
+        if len(other_paths) < len(bare):
+            extra = [m for path in other_paths if path not in own_paths and path in bare for m in bare[path]]
+        else:
+            extra = [m for path, ms in bare.items() if path in other_paths and path not in own_paths for m in ms]
+        return self._merged(base, extra) if extra else base
+
+    def given_paths(self, surname: str, given: str) -> dict[str, None]:
+        """The paths where ``surname`` is written with ``given``."""
+        paths = self._given_paths.get((surname, given))
+        if paths is None:
+            paths = self._given_paths[(surname, given)] = dict.fromkeys(m.full.path for m in self.givens(surname).get(given, ()))
+        return paths
+
+    def _merged(self, a: list[Mention], b: list[Mention]) -> list[Mention]:
+        """``a`` and ``b`` (each in corpus order, no mention in both) in corpus order."""
+        if not b:
+            return a
+        if self._order is None:
+            self._order = {id(m): k for k, m in enumerate(self.mentions)}
+        order = self._order
+        return sorted(a + b, key=lambda m: order[id(m)])
+
+    def sorted_by_place(self, mentions: list[Mention]) -> tuple[Mention, ...]:
+        """``mentions`` by path and offset; one tuple per list, however often asked."""
+        cached = self._sorted.get(id(mentions))
+        if cached is not None and cached[0] is mentions:
+            return cached[1]
+        ordered = tuple(sorted(mentions, key=lambda c: (c.full.path, c.full.start)))
+        self._sorted[id(mentions)] = (mentions, ordered)  # the list is kept, so its id stays its own
+        return ordered
+
+
+def _group(mentions: Iterable[Mention], key: Callable[[Mention], str]) -> dict[str, list[Mention]]:
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        grouped[m.full.path].append(m)
-    return grouped
+        grouped[key(m)].append(m)
+    return dict(grouped)
+
+
+def _common(a: dict[str, object], b: dict[str, object]) -> list[str]:
+    """The keys of both, sorted; walks the smaller one."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sorted(k for k in small if k in large)
 
 
 def find_variants(
@@ -136,23 +241,24 @@ def find_variants(
     def eligible(word: str) -> bool:
         return len(word) >= 3 and not is_common_word(word) and word.lower() not in lower_forms and not word.isupper()
 
-    by_surname: dict[str, list[Mention]] = defaultdict(list)
-    by_given: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        by_surname[m.surname].append(m)
-        if m.given:
-            by_given[m.given].append(m)
+    index = _Index(mentions)
+    by_surname, by_given = index.by_surname, index.by_given
     person_surnames = {s for s, ms in by_surname.items() if eligible(s) and any(m.evidence for m in ms)}
     person_givens = {g for g, ms in by_given.items() if eligible(g) and any(m.evidence for m in ms)}
+    # Whether a full name is accepted, asked once per name; whether a list of mentions
+    # holds one, asked once per list (the lists of frequent names are shared by pairs).
+    accepted_names: dict[tuple[str, ...], bool] = {}
+    accepted_lists: dict[int, tuple[list[Mention], bool]] = {}
 
     variants: list[Variant] = []
     seen: set[tuple[str, int]] = set()
 
     def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, decided: bool = False) -> None:
         tie = len(found) == len(canon) and not decided
-        # One tuple shared by every variant of the pair: a copy per variant made memory
-        # grow with variants times canonical mentions (gigabytes at 100,000 articles).
-        canonical = tuple(sorted(canon, key=lambda c: (c.full.path, c.full.start)))  # order-free evidence
+        # One tuple shared by every variant of the pair (and by every pair with the same
+        # canonical mentions): a copy per variant made memory grow with variants times
+        # canonical mentions (gigabytes at 100,000 articles).
+        canonical = index.sorted_by_place(canon)  # order-free evidence
         counts = (len(found), len(canon))
         for m in found:
             key = (m.full.path, m.full.start)
@@ -161,8 +267,21 @@ def find_variants(
             seen.add(key)
             variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie))
 
+    def name_accepted(words: tuple[str, ...]) -> bool:
+        known = accepted_names.get(words)
+        if known is None:
+            known = accepted_names[words] = accepted(" ".join(words))
+        return known
+
     def is_accepted(word: str, mentions: list[Mention]) -> bool:
-        return accepted(word) or any(accepted(" ".join(m.words)) for m in mentions)
+        if accepted(word):
+            return True
+        cached = accepted_lists.get(id(mentions))
+        if cached is not None and cached[0] is mentions:
+            return cached[1]
+        answer = any(name_accepted(m.words) for m in mentions)
+        accepted_lists[id(mentions)] = (mentions, answer)  # the list is kept: its id stays its own
+        return answer
 
     def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
         ok_a, ok_b = is_accepted(a, ma), is_accepted(b, mb)
@@ -182,19 +301,17 @@ def find_variants(
 
     # Surnames.
     for a, b in candidate_pairs(person_surnames):
-        ma, mb = by_surname[a], by_surname[b]
-        shared = {m.given for m in ma if m.given} & {m.given for m in mb if m.given}
+        shared = _common(index.givens(a), index.givens(b))
         if shared:
-            given = sorted(shared)[0]
-            docs = {m.full.path for m in ma + mb if m.given == given}
-            sa = [m for m in ma if m.full.path in docs and m.given in (None, given)]
-            sb = [m for m in mb if m.full.path in docs and m.given in (None, given)]
+            given = shared[0]
+            # The mentions with that given name or none, in the documents where either
+            # spelling has that given name.
+            sa = index.with_partner(a, given, b)
+            sb = index.with_partner(b, given, a)
             report(sa, sb, "surname", a, b, f"both with the given name '{given}'")
             continue
-        # Grouped once per pair, in mention order: scanning every mention of a frequent
-        # name for every shared document made this step quadratic.
-        by_path_a, by_path_b = _by_path(ma), _by_path(mb)
-        for path in sorted(by_path_a.keys() & by_path_b.keys()):
+        by_path_a, by_path_b = index.by_path(a), index.by_path(b)
+        for path in _common(by_path_a, by_path_b):
             da, db = by_path_a[path], by_path_b[path]
             if not any(m.evidence for m in da) or not any(m.evidence for m in db):
                 continue
@@ -205,10 +322,7 @@ def find_variants(
             report(da, db, "surname", a, b, "in the same article")
     # Given names with a shared surname.
     for a, b in candidate_pairs(person_givens):
-        ma, mb = by_given[a], by_given[b]
-        shared = {m.surname for m in ma} & {m.surname for m in mb}
-        for surname in sorted(shared):
-            sa = [m for m in ma if m.surname == surname]
-            sb = [m for m in mb if m.surname == surname]
-            report(sa, sb, "given", a, b, f"both with the surname '{surname}'")
+        surnames_a, surnames_b = index.surnames_of(a), index.surnames_of(b)
+        for surname in _common(surnames_a, surnames_b):
+            report(surnames_a[surname], surnames_b[surname], "given", a, b, f"both with the surname '{surname}'")
     return variants
