@@ -233,7 +233,7 @@ for d in range(count):
         loc = Loc(path, k * 40, k * 40 + 12, k + 1, 1, k + 1, 13)
         sloc = Loc(path, k * 40 + 6, k * 40 + 12, k + 1, 7, k + 1, 13)
         ev = frozenset({{"speech"}}) if k % 2 else frozenset()
-        mentions.append(Mention((given, surname), given, surname, loc, sloc, loc, ev, ""))
+        mentions.append(Mention((given, surname), given, surname, loc, sloc, loc, ev, "", None))
     facts[path] = NameFacts(tuple(mentions), frozenset())
     paths.append(path)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from lintnews.corpus import Loc
+from lintnews.corpus import Loc, new_loc
 from lintnews.data import builtin_yaml, word_list
 from lintnews.document import Document
 from lintnews.lexicon import is_common_word
@@ -27,7 +27,13 @@ _POSSESSIVE_ENDINGS = ("’s", "'s")
 
 @dataclass(frozen=True)
 class Mention:
-    """A possible person name in one document."""
+    """A possible person name in one document.
+
+    A corpus keeps every mention of every document until the corpus stage, and worker
+    processes send them back, so mentions have slots and pickle as a plain tuple.
+    """
+
+    __slots__ = ("words", "given", "surname", "full", "surname_loc", "given_loc", "evidence", "title", "stray")
 
     words: tuple[str, ...]  # the name without titles: ("Mike", "Pompeo")
     given: str | None  # the first word when the name has two or more ("Mike")
@@ -37,7 +43,11 @@ class Mention:
     given_loc: Loc | None
     evidence: frozenset[str]  # honorific, role, given, speech
     title: str  # the words before the name in its clause ("US Secretary of State")
-    stray: Loc | None = None  # a token between honorific and name ("Mr. 58 Freericks")
+    stray: Loc | None  # a token between honorific and name ("Mr. 58 Freericks")
+
+    def __reduce__(self) -> tuple[type[Mention], tuple]:
+        # A frozen class with slots cannot be unpickled attribute by attribute.
+        return (Mention, tuple(getattr(self, name) for name in Mention.__slots__))
 
 
 @dataclass(frozen=True)
@@ -461,33 +471,31 @@ def _gap(gap: str, after_break: bool) -> tuple[str | None, int, str]:
 
 
 # Mentions and their locations are made by the ten thousand per second; these build the
-# same frozen dataclass objects as their constructors without the per-field
-# ``object.__setattr__`` calls of a frozen dataclass's ``__init__`` (neither class has
-# a ``__post_init__`` or slots; tests/test_rules_names.py checks they stay equal).
+# same frozen objects as their constructors, through the slots' own setters instead of the
+# per-field ``object.__setattr__`` of a frozen dataclass's ``__init__``
+# (tests/test_rules_names.py checks they stay equal).
 _new = object.__new__
+_MENTION_SETTERS = tuple(Mention.__dict__[name].__set__ for name in Mention.__slots__)
 
 
 def _loc(path: str, start: int, end: int, line: int, column: int, end_column: int) -> Loc:
     """``Loc(path, start, end, line, column, line, end_column)``: a span on one line."""
-    loc = _new(Loc)
-    loc.__dict__.update(path=path, start=start, end=end, line=line, column=column, end_line=line, end_column=end_column)
-    return loc
+    return new_loc(path, start, end, line, column, line, end_column)
 
 
 def _mention(words, given, surname, full, surname_loc, given_loc, evidence, title, stray) -> Mention:
     """``Mention(words, given, surname, full, surname_loc, given_loc, evidence, title, stray)``."""
     mention = _new(Mention)
-    mention.__dict__.update(
-        words=words,
-        given=given,
-        surname=surname,
-        full=full,
-        surname_loc=surname_loc,
-        given_loc=given_loc,
-        evidence=evidence,
-        title=title,
-        stray=stray,
-    )
+    s_words, s_given, s_surname, s_full, s_surname_loc, s_given_loc, s_evidence, s_title, s_stray = _MENTION_SETTERS
+    s_words(mention, words)
+    s_given(mention, given)
+    s_surname(mention, surname)
+    s_full(mention, full)
+    s_surname_loc(mention, surname_loc)
+    s_given_loc(mention, given_loc)
+    s_evidence(mention, evidence)
+    s_title(mention, title)
+    s_stray(mention, stray)
     return mention
 
 
