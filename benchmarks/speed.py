@@ -169,9 +169,14 @@ def measure(command: list[str], cwd: Path | None = None) -> dict:
     return {"wall": wall, "cpu": total_cpu, "peak": peak, "code": proc.returncode, "stderr": stderr}
 
 
+def tool(name: str) -> str | None:
+    """A command on PATH, or installed beside this Python (a virtualenv not activated)."""
+    beside = Path(sys.executable).parent / name
+    return shutil.which(name) or (str(beside) if beside.exists() else None)
+
+
 def lintnews_cmd() -> list[str]:
-    exe = shutil.which("lintnews") or str(Path(sys.executable).parent / "lintnews")
-    return [exe]
+    return [tool("lintnews") or "lintnews"]
 
 
 def run_tools(folder: Path, files: list[Path], jobs: int, proselint_max: int) -> list[tuple[str, dict]]:
@@ -181,10 +186,15 @@ def run_tools(folder: Path, files: list[Path], jobs: int, proselint_max: int) ->
     rows.append(("lintnews --jobs 1", measure([*base, "--jobs", "1", str(folder)])))
     rows.append((f"lintnews --jobs {jobs}", measure([*base, "--jobs", str(jobs), str(folder)])))
     rows.append((f"lintnews --jobs {jobs} --format json", measure([*base, "--format", "json", "--jobs", str(jobs), str(folder)])))
-    if shutil.which("codespell"):
-        rows.append(("codespell", measure(["codespell", str(folder)])))
-    if shutil.which("proselint") and len(files) <= proselint_max:
-        rows.append(("proselint check", measure(["proselint", "check", str(folder)])))
+    codespell, proselint = tool("codespell"), tool("proselint")
+    if codespell:
+        rows.append(("codespell", measure([codespell, str(folder)])))
+    else:
+        print("codespell not found: pip install -e '.[bench]'", file=sys.stderr)
+    if proselint and len(files) <= proselint_max:
+        rows.append(("proselint check", measure([proselint, "check", str(folder)])))
+    elif not proselint:
+        print("proselint not found: pip install -e '.[bench]'", file=sys.stderr)
     return rows
 
 
