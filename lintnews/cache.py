@@ -104,25 +104,33 @@ def encode(value: Any) -> Any:
     raise _Unencodable(f"cannot cache a {type(value).__name__}")
 
 
-def decode(value: Any) -> Any:
+def decode(value: Any, shared: dict | None = None) -> Any:
     """The value :func:`encode` was given; ValueError for anything it could not have made.
 
     Only the known fact classes can be built (a class name is a key into that table,
     nothing else), with exactly their fields, and every field declared as a plain int,
     str, bool or float has that type: a forged or damaged entry fails here, not mid-run.
+    ``shared`` (kept by the caller across entries) holds one copy of each string and
+    frozenset decoded: a corpus read back from the cache repeats the same names, paths
+    and evidence sets thousands of times.
     """
+    if shared is None:
+        shared = {}
+    if isinstance(value, str):
+        return shared.setdefault(value, value)
     if isinstance(value, list):
-        return [decode(v) for v in value]
+        return [decode(v, shared) for v in value]
     if not isinstance(value, dict):
         return value
     if len(value) == 1:
         (tag, body), = value.items()
         if tag == "t" and isinstance(body, list):
-            return tuple([decode(v) for v in body])
+            return tuple([decode(v, shared) for v in body])
         if tag == "s" and isinstance(body, list):
-            return frozenset([decode(v) for v in body])
+            made = frozenset([decode(v, shared) for v in body])
+            return shared.setdefault(made, made)
         if tag == "d" and isinstance(body, dict):
-            return {k: decode(v) for k, v in body.items()}
+            return {k: decode(v, shared) for k, v in body.items()}
     elif len(value) == 2 and "c" in value:
         shape = _shapes().get(value["c"]) if isinstance(value["c"], str) else None
         body = value.get("v")
@@ -130,7 +138,7 @@ def decode(value: Any) -> Any:
             raise ValueError(f"unknown type {value['c']!r}")
         if not isinstance(body, list) or len(body) != len(shape.names):
             raise ValueError(f"{shape.cls.__name__}: {len(shape.names)} fields expected")
-        values = [decode(v) for v in body]
+        values = [decode(v, shared) for v in body]
         for i, allowed, nullable in shape.checks:
             got = values[i]
             if got is None and nullable:
@@ -174,6 +182,11 @@ class DocumentCache:
         self.fingerprint = fingerprint
         self.hits = 0
         self.misses = 0
+        self._shared: dict = {}  # strings and frozensets read so far, one copy each
+
+    def __getstate__(self) -> dict:
+        # Sent to worker processes without what this process has read.
+        return {**self.__dict__, "_shared": {}}
 
     def key(self, path: str, content: str) -> str:
         h = hashlib.sha256()
@@ -195,7 +208,7 @@ class DocumentCache:
             payload = entry["payload"]
             if not isinstance(payload, str) or sign(payload) != entry.get("checksum"):
                 raise ValueError("checksum mismatch")
-            result = decode(json.loads(payload))
+            result = decode(json.loads(payload), self._shared)
             if not isinstance(result, DocumentResult) or result.path != path:
                 raise ValueError("not a document result for this path")
         except FileNotFoundError:

@@ -294,3 +294,25 @@ def test_suppression_markers_survive_the_cache(write_files):
     for _ in range(2):  # writing the cache, then reading it
         assert run_lintnews(["--cache-dir", "cache", "a.txt", "b.md"], cwd=root).stdout == uncached.stdout
     assert len(entries(root / "cache")) == 2
+
+
+def test_entries_read_back_share_their_repeated_strings_and_sets():
+    # A corpus read from the cache repeats names and evidence sets thousands of times:
+    # one copy of each is kept (memory), and pickling the cache leaves that copy behind.
+    import pickle
+
+    from lintnews.engine import lint_document
+    from lintnews.document import make_document
+
+    rules = configured_rules(Config())
+    texts = ["Spokesman Tariq Arian said the road was closed.\n", "Later Tariq Arian said so again.\n"]
+    encoded = [json.loads(json.dumps(encode(lint_document(make_document(f"{i}.txt", t), rules)))) for i, t in enumerate(texts)]
+    shared: dict = {}
+    first, second = (decode(e, shared) for e in encoded)
+    a, b = first.facts["N101"].mentions[0], second.facts["N101"].mentions[0]
+    assert a.words == b.words == ("Tariq", "Arian")
+    assert a.words[1] is b.words[1] and a.evidence is b.evidence
+    assert decode(encoded[0]) == first  # sharing changes no value
+    cache = DocumentCache("unused", "fingerprint")
+    cache._shared.update(shared)
+    assert pickle.loads(pickle.dumps(cache))._shared == {}
