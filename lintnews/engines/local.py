@@ -89,20 +89,38 @@ def run(
     only the rest goes to the workers (a cached result costs less to read here than to
     send back from a worker: under pre-commit that is nearly every document).
     """
-    if options.cache is not None and jobs > 1 and len(items) >= min_parallel_items:
-        return _run_through_cache(items, rules, jobs, progress, min_parallel_items, method, options)
-    return _run(items, rules, jobs, progress, min_parallel_items, method, options)
+    if options.cache is None or jobs <= 1 or len(items) < min_parallel_items:
+        return _run(items, rules, jobs, progress, min_parallel_items, method, options)
+    outcomes, missing = _take_cached(items, options)
+    done = len(items) - len(missing)
+    if progress and done:
+        progress(done, len(items))
+    relay = (lambda n, _total: progress(done + n, len(items))) if progress else None
+    linted = _run([item for _, item in missing], rules, jobs, relay, min_parallel_items, method, options) if missing else []
+    for (i, _), outcome in zip(missing, linted):
+        outcomes[i] = outcome
+    return outcomes  # type: ignore[return-value]
 
 
-def _run(
-    items: Sequence[Item],
-    rules: Sequence[Rule],
-    jobs: int,
-    progress: ProgressCallback | None,
-    min_parallel_items: int,
-    method: str | None,
-    options: ItemOptions,
-) -> list[Outcome]:
+def _take_cached(items: Sequence[Item], options: ItemOptions) -> tuple[list[Outcome | None], list[tuple[int, Item]]]:
+    """Read every item here: the outcomes the cache holds (None where it holds none,
+    an error where the file cannot be read), and the items left to lint, text included."""
+    outcomes: list[Outcome | None] = []
+    missing: list[tuple[int, Item]] = []
+    for i, (path, raw) in enumerate(items):
+        if raw is None:
+            raw = read_text(path)
+            if isinstance(raw, InputError):
+                outcomes.append(Outcome(raw))
+                continue
+        outcomes.append(from_cache(path, raw, options))
+        if outcomes[-1] is None:
+            missing.append((i, (path, raw)))
+    return outcomes, missing
+
+
+def _run(items, rules, jobs, progress, min_parallel_items, method, options) -> list[Outcome]:
+    """:func:`run` without the cache pass (same arguments)."""
     total = len(items)
     jobs = max(1, min(jobs, total))
     if jobs == 1 or total < min_parallel_items:
@@ -133,33 +151,3 @@ def _run(
     finally:
         gc.unfreeze()
     return outcomes
-
-
-def _run_through_cache(
-    items: Sequence[Item],
-    rules: Sequence[Rule],
-    jobs: int,
-    progress: ProgressCallback | None,
-    min_parallel_items: int,
-    method: str | None,
-    options: ItemOptions,
-) -> list[Outcome]:
-    outcomes: list[Outcome | None] = []
-    missing: list[tuple[int, Item]] = []
-    for i, (path, raw) in enumerate(items):
-        if raw is None:
-            raw = read_text(path)
-            if isinstance(raw, InputError):
-                outcomes.append(Outcome(raw))
-                continue
-        outcomes.append(from_cache(path, raw, options))
-        if outcomes[-1] is None:
-            missing.append((i, (path, raw)))
-    done = len(items) - len(missing)
-    if progress and done:
-        progress(done, len(items))
-    relay = (lambda n, _total: progress(done + n, len(items))) if progress else None
-    linted = _run([item for _, item in missing], rules, jobs, relay, min_parallel_items, method, options) if missing else []
-    for (i, _), outcome in zip(missing, linted):
-        outcomes[i] = outcome
-    return outcomes  # type: ignore[return-value]
