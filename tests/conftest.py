@@ -100,7 +100,7 @@ def lintnews_exe() -> str:
 
 
 @pytest.fixture
-def run_cli(lintnews_exe: str, tmp_path_factory: pytest.TempPathFactory):
+def run_cli(tmp_path_factory: pytest.TempPathFactory):
     """``run_cli(args, cwd=None, env=None)`` -> ``CompletedProcess`` (text stdout/stderr).
 
     Without ``cwd`` the command runs in a fresh empty folder, so no configuration file
@@ -113,17 +113,7 @@ def run_cli(lintnews_exe: str, tmp_path_factory: pytest.TempPathFactory):
         cwd: Path | str | None = None,
         env: Mapping[str, str | None] | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        if cwd is None:
-            cwd = tmp_path_factory.mktemp("cwd")
-        return subprocess.run(
-            [lintnews_exe, *map(str, args)],
-            cwd=str(cwd),
-            env=cli_env(env),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=300,  # a hang guard, not a timing assertion
-        )
+        return run_lintnews(args, cwd if cwd is not None else tmp_path_factory.mktemp("cwd"), env)
 
     return run
 

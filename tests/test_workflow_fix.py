@@ -288,8 +288,11 @@ def _assert_refused(proc, path: Path, before: bytes) -> None:
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name], "a temporary file was left behind"
 
 
-def test_a_failing_rename_leaves_the_file_and_no_temporary_file(tmp_path, monkeypatch):
-    """The write fails at its last step (as on a file the system will not replace)."""
+@pytest.fixture
+def unreplaceable(tmp_path, monkeypatch) -> Path:
+    """``a.txt`` (with fixable problems) in the current folder, which ``os.replace``
+    refuses to overwrite: the write fails at its last step (as on a file the system will
+    not replace)."""
     path = tmp_path / "a.txt"
     path.write_text(DIRTY, encoding="utf-8")
     real_replace = os.replace
@@ -301,6 +304,11 @@ def test_a_failing_rename_leaves_the_file_and_no_temporary_file(tmp_path, monkey
 
     monkeypatch.setattr(lintnews.atomic.os, "replace", refuse)
     monkeypatch.chdir(tmp_path)
+    return path
+
+
+def test_a_failing_rename_leaves_the_file_and_no_temporary_file(unreplaceable, tmp_path):
+    path = unreplaceable
     result = CliRunner().invoke(main, ["--fix", "a.txt"])
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -309,18 +317,7 @@ def test_a_failing_rename_leaves_the_file_and_no_temporary_file(tmp_path, monkey
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
-def test_the_error_names_the_file_that_could_not_be_fixed(tmp_path, monkeypatch):
-    path = tmp_path / "a.txt"
-    path.write_text(DIRTY, encoding="utf-8")
-    real_replace = os.replace
-
-    def refuse(src, dst, *args, **kwargs):
-        if os.path.abspath(dst) == str(path):
-            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), src, None, dst)
-        return real_replace(src, dst, *args, **kwargs)
-
-    monkeypatch.setattr(lintnews.atomic.os, "replace", refuse)
-    monkeypatch.chdir(tmp_path)
+def test_the_error_names_the_file_that_could_not_be_fixed(unreplaceable):
     result = CliRunner().invoke(main, ["--fix", "a.txt"])
     assert result.exit_code == 2
     assert "a.txt" in result.output and ".tmp" not in result.output, result.output
