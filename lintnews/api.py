@@ -168,8 +168,8 @@ def _finish(
     return finish_corpus([f for r in results for f in r.findings], corpus, rules, report_paths)
 
 
-def _expand(paths: Sequence[str], config: Config, base: Path | None) -> tuple[list[str], list[InputError]]:
-    files, errors = expand_paths(paths)
+def _expand(paths: Sequence[str], config: Config, base: Path | None, seen: set[str]) -> tuple[list[str], list[InputError]]:
+    files, errors = expand_paths(paths, seen=seen)
     if config.exclude:
         files = [
             f for f in files if not any(fnmatch.fnmatch(form, g) for form in _glob_candidates(f, base) for g in config.exclude)
@@ -208,13 +208,13 @@ def lint_paths(
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
     base = config.path.parent if config.path is not None else None
-    files, errors = _expand(paths, config, base)
+    seen: set[str] = set()  # real paths of the files taken so far
+    files, errors = _expand(paths, config, base, seen)
     context: list[str] = []
     corpus_paths = [*config.corpus, *corpus]
     if corpus_paths:
-        given = {os.path.realpath(f) for f in files}
-        more, more_errors = _expand(corpus_paths, config, base)
-        context = [f for f in more if os.path.realpath(f) not in given]
+        # Context files are the corpus's files that are not linted already.
+        context, more_errors = _expand(corpus_paths, config, base, seen)
         errors += more_errors
     word_counts: dict[str, int] = {}
     texts: dict[str, str] = {}

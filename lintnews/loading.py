@@ -39,15 +39,19 @@ def display_path(path: Path) -> str:
     return path.as_posix() if not path.is_absolute() else str(path)
 
 
-def expand_paths(paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS) -> tuple[list[str], list[InputError]]:
+def expand_paths(
+    paths: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, seen: set[str] | None = None
+) -> tuple[list[str], list[InputError]]:
     """Files to lint, in a stable order, and the paths that could not be used.
 
     A file reached twice (named twice, through a link, or inside two folders given) is
-    linted once, under the first name it was reached by.
+    linted once, under the first name it was reached by.  ``seen`` holds the real paths
+    of files already taken (by an earlier call); they are left out, and the files found
+    are added to it.
     """
     files: list[str] = []
     errors: list[InputError] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
