@@ -253,6 +253,55 @@ def test_the_rule_reports_at_the_first_line_above_the_threshold(tmp_path: Path):
     assert lint_paths([str(tmp_path / "a.txt")], config, configured_rules(config, select=["D101"])).findings == []
 
 
+TRANSLATED_PARAGRAPH = (
+    "The implementation of the plan, but also the completion of the construction of the bridge, "
+    "the rest of the funding of the project and the protection of the environment of the region, "
+    "but also the promotion of the development of the economy in the city, the province and the country."
+)
+
+
+def _d101_config(tmp_path: Path, threshold: float):
+    (tmp_path / "lintnews.toml").write_text(f"mt-threshold = {threshold}\n")
+    config = load_config(tmp_path / "lintnews.toml")
+    return config, configured_rules(config, select=["D101"])
+
+
+def test_the_rule_names_the_paragraph_that_raises_the_score_most(tmp_path: Path):
+    paragraphs = ARTICLE.strip().split("\n")
+    text = "\n".join(paragraphs[:3] + [TRANSLATED_PARAGRAPH] + paragraphs[3:]) + "\n"
+    config, rules = _d101_config(tmp_path, 0)
+    (tmp_path / "a.txt").write_text(text)
+    [finding] = lint_paths([str(tmp_path / "a.txt")], config, rules).findings
+    assert (finding.line, finding.column) == (1, 1)  # the finding is the document's
+    assert "reads most translated at line 4 ('The implementation of the plan, but also the" in finding.message
+    assert [(r.line, r.column, r.end_line, r.end_column) for r in finding.related] == [(4, 1, 4, len(TRANSLATED_PARAGRAPH) + 1)]
+    # moved elsewhere, the paragraph is still the one named
+    text = "\n".join(paragraphs + [TRANSLATED_PARAGRAPH]) + "\n"
+    (tmp_path / "a.txt").write_text(text)
+    [finding] = lint_paths([str(tmp_path / "a.txt")], config, rules).findings
+    assert [r.line for r in finding.related] == [len(paragraphs) + 1]
+
+
+def test_no_paragraph_is_named_when_there_is_nothing_to_compare(tmp_path: Path):
+    """One paragraph, or one beside datelines and bylines too short to be telling."""
+    config, rules = _d101_config(tmp_path, 0)
+    one_paragraph = "Published Jan 28, 2019\nBy a staff writer\n\n" + " ".join(ARTICLE.split("\n")) + "\n"
+    (tmp_path / "a.txt").write_text(one_paragraph)
+    [finding] = lint_paths([str(tmp_path / "a.txt")], config, rules).findings
+    assert "reads most translated" not in finding.message and finding.related == ()
+
+
+def test_only_the_scored_sample_is_searched_for_the_telling_paragraph():
+    from lintnews.checks.document_mt_score import telling_paragraph
+
+    filler = "\n".join([ARTICLE.strip()] * 12)
+    assert len(filler) > mtscore.SAMPLE_CHARS
+    start, end, drop = telling_paragraph(ARTICLE + TRANSLATED_PARAGRAPH + "\n" + filler)
+    assert (start, end) == (len(ARTICLE), len(ARTICLE) + len(TRANSLATED_PARAGRAPH)) and drop > 0
+    past_the_sample = telling_paragraph(filler + "\n" + TRANSLATED_PARAGRAPH)
+    assert past_the_sample is None or past_the_sample[1] <= mtscore.SAMPLE_CHARS
+
+
 def test_the_rule_skips_short_documents(tmp_path: Path):
     (tmp_path / "lintnews.toml").write_text("mt-threshold = 0\n")
     config = load_config(tmp_path / "lintnews.toml")
