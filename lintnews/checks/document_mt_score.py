@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from lintnews import mtscore
-from lintnews.document import Document
 from lintnews.corpus import Loc
+from lintnews.document import Document
 from lintnews.finding import Finding
 from lintnews.registry import DocumentRule, register
 
@@ -29,8 +29,9 @@ def telling_paragraph(view: str) -> tuple[int, int, float] | None:
     The score is a logistic regression over rates, so no single token carries it; taking
     each paragraph out in turn and scoring again asks the model itself which stretch of
     text pulled the document up.  Only the sample the score reads is considered (the text
-    after it could not have moved the score), and taking a paragraph out never lets more
-    text in.  It costs one scoring per paragraph of the sample (about 20 for a news
+    after it could not have moved the score), and taking a paragraph out does not let the
+    text after the sample in (save where normalising typography lengthens the text, as
+    ``…`` to ``...`` does, by a few characters).  It costs one scoring per paragraph of the sample (about 20 for a news
     article), so it is done only for a document being reported.
     """
     limit = mtscore.SAMPLE_CHARS
