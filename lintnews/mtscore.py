@@ -255,46 +255,156 @@ def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
     Without ``vocabulary`` every tag n-gram found is returned (training chooses among
     them); with it, exactly the tag n-grams it names, 0 where absent (scoring: a model
     reads no others).  The values are the same either way.
-
-    Cost: two regex passes over the sample and counters over their results; no Python
-    loop runs per token or per vocabulary entry.
     """
     norm = sample(text)
     marked = _SENTENCE_BREAK.sub("\\1\n", norm)
-    tokens = _TOKEN.findall("\n" + marked.replace("n't", " n't"))
+    if vocabulary is None:
+        features, words = _every_tag_ngram(marked)
+    else:
+        features, words = _coder(vocabulary).tag_ngrams(marked)
+    sentences = [s for s in marked.split("\n") if s]
+    lengths = [spaces + 1 for spaces in map(str.count, sentences, repeat(" "))]
+    features.update(_sentence_profile(lengths, marked))
+    return Profile(features, words, lengths, norm)
+
+
+def _tokens(marked: str) -> list[str]:
+    """The tokens of a text whose sentences are marked by line breaks, a break first."""
+    return _TOKEN.findall("\n" + marked.replace("n't", " n't"))
+
+
+def _every_tag_ngram(marked: str) -> tuple[dict[str, float], int]:
+    """Every tag n-gram's rate (for training) and the number of words."""
+    tokens = _tokens(marked)
     tags = list(map(_TAGS.__getitem__, tokens))
     unigrams = Counter(tags)
     n_breaks = unigrams.pop("<s>", 0)
     per_thousand = 1000.0 / max(len(tags) - n_breaks, 1)
-    if vocabulary is None:
-        bigrams = Counter(zip(tags, tags[1:]))
-        trigrams_of_tags = Counter(zip(tags, tags[1:], tags[2:]))
-        features: dict[str, float] = {"tag:" + t: c * per_thousand for t, c in unigrams.items()}
-        features.update({f"tag:{a} {b}": c * per_thousand for (a, b), c in bigrams.items()})
-        features.update({f"tag:{a} {b} {c}": n * per_thousand for (a, b, c), n in trigrams_of_tags.items()})
-    else:
-        features = {}
-        for n, (names, keys) in enumerate(_tag_keys(vocabulary), start=1):
-            if names:
-                counts = unigrams if n == 1 else Counter(zip(*(tags[i:] for i in range(n))))
-                rates = map(per_thousand.__mul__, map(counts.get, keys, repeat(0)))
-                features.update(zip(names, rates))
-    sentences = [s for s in marked.split("\n") if s]
-    lengths = [spaces + 1 for spaces in map(str.count, sentences, repeat(" "))]
-    features.update(_sentence_profile(lengths, marked))
-    return Profile(features, sum(map(str.isalpha, tokens)), lengths, norm)
+    bigrams = Counter(zip(tags, tags[1:]))
+    trigrams_of_tags = Counter(zip(tags, tags[1:], tags[2:]))
+    features: dict[str, float] = {"tag:" + t: c * per_thousand for t, c in unigrams.items()}
+    features.update({f"tag:{a} {b}": c * per_thousand for (a, b), c in bigrams.items()})
+    features.update({f"tag:{a} {b} {c}": n * per_thousand for (a, b, c), n in trigrams_of_tags.items()})
+    return features, sum(map(str.isalpha, tokens))
+
+
+class _Coder:
+    """The tag n-grams of one vocabulary, counted over a string of one-character codes.
+
+    Every tag the vocabulary names gets a code (a character), every other tag one shared
+    code, a sentence break its own.  A token's code has two forms: one for a word of
+    letters only (what :attr:`Profile.words` counts) and one for anything else.
+
+    Tokens: the text is cut at spaces into *chunks* ("said," or "(AP)"); a chunk's codes
+    are computed once per process (the same tokenising regex and tags as for training,
+    run on the chunk alone: no token spans a space) and then looked up, so a document
+    costs one dict lookup per chunk instead of a regex match and a tag lookup per token.
+
+    Counting: with the codes as bytes, the *pair string* has one character per pair of
+    neighbouring codes, ``chr(256 * first + second)`` (the codes interleaved with
+    themselves shifted by one, read as UTF-16).  A unigram's count is ``str.count`` of
+    its code, a bigram's that of its pair character, a trigram's that of its two
+    overlapping pairs; only the vocabulary's n-grams are counted, and no Python object
+    is made per token.  ``str.count`` counts occurrences that do not overlap, so a
+    trigram of one tag three times ("w w w", whose pair character repeats) is counted
+    with a look-ahead regex instead.
+    """
+
+    #: Chunks remembered (a bound on memory; codes do not depend on the cache).
+    MAX_CHUNKS = 100_000
+    #: Codes must stay below the UTF-16 surrogates (0xD800) as the high byte of a pair.
+    MAX_CODE = 0xD7
+
+    def __init__(self, vocabulary: tuple[str, ...]) -> None:
+        by_n: tuple[list[tuple[str, tuple[str, ...]]], ...] = ([], [], [])
+        for name in vocabulary:
+            if name.startswith("tag:"):
+                parts = tuple(name[4:].split(" "))
+                by_n[len(parts) - 1].append((name, parts))
+        tags = dict.fromkeys(["<s>"] + [t for pairs in by_n for _, parts in pairs for t in parts])
+        # Codes 1..n for the tags, n+1 for any other tag; the word form of code c is c+n+1.
+        code = {tag: chr(i) for i, tag in enumerate(tags, start=1)}
+        self.code = code
+        self.other = chr(len(tags) + 1)
+        shift = len(tags) + 1
+        self.word_form = {chr(c): chr(c + shift) for c in range(1, shift + 1)}
+        self.merge_forms = str.maketrans({w: c for c, w in self.word_form.items()})
+        self.drop_words = str.maketrans(dict.fromkeys(self.word_form.values()))
+        self.brk = code["<s>"]
+        self.names = tuple(name for pairs in by_n for name, _ in pairs)
+        # A break is not one of the 1,000 tokens: a unigram "<s>" is never counted ("\0" is no code).
+        self.unigrams = tuple("\0" if parts == ("<s>",) else code[parts[0]] for _, parts in by_n[0])
+        self.bigrams = tuple(tuple(map(code.__getitem__, parts)) for _, parts in by_n[1])
+        self.trigrams = tuple(tuple(map(code.__getitem__, parts)) for _, parts in by_n[2])
+        self.pairs_work = len(tags) + 1 <= self.MAX_CODE
+        if self.pairs_work:
+            self.bigrams = tuple(_pair(a, b) for a, b in self.bigrams)
+            self.trigrams = tuple(_pair(a, b) + _pair(b, c) for a, b, c in self.trigrams)
+        first_trigram = len(self.unigrams) + len(self.bigrams)
+        self.repeats = tuple(
+            (first_trigram + i, re.compile(re.escape(t[0]) + "(?=" + re.escape(t[1]) + ")"))
+            for i, t in enumerate(self.trigrams)
+            if self.pairs_work and t[0] == t[1]
+        )
+        self.token_codes = _Memo(self._token_code, 200_000)
+        self.chunk_codes = _Memo(self._chunk_code, self.MAX_CHUNKS)
+
+    def _token_code(self, token: str) -> str:
+        code = self.code.get(_TAGS[token], self.other)
+        return self.word_form[code] if token.isalpha() else code
+
+    def _chunk_code(self, chunk: str) -> str:
+        return "".join(map(self.token_codes.__getitem__, _TOKEN.findall(chunk.replace("n't", " n't"))))
+
+    def _counts(self, codes: str) -> list[int]:
+        """The count of every n-gram of the vocabulary, unigrams first."""
+        unigrams = map(codes.count, self.unigrams)
+        if not self.pairs_work:  # a vocabulary of very many tags: tuples of codes, counted
+            bigrams, trigrams = Counter(zip(codes, codes[1:])), Counter(zip(codes, codes[1:], codes[2:]))
+            return [*unigrams, *map(bigrams.get, self.bigrams, repeat(0)), *map(trigrams.get, self.trigrams, repeat(0))]
+        first = codes.encode("latin-1")
+        interleaved = bytearray(max(2 * len(first) - 2, 0))
+        interleaved[0::2] = first[:-1]
+        interleaved[1::2] = first[1:]
+        pairs = interleaved.decode("utf-16-be")
+        counts = [*unigrams, *map(pairs.count, self.bigrams), *map(pairs.count, self.trigrams)]
+        for i, overlapping in self.repeats:
+            counts[i] = len(overlapping.findall(pairs))
+        return counts
+
+    def tag_ngrams(self, marked: str) -> tuple[dict[str, float], int]:
+        """The vocabulary's tag n-gram rates (0 where absent) and the number of words."""
+        chunks = ("\n" + marked).replace("\n", " \n ").split(" ")
+        with_words = "".join(map(self.chunk_codes.__getitem__, chunks))
+        words = len(with_words) - len(with_words.translate(self.drop_words))
+        codes = with_words.translate(self.merge_forms)
+        per_thousand = 1000.0 / max(len(codes) - codes.count(self.brk), 1)
+        return dict(zip(self.names, map(per_thousand.__mul__, self._counts(codes)))), words
+
+
+def _pair(first: str, second: str) -> str:
+    """The pair character of two codes (see :class:`_Coder`)."""
+    return chr(256 * ord(first) + ord(second))
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """key -> function(key), computed on first sight; bounded (cleared when full)."""
+
+    def __init__(self, function: Any, limit: int) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> str:
+        if len(self) > self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
 
 
 @lru_cache(maxsize=8)
-def _tag_keys(vocabulary: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], tuple[Any, ...]], ...]:
-    """The tag n-gram features of a vocabulary for n = 1, 2, 3: their names and their
-    keys in the n-gram counters (a tag for n = 1, a tuple of tags otherwise)."""
-    by_n: tuple[list[tuple[str, Any]], ...] = ([], [], [])
-    for name in vocabulary:
-        if name.startswith("tag:"):
-            parts = tuple(name[4:].split(" "))
-            by_n[len(parts) - 1].append((name, parts[0] if len(parts) == 1 else parts))
-    return tuple((tuple(n for n, _ in pairs), tuple(k for _, k in pairs)) for pairs in by_n)
+def _coder(vocabulary: tuple[str, ...]) -> _Coder:
+    return _Coder(vocabulary)
 
 
 # The first two words of each sentence (one sentence per line of the marked text).
