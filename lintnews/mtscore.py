@@ -68,9 +68,10 @@ import operator
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -262,10 +263,26 @@ def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
         features, words = _every_tag_ngram(marked)
     else:
         features, words = _coder(vocabulary).tag_ngrams(marked)
-    sentences = [s for s in marked.split("\n") if s]
-    lengths = [spaces + 1 for spaces in map(str.count, sentences, repeat(" "))]
-    features.update(_sentence_profile(lengths, marked))
+    lengths = _sentence_lengths(marked)
+    features.update(zip(SENTENCE_FEATURES, _sentence_profile(lengths, marked)))
     return Profile(features, words, lengths, norm)
+
+
+def _model_values(text: str, vocabulary: tuple[str, ...]) -> tuple[list[float], int]:
+    """What :func:`extract` gives with a vocabulary, as the list of the vocabulary's
+    values in its order (0 for a name that is no feature) and the number of words:
+    scoring reads no names."""
+    marked = _SENTENCE_BREAK.sub("\\1\n", sample(text))
+    coder = _coder(vocabulary)
+    rates, words = coder.tag_rates(marked)
+    rates += _sentence_profile(_sentence_lengths(marked), marked)
+    rates.append(0.0)
+    return list(map(rates.__getitem__, coder.vocabulary_order)), words
+
+
+def _sentence_lengths(marked: str) -> list[int]:
+    """The length of each sentence (a non-empty line) in space-separated words."""
+    return [spaces + 1 for spaces in map(str.count, filter(None, marked.split("\n")), repeat(" "))]
 
 
 def _tokens(marked: str) -> list[str]:
@@ -300,20 +317,24 @@ class _Coder:
     run on the chunk alone: no token spans a space) and then looked up, so a document
     costs one dict lookup per chunk instead of a regex match and a tag lookup per token.
 
-    Counting: with the codes as bytes, the *pair string* has one character per pair of
-    neighbouring codes, ``chr(256 * first + second)`` (the codes interleaved with
-    themselves shifted by one, read as UTF-16).  A unigram's count is ``str.count`` of
-    its code, a bigram's that of its pair character, a trigram's that of its two
-    overlapping pairs; only the vocabulary's n-grams are counted, and no Python object
-    is made per token.  ``str.count`` counts occurrences that do not overlap, so a
-    trigram of one tag three times ("w w w", whose pair character repeats) is counted
-    with a look-ahead regex instead.
+    Counting: only the vocabulary's n-grams are counted, each with one ``str.count`` of
+    one character, and no Python object is made per token.  A unigram is counted in the
+    codes.  For bigrams, the *pair string* has one character per pair of neighbouring
+    codes, ``chr(256 * first + second)``: the code bytes interleaved with themselves
+    shifted by one, read as UTF-16.  For trigrams, the *triple string* has one character
+    per three neighbouring codes, ``chr(65536 * k + 256 * second + third)`` (UTF-32),
+    where ``k`` (1 to 16, all a code point allows) numbers the first tags of the
+    vocabulary's trigrams; with more than 16 first tags, there is one triple string per
+    16 of them.
     """
 
     #: Chunks remembered (a bound on memory; codes do not depend on the cache).
     MAX_CHUNKS = 100_000
-    #: Codes must stay below the UTF-16 surrogates (0xD800) as the high byte of a pair.
+    #: The codes are bytes, and a code below the UTF-16 surrogates (0xD800) as the high
+    #: byte of a pair.  A vocabulary of more tags is counted with ``Counter`` instead.
     MAX_CODE = 0xD7
+    #: First tags numbered in one triple string (the highest code point is 0x10FFFF).
+    FIRST_TAGS = 16
 
     def __init__(self, vocabulary: tuple[str, ...]) -> None:
         by_n: tuple[list[tuple[str, tuple[str, ...]]], ...] = ([], [], [])
@@ -321,7 +342,7 @@ class _Coder:
             if name.startswith("tag:"):
                 parts = tuple(name[4:].split(" "))
                 by_n[len(parts) - 1].append((name, parts))
-        tags = dict.fromkeys(["<s>"] + [t for pairs in by_n for _, parts in pairs for t in parts])
+        tags = dict.fromkeys(["<s>"] + [t for ngrams in by_n for _, parts in ngrams for t in parts])
         # Codes 1..n for the tags, n+1 for any other tag; the word form of code c is c+n+1.
         code = {tag: chr(i) for i, tag in enumerate(tags, start=1)}
         self.code = code
@@ -331,23 +352,40 @@ class _Coder:
         self.merge_forms = str.maketrans({w: c for c, w in self.word_form.items()})
         self.drop_words = str.maketrans(dict.fromkeys(self.word_form.values()))
         self.brk = code["<s>"]
-        self.names = tuple(name for pairs in by_n for name, _ in pairs)
-        # A break is not one of the 1,000 tokens: a unigram "<s>" is never counted ("\0" is no code).
-        self.unigrams = tuple("\0" if parts == ("<s>",) else code[parts[0]] for _, parts in by_n[0])
-        self.bigrams = tuple(tuple(map(code.__getitem__, parts)) for _, parts in by_n[1])
-        self.trigrams = tuple(tuple(map(code.__getitem__, parts)) for _, parts in by_n[2])
-        self.pairs_work = len(tags) + 1 <= self.MAX_CODE
-        if self.pairs_work:
-            self.bigrams = tuple(_pair(a, b) for a, b in self.bigrams)
-            self.trigrams = tuple(_pair(a, b) + _pair(b, c) for a, b, c in self.trigrams)
-        first_trigram = len(self.unigrams) + len(self.bigrams)
-        self.repeats = tuple(
-            (first_trigram + i, re.compile(re.escape(t[0]) + "(?=" + re.escape(t[1]) + ")"))
-            for i, t in enumerate(self.trigrams)
-            if self.pairs_work and t[0] == t[1]
-        )
         self.token_codes = _Memo(self._token_code, 200_000)
         self.chunk_codes = _Memo(self._chunk_code, self.MAX_CHUNKS)
+
+        unigrams, bigrams, trigrams = ([(name, tuple(map(code.__getitem__, parts))) for name, parts in ngrams] for ngrams in by_n)
+        # A break is not one of the 1,000 tokens: a unigram "<s>" is never counted ("\0" is no code).
+        self.unigrams = tuple("\0" if key == (self.brk,) else key[0] for _, key in unigrams)
+        self.pairs_work = len(tags) + 1 <= self.MAX_CODE
+        if not self.pairs_work:
+            self.bigrams = tuple(key for _, key in bigrams)
+            self.trigrams = tuple(key for _, key in trigrams)
+            self.names = tuple(name for ngrams in (unigrams, bigrams, trigrams) for name, _ in ngrams)
+            self.vocabulary_order = self._order(vocabulary)
+            return
+        self.bigrams = tuple(chr(256 * ord(a) + ord(b)) for _, (a, b) in bigrams)
+        # Trigrams in groups of at most 16 first tags: (first-tag numbers as a byte
+        # table, the triple characters, the names).
+        firsts = list(dict.fromkeys(a for _, (a, _b, _c) in trigrams))
+        self.trigram_groups = []
+        names = [name for name, _ in unigrams + bigrams]
+        for start in range(0, len(firsts), self.FIRST_TAGS):
+            number = {a: k for k, a in enumerate(firsts[start : start + self.FIRST_TAGS], start=1)}
+            table = bytes(number.get(chr(byte), 0) for byte in range(256))
+            group = [(name, (a, b, c)) for name, (a, b, c) in trigrams if a in number]
+            chars = tuple(chr(65536 * number[a] + 256 * ord(b) + ord(c)) for _, (a, b, c) in group)
+            self.trigram_groups.append((table, chars))
+            names += [name for name, _ in group]
+        self.names = tuple(names)
+        self.vocabulary_order = self._order(vocabulary)
+
+    def _order(self, vocabulary: tuple[str, ...]) -> tuple[int, ...]:
+        """Where each name of the vocabulary is in the tag rates, then the sentence
+        features, then one 0 (for a name that is no feature)."""
+        position = {name: i for i, name in enumerate(self.names + SENTENCE_FEATURES)}
+        return tuple(position.get(name, len(position)) for name in vocabulary)
 
     def _token_code(self, token: str) -> str:
         code = self.code.get(_TAGS[token], self.other)
@@ -357,34 +395,43 @@ class _Coder:
         return "".join(map(self.token_codes.__getitem__, _TOKEN.findall(chunk.replace("n't", " n't"))))
 
     def _counts(self, codes: str) -> list[int]:
-        """The count of every n-gram of the vocabulary, unigrams first."""
-        unigrams = map(codes.count, self.unigrams)
+        """The count of every n-gram of the vocabulary, in the order of :attr:`names`."""
+        counts = list(map(Counter(codes).get, self.unigrams, repeat(0)))
         if not self.pairs_work:  # a vocabulary of very many tags: tuples of codes, counted
             bigrams, trigrams = Counter(zip(codes, codes[1:])), Counter(zip(codes, codes[1:], codes[2:]))
-            return [*unigrams, *map(bigrams.get, self.bigrams, repeat(0)), *map(trigrams.get, self.trigrams, repeat(0))]
+            return counts + [*map(bigrams.get, self.bigrams, repeat(0)), *map(trigrams.get, self.trigrams, repeat(0))]
         first = codes.encode("latin-1")
-        interleaved = bytearray(max(2 * len(first) - 2, 0))
-        interleaved[0::2] = first[:-1]
-        interleaved[1::2] = first[1:]
-        pairs = interleaved.decode("utf-16-be")
-        counts = [*unigrams, *map(pairs.count, self.bigrams), *map(pairs.count, self.trigrams)]
-        for i, overlapping in self.repeats:
-            counts[i] = len(overlapping.findall(pairs))
+        pairs = _rows(2, first[:-1], first[1:]).decode("utf-16-be")
+        counts += map(pairs.count, self.bigrams)
+        for first_numbers, chars in self.trigram_groups:
+            triples = _rows(4, first[:-2].translate(first_numbers), first[1:-1], first[2:]).decode("utf-32-be")
+            counts += map(triples.count, chars)
         return counts
 
-    def tag_ngrams(self, marked: str) -> tuple[dict[str, float], int]:
-        """The vocabulary's tag n-gram rates (0 where absent) and the number of words."""
-        chunks = ("\n" + marked).replace("\n", " \n ").split(" ")
-        with_words = "".join(map(self.chunk_codes.__getitem__, chunks))
+    def tag_rates(self, marked: str) -> tuple[list[float], int]:
+        """The rates of the vocabulary's tag n-grams, in the order of :attr:`names` (0
+        where absent), and the number of words."""
+        # A break first (the text's start), then the chunks; a line break is a chunk of its own.
+        chunks = marked.replace("\n", " \n ").split(" ")
+        with_words = self.brk + "".join(map(self.chunk_codes.__getitem__, chunks))
         words = len(with_words) - len(with_words.translate(self.drop_words))
         codes = with_words.translate(self.merge_forms)
         per_thousand = 1000.0 / max(len(codes) - codes.count(self.brk), 1)
-        return dict(zip(self.names, map(per_thousand.__mul__, self._counts(codes)))), words
+        return list(map(per_thousand.__mul__, self._counts(codes))), words
+
+    def tag_ngrams(self, marked: str) -> tuple[dict[str, float], int]:
+        """:meth:`tag_rates` by name."""
+        rates, words = self.tag_rates(marked)
+        return dict(zip(self.names, rates)), words
 
 
-def _pair(first: str, second: str) -> str:
-    """The pair character of two codes (see :class:`_Coder`)."""
-    return chr(256 * ord(first) + ord(second))
+def _rows(width: int, *columns: bytes) -> bytearray:
+    """Rows of ``width`` bytes, the last ``len(columns)`` of each taken from the columns in
+    turn (row i holds ``column[i]`` of each), the first ones 0."""
+    rows = bytearray(width * len(columns[0]))
+    for offset, column in enumerate(columns, start=width - len(columns)):
+        rows[offset::width] = column
+    return rows
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -408,24 +455,36 @@ def _coder(vocabulary: tuple[str, ...]) -> _Coder:
 
 
 # The first two words of each sentence (one sentence per line of the marked text).
-_OPENER = re.compile(r"^[^ \n]+ [^ \n]+", re.MULTILINE)
+# (a line break first: a literal the regex engine scans for, where ``^`` would be tried
+# at every position).
+_OPENER = re.compile(r"\n([^ \n]+ [^ \n]+)")
+_FIRST_OPENER = re.compile(r"[^ \n]+ [^ \n]+")  # of the first sentence (matched at the start)
 
 
-def _sentence_profile(lengths: list[int], marked: str) -> dict[str, float]:
+#: The features of :func:`_sentence_profile`, in its order.
+SENTENCE_FEATURES = ("sent:mean", "sent:sd", "sent:long", "sent:short", "rep:start")
+
+
+def _sentence_profile(lengths: list[int], marked: str) -> list[float]:
     """Sentence lengths (space-separated words): mean, spread, extremes; and the share of
-    sentences whose first two words open another sentence too."""
+    sentences whose first two words open another sentence too (:data:`SENTENCE_FEATURES`)."""
     n = max(len(lengths), 1)
     mean = sum(lengths) / n
     variance = max(sum(map(operator.mul, lengths, lengths)) / n - mean * mean, 0.0)
     ordered = sorted(lengths)
-    openers = Counter(_OPENER.findall(marked.lower()))
-    return {
-        "sent:mean": mean,
-        "sent:sd": math.sqrt(variance),
-        "sent:long": (len(ordered) - bisect.bisect_right(ordered, 40)) / n,
-        "sent:short": bisect.bisect_left(ordered, 8) / n,
-        "rep:start": (sum(openers.values()) - list(openers.values()).count(1)) / n,
-    }
+    # Lower-cased after they are found: a space or a line break is one before and after.
+    first = _FIRST_OPENER.match(marked)
+    found = _OPENER.findall(marked)
+    if first:
+        found.insert(0, first.group())
+    openers = Counter("\n".join(found).lower().split("\n") if found else ())
+    return [
+        mean,
+        math.sqrt(variance),
+        (len(ordered) - bisect.bisect_right(ordered, 40)) / n,
+        bisect.bisect_left(ordered, 8) / n,
+        (sum(openers.values()) - list(openers.values()).count(1)) / n,
+    ]
 
 
 # -- the model ----------------------------------------------------------------------------
@@ -473,14 +532,32 @@ class Model:
         """weight / scale per feature: a feature's contribution is (value - mean) * slope."""
         return [w / sd for sd, w in zip(self.scales, self.weights)]
 
+    @cached_property
+    def reason_parts(self) -> list[tuple[str, str, str, str]]:
+        """Per feature, the words of a reason (see :func:`score_text`): the direction when
+        the value is above the mean and when not, the feature's description, the mean."""
+        return [
+            ("more", "fewer", describe_feature(name), f"{mean:.3g}")
+            if name.startswith("tag:")
+            else ("higher", "lower", describe_feature(name), f"{mean:.3g}")
+            for name, mean in zip(self.features, self.means)
+        ]
+
     def contributions(self, features: dict[str, float]) -> list[float]:
         """Each feature's share of the logit: weight times its standardised value."""
-        values = map(features.get, self.features, repeat(0.0))
+        return self.contributions_of(map(features.get, self.features, repeat(0.0)))
+
+    def contributions_of(self, values: Iterable[float]) -> list[float]:
+        """:meth:`contributions` of the features' values in the model's order."""
         return list(map(operator.mul, map(operator.sub, values, self.means), self._slopes))
 
     def probability(self, features: dict[str, float], contributions: list[float] | None = None) -> float:
         if contributions is None:
             contributions = self.contributions(features)
+        return self.probability_of(contributions)
+
+    def probability_of(self, contributions: list[float]) -> float:
+        """:meth:`probability` from the features' :meth:`contributions`."""
         logit = self.intercept + math.fsum(contributions)
         logit = max(-60.0, min(60.0, logit))
         return 1.0 / (1.0 + math.exp(-logit))
@@ -536,22 +613,16 @@ def score_text(text: str, model: Model | None = None, top: int = 3) -> Score:
     tokens (31.2, typical 24.0)``.
     """
     model = model or load_model()
-    profile = extract(text, model.vocabulary)
-    contributions = model.contributions(profile.features)
-    probability = model.probability(profile.features, contributions)
+    values, words = _model_values(text, model.vocabulary)
+    contributions = model.contributions_of(values)
+    probability = model.probability_of(contributions)
+    pushing_up = compress(range(len(contributions)), map(operator.gt, contributions, repeat(0.0)))
     reasons = []
-    for i in heapq.nlargest(top, range(len(contributions)), key=contributions.__getitem__):
-        if contributions[i] <= 0:
-            break
-        name = model.features[i]
-        value = profile.features.get(name, 0.0)
-        above = value > model.means[i]
-        if name.startswith("tag:"):
-            direction = "more" if above else "fewer"
-        else:
-            direction = "higher" if above else "lower"
-        reasons.append(f"{direction} {describe_feature(name)} ({value:.3g}, typical {model.means[i]:.3g})")
-    return Score(round(probability, 4), profile.words, tuple(reasons))
+    for i in heapq.nlargest(top, pushing_up, key=contributions.__getitem__):
+        more, fewer, description, typical = model.reason_parts[i]
+        value = values[i]
+        reasons.append(f"{more if value > model.means[i] else fewer} {description} ({value:.3g}, typical {typical})")
+    return Score(round(probability, 4), words, tuple(reasons))
 
 
 def document_score(doc: Any) -> Score:
