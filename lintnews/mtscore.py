@@ -53,9 +53,15 @@ Features (every one a rate, so a long and a short document are comparable)
     nothing measurable across language pairs (pooled AUC within +-0.005) and cost a
     fifth of the time.
 
-Cost: one regex tokenisation of the sample and a few ``Counter`` calls over the tag
-sequence; no Python loop runs per token (about 0.4 ms per document of any length, see
-``benchmarks/README.md``).
+Cost
+    Training (:func:`extract` without a vocabulary) tokenises the sample with one regex
+    and counts every tag n-gram with ``Counter``.  Scoring reads only the model's
+    vocabulary, and the same values come out of a cheaper path (:class:`_Coder`): the
+    sample is cut at spaces into chunks whose tag codes are looked up (each chunk is
+    tokenised once per process), and each n-gram of the vocabulary is one ``str.count``
+    over a string of one character per one, two or three neighbouring tags.  No Python
+    loop runs per token; about 0.22 ms per document of any length (0.4 ms before;
+    see ``benchmarks/README.md``, "Cost").
 """
 
 from __future__ import annotations
@@ -285,14 +291,12 @@ def _sentence_lengths(marked: str) -> list[int]:
     return [spaces + 1 for spaces in map(str.count, filter(None, marked.split("\n")), repeat(" "))]
 
 
-def _tokens(marked: str) -> list[str]:
-    """The tokens of a text whose sentences are marked by line breaks, a break first."""
-    return _TOKEN.findall("\n" + marked.replace("n't", " n't"))
-
-
 def _every_tag_ngram(marked: str) -> tuple[dict[str, float], int]:
-    """Every tag n-gram's rate (for training) and the number of words."""
-    tokens = _tokens(marked)
+    """Every tag n-gram's rate (for training) and the number of words.
+
+    The reference for :class:`_Coder`, which must give the same values (a test checks).
+    """
+    tokens = _TOKEN.findall("\n" + marked.replace("n't", " n't"))  # a break first: the start
     tags = list(map(_TAGS.__getitem__, tokens))
     unigrams = Counter(tags)
     n_breaks = unigrams.pop("<s>", 0)
@@ -354,6 +358,7 @@ class _Coder:
         self.brk = code["<s>"]
         self.token_codes = _Memo(self._token_code, 200_000)
         self.chunk_codes = _Memo(self._chunk_code, self.MAX_CHUNKS)
+        self.same_codes: dict[str, str] = {}
 
         unigrams, bigrams, trigrams = ([(name, tuple(map(code.__getitem__, parts))) for name, parts in ngrams] for ngrams in by_n)
         # A break is not one of the 1,000 tokens: a unigram "<s>" is never counted ("\0" is no code).
@@ -392,11 +397,15 @@ class _Coder:
         return self.word_form[code] if token.isalpha() else code
 
     def _chunk_code(self, chunk: str) -> str:
-        return "".join(map(self.token_codes.__getitem__, _TOKEN.findall(chunk.replace("n't", " n't"))))
+        codes = "".join(map(self.token_codes.__getitem__, _TOKEN.findall(chunk.replace("n't", " n't"))))
+        # One string object per distinct code string: fewer objects for a lookup to touch.
+        if len(self.same_codes) > self.MAX_CHUNKS:
+            self.same_codes.clear()
+        return self.same_codes.setdefault(codes, codes)
 
     def _counts(self, codes: str) -> list[int]:
         """The count of every n-gram of the vocabulary, in the order of :attr:`names`."""
-        counts = list(map(Counter(codes).get, self.unigrams, repeat(0)))
+        counts = list(map(codes.count, self.unigrams))
         if not self.pairs_work:  # a vocabulary of very many tags: tuples of codes, counted
             bigrams, trigrams = Counter(zip(codes, codes[1:])), Counter(zip(codes, codes[1:], codes[2:]))
             return counts + [*map(bigrams.get, self.bigrams, repeat(0)), *map(trigrams.get, self.trigrams, repeat(0))]
@@ -454,11 +463,11 @@ def _coder(vocabulary: tuple[str, ...]) -> _Coder:
     return _Coder(vocabulary)
 
 
-# The first two words of each sentence (one sentence per line of the marked text).
-# (a line break first: a literal the regex engine scans for, where ``^`` would be tried
-# at every position).
+# The first two words of each sentence (one sentence per line of the marked text): after
+# a line break (a literal the regex engine scans for; ``^`` would be tried at every
+# position), and those of the first sentence, matched at the start.
 _OPENER = re.compile(r"\n([^ \n]+ [^ \n]+)")
-_FIRST_OPENER = re.compile(r"[^ \n]+ [^ \n]+")  # of the first sentence (matched at the start)
+_FIRST_OPENER = re.compile(r"[^ \n]+ [^ \n]+")
 
 
 #: The features of :func:`_sentence_profile`, in its order.
