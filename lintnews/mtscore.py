@@ -143,8 +143,10 @@ def normalise_typography(text: str) -> str:
 
     NFKC and the character table apply only to non-ASCII text (ASCII is unchanged by
     both).  Only a text with unusual white space (tabs, no-break spaces, runs of spaces,
-    other line separators) is split and joined line by line; otherwise a few
-    ``str.replace`` calls do, all in C.
+    other line separators) has each line's words split and joined again; otherwise the
+    text has only single spaces and line breaks, and it is enough to strip a space off
+    either end of each line and drop the empty ones (``str.split`` on one character and
+    ``map``, in C; a search for two characters such as ``" \n"`` is slower).
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -152,12 +154,10 @@ def normalise_typography(text: str) -> str:
             if variant in text:
                 text = text.replace(variant, plain)
     if "  " in text or any(map(text.__contains__, _OTHER_SPACES)):
-        text = "\n".join(" ".join(line.split()) for line in text.splitlines())
-    # Now only single spaces and line breaks are left.
-    text = text.replace(" \n", "\n").replace("\n ", "\n")
-    while "\n\n" in text:
-        text = text.replace("\n\n", "\n")
-    return text.strip()
+        lines = map(" ".join, map(str.split, text.splitlines()))
+    else:
+        lines = map(str.strip, text.split("\n"), repeat(" "))
+    return "\n".join(filter(None, lines))
 
 
 # The white space NFKC leaves as it is, other than a plain space and a line feed: every
