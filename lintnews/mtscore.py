@@ -393,7 +393,7 @@ class _Coder:
         return tuple(position.get(name, len(position)) for name in vocabulary)
 
     def _token_code(self, token: str) -> str:
-        code = self.code.get(_TAGS[token], self.other)
+        code = self.code.get(_tag(token), self.other)
         return self.word_form[code] if token.isalpha() else code
 
     def _chunk_code(self, chunk: str) -> str:
