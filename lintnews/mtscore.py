@@ -334,8 +334,9 @@ class _Coder:
 
     #: Chunks remembered (a bound on memory; codes do not depend on the cache).
     MAX_CHUNKS = 100_000
-    #: The codes are bytes, and a code below the UTF-16 surrogates (0xD800) as the high
-    #: byte of a pair.  A vocabulary of more tags is counted with ``Counter`` instead.
+    #: The highest code for the pair and triple strings: a code is one byte, and as the
+    #: high byte of a pair character it must stay below the UTF-16 surrogates (0xD800).
+    #: A vocabulary of more tags is counted with ``Counter`` over tuples of codes instead.
     MAX_CODE = 0xD7
     #: First tags numbered in one triple string (the highest code point is 0x10FFFF).
     FIRST_TAGS = 16
@@ -444,7 +445,10 @@ def _rows(width: int, *columns: bytes) -> bytearray:
 
 
 class _Memo(dict):  # type: ignore[type-arg]
-    """key -> function(key), computed on first sight; bounded (cleared when full)."""
+    """key -> function(key), computed on first sight; bounded (cleared when full).
+
+    A value depends on its key only, so threads that share a memo get the same values
+    (at worst one computes what another is computing too)."""
 
     def __init__(self, function: Any, limit: int) -> None:
         super().__init__()
