@@ -53,9 +53,15 @@ Features (every one a rate, so a long and a short document are comparable)
     nothing measurable across language pairs (pooled AUC within +-0.005) and cost a
     fifth of the time.
 
-Cost: one regex tokenisation of the sample and a few ``Counter`` calls over the tag
-sequence; no Python loop runs per token (about 0.4 ms per document of any length, see
-``benchmarks/README.md``).
+Cost
+    Training (:func:`extract` without a vocabulary) tokenises the sample with one regex
+    and counts every tag n-gram with ``Counter``.  Scoring reads only the model's
+    vocabulary, and the same values come out of a cheaper path (:class:`_Coder`): the
+    sample is cut at spaces into chunks whose tag codes are looked up (each chunk is
+    tokenised once per process), and each n-gram of the vocabulary is one ``str.count``
+    over a string of one character per one, two or three neighbouring tags.  No Python
+    loop runs per token; about 0.22 ms per document of any length (0.4 ms before;
+    see ``benchmarks/README.md``, "Cost").
 """
 
 from __future__ import annotations
@@ -68,9 +74,10 @@ import operator
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -136,8 +143,10 @@ def normalise_typography(text: str) -> str:
 
     NFKC and the character table apply only to non-ASCII text (ASCII is unchanged by
     both).  Only a text with unusual white space (tabs, no-break spaces, runs of spaces,
-    other line separators) is split and joined line by line; otherwise a few
-    ``str.replace`` calls do, all in C.
+    other line separators) has each line's words split and joined again; otherwise the
+    text has only single spaces and line breaks, and it is enough to strip a space off
+    either end of each line and drop the empty ones (``str.split`` on one character and
+    ``map``, in C; a search for two characters such as ``" \n"`` is slower).
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -145,12 +154,10 @@ def normalise_typography(text: str) -> str:
             if variant in text:
                 text = text.replace(variant, plain)
     if "  " in text or any(map(text.__contains__, _OTHER_SPACES)):
-        text = "\n".join(" ".join(line.split()) for line in text.splitlines())
-    # Now only single spaces and line breaks are left.
-    text = text.replace(" \n", "\n").replace("\n ", "\n")
-    while "\n\n" in text:
-        text = text.replace("\n\n", "\n")
-    return text.strip()
+        lines = map(" ".join, map(str.split, text.splitlines()))
+    else:
+        lines = map(str.strip, text.split("\n"), repeat(" "))
+    return "\n".join(filter(None, lines))
 
 
 # The white space NFKC leaves as it is, other than a plain space and a line feed: every
@@ -255,67 +262,242 @@ def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
     Without ``vocabulary`` every tag n-gram found is returned (training chooses among
     them); with it, exactly the tag n-grams it names, 0 where absent (scoring: a model
     reads no others).  The values are the same either way.
-
-    Cost: two regex passes over the sample and counters over their results; no Python
-    loop runs per token or per vocabulary entry.
     """
     norm = sample(text)
     marked = _SENTENCE_BREAK.sub("\\1\n", norm)
-    tokens = _TOKEN.findall("\n" + marked.replace("n't", " n't"))
+    if vocabulary is None:
+        features, words = _every_tag_ngram(marked)
+    else:
+        features, words = _coder(vocabulary).tag_ngrams(marked)
+    lengths = _sentence_lengths(marked)
+    features.update(zip(SENTENCE_FEATURES, _sentence_profile(lengths, marked)))
+    return Profile(features, words, lengths, norm)
+
+
+def _model_values(text: str, vocabulary: tuple[str, ...]) -> tuple[list[float], int]:
+    """What :func:`extract` gives with a vocabulary, as the list of the vocabulary's
+    values in its order (0 for a name that is no feature) and the number of words:
+    scoring reads no names."""
+    marked = _SENTENCE_BREAK.sub("\\1\n", sample(text))
+    coder = _coder(vocabulary)
+    rates, words = coder.tag_rates(marked)
+    rates += _sentence_profile(_sentence_lengths(marked), marked)
+    rates.append(0.0)
+    return list(map(rates.__getitem__, coder.vocabulary_order)), words
+
+
+def _sentence_lengths(marked: str) -> list[int]:
+    """The length of each sentence (a non-empty line) in space-separated words."""
+    return [spaces + 1 for spaces in map(str.count, filter(None, marked.split("\n")), repeat(" "))]
+
+
+def _every_tag_ngram(marked: str) -> tuple[dict[str, float], int]:
+    """Every tag n-gram's rate (for training) and the number of words.
+
+    The reference for :class:`_Coder`, which must give the same values (a test checks).
+    """
+    tokens = _TOKEN.findall("\n" + marked.replace("n't", " n't"))  # a break first: the start
     tags = list(map(_TAGS.__getitem__, tokens))
     unigrams = Counter(tags)
     n_breaks = unigrams.pop("<s>", 0)
     per_thousand = 1000.0 / max(len(tags) - n_breaks, 1)
-    if vocabulary is None:
-        bigrams = Counter(zip(tags, tags[1:]))
-        trigrams_of_tags = Counter(zip(tags, tags[1:], tags[2:]))
-        features: dict[str, float] = {"tag:" + t: c * per_thousand for t, c in unigrams.items()}
-        features.update({f"tag:{a} {b}": c * per_thousand for (a, b), c in bigrams.items()})
-        features.update({f"tag:{a} {b} {c}": n * per_thousand for (a, b, c), n in trigrams_of_tags.items()})
-    else:
-        features = {}
-        for n, (names, keys) in enumerate(_tag_keys(vocabulary), start=1):
-            if names:
-                counts = unigrams if n == 1 else Counter(zip(*(tags[i:] for i in range(n))))
-                rates = map(per_thousand.__mul__, map(counts.get, keys, repeat(0)))
-                features.update(zip(names, rates))
-    sentences = [s for s in marked.split("\n") if s]
-    lengths = [spaces + 1 for spaces in map(str.count, sentences, repeat(" "))]
-    features.update(_sentence_profile(lengths, marked))
-    return Profile(features, sum(map(str.isalpha, tokens)), lengths, norm)
+    bigrams = Counter(zip(tags, tags[1:]))
+    trigrams_of_tags = Counter(zip(tags, tags[1:], tags[2:]))
+    features: dict[str, float] = {"tag:" + t: c * per_thousand for t, c in unigrams.items()}
+    features.update({f"tag:{a} {b}": c * per_thousand for (a, b), c in bigrams.items()})
+    features.update({f"tag:{a} {b} {c}": n * per_thousand for (a, b, c), n in trigrams_of_tags.items()})
+    return features, sum(map(str.isalpha, tokens))
+
+
+class _Coder:
+    """The tag n-grams of one vocabulary, counted over a string of one-character codes.
+
+    Every tag the vocabulary names gets a code (a character), every other tag one shared
+    code, a sentence break its own.  A token's code has two forms: one for a word of
+    letters only (what :attr:`Profile.words` counts) and one for anything else.
+
+    Tokens: the text is cut at spaces into *chunks* ("said," or "(AP)"); a chunk's codes
+    are computed once per process (the same tokenising regex and tags as for training,
+    run on the chunk alone: no token spans a space) and then looked up, so a document
+    costs one dict lookup per chunk instead of a regex match and a tag lookup per token.
+
+    Counting: only the vocabulary's n-grams are counted, each with one ``str.count`` of
+    one character, and no Python object is made per token.  A unigram is counted in the
+    codes.  For bigrams, the *pair string* has one character per pair of neighbouring
+    codes, ``chr(256 * first + second)``: the code bytes interleaved with themselves
+    shifted by one, read as UTF-16.  For trigrams, the *triple string* has one character
+    per three neighbouring codes, ``chr(65536 * k + 256 * second + third)`` (UTF-32),
+    where ``k`` (1 to 16, all a code point allows) numbers the first tags of the
+    vocabulary's trigrams; with more than 16 first tags, there is one triple string per
+    16 of them.
+    """
+
+    #: Chunks remembered (a bound on memory; codes do not depend on the cache).
+    MAX_CHUNKS = 100_000
+    #: The highest code for the pair and triple strings: a code is one byte, and as the
+    #: high byte of a pair character it must stay below the UTF-16 surrogates (0xD800).
+    #: A vocabulary of more tags is counted with ``Counter`` over tuples of codes instead.
+    MAX_CODE = 0xD7
+    #: First tags numbered in one triple string (the highest code point is 0x10FFFF).
+    FIRST_TAGS = 16
+
+    def __init__(self, vocabulary: tuple[str, ...]) -> None:
+        by_n: tuple[list[tuple[str, tuple[str, ...]]], ...] = ([], [], [])
+        for name in vocabulary:
+            if name.startswith("tag:"):
+                parts = tuple(name[4:].split(" "))
+                by_n[len(parts) - 1].append((name, parts))
+        tags = dict.fromkeys(["<s>"] + [t for ngrams in by_n for _, parts in ngrams for t in parts])
+        # Codes 1..n for the tags, n+1 for any other tag; the word form of code c is c+n+1.
+        code = {tag: chr(i) for i, tag in enumerate(tags, start=1)}
+        self.code = code
+        self.other = chr(len(tags) + 1)
+        shift = len(tags) + 1
+        self.word_form = {chr(c): chr(c + shift) for c in range(1, shift + 1)}
+        self.merge_forms = str.maketrans({w: c for c, w in self.word_form.items()})
+        self.drop_words = str.maketrans(dict.fromkeys(self.word_form.values()))
+        self.brk = code["<s>"]
+        self.token_codes = _Memo(self._token_code, 200_000)
+        self.chunk_codes = _Memo(self._chunk_code, self.MAX_CHUNKS)
+        self.same_codes: dict[str, str] = {}
+
+        unigrams, bigrams, trigrams = ([(name, tuple(map(code.__getitem__, parts))) for name, parts in ngrams] for ngrams in by_n)
+        # A break is not one of the 1,000 tokens: a unigram "<s>" is never counted ("\0" is no code).
+        self.unigrams = tuple("\0" if key == (self.brk,) else key[0] for _, key in unigrams)
+        self.pairs_work = len(tags) + 1 <= self.MAX_CODE
+        if not self.pairs_work:
+            self.bigrams = tuple(key for _, key in bigrams)
+            self.trigrams = tuple(key for _, key in trigrams)
+            self.names = tuple(name for ngrams in (unigrams, bigrams, trigrams) for name, _ in ngrams)
+            self.vocabulary_order = self._order(vocabulary)
+            return
+        self.bigrams = tuple(chr(256 * ord(a) + ord(b)) for _, (a, b) in bigrams)
+        # Trigrams in groups of at most 16 first tags: (first-tag numbers as a byte
+        # table, the triple characters, the names).
+        firsts = list(dict.fromkeys(a for _, (a, _b, _c) in trigrams))
+        self.trigram_groups = []
+        names = [name for name, _ in unigrams + bigrams]
+        for start in range(0, len(firsts), self.FIRST_TAGS):
+            number = {a: k for k, a in enumerate(firsts[start : start + self.FIRST_TAGS], start=1)}
+            table = bytes(number.get(chr(byte), 0) for byte in range(256))
+            group = [(name, (a, b, c)) for name, (a, b, c) in trigrams if a in number]
+            chars = tuple(chr(65536 * number[a] + 256 * ord(b) + ord(c)) for _, (a, b, c) in group)
+            self.trigram_groups.append((table, chars))
+            names += [name for name, _ in group]
+        self.names = tuple(names)
+        self.vocabulary_order = self._order(vocabulary)
+
+    def _order(self, vocabulary: tuple[str, ...]) -> tuple[int, ...]:
+        """Where each name of the vocabulary is in the tag rates, then the sentence
+        features, then one 0 (for a name that is no feature)."""
+        position = {name: i for i, name in enumerate(self.names + SENTENCE_FEATURES)}
+        return tuple(position.get(name, len(position)) for name in vocabulary)
+
+    def _token_code(self, token: str) -> str:
+        code = self.code.get(_tag(token), self.other)
+        return self.word_form[code] if token.isalpha() else code
+
+    def _chunk_code(self, chunk: str) -> str:
+        codes = "".join(map(self.token_codes.__getitem__, _TOKEN.findall(chunk.replace("n't", " n't"))))
+        # One string object per distinct code string: fewer objects for a lookup to touch.
+        if len(self.same_codes) > self.MAX_CHUNKS:
+            self.same_codes.clear()
+        return self.same_codes.setdefault(codes, codes)
+
+    def _counts(self, codes: str) -> list[int]:
+        """The count of every n-gram of the vocabulary, in the order of :attr:`names`."""
+        counts = list(map(codes.count, self.unigrams))
+        if not self.pairs_work:  # a vocabulary of very many tags: tuples of codes, counted
+            bigrams, trigrams = Counter(zip(codes, codes[1:])), Counter(zip(codes, codes[1:], codes[2:]))
+            return counts + [*map(bigrams.get, self.bigrams, repeat(0)), *map(trigrams.get, self.trigrams, repeat(0))]
+        first = codes.encode("latin-1")
+        pairs = _rows(2, first[:-1], first[1:]).decode("utf-16-be")
+        counts += map(pairs.count, self.bigrams)
+        for first_numbers, chars in self.trigram_groups:
+            triples = _rows(4, first[:-2].translate(first_numbers), first[1:-1], first[2:]).decode("utf-32-be")
+            counts += map(triples.count, chars)
+        return counts
+
+    def tag_rates(self, marked: str) -> tuple[list[float], int]:
+        """The rates of the vocabulary's tag n-grams, in the order of :attr:`names` (0
+        where absent), and the number of words."""
+        # A break first (the text's start), then the chunks; a line break is a chunk of its own.
+        chunks = marked.replace("\n", " \n ").split(" ")
+        with_words = self.brk + "".join(map(self.chunk_codes.__getitem__, chunks))
+        words = len(with_words) - len(with_words.translate(self.drop_words))
+        codes = with_words.translate(self.merge_forms)
+        per_thousand = 1000.0 / max(len(codes) - codes.count(self.brk), 1)
+        return list(map(per_thousand.__mul__, self._counts(codes))), words
+
+    def tag_ngrams(self, marked: str) -> tuple[dict[str, float], int]:
+        """:meth:`tag_rates` by name."""
+        rates, words = self.tag_rates(marked)
+        return dict(zip(self.names, rates)), words
+
+
+def _rows(width: int, *columns: bytes) -> bytearray:
+    """Rows of ``width`` bytes, the last ``len(columns)`` of each taken from the columns in
+    turn (row i holds ``column[i]`` of each), the first ones 0."""
+    rows = bytearray(width * len(columns[0]))
+    for offset, column in enumerate(columns, start=width - len(columns)):
+        rows[offset::width] = column
+    return rows
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """key -> function(key), computed on first sight; bounded (cleared when full).
+
+    A value depends on its key only, so threads that share a memo get the same values
+    (at worst one computes what another is computing too)."""
+
+    def __init__(self, function: Any, limit: int) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> str:
+        if len(self) > self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
 
 
 @lru_cache(maxsize=8)
-def _tag_keys(vocabulary: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], tuple[Any, ...]], ...]:
-    """The tag n-gram features of a vocabulary for n = 1, 2, 3: their names and their
-    keys in the n-gram counters (a tag for n = 1, a tuple of tags otherwise)."""
-    by_n: tuple[list[tuple[str, Any]], ...] = ([], [], [])
-    for name in vocabulary:
-        if name.startswith("tag:"):
-            parts = tuple(name[4:].split(" "))
-            by_n[len(parts) - 1].append((name, parts[0] if len(parts) == 1 else parts))
-    return tuple((tuple(n for n, _ in pairs), tuple(k for _, k in pairs)) for pairs in by_n)
+def _coder(vocabulary: tuple[str, ...]) -> _Coder:
+    return _Coder(vocabulary)
 
 
-# The first two words of each sentence (one sentence per line of the marked text).
-_OPENER = re.compile(r"^[^ \n]+ [^ \n]+", re.MULTILINE)
+# The first two words of each sentence (one sentence per line of the marked text): after
+# a line break (a literal the regex engine scans for; ``^`` would be tried at every
+# position), and those of the first sentence, matched at the start.
+_OPENER = re.compile(r"\n([^ \n]+ [^ \n]+)")
+_FIRST_OPENER = re.compile(r"[^ \n]+ [^ \n]+")
 
 
-def _sentence_profile(lengths: list[int], marked: str) -> dict[str, float]:
+#: The features of :func:`_sentence_profile`, in its order.
+SENTENCE_FEATURES = ("sent:mean", "sent:sd", "sent:long", "sent:short", "rep:start")
+
+
+def _sentence_profile(lengths: list[int], marked: str) -> list[float]:
     """Sentence lengths (space-separated words): mean, spread, extremes; and the share of
-    sentences whose first two words open another sentence too."""
+    sentences whose first two words open another sentence too (:data:`SENTENCE_FEATURES`)."""
     n = max(len(lengths), 1)
     mean = sum(lengths) / n
     variance = max(sum(map(operator.mul, lengths, lengths)) / n - mean * mean, 0.0)
     ordered = sorted(lengths)
-    openers = Counter(_OPENER.findall(marked.lower()))
-    return {
-        "sent:mean": mean,
-        "sent:sd": math.sqrt(variance),
-        "sent:long": (len(ordered) - bisect.bisect_right(ordered, 40)) / n,
-        "sent:short": bisect.bisect_left(ordered, 8) / n,
-        "rep:start": (sum(openers.values()) - list(openers.values()).count(1)) / n,
-    }
+    # Lower-cased after they are found: a space or a line break is one before and after.
+    first = _FIRST_OPENER.match(marked)
+    found = _OPENER.findall(marked)
+    if first:
+        found.insert(0, first.group())
+    openers = Counter("\n".join(found).lower().split("\n") if found else ())
+    return [
+        mean,
+        math.sqrt(variance),
+        (len(ordered) - bisect.bisect_right(ordered, 40)) / n,
+        bisect.bisect_left(ordered, 8) / n,
+        (sum(openers.values()) - list(openers.values()).count(1)) / n,
+    ]
 
 
 # -- the model ----------------------------------------------------------------------------
@@ -363,14 +545,32 @@ class Model:
         """weight / scale per feature: a feature's contribution is (value - mean) * slope."""
         return [w / sd for sd, w in zip(self.scales, self.weights)]
 
+    @cached_property
+    def reason_parts(self) -> list[tuple[str, str, str, str]]:
+        """Per feature, the words of a reason (see :func:`score_text`): the direction when
+        the value is above the mean and when not, the feature's description, the mean."""
+        return [
+            ("more", "fewer", describe_feature(name), f"{mean:.3g}")
+            if name.startswith("tag:")
+            else ("higher", "lower", describe_feature(name), f"{mean:.3g}")
+            for name, mean in zip(self.features, self.means)
+        ]
+
     def contributions(self, features: dict[str, float]) -> list[float]:
         """Each feature's share of the logit: weight times its standardised value."""
-        values = map(features.get, self.features, repeat(0.0))
+        return self.contributions_of(map(features.get, self.features, repeat(0.0)))
+
+    def contributions_of(self, values: Iterable[float]) -> list[float]:
+        """:meth:`contributions` of the features' values in the model's order."""
         return list(map(operator.mul, map(operator.sub, values, self.means), self._slopes))
 
     def probability(self, features: dict[str, float], contributions: list[float] | None = None) -> float:
         if contributions is None:
             contributions = self.contributions(features)
+        return self.probability_of(contributions)
+
+    def probability_of(self, contributions: list[float]) -> float:
+        """:meth:`probability` from the features' :meth:`contributions`."""
         logit = self.intercept + math.fsum(contributions)
         logit = max(-60.0, min(60.0, logit))
         return 1.0 / (1.0 + math.exp(-logit))
@@ -426,22 +626,16 @@ def score_text(text: str, model: Model | None = None, top: int = 3) -> Score:
     tokens (31.2, typical 24.0)``.
     """
     model = model or load_model()
-    profile = extract(text, model.vocabulary)
-    contributions = model.contributions(profile.features)
-    probability = model.probability(profile.features, contributions)
+    values, words = _model_values(text, model.vocabulary)
+    contributions = model.contributions_of(values)
+    probability = model.probability_of(contributions)
+    pushing_up = compress(range(len(contributions)), map(operator.gt, contributions, repeat(0.0)))
     reasons = []
-    for i in heapq.nlargest(top, range(len(contributions)), key=contributions.__getitem__):
-        if contributions[i] <= 0:
-            break
-        name = model.features[i]
-        value = profile.features.get(name, 0.0)
-        above = value > model.means[i]
-        if name.startswith("tag:"):
-            direction = "more" if above else "fewer"
-        else:
-            direction = "higher" if above else "lower"
-        reasons.append(f"{direction} {describe_feature(name)} ({value:.3g}, typical {model.means[i]:.3g})")
-    return Score(round(probability, 4), profile.words, tuple(reasons))
+    for i in heapq.nlargest(top, pushing_up, key=contributions.__getitem__):
+        more, fewer, description, typical = model.reason_parts[i]
+        value = values[i]
+        reasons.append(f"{more if value > model.means[i] else fewer} {description} ({value:.3g}, typical {typical})")
+    return Score(round(probability, 4), words, tuple(reasons))
 
 
 def document_score(doc: Any) -> Score:
