@@ -14,6 +14,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintnews import mtscore, score_texts
 from lintnews.api import configured_rules, lint_paths, lint_texts
@@ -360,3 +362,27 @@ def test_every_kind_of_white_space_is_caught():
     for c in range(sys.maxunicode + 1):
         if chr(c).isspace() and chr(c) != "\n":
             assert mtscore.normalise_typography(f"a{chr(c)}b") in ("a b", "a\nb"), hex(c)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["the", "of", ",", "but", "also", "Officials", "said", "bridge", "in", "Kabul", "which", "."]), max_size=40).map(" ".join),
+        min_size=0,
+        max_size=12,
+    ),
+    st.sampled_from(["\n", "\n\n", "\n \n"]),
+)
+def test_the_telling_paragraph_is_always_a_whole_line_of_the_sample(paragraphs: list[str], separator: str):
+    from lintnews.checks.document_mt_score import MIN_PARAGRAPH_WORDS, telling_paragraph
+
+    view = separator.join(paragraphs)
+    found = telling_paragraph(view)
+    if found is None:
+        return
+    start, end, drop = found
+    assert drop > 0 and 0 <= start < end <= len(view)
+    line_start = view.rfind("\n", 0, start) + 1
+    line_end = view.find("\n", end)
+    line = view[line_start : len(view) if line_end == -1 else line_end]
+    assert view[start:end] == line.strip() and len(line.split()) >= MIN_PARAGRAPH_WORDS
