@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
@@ -191,3 +192,20 @@ def tree_snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
+
+
+def property_settings(default_examples: int) -> settings:
+    """Hypothesis settings for a property test.
+
+    The default run tries ``default_examples`` examples, derandomised so that CI is
+    reproducible; ``LINTNEWS_HYPOTHESIS_EXAMPLES=2000`` asks for a longer, random search.
+    No deadline: a text of long tokens may take a second, and speed is a benchmark's job.
+    """
+    examples = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", default_examples))
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=examples == default_examples,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )

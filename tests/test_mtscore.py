@@ -14,7 +14,7 @@ import math
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lintnews import mtscore, score_texts
@@ -22,6 +22,8 @@ from lintnews.api import configured_rules, lint_paths, lint_texts
 from lintnews.config import Config, ConfigError, load_config
 from lintnews.document import make_document
 from lintnews.registry import FAMILIES, all_rules
+
+from conftest import property_settings
 
 ARTICLE = """Officials said on Tuesday that the new bridge over the river would open next spring, a year later than planned.
 The delay, they said, was caused by a shortage of steel and by a dispute with the main contractor over the cost of the foundations.
@@ -364,7 +366,7 @@ def test_every_kind_of_white_space_is_caught():
             assert mtscore.normalise_typography(f"a{chr(c)}b") in ("a b", "a\nb"), hex(c)
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, database=None)
+@property_settings(60)
 @given(
     st.lists(
         st.lists(st.sampled_from(["the", "of", ",", "but", "also", "Officials", "said", "bridge", "in", "Kabul", "which", "."]), max_size=40).map(" ".join),

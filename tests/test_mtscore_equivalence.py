@@ -15,23 +15,16 @@ for ``test_properties.py``).
 from __future__ import annotations
 
 import heapq
-import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lintnews import mtscore
 
-DEFAULT_EXAMPLES = 80
-EXAMPLES = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", DEFAULT_EXAMPLES))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=EXAMPLES == DEFAULT_EXAMPLES,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+from conftest import property_settings
+
+PROPERTY = property_settings(80)
 
 WORDS = [
     "the", "The", "of", "and", "to", "a", "in", "is", "was", "said", "that", "which", "who", "it", "It",

@@ -12,11 +12,10 @@ not, which the speed benchmark (benchmarks/rules_profile.py) is there to see.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from spellchecker import SpellChecker
 
@@ -27,15 +26,9 @@ from lintnews.document import make_document, shape_of
 from lintnews import lexicon
 from lintnews.lexicon import is_common_word, known_words, spellchecker
 
-DEFAULT_EXAMPLES = 150
-EXAMPLES = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", DEFAULT_EXAMPLES))
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=EXAMPLES == DEFAULT_EXAMPLES,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+from conftest import property_settings
+
+PROPERTY = property_settings(150)
 
 # What the rules look for, and what sits next to it: words in both cases, function
 # words, abbreviations, marks with and without spaces, quotes, slashes, digits,

@@ -15,7 +15,7 @@ import re
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lintnews.document import Document, make_document
@@ -23,13 +23,9 @@ from lintnews.patterns import CASE_EXOTIC_FOR_RE2, Prefilter, _PY_SPACES, matche
 from lintnews.registry import DocumentRule
 from lintnews.ruletypes import ConsistencyRule, in_quote, load_packs, rule_from_spec
 
-PROPERTY = settings(
-    max_examples=150,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+from conftest import property_settings
+
+PROPERTY = property_settings(150)
 
 ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 

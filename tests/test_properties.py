@@ -25,7 +25,7 @@ code points).  The properties:
    the reported spans: one pass of safe fixes leaves every line that no fix span
    touches byte-identical, in order, with its line ending; the BOM stays.
 
-The default run is short (``DEFAULT_EXAMPLES`` per property, derandomised so CI is
+The default run is short (60 examples per property, derandomised so CI is
 reproducible); ``LINTNEWS_HYPOTHESIS_EXAMPLES=2000`` runs a longer, random search.
 Nothing is stored between runs (no ``.hypothesis`` folder).
 """
@@ -33,13 +33,12 @@ Nothing is stored between runs (no ``.hypothesis`` folder).
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lintnews.api import configured_rules, fix_files, lint_paths, lint_texts
@@ -50,16 +49,9 @@ from lintnews.fixing import apply_fixes
 from lintnews.registry import DocumentRule
 from lintnews.reporters import RENDERERS
 
-DEFAULT_EXAMPLES = 60
-EXAMPLES = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", DEFAULT_EXAMPLES))
+from conftest import property_settings
 
-PROPERTY = settings(
-    max_examples=EXAMPLES,
-    deadline=None,  # a text of long tokens may take a second: speed is a benchmark's job
-    derandomize=EXAMPLES == DEFAULT_EXAMPLES,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = property_settings(60)
 
 # -- texts ----------------------------------------------------------------------------------
 
