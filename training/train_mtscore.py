@@ -161,6 +161,28 @@ def auc(docs: list[Doc], scores: dict[int, float]) -> float | None:
     return float(roc_auc_score(labels, [scores[id(d)] for d in docs]))
 
 
+def auc_interval(docs: list[Doc], scores: dict[int, float], seed: int, rounds: int = 1000) -> tuple[float, float]:
+    """A 95% bootstrap interval of the AUC, resampling whole source documents.
+
+    Every version of a source document (its human and MT translations) is drawn together,
+    as the evaluation keeps them together, so the interval reflects how many *sources*
+    the figure rests on, not how many files.
+    """
+    groups: dict[str, list[tuple[bool, float]]] = defaultdict(list)
+    for d in docs:
+        groups[d.group].append((d.is_mt, scores[id(d)]))
+    members = list(groups.values())
+    rng = np.random.default_rng(seed)
+    values = []
+    for _ in range(rounds):
+        drawn = [pair for i in rng.integers(0, len(members), len(members)) for pair in members[i]]
+        labels = [label for label, _ in drawn]
+        if len(set(labels)) == 2:
+            values.append(roc_auc_score(labels, [score for _, score in drawn]))
+    low, high = np.quantile(values, [0.025, 0.975])
+    return float(low), float(high)
+
+
 def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -207,6 +229,8 @@ def report(wmt: list[Doc], clean: list[Doc], oof: dict[int, float], threshold: f
             f"{flagged_mt:.1%} | {flagged_hu:.1%} |"
         )
     lines.append(f"| all six (pooled out-of-fold scores) | {sum(d.is_mt for d in pooled)} / {sum(not d.is_mt for d in pooled)} | {fmt(auc(pooled, oof))} | | {fmt(auc([d for d in pooled if d.domain == 'news'], oof))} | | |")
+    low, high = auc_interval(pooled, oof, args.seed)
+    lines += ["", f"Pooled AUC, 95% bootstrap interval over source documents: {low:.3f}–{high:.3f}."]
     lines += ["", "Per MT system (AUC of that system's documents against the pair's human references):", ""]
     lines += ["| pair | system | AUC |", "|---|---|---:|"]
     for pair in PAIRS:
