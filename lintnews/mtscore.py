@@ -629,13 +629,83 @@ def score_text(text: str, model: Model | None = None, top: int = 3) -> Score:
     values, words = _model_values(text, model.vocabulary)
     contributions = model.contributions_of(values)
     probability = model.probability_of(contributions)
-    pushing_up = compress(range(len(contributions)), map(operator.gt, contributions, repeat(0.0)))
-    reasons = []
-    for i in heapq.nlargest(top, pushing_up, key=contributions.__getitem__):
-        more, fewer, description, typical = model.reason_parts[i]
-        value = values[i]
-        reasons.append(f"{more if value > model.means[i] else fewer} {description} ({value:.3g}, typical {typical})")
+    reasons = [_reason(model, i, values[i]) for i in _pushing_up_most(contributions, top)]
     return Score(round(probability, 4), words, tuple(reasons))
+
+
+def explain(text: str, model: Model | None = None, top: int = 3, examples: int = 2) -> list[str]:
+    """The reasons of :func:`score_text`, each tag pattern with up to ``examples`` of its
+    most frequent occurrences in the text: ``more 'the w of' per 1,000 tokens (9.98,
+    typical 5.62; e.g. 'the rest of', 'the end of')``.
+
+    A tag pattern such as ``'the w of'`` means little to an editor until it is shown in
+    the article's own words.  Finding them takes a token-by-token pass, so this is for a
+    document being reported (rule D101), not for every score.
+    """
+    model = model or load_model()
+    values, _ = _model_values(text, model.vocabulary)
+    chosen = _pushing_up_most(model.contributions_of(values), top)
+    found = _occurrences(text, [model.features[i] for i in chosen], examples)
+    reasons = []
+    for i in chosen:
+        reason = _reason(model, i, values[i])
+        shown = found.get(model.features[i])
+        if shown:
+            reason = reason[:-1] + "; e.g. " + ", ".join(f"'{example}'" for example in shown) + ")"
+        reasons.append(reason)
+    return reasons
+
+
+#: Tags that stand for a class of words rather than one word or mark.
+_CLASS_TAGS = frozenset({"<s>", "Cap", "#", "w", "-ly", "-ing", "-ed", "-tion", "-s"})
+#: Tokens written against the word before them.
+_ATTACHED = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "n't"})
+
+
+def _as_written(tokens: Iterable[str]) -> str:
+    """Tokens joined as text is written: no space before a mark that closes or a clitic."""
+    text = ""
+    for token in tokens:
+        attached = not text or token in _ATTACHED or token.startswith("'")
+        text += token if attached else " " + token
+    return text
+
+
+def _pushing_up_most(contributions: list[float], top: int) -> list[int]:
+    """The features that raised the logit most, at most ``top``, strongest first."""
+    pushing_up = compress(range(len(contributions)), map(operator.gt, contributions, repeat(0.0)))
+    return heapq.nlargest(top, pushing_up, key=contributions.__getitem__)
+
+
+def _reason(model: Model, i: int, value: float) -> str:
+    more, fewer, description, typical = model.reason_parts[i]
+    return f"{more if value > model.means[i] else fewer} {description} ({value:.3g}, typical {typical})"
+
+
+def _occurrences(text: str, names: list[str], limit: int) -> dict[str, list[str]]:
+    """For each tag n-gram among ``names``, its ``limit`` most frequent occurrences in the
+    scored sample, as the words were written (sentence breaks left out; ties in order of
+    first occurrence)."""
+    # A pattern of function words and marks only ("also", ", but") is its own example.
+    patterns = {
+        tuple(name[4:].split(" ")): name
+        for name in names
+        if name.startswith("tag:") and not _CLASS_TAGS.isdisjoint(name[4:].split(" "))
+    }
+    if not patterns:
+        return {}
+    marked = _SENTENCE_BREAK.sub("\\1\n", sample(text))
+    tokens = _TOKEN.findall("\n" + marked.replace("n't", " n't"))
+    tags = list(map(_tag, tokens))
+    seen: dict[str, Counter[str]] = {name: Counter() for name in patterns.values()}
+    for size in {len(pattern) for pattern in patterns}:
+        for start in range(len(tags) - size + 1):
+            name = patterns.get(tuple(tags[start : start + size]))
+            if name is not None:
+                words = _as_written(t for t in tokens[start : start + size] if t != "\n")
+                if words:
+                    seen[name][words] += 1
+    return {name: [words for words, _ in counts.most_common(limit)] for name, counts in seen.items() if counts}
 
 
 def document_score(doc: Any) -> Score:

@@ -278,12 +278,34 @@ def test_the_rule_names_the_paragraph_that_raises_the_score_most(tmp_path: Path)
     [finding] = lint_paths([str(tmp_path / "a.txt")], config, rules).findings
     assert (finding.line, finding.column) == (1, 1)  # the finding is the document's
     assert "reads most translated at line 4 ('The implementation of the plan, but also the" in finding.message
+    assert "e.g. 'The implementation of', 'the completion of'" in finding.message  # reasons in the text's words
     assert [(r.line, r.column, r.end_line, r.end_column) for r in finding.related] == [(4, 1, 4, len(TRANSLATED_PARAGRAPH) + 1)]
     # moved elsewhere, the paragraph is still the one named
     text = "\n".join(paragraphs + [TRANSLATED_PARAGRAPH]) + "\n"
     (tmp_path / "a.txt").write_text(text)
     [finding] = lint_paths([str(tmp_path / "a.txt")], config, rules).findings
     assert [r.line for r in finding.related] == [len(paragraphs) + 1]
+
+
+def test_explained_reasons_show_a_pattern_in_the_articles_own_words():
+    text = ARTICLE + TRANSLATED_PARAGRAPH + "\n"
+    reasons = mtscore.explain(text)
+    assert reasons[0] == "more 'the -tion of' per 1,000 tokens (35.2, typical 2.06; e.g. 'The implementation of', 'the completion of')"
+    # the same reasons as the score's, in the same order, with examples added only
+    assert [r.split("; e.g. ")[0].rstrip(")") for r in reasons] == [r.rstrip(")") for r in mtscore.score_text(text).reasons]
+    # a pattern of function words and marks only is its own example
+    but = next(r for r in reasons if r.startswith("more ', but'"))
+    assert "e.g." not in but
+    # marks are written against the word before them, as in the text
+    assert "e.g. 'The delay,', 'the plan,'" in next(r for r in mtscore.explain(text, top=8) if "'the w ,'" in r)
+
+
+def test_the_most_frequent_occurrences_are_the_examples():
+    """Most frequent first; between equals, the one the text has first ("the cost of" is
+    in ARTICLE, "the rest of" in the paragraph after it)."""
+    text = ARTICLE + TRANSLATED_PARAGRAPH + "\nThey spent the end of the day, the end of the week and the end of the month on it.\n"
+    reason = next(r for r in mtscore.explain(text, top=30) if r.startswith("more 'the w of'"))
+    assert reason.endswith("e.g. 'the end of', 'the cost of')")
 
 
 def test_no_paragraph_is_named_when_there_is_nothing_to_compare(tmp_path: Path):
