@@ -31,8 +31,9 @@ def telling_paragraph(view: str) -> tuple[int, int, float] | None:
     text pulled the document up.  Only the sample the score reads is considered (the text
     after it could not have moved the score), and taking a paragraph out does not let the
     text after the sample in (save where normalising typography lengthens the text, as
-    ``…`` to ``...`` does, by a few characters).  It costs one scoring per paragraph of the sample (about 20 for a news
-    article), so it is done only for a document being reported.
+    ``…`` to ``...`` does, by a few characters).  It costs one scoring per paragraph of
+    the sample (about 20 for a news article), so it is done only for a document being
+    reported.
     """
     limit = mtscore.SAMPLE_CHARS
     end = len(view)
@@ -73,9 +74,10 @@ class ReadsMachineTranslated(DocumentRule):
     Example: ``reads as machine-translated (score 0.95, threshold 0.92): more 'the w of'
     per 1,000 tokens (15, typical 5.62; e.g. 'the source of', 'the goal of'); ...; reads
     most translated at line 12 ('The implementation of the plan, but also...', without it
-    the score falls by 0.08)``, reported at the document's first line, with the telling paragraph as a related location: the paragraph of the
-    scored sample whose removal lowers the score most (paragraphs under 8 words, such as
-    datelines, are not offered; with fewer than two paragraphs to compare, none is named).
+    the score falls by 0.08)``, reported at the document's first line, with the telling
+    paragraph as a related location: the paragraph of the scored sample whose removal
+    lowers the score most (paragraphs under 8 words, such as datelines, are not offered;
+    with fewer than two paragraphs to compare, none is named).
 
     Reasons name tag patterns, each shown by its most frequent occurrences in the
     article: function words and punctuation as written, ``Cap`` a capitalised word, ``#``
