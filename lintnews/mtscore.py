@@ -201,7 +201,17 @@ def split_sentences(text: str) -> list[str]:
     unless the text goes on in lower case ("etc. and") or the full stop closes an
     abbreviation ("Mr. Smith"); a line break ends a sentence too.
     """
-    return [s for s in _SENTENCE_BREAK.sub("\\1\n", text).split("\n") if s]
+    return [s for s in _mark_sentences(text).split("\n") if s]
+
+
+def _mark_sentences(norm: str) -> str:
+    """A normalised text with a line break after every sentence end (one sentence per line)."""
+    return _SENTENCE_BREAK.sub("\\1\n", norm)
+
+
+def _tokens(marked: str) -> list[str]:
+    """The tokens of a marked text, a line break first (the start is a sentence start)."""
+    return _TOKEN.findall("\n" + marked.replace("n't", " n't"))
 
 
 def _tag(token: str) -> str:
@@ -233,17 +243,26 @@ def _tag(token: str) -> str:
     return "w"
 
 
-class _TagCache(dict):  # type: ignore[type-arg]
-    """token -> tag, filled on first sight; ``map(cache.__getitem__, tokens)`` runs in C."""
+class _Memo(dict):  # type: ignore[type-arg]
+    """key -> function(key), computed on first sight; bounded (cleared when full).
 
-    def __missing__(self, token: str) -> str:
-        if len(self) > 200_000:  # a bound on memory; tags do not depend on the cache
+    A value depends on its key only, so threads that share a memo get the same values
+    (at worst one computes what another is computing too)."""
+
+    def __init__(self, function: Any, limit: int) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> str:
+        if len(self) > self.limit:
             self.clear()
-        tag = self[token] = _tag(token)
-        return tag
+        value = self[key] = self.function(key)
+        return value
 
 
-_TAGS = _TagCache()
+#: token -> tag (training's extraction; ``map(_TAGS.__getitem__, tokens)`` runs in C).
+_TAGS = _Memo(_tag, 200_000)
 
 
 @dataclass
@@ -264,7 +283,7 @@ def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
     reads no others).  The values are the same either way.
     """
     norm = sample(text)
-    marked = _SENTENCE_BREAK.sub("\\1\n", norm)
+    marked = _mark_sentences(norm)
     if vocabulary is None:
         features, words = _every_tag_ngram(marked)
     else:
@@ -278,7 +297,7 @@ def _model_values(text: str, vocabulary: tuple[str, ...]) -> tuple[list[float], 
     """What :func:`extract` gives with a vocabulary, as the list of the vocabulary's
     values in its order (0 for a name that is no feature) and the number of words:
     scoring reads no names."""
-    marked = _SENTENCE_BREAK.sub("\\1\n", sample(text))
+    marked = _mark_sentences(sample(text))
     coder = _coder(vocabulary)
     rates, words = coder.tag_rates(marked)
     rates += _sentence_profile(_sentence_lengths(marked), marked)
@@ -296,7 +315,7 @@ def _every_tag_ngram(marked: str) -> tuple[dict[str, float], int]:
 
     The reference for :class:`_Coder`, which must give the same values (a test checks).
     """
-    tokens = _TOKEN.findall("\n" + marked.replace("n't", " n't"))  # a break first: the start
+    tokens = _tokens(marked)
     tags = list(map(_TAGS.__getitem__, tokens))
     unigrams = Counter(tags)
     n_breaks = unigrams.pop("<s>", 0)
@@ -442,24 +461,6 @@ def _rows(width: int, *columns: bytes) -> bytearray:
     for offset, column in enumerate(columns, start=width - len(columns)):
         rows[offset::width] = column
     return rows
-
-
-class _Memo(dict):  # type: ignore[type-arg]
-    """key -> function(key), computed on first sight; bounded (cleared when full).
-
-    A value depends on its key only, so threads that share a memo get the same values
-    (at worst one computes what another is computing too)."""
-
-    def __init__(self, function: Any, limit: int) -> None:
-        super().__init__()
-        self.function = function
-        self.limit = limit
-
-    def __missing__(self, key: str) -> str:
-        if len(self) > self.limit:
-            self.clear()
-        value = self[key] = self.function(key)
-        return value
 
 
 @lru_cache(maxsize=8)
@@ -694,8 +695,8 @@ def _occurrences(text: str, names: list[str], limit: int) -> dict[str, list[str]
     }
     if not patterns:
         return {}
-    marked = _SENTENCE_BREAK.sub("\\1\n", sample(text))
-    tokens = _TOKEN.findall("\n" + marked.replace("n't", " n't"))
+    marked = _mark_sentences(sample(text))
+    tokens = _tokens(marked)
     tags = list(map(_tag, tokens))
     seen: dict[str, Counter[str]] = {name: Counter() for name in patterns.values()}
     for size in {len(pattern) for pattern in patterns}:

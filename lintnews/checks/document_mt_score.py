@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 from lintnews import mtscore
@@ -42,9 +43,7 @@ def telling_paragraph(view: str) -> tuple[int, int, float] | None:
         end = cut if cut > 0 else limit
     prefix = view[:end]
     lines = prefix.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     candidates = [i for i, line in enumerate(lines) if len(line.split()) >= MIN_PARAGRAPH_WORDS]
     if len(candidates) < 2:
         return None
