@@ -299,7 +299,13 @@ def _model_values(text: str, vocabulary: tuple[str, ...]) -> tuple[list[float], 
     scoring reads no names."""
     marked = _mark_sentences(sample(text))
     coder = _coder(vocabulary)
-    rates, words = coder.tag_rates(marked)
+    return _values_of(coder, marked, coder.brk + coder.codes_of(marked))
+
+
+def _values_of(coder: _Coder, marked: str, codes: str) -> tuple[list[float], int]:
+    """:func:`_model_values` of a marked text whose codes (:meth:`_Coder.codes_of`, with
+    the break of the text's start) are known."""
+    rates, words = coder.rates_of(codes)
     rates += _sentence_profile(_sentence_lengths(marked), marked)
     rates.append(0.0)
     return list(map(rates.__getitem__, coder.vocabulary_order)), words
@@ -437,20 +443,24 @@ class _Coder:
             counts += map(triples.count, chars)
         return counts
 
-    def tag_rates(self, marked: str) -> tuple[list[float], int]:
+    def codes_of(self, marked: str) -> str:
+        """The codes of a marked text, chunk by chunk (a line break is a chunk of its own,
+        coded as a break), words in their word form.  Cut at line breaks, a text's codes
+        are its lines' codes joined by breaks."""
+        return "".join(map(self.chunk_codes.__getitem__, marked.replace("\n", " \n ").split(" ")))
+
+    def rates_of(self, with_words: str) -> tuple[list[float], int]:
         """The rates of the vocabulary's tag n-grams, in the order of :attr:`names` (0
-        where absent), and the number of words."""
-        # A break first (the text's start), then the chunks; a line break is a chunk of its own.
-        chunks = marked.replace("\n", " \n ").split(" ")
-        with_words = self.brk + "".join(map(self.chunk_codes.__getitem__, chunks))
+        where absent), and the number of words, from a text's codes (:meth:`codes_of`)
+        after a break for the text's start."""
         words = len(with_words) - len(with_words.translate(self.drop_words))
         codes = with_words.translate(self.merge_forms)
         per_thousand = 1000.0 / max(len(codes) - codes.count(self.brk), 1)
         return list(map(per_thousand.__mul__, self._counts(codes))), words
 
     def tag_ngrams(self, marked: str) -> tuple[dict[str, float], int]:
-        """:meth:`tag_rates` by name."""
-        rates, words = self.tag_rates(marked)
+        """:meth:`rates_of` a marked text, by name."""
+        rates, words = self.rates_of(self.brk + self.codes_of(marked))
         return dict(zip(self.names, rates)), words
 
 
@@ -632,6 +642,36 @@ def score_text(text: str, model: Model | None = None, top: int = 3) -> Score:
     probability = model.probability_of(contributions)
     reasons = [_reason(model, i, values[i]) for i in _pushing_up_most(contributions, top)]
     return Score(round(probability, 4), words, tuple(reasons))
+
+
+def scores_without_lines(text: str, lines: Iterable[int], model: Model | None = None) -> list[float] | None:
+    """The score of ``text`` with each of the given lines (numbered from 0) taken out in
+    turn: ``score_text(text without that line).score``, exactly; or None when the
+    normalised text is longer than the sample (taking a line out could then let text in
+    that the whole does not read: score those texts one by one).
+
+    Each line is normalised, marked and coded once; a text without line ``i`` is then
+    the other lines' marked texts and codes joined, so only counting and the sentence
+    profile are paid per line (about a third of scoring from the start).  This holds
+    because every step before counting works line by line: typography, white space and
+    NFKC change nothing across a line break, a line left empty is dropped, sentence ends
+    are found within a line, and a line break is a chunk, coded as a break, of its own.
+    """
+    model = model or load_model()
+    normalised = [normalise_typography(line) for line in text.split("\n")]
+    if SAMPLE_CHARS is not None and sum(map(len, normalised)) + len(normalised) > SAMPLE_CHARS:
+        return None
+    coder = _coder(model.vocabulary)
+    marked = [_mark_sentences(line) for line in normalised]
+    codes = [coder.codes_of(line) for line in marked]
+    scores = []
+    for i in lines:
+        kept = [j for j, line in enumerate(marked) if line and j != i]
+        values, _ = _values_of(
+            coder, "\n".join(map(marked.__getitem__, kept)), coder.brk + coder.brk.join(map(codes.__getitem__, kept))
+        )
+        scores.append(round(model.probability_of(model.contributions_of(values)), 4))
+    return scores
 
 
 def explain(text: str, model: Model | None = None, top: int = 3, examples: int = 2) -> list[str]:

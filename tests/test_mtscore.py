@@ -410,3 +410,39 @@ def test_the_telling_paragraph_is_always_a_whole_line_of_the_sample(paragraphs: 
     line_end = view.find("\n", end)
     line = view[line_start : len(view) if line_end == -1 else line_end]
     assert view[start:end] == line.strip() and len(line.split()) >= MIN_PARAGRAPH_WORDS
+
+
+# Line contents for the line-by-line scorer: sentence ends and abbreviations, curly quotes
+# and ellipses (normalised), runs of spaces, tabs, other line separators and no-break
+# spaces (white space handled line by line), a ligature (NFKC), empty and blank lines.
+_LINE_PIECES = [
+    "the", "of", ",", "but", "also", "Officials", "said", "Mr.", "Smith", "etc.", "and",
+    "end.", "Start", "“quoted”", "it’s", "…", "—", "  ", "\t", "\u00a0", "\r", "\u2028", "ﬁne", "n't", "3.5", "",
+]
+
+
+@property_settings(80)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=25).map(" ".join), max_size=10))
+def test_taking_out_a_line_scores_as_scoring_the_text_without_it(lines: list[str]):
+    text = "\n".join(lines)
+    every_line = range(len(lines))
+    without = [mtscore.score_text("\n".join(lines[:i] + lines[i + 1 :])).score for i in every_line]
+    assert mtscore.scores_without_lines(text, every_line) == without
+
+
+def test_lines_are_taken_out_one_by_one_in_every_seed(seeds_dir: Path):
+    """The telling paragraph's shortcut gives the scores of scoring from the start."""
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        prefix = text[: text.rfind("\n", 0, mtscore.SAMPLE_CHARS + 1)]
+        lines = prefix.split("\n")
+        expected = [mtscore.score_text("\n".join(lines[:i] + lines[i + 1 :])).score for i in range(len(lines))]
+        assert mtscore.scores_without_lines(prefix, range(len(lines))) == expected, path.name
+
+
+def test_a_text_longer_than_the_sample_is_left_to_scoring_one_by_one():
+    """Normalising can lengthen a text ("…" is three full stops): past the sample, taking a
+    line out would let in text the whole does not read."""
+    lines = [ARTICLE.strip()] * 3 + ["…" * 600]
+    assert len("\n".join(lines)) <= mtscore.SAMPLE_CHARS < len(mtscore.normalise_typography("\n".join(lines)))
+    assert mtscore.scores_without_lines("\n".join(lines), [0]) is None

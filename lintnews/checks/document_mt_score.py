@@ -32,9 +32,10 @@ def telling_paragraph(view: str) -> tuple[int, int, float] | None:
     text pulled the document up.  Only the sample the score reads is considered (the text
     after it could not have moved the score), and taking a paragraph out does not let the
     text after the sample in (save where normalising typography lengthens the text, as
-    ``…`` to ``...`` does, by a few characters).  It costs one scoring per paragraph of
-    the sample (about 20 for a news article), so it is done only for a document being
-    reported.
+    ``…`` to ``...`` does, by a few characters; those texts are scored one by one).  Each
+    paragraph is taken out with :func:`~lintnews.mtscore.scores_without_lines`, which
+    tags every line once: about a third of a scoring per paragraph of the sample (some
+    20 for a news article), so it is done only for a document being reported.
     """
     limit = mtscore.SAMPLE_CHARS
     end = len(view)
@@ -48,9 +49,12 @@ def telling_paragraph(view: str) -> tuple[int, int, float] | None:
     if len(candidates) < 2:
         return None
     whole = mtscore.score_text(prefix).score
+    without = mtscore.scores_without_lines(prefix, candidates)
+    if without is None:
+        without = [mtscore.score_text("\n".join(lines[:i] + lines[i + 1 :])).score for i in candidates]
     best: tuple[int, int, float] | None = None
-    for i in candidates:
-        drop = whole - mtscore.score_text("\n".join(lines[:i] + lines[i + 1 :])).score
+    for i, score in zip(candidates, without):
+        drop = whole - score
         if drop > 0 and (best is None or drop > best[2]):
             start = starts[i] + len(lines[i]) - len(lines[i].lstrip())
             best = (start, starts[i] + len(lines[i].rstrip()), drop)
