@@ -19,6 +19,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import operator
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -33,7 +34,7 @@ from lintnews.finding import Finding, Fix, Related
 from lintnews.registry import Rule
 
 FORMAT = "lintnews-cache"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: dicts as pairs, so that every JSON object is tagged
 
 
 def _known_types() -> dict[str, type]:
@@ -45,7 +46,7 @@ def _known_types() -> dict[str, type]:
     return {t.__name__: t for t in (Finding, Related, Fix, Loc, Mention, NameFacts, TitleMention, Marker, Score, DocumentResult)}
 
 
-_SCALARS = {"int": int, "str": str, "bool": bool, "float": float}
+_SCALARS = {"int": int, "str": str, "bool": bool, "float": float, "None": type(None)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,20 +55,28 @@ class _Shape:
 
     cls: type
     names: tuple[str, ...]  # its fields, in declaration order (the encoded order)
-    checks: tuple[tuple[int, tuple[type, ...], bool], ...]  # (field index, allowed scalar types, None allowed)
+    # The fields declared as plain scalars (maybe None), and the exact types each allows
+    # (JSON gives exact types, so ``True`` is no int); containers and fact classes are
+    # checked by being decoded themselves.
+    scalar_fields: tuple[int, ...]
+    scalar_types: tuple[frozenset[type], ...]
+    string_fields: tuple[int, ...]  # those that may hold a string (kept once, see decode)
+    # When every field is a scalar of one type (a Loc): those types, compared at once.
+    exact_types: tuple[type, ...] | None
 
 
 def _shape(cls: type) -> _Shape:
     fields = dataclasses.fields(cls)
-    checks = []
+    scalar_fields, scalar_types, string_fields = [], [], []
     for i, f in enumerate(fields):
         options = str(f.type).replace(" ", "").split("|")
-        allowed = tuple(_SCALARS[o] for o in options if o in _SCALARS)
-        # Only fields declared as plain scalars (maybe None) are checked here; containers
-        # and fact classes are checked by decoding them.
-        if allowed and len(allowed) == len([o for o in options if o != "None"]):
-            checks.append((i, allowed, "None" in options))
-    return _Shape(cls, tuple(f.name for f in fields), tuple(checks))
+        if all(o in _SCALARS for o in options):
+            scalar_fields.append(i)
+            scalar_types.append(frozenset(_SCALARS[o] for o in options))
+            if "str" in options:
+                string_fields.append(i)
+    exact = tuple(next(iter(t)) for t in scalar_types) if len(scalar_fields) == len(fields) and all(len(t) == 1 for t in scalar_types) else None
+    return _Shape(cls, tuple(f.name for f in fields), tuple(scalar_fields), tuple(scalar_types), tuple(string_fields), exact)
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,7 +93,8 @@ def encode(value: Any) -> Any:
 
     A known class's instance is ``{"c": class name, "v": [field values in declaration
     order]}``; a tuple is ``{"t": [...]}``, a frozenset ``{"s": [...]}`` (sorted), a dict
-    ``{"d": {...}}``; lists and scalars are themselves.
+    ``{"d": [[key, value], ...]}``; lists and scalars are themselves.  So every JSON object
+    of an entry is one of these four (which lets :func:`decode` build each as it is read).
     """
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
@@ -97,56 +107,71 @@ def encode(value: Any) -> Any:
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
             raise _Unencodable("dict keys must be strings")
-        return {"d": {k: encode(v) for k, v in value.items()}}
+        return {"d": [[k, encode(v)] for k, v in value.items()]}
     shape = _shapes().get(type(value).__name__)
     if shape is not None and shape.cls is type(value):
         return {"c": shape.cls.__name__, "v": [encode(getattr(value, name)) for name in shape.names]}
     raise _Unencodable(f"cannot cache a {type(value).__name__}")
 
 
-def decode(value: Any, shared: dict | None = None) -> Any:
-    """The value :func:`encode` was given; ValueError for anything it could not have made.
+def decode(payload: str, shared: dict | None = None) -> Any:
+    """The value :func:`encode` was given, from the JSON text of its encoding; ValueError
+    for anything it could not have made.
 
     Only the known fact classes can be built (a class name is a key into that table,
     nothing else), with exactly their fields, and every field declared as a plain int,
     str, bool or float has that type: a forged or damaged entry fails here, not mid-run.
-    ``shared`` (kept by the caller across entries) holds one copy of each string and
-    frozenset decoded: a corpus read back from the cache repeats the same names, paths
-    and evidence sets thousands of times.
+    ``shared`` (kept by the caller across entries) holds one copy of each string of a
+    tuple or of a class's string field, and of each frozenset: a corpus read back from
+    the cache repeats the same names, paths and evidence sets thousands of times.
+
+    Each object is built by the JSON parser's ``object_hook`` as soon as it is read
+    (innermost first), so no second walk over the parsed entry is needed: a warm
+    pre-commit run reads thousands of entries.
     """
-    if shared is None:
-        shared = {}
-    if isinstance(value, str):
-        return shared.setdefault(value, value)
-    if isinstance(value, list):
-        return [decode(v, shared) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if len(value) == 1:
-        (tag, body), = value.items()
-        if tag == "t" and isinstance(body, list):
-            return tuple([decode(v, shared) for v in body])
-        if tag == "s" and isinstance(body, list):
-            made = frozenset([decode(v, shared) for v in body])
-            return shared.setdefault(made, made)
-        if tag == "d" and isinstance(body, dict):
-            return {k: decode(v, shared) for k, v in body.items()}
-    elif len(value) == 2 and "c" in value:
-        shape = _shapes().get(value["c"]) if isinstance(value["c"], str) else None
-        body = value.get("v")
-        if shape is None:
-            raise ValueError(f"unknown type {value['c']!r}")
-        if not isinstance(body, list) or len(body) != len(shape.names):
-            raise ValueError(f"{shape.cls.__name__}: {len(shape.names)} fields expected")
-        values = [decode(v, shared) for v in body]
-        for i, allowed, nullable in shape.checks:
-            got = values[i]
-            if got is None and nullable:
-                continue
-            if not isinstance(got, allowed) or (type(got) is bool and bool not in allowed):
-                raise ValueError(f"{shape.cls.__name__}.{shape.names[i]} is a {type(got).__name__}")
-        return shape.cls(*values)
-    raise ValueError("untagged object")
+    return json.loads(payload, object_hook=_builder(_shapes(), {} if shared is None else shared))
+
+
+def _builder(shapes: dict[str, _Shape], shared: dict) -> Any:
+    keep = shared.setdefault
+
+    def build(obj: dict) -> Any:
+        if len(obj) == 2 and "c" in obj:
+            shape = shapes.get(obj["c"]) if type(obj["c"]) is str else None
+            body = obj.get("v")
+            if shape is None:
+                raise ValueError(f"unknown type {obj['c']!r}")
+            if type(body) is not list or len(body) != len(shape.names):
+                raise ValueError(f"{shape.cls.__name__}: {len(shape.names)} fields expected")
+            if shape.exact_types is not None:
+                if tuple(map(type, body)) != shape.exact_types:
+                    raise ValueError(_wrong_field(shape, body))
+            elif not all(map(operator.contains, shape.scalar_types, map(type, map(body.__getitem__, shape.scalar_fields)))):
+                raise ValueError(_wrong_field(shape, body))
+            for i in shape.string_fields:
+                if body[i] is not None:
+                    body[i] = keep(body[i], body[i])
+            return shape.cls(*body)
+        if len(obj) == 1:
+            (tag, body), = obj.items()
+            if type(body) is list:
+                if tag == "t":
+                    return tuple([keep(v, v) if type(v) is str else v for v in body])
+                if tag == "s":
+                    made = frozenset([keep(v, v) if type(v) is str else v for v in body])
+                    return keep(made, made)
+                if tag == "d" and all(type(pair) is list and len(pair) == 2 and type(pair[0]) is str for pair in body):
+                    return dict(body)
+        raise ValueError("untagged object")
+
+    return build
+
+
+def _wrong_field(shape: _Shape, body: list) -> str:
+    for i, allowed in zip(shape.scalar_fields, shape.scalar_types):
+        if type(body[i]) not in allowed:
+            return f"{shape.cls.__name__}.{shape.names[i]} is a {type(body[i]).__name__}"
+    return f"{shape.cls.__name__}: a field of the wrong type"
 
 
 def sign(payload: str) -> str:
@@ -208,7 +233,7 @@ class DocumentCache:
             payload = entry["payload"]
             if not isinstance(payload, str) or sign(payload) != entry.get("checksum"):
                 raise ValueError("checksum mismatch")
-            result = decode(json.loads(payload), self._shared)
+            result = decode(payload, self._shared)
             if not isinstance(result, DocumentResult) or result.path != path:
                 raise ValueError("not a document result for this path")
         except FileNotFoundError:

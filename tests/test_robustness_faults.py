@@ -290,7 +290,7 @@ def _cold() -> list:
 
 def _payload(entry: dict):
     """The document result an entry holds."""
-    return lintnews.cache.decode(json.loads(entry["payload"]))
+    return lintnews.cache.decode(entry["payload"])
 
 
 def _entry(path: str) -> Path:

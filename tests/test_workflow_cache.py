@@ -115,7 +115,7 @@ def entries(cache: Path) -> list[Path]:
 
 def entry_result(entry: Path):
     """The document result a cache file holds."""
-    return decode(json.loads(json.loads(entry.read_text(encoding="utf-8"))["payload"]))
+    return decode(json.loads(entry.read_text(encoding="utf-8"))["payload"])
 
 
 def entry_for(cache: Path, rel: str) -> Path:
@@ -306,7 +306,7 @@ def test_entries_read_back_share_their_repeated_strings_and_sets():
 
     rules = configured_rules(Config())
     texts = ["Spokesman Tariq Arian said the road was closed.\n", "Later Tariq Arian said so again.\n"]
-    encoded = [json.loads(json.dumps(encode(lint_document(make_document(f"{i}.txt", t), rules)))) for i, t in enumerate(texts)]
+    encoded = [json.dumps(encode(lint_document(make_document(f"{i}.txt", t), rules))) for i, t in enumerate(texts)]
     shared: dict = {}
     first, second = (decode(e, shared) for e in encoded)
     a, b = first.facts["N101"].mentions[0], second.facts["N101"].mentions[0]
@@ -316,3 +316,35 @@ def test_entries_read_back_share_their_repeated_strings_and_sets():
     cache = DocumentCache("unused", "fingerprint")
     cache._shared.update(shared)
     assert pickle.loads(pickle.dumps(cache))._shared == {}
+
+
+def test_every_kind_of_value_reads_back_as_it_was_written():
+    """Dicts are stored as pairs, so a dict whose key looks like a tag ("t", "c") or that
+    holds nested containers reads back as itself."""
+    from lintnews.corpus import Loc
+
+    loc = Loc("a.txt", 0, 4, 1, 1, 1, 5)
+    value = [
+        {"t": (1, "two", None), "c": [loc, {"v": frozenset({"x", "y"})}], "": {}},
+        (True, 2.5, "", [], ()),
+        frozenset(),
+    ]
+    assert decode(json.dumps(encode(value))) == value
+
+
+@pytest.mark.parametrize(
+    "payload, why",
+    [
+        ('{"c": "Loc", "v": ["a.txt", 0, 4, 1, 1, 1, "5"]}', "Loc.end_column is a str"),
+        ('{"c": "Loc", "v": ["a.txt", 0, 4, 1, 1, 1, true]}', "Loc.end_column is a bool"),
+        ('{"c": "Loc", "v": ["a.txt", 0, 4, 1, 1, 1]}', "Loc: 7 fields expected"),
+        ('{"c": "os.system", "v": ["ls"]}', "unknown type 'os.system'"),
+        ('{"d": {"C101": []}}', "untagged object"),  # the format before dicts were pairs
+        ('{"d": [["C101"]]}', "untagged object"),
+        ('{"d": [[1, []]]}', "untagged object"),
+        ('{"t": [1], "s": [2]}', "untagged object"),
+    ],
+)
+def test_what_encode_could_not_have_written_is_refused(payload: str, why: str):
+    with pytest.raises(ValueError, match=f"^{why}$".replace("(", r"\(").replace(")", r"\)")):
+        decode(payload)
