@@ -75,7 +75,8 @@ def _shape(cls: type) -> _Shape:
             scalar_types.append(frozenset(_SCALARS[o] for o in options))
             if "str" in options:
                 string_fields.append(i)
-    exact = tuple(next(iter(t)) for t in scalar_types) if len(scalar_fields) == len(fields) and all(len(t) == 1 for t in scalar_types) else None
+    all_single = len(scalar_fields) == len(fields) and all(len(t) == 1 for t in scalar_types)
+    exact = tuple(next(iter(t)) for t in scalar_types) if all_single else None
     return _Shape(cls, tuple(f.name for f in fields), tuple(scalar_fields), tuple(scalar_types), tuple(string_fields), exact)
 
 
