@@ -46,6 +46,15 @@ def _known_types() -> dict[str, type]:
     return {t.__name__: t for t in (Finding, Related, Fix, Loc, Mention, NameFacts, TitleMention, Marker, Score, DocumentResult)}
 
 
+def _fast_constructors() -> dict[type, Any]:
+    """The classes read back by the thousand (every name mention and its locations), and
+    the faster constructors the name rules already make them with (same objects)."""
+    from lintnews.corpus import new_loc
+    from lintnews.names.mentions import Mention, make_mention
+
+    return {Loc: new_loc, Mention: make_mention}
+
+
 _SCALARS = {"int": int, "str": str, "bool": bool, "float": float, "None": type(None)}
 
 
@@ -54,6 +63,7 @@ class _Shape:
     """What an encoded instance of a known class must look like."""
 
     cls: type
+    make: Any  # builds an instance from the field values, in order (the class or faster)
     names: tuple[str, ...]  # its fields, in declaration order (the encoded order)
     # The fields declared as plain scalars (maybe None), and the exact types each allows
     # (JSON gives exact types, so ``True`` is no int); containers and fact classes are
@@ -77,7 +87,8 @@ def _shape(cls: type) -> _Shape:
                 string_fields.append(i)
     all_single = len(scalar_fields) == len(fields) and all(len(t) == 1 for t in scalar_types)
     exact = tuple(next(iter(t)) for t in scalar_types) if all_single else None
-    return _Shape(cls, tuple(f.name for f in fields), tuple(scalar_fields), tuple(scalar_types), tuple(string_fields), exact)
+    make = _fast_constructors().get(cls, cls)
+    return _Shape(cls, make, tuple(f.name for f in fields), tuple(scalar_fields), tuple(scalar_types), tuple(string_fields), exact)
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,7 +163,7 @@ def _builder(shapes: dict[str, _Shape], shared: dict) -> Any:
             for i in shape.string_fields:
                 if body[i] is not None:
                     body[i] = keep(body[i], body[i])
-            return shape.cls(*body)
+            return shape.make(*body)
         if len(obj) == 1:
             (tag, body), = obj.items()
             if type(body) is list:

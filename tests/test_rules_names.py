@@ -211,7 +211,7 @@ def test_fast_constructors_build_the_same_objects_as_the_dataclass_constructors(
     import pickle
 
     from lintnews.corpus import Loc
-    from lintnews.names.mentions import Mention, _loc, _mention
+    from lintnews.names.mentions import Mention, _loc, make_mention
 
     def values(obj):
         return [getattr(obj, f.name) for f in dataclasses.fields(obj)]
@@ -222,7 +222,7 @@ def test_fast_constructors_build_the_same_objects_as_the_dataclass_constructors(
     loc = _loc("a.txt", 3, 8, 2, 4, 9)
     assert loc == Loc("a.txt", 3, 8, 2, 4, 2, 9) and values(loc) == values(Loc("a.txt", 3, 8, 2, 4, 2, 9))
     args = (("Mike", "Pompeo"), "Mike", "Pompeo", loc, loc, None, frozenset({"speech"}), "", None)
-    made = _mention(*args)
+    made = make_mention(*args)
     assert made == Mention(*args) and hash(made) == hash(Mention(*args)) and pickle.loads(pickle.dumps(made)) == made
     assert values(made) == list(args) and not hasattr(made, "__dict__")
 

@@ -425,7 +425,7 @@ class _Context:
         if name.stray:
             a, b = seg_start + name.stray[0], seg_start + name.stray[1]
             stray = _loc(path, a, b, line, a - line_start + 1, b - line_start + 1)
-        return _mention(words, name.given, words[-1], full, surname_loc, given_loc, evidence, title, stray)
+        return make_mention(words, name.given, words[-1], full, surname_loc, given_loc, evidence, title, stray)
 
 
 #: What the tokens between a clause break (or a line start) and a run say; most gaps
@@ -483,7 +483,7 @@ def _loc(path: str, start: int, end: int, line: int, column: int, end_column: in
     return new_loc(path, start, end, line, column, line, end_column)
 
 
-def _mention(words, given, surname, full, surname_loc, given_loc, evidence, title, stray) -> Mention:
+def make_mention(words, given, surname, full, surname_loc, given_loc, evidence, title, stray) -> Mention:
     """``Mention(words, given, surname, full, surname_loc, given_loc, evidence, title, stray)``."""
     mention = _new(Mention)
     s_words, s_given, s_surname, s_full, s_surname_loc, s_given_loc, s_evidence, s_title, s_stray = _MENTION_SETTERS
