@@ -61,3 +61,9 @@ def test_repeated_list_items():
 def test_repetition_outside_a_list_is_not_a_repeated_item():
     text = "After picking black tea and black tea, tea farmers earn. University students, students who left."
     assert flagged(text, "G106") == []
+
+
+def test_a_date_split_inside_quoted_speech_is_reported_too():
+    # G104 reads quotes: a translated quotation is split the same way as the narrative.
+    text = "The minister said: “According to data compiled by the paper. Nov. On the 2nd, three gunmen attacked.”"
+    assert flagged(text, "G104") == ["Nov. On the 2nd"]
