@@ -4,7 +4,9 @@ from rulecase import findings, flagged
 
 
 def test_capitalised_function_word_mid_sentence():
-    assert flagged("In one declaration On Sunday, the department said.", "G101") == ["On"]
+    text = "In one declaration On Sunday, the department said."
+    assert flagged(text, "G101") == ["On"]
+    assert [f.suggestion for f in findings(text, "G101")] == ["on"]
 
 
 def test_titles_and_title_case_headlines_are_not_mid_sentence_capitals():

@@ -43,5 +43,12 @@ def test_site_credit():
     assert flagged(text, "W104") == ["Made with Humane Club"]
 
 
+def test_a_credit_in_a_title_line_that_opens_a_quotation_is_reported_too():
+    # W104 reads quotes: a scraped headline that opens a quotation and never closes it is
+    # quoted to its end, credit and all.
+    text = "U.S. Peace Envoy In Kabul | “We Will Not Leave Made with Humane Club"
+    assert flagged(text, "W104") == ["Made with Humane Club"]
+
+
 def test_made_with_in_a_sentence_is_not_a_credit():
     assert flagged("The cake was made with Belgian chocolate, the baker said.", "W104") == []
