@@ -2,6 +2,8 @@
 
 from rulecase import findings, flagged
 
+from lintnews.fixing import apply_fixes
+
 
 def test_capitalised_function_word_mid_sentence():
     text = "In one declaration On Sunday, the department said."
@@ -48,6 +50,9 @@ def test_dates_written_whole_are_not_reported():
 def test_repeated_words():
     text = "It was unable to announce the the candidates; cross-border border trade grew."
     assert flagged(text, "G105") == ["the the", "border border"]
+    fixes = [f.fix for f in findings(text, "G105")]
+    assert all(fix is not None and fix.safe for fix in fixes)
+    assert apply_fixes(text, fixes) == ("It was unable to announce the candidates; cross-border trade grew.", 2)
 
 
 def test_grammatical_doubles_and_names_are_not_repeated_words():
