@@ -50,6 +50,7 @@ def test_dates_written_whole_are_not_reported():
 def test_repeated_words():
     text = "It was unable to announce the the candidates; cross-border border trade grew."
     assert flagged(text, "G105") == ["the the", "border border"]
+    assert [f.suggestion for f in findings(text, "G105")] == ["the", "border"]
     fixes = [f.fix for f in findings(text, "G105")]
     assert all(fix is not None and fix.safe for fix in fixes)
     assert apply_fixes(text, fixes) == ("It was unable to announce the candidates; cross-border trade grew.", 2)
