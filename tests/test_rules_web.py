@@ -20,7 +20,9 @@ def test_boilerplate_words_inside_sentences_are_not_reported():
 
 
 def test_tags_run_together():
-    assert flagged("Asia PacificPeacePolitics\n\nTaliban and US hold talks", "W102") == ["PacificPeacePolitics"]
+    text = "Asia PacificPeacePolitics\n\nTaliban and US hold talks"
+    assert flagged(text, "W102") == ["PacificPeacePolitics"]
+    assert [f.suggestion for f in findings(text, "W102")] == ["Pacific Peace Politics"]
 
 
 def test_brands_are_not_run_together_tags():
