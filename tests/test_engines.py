@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -23,10 +24,10 @@ from lintnews.api import configured_rules, lint_paths, lint_texts
 from lintnews.config import Config
 from lintnews.corpus import Corpus
 from lintnews.document import Document
-from lintnews.engine import finish
+from lintnews.engine import finish, lint_documents
 from lintnews.engines import local
 from lintnews.loading import InputError, expand_paths
-from lintnews.registry import CorpusRule
+from lintnews.registry import CorpusRule, DocumentRule
 from lintnews.reporters import RENDERERS
 
 dask_distributed = pytest.importorskip("dask.distributed")
@@ -110,6 +111,29 @@ class _WhoLinted(CorpusRule):
 
     def check_corpus(self, corpus: Corpus):
         return iter(())
+
+
+class _EchoTwice(DocumentRule):
+    """Reports each "echo" twice alike, once with a suggestion and once with another message."""
+
+    code, name = "X991", "echo-twice"
+
+    def check(self, doc: Document):
+        for m in re.finditer("echo", doc.text):
+            for message, suggestion in [("an echo", None), ("an echo", None), ("an echo", "quiet"), ("another echo", None)]:
+                yield self.finding(doc, m.start(), m.end(), message, suggestion=suggestion)
+
+
+def test_identical_findings_are_reported_once_and_findings_that_differ_each_once():
+    findings = lint_documents([Document("a.txt", "One echo, two echo.\n")], [_EchoTwice()])
+    assert [(f.column, f.message, f.suggestion) for f in findings] == [
+        (5, "an echo", None),
+        (5, "an echo", "quiet"),
+        (5, "another echo", None),
+        (15, "an echo", None),
+        (15, "an echo", "quiet"),
+        (15, "another echo", None),
+    ]
 
 
 def _pids(items, jobs, min_parallel_items=local.MIN_PARALLEL_ITEMS) -> set[int]:

@@ -2,9 +2,13 @@
 
 from rulecase import findings, flagged
 
+from lintnews.fixing import apply_fixes
+
 
 def test_capitalised_function_word_mid_sentence():
-    assert flagged("In one declaration On Sunday, the department said.", "G101") == ["On"]
+    text = "In one declaration On Sunday, the department said."
+    assert flagged(text, "G101") == ["On"]
+    assert [f.suggestion for f in findings(text, "G101")] == ["on"]
 
 
 def test_titles_and_title_case_headlines_are_not_mid_sentence_capitals():
@@ -46,6 +50,10 @@ def test_dates_written_whole_are_not_reported():
 def test_repeated_words():
     text = "It was unable to announce the the candidates; cross-border border trade grew."
     assert flagged(text, "G105") == ["the the", "border border"]
+    assert [f.suggestion for f in findings(text, "G105")] == ["the", "border"]
+    fixes = [f.fix for f in findings(text, "G105")]
+    assert all(fix is not None and fix.safe for fix in fixes)
+    assert apply_fixes(text, fixes) == ("It was unable to announce the candidates; cross-border trade grew.", 2)
 
 
 def test_grammatical_doubles_and_names_are_not_repeated_words():
@@ -61,3 +69,9 @@ def test_repeated_list_items():
 def test_repetition_outside_a_list_is_not_a_repeated_item():
     text = "After picking black tea and black tea, tea farmers earn. University students, students who left."
     assert flagged(text, "G106") == []
+
+
+def test_a_date_split_inside_quoted_speech_is_reported_too():
+    # G104 reads quotes: a translated quotation is split the same way as the narrative.
+    text = "The minister said: “According to data compiled by the paper. Nov. On the 2nd, three gunmen attacked.”"
+    assert flagged(text, "G104") == ["Nov. On the 2nd"]

@@ -36,3 +36,15 @@ def test_fully_capitalised_and_descriptive_organisation_names_are_not_reported()
         "The Department of Justice said the Office for National Statistics agreed."
     )
     assert flagged(text, "M102") == []
+
+
+def test_tortured_phrases_inside_quoted_speech_are_reported_too():
+    # M101 reads quotes: a quotation translated word by word is as tortured as the narrative.
+    text = "“Qatar is the latest stop on the warning voices tour,” officials said. He spoke of “sticking issues”."
+    assert flagged(text, "M101") == ["warning voices", "sticking issues"]
+
+
+def test_half_capitalised_organisation_names_inside_quoted_speech_are_reported_too():
+    # M102 reads quotes: the translator capitalised the quotation's names as it did the text's.
+    text = "“Officials of the Ministry of public security attended,” he said."
+    assert flagged(text, "M102") == ["Ministry of public"]

@@ -2,11 +2,18 @@
 
 from rulecase import findings, flagged
 
+from lintnews.fixing import apply_fixes
+
 
 def test_doubled_punctuation():
     text = "Mr Pompeo had ignored the issue. .\nAttacks in New York and Washington. , DC from its base."
     assert flagged(text, "P101") == [". .", ". ,"]
+    assert [f.suggestion for f in findings(text, "P101")] == [".", ","]
     assert all(f.fix is not None and f.fix.safe for f in findings(text, "P101"))
+    assert apply_fixes(text, [f.fix for f in findings(text, "P101")]) == (
+        "Mr Pompeo had ignored the issue.\nAttacks in New York and Washington, DC from its base.",
+        2,
+    )
 
 
 def test_ellipses_and_abbreviations_before_commas_are_not_doubled():
@@ -17,6 +24,12 @@ def test_ellipses_and_abbreviations_before_commas_are_not_doubled():
 def test_space_before_punctuation():
     text = "The talks ended , he said .\nAn emboldened insurgency, ”he added."
     assert flagged(text, "P102") == [" ,", " .", " ”"]
+    found = findings(text, "P102")
+    assert [f.suggestion for f in found] == [",", ".", "” "]
+    # The space before a closing quote may belong after it: suggested, not fixed.
+    assert [f.fix is not None and f.fix.safe for f in found] == [True, True, False]
+    fixed, applied = apply_fixes(text, [f.fix for f in found if f.fix is not None])
+    assert (fixed.split("\n")[0], applied) == ("The talks ended, he said.", 2)
 
 
 def test_ellipsis_decimals_and_dashes_are_not_spacing_errors():

@@ -30,6 +30,16 @@ def test_minority_spelling_across_the_corpus():
     assert flagged(texts, "C102") == ["cease-fire"]
 
 
+def test_a_quoted_form_counts_as_the_house_style_but_is_never_reported():
+    texts = {
+        "a.txt": "They asked for a nationwide ceasefire.",
+        "b.txt": "“The ceasefire is over,” he said. “No ceasefire,” she said.",  # quoted: still evidence
+        "c.txt": "“We reject any cease-fire,” the spokesman said. Talk of a cease-fire faded.",
+    }
+    [f] = findings(texts, "C102")
+    assert (f.path, f.column, f.suggestion) == ("c.txt", texts["c.txt"].rindex("cease-fire") + 1, "ceasefire")
+
+
 def test_one_spelling_across_the_corpus_is_consistent():
     texts = {"a.txt": "A ceasefire held.", "b.txt": "The Ceasefire collapsed."}
     assert flagged(texts, "C102") == []

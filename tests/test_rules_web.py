@@ -20,7 +20,9 @@ def test_boilerplate_words_inside_sentences_are_not_reported():
 
 
 def test_tags_run_together():
-    assert flagged("Asia PacificPeacePolitics\n\nTaliban and US hold talks", "W102") == ["PacificPeacePolitics"]
+    text = "Asia PacificPeacePolitics\n\nTaliban and US hold talks"
+    assert flagged(text, "W102") == ["PacificPeacePolitics"]
+    assert [f.suggestion for f in findings(text, "W102")] == ["Pacific Peace Politics"]
 
 
 def test_brands_are_not_run_together_tags():
@@ -40,6 +42,13 @@ def test_dates_and_long_paragraphs_are_not_tweet_counters():
 
 def test_site_credit():
     text = "U.S. Peace Envoy In Kabul | Security Risks Asia Made with Humane Club"
+    assert flagged(text, "W104") == ["Made with Humane Club"]
+
+
+def test_a_credit_in_a_title_line_that_opens_a_quotation_is_reported_too():
+    # W104 reads quotes: a scraped headline that opens a quotation and never closes it is
+    # quoted to its end, credit and all.
+    text = "U.S. Peace Envoy In Kabul | “We Will Not Leave Made with Humane Club"
     assert flagged(text, "W104") == ["Made with Humane Club"]
 
 

@@ -109,6 +109,32 @@ def test_enable_ends_the_range_for_the_codes_it_names(tmp_path):
     assert lint(tmp_path, "a.txt") == [("a.txt", 4, "S101"), ("a.txt", 6, "P101")]
 
 
+def test_enable_ends_a_range_its_code_and_the_ranges_codes_share_a_prefix_with(tmp_path):
+    # When in doubt, report: enable=P101 ends a disable=P range (all of P is reported
+    # again), and enable=P ends a disable=P101 range.
+    (tmp_path / "a.txt").write_text(
+        "<!-- lintnews: disable=P -->\n"
+        "The talks ended , he said. .\n"  # nothing
+        "<!-- lintnews: enable=P101 -->\n"
+        "The talks ended , he said. .\n",  # P101 and P102 again
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "<!-- lintnews: disable=P101 -->\n"
+        "The talks ended , he said. .\n"  # P102 only
+        "<!-- lintnews: enable=P -->\n"
+        "The talks ended , he said. .\n",  # P101 and P102
+        encoding="utf-8",
+    )
+    assert lint(tmp_path, "a.txt", "b.txt") == [
+        ("a.txt", 4, "P102"),
+        ("a.txt", 4, "P101"),
+        ("b.txt", 2, "P102"),
+        ("b.txt", 4, "P102"),
+        ("b.txt", 4, "P101"),
+    ]
+
+
 def test_a_marker_suppresses_only_in_its_own_file(tmp_path):
     (tmp_path / "a.txt").write_text("The talks were a difficult issue. . <!-- lintnews: disable=P101 -->\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("The talks were a difficult issue. .\n", encoding="utf-8")
