@@ -198,6 +198,32 @@ class Document:
         return i >= 0 and spans[i].start <= offset < spans[i].end
 
 
+# Every character that opens or closes a quotation for Document.quote_spans.
+_QUOTE_MARK = re.compile("[“«„”»\"]")
+
+
+def in_quote(doc: Document, offset: int) -> bool:
+    """``doc.in_quote(offset)``, without finding the quotations of the whole document.
+
+    Quotations are found paragraph by paragraph, a paragraph being a line (see
+    Document.quote_spans), so whether an offset is quoted depends on its line alone: the
+    answer is that of a document made of that line.  A rule that asks about a few places
+    of an article then reads a few lines instead of the whole text (a test checks that
+    both answers agree).
+    """
+    if "quote_spans" in doc.__dict__:  # already found for the whole document
+        return doc.in_quote(offset)
+    view = doc.view
+    line_start = view.rfind("\n", 0, offset) + 1
+    lines = doc.__dict__.setdefault("_quote_lines", {})
+    line_doc = lines.get(line_start, False)
+    if line_doc is False:
+        line_end = view.find("\n", offset)
+        line = view[line_start : len(view) if line_end == -1 else line_end]
+        line_doc = lines[line_start] = Document(doc.path, line) if _QUOTE_MARK.search(line) else None
+    return line_doc is not None and line_doc.in_quote(offset - line_start)
+
+
 _NEWLINES = re.compile(r"\r\n?")
 
 

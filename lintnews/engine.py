@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lintnews import mtscore
 from lintnews.corpus import Corpus
-from lintnews.document import Document
+from lintnews.document import Document, in_quote
 from lintnews.finding import Finding
 from lintnews.mtscore import Score
 from lintnews.registry import CorpusRule, DocumentRule, Rule
@@ -42,7 +42,10 @@ def lint_document(doc: Document, rules: Sequence[Rule], score: bool = False) -> 
     document_score = mtscore.document_score(doc) if score else None
     for rule in rules:
         if isinstance(rule, DocumentRule):
-            findings.extend(rule.check(doc))
+            if rule.reads_quotes:
+                findings.extend(rule.check(doc))
+            else:  # any document rule, a plugin's too, that declares it leaves quoted speech alone
+                findings.extend(f for f in rule.check(doc) if not in_quote(doc, f.start))
         elif isinstance(rule, CorpusRule):
             facts[rule.code] = rule.collect(doc)
     markers = find_markers(doc) if "lintnews:" in doc.text else []

@@ -47,7 +47,9 @@ class Rule:
     default: ClassVar[bool] = True
     #: "document" or "corpus"
     scope: ClassVar[str] = "document"
-    #: whether the rule reads inside quoted speech
+    #: whether the rule reads inside quoted speech.  When False, the engine drops a
+    #: document rule's findings that start inside a quotation; a corpus rule must leave
+    #: quotations out of what it collects itself (the engine sees no text at that stage).
     reads_quotes: ClassVar[bool] = True
     #: whether the rule's findings carry a sub-code in their ``name`` (a backend's own
     #: rule id), selectable as ``CODE:SUBCODE`` (e.g. ``L101:EN_A_VS_AN``)

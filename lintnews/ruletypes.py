@@ -36,7 +36,7 @@ from typing import Any
 
 from lintnews.corpus import Corpus, Loc
 from lintnews.data import DataError, read_yaml, rules_dir
-from lintnews.document import Document
+from lintnews.document import Document, in_quote
 from lintnews.finding import SEVERITIES, Finding, Fix
 from lintnews.patterns import (
     SPACE_CLASS,
@@ -213,35 +213,6 @@ class DataRule(Rule):
         except (KeyError, IndexError, ValueError) as exc:
             raise DataError(f"{self.source}: message template {template!r} names an unknown field: {exc}") from None
 
-    def _visible(self, doc: Document, start: int) -> bool:
-        return self.reads_quotes or not in_quote(doc, start)
-
-
-# Every character that opens or closes a quotation for Document.quote_spans.
-_QUOTE_MARK = re.compile("[“«„”»\"]")
-
-
-def in_quote(doc: Document, offset: int) -> bool:
-    """``doc.in_quote(offset)``, without finding the quotations of the whole document.
-
-    Quotations are found paragraph by paragraph, a paragraph being a line (see
-    Document.quote_spans), so whether an offset is quoted depends on its line alone: the
-    answer is that of a document made of that line.  A rule that asks about a few places
-    of an article then reads a few lines instead of the whole text (a test checks that
-    both answers agree).
-    """
-    if "quote_spans" in doc.__dict__:  # already found for the whole document
-        return doc.in_quote(offset)
-    view = doc.view
-    line_start = view.rfind("\n", 0, offset) + 1
-    lines = doc.__dict__.setdefault("_quote_lines", {})
-    line_doc = lines.get(line_start, False)
-    if line_doc is False:
-        line_end = view.find("\n", offset)
-        line = view[line_start : len(view) if line_end == -1 else line_end]
-        line_doc = lines[line_start] = Document(doc.path, line) if _QUOTE_MARK.search(line) else None
-    return line_doc is not None and line_doc.in_quote(offset - line_start)
-
 
 def _require(spec: dict[str, Any], key: str, kind: type, source: str) -> Any:
     if key not in spec:
@@ -281,7 +252,7 @@ class ExistenceRule(DataRule, DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
-            if start == end or not self._visible(doc, start):
+            if start == end:
                 continue
             text = m.group(0).strip()
             start += len(m.group(0)) - len(m.group(0).lstrip())
@@ -326,7 +297,7 @@ class SubstitutionRule(DataRule, DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
-            if start == end or not self._visible(doc, start):
+            if start == end:
                 continue
             entry = self.entries[int(m.lastgroup[1:])]
             message = self._format(self.message, match=m.group(0), expected=entry["expected"], note=entry["note"])
@@ -352,7 +323,7 @@ class PatternRule(DataRule, DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         for m in self.scan(doc, self.regex, self.prefilter_re2):
             start, end = m.span()
-            if start == end or not self._visible(doc, start):
+            if start == end:
                 continue
             groups = {k: v or "" for k, v in m.groupdict().items()}
             message = self._format(self.message, match=m.group(0), **groups)
@@ -425,6 +396,11 @@ class ConsistencyRule(DataRule, CorpusRule):
             if (norm.lower() == form.lower()) if flags & re.IGNORECASE else norm == form:
                 return form
         return norm
+
+    def _visible(self, doc: Document, start: int) -> bool:
+        """Whether a form found at ``start`` counts.  A corpus rule leaves quotations out
+        itself (for a document rule the engine drops findings in quotations)."""
+        return self.reads_quotes or not in_quote(doc, start)
 
     def collect(self, doc: Document) -> list[tuple[int, str, Loc, bool]]:
         """Every occurrence of a form: (group, form, location, reportable).

@@ -136,6 +136,29 @@ def test_identical_findings_are_reported_once_and_findings_that_differ_each_once
     ]
 
 
+class _Echo(DocumentRule):
+    """Reports every "echo"; declares that it leaves quoted speech alone."""
+
+    code, name, reads_quotes = "X992", "echo", False
+
+    def check(self, doc: Document):
+        for m in re.finditer("echo", doc.text):
+            yield self.finding(doc, m.start(), m.end(), "an echo")
+
+
+class _EchoInQuotesToo(_Echo):
+    code, name, reads_quotes = "X993", "echo-in-quotes-too", True
+
+
+def test_a_document_rule_that_does_not_read_quotes_reports_nothing_inside_them():
+    """The engine keeps the promise ``reads_quotes = False`` makes (the catalogue shows it),
+    for a plugin's Python rule as for the data rule types."""
+    text = 'An echo. He said: "an echo here" and \u201canother echo\u201d.\nA last echo.\n'
+    doc = Document("a.txt", text)
+    assert [(f.line, f.column) for f in lint_documents([doc], [_Echo()])] == [(1, 4), (2, 8)]
+    assert len(lint_documents([Document("a.txt", text)], [_EchoInQuotesToo()])) == 4
+
+
 def _pids(items, jobs, min_parallel_items=local.MIN_PARALLEL_ITEMS) -> set[int]:
     outcomes = local.run(items, [_WhoLinted()], jobs=jobs, min_parallel_items=min_parallel_items)
     return {o.result.facts["X990"] for o in outcomes}
