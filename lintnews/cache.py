@@ -167,10 +167,11 @@ def _builder(shapes: dict[str, _Shape], shared: dict) -> Any:
         if len(obj) == 1:
             (tag, body), = obj.items()
             if type(body) is list:
-                if tag == "t":
-                    return tuple([keep(v, v) if type(v) is str else v for v in body])
-                if tag == "s":
-                    made = frozenset([keep(v, v) if type(v) is str else v for v in body])
+                if tag == "t" or tag == "s":
+                    items = [keep(v, v) if type(v) is str else v for v in body]
+                    if tag == "t":
+                        return tuple(items)
+                    made = frozenset(items)
                     return keep(made, made)
                 if tag == "d" and all(type(pair) is list and len(pair) == 2 and type(pair[0]) is str for pair in body):
                     return dict(body)

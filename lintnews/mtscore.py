@@ -664,9 +664,10 @@ def scores_without_lines(text: str, lines: Iterable[int], model: Model | None = 
     coder = _coder(model.vocabulary)
     marked = [_mark_sentences(line) for line in normalised]
     codes = [coder.codes_of(line) for line in marked]
+    present = [j for j, line in enumerate(marked) if line]  # an empty line is no line
     scores = []
     for i in lines:
-        kept = [j for j, line in enumerate(marked) if line and j != i]
+        kept = [j for j in present if j != i]
         values, _ = _values_of(
             coder, "\n".join(map(marked.__getitem__, kept)), coder.brk + coder.brk.join(map(codes.__getitem__, kept))
         )

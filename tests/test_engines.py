@@ -113,15 +113,24 @@ class _WhoLinted(CorpusRule):
         return iter(())
 
 
-class _EchoTwice(DocumentRule):
-    """Reports each "echo" twice alike, once with a suggestion and once with another message."""
+class _Echo(DocumentRule):
+    """Reports every "echo" (once per entry of ``reports``: a message and a suggestion);
+    declares that it leaves quoted speech alone."""
 
-    code, name = "X991", "echo-twice"
+    code, name, reads_quotes = "X992", "echo", False
+    reports: list[tuple[str, str | None]] = [("an echo", None)]
 
     def check(self, doc: Document):
         for m in re.finditer("echo", doc.text):
-            for message, suggestion in [("an echo", None), ("an echo", None), ("an echo", "quiet"), ("another echo", None)]:
+            for message, suggestion in self.reports:
                 yield self.finding(doc, m.start(), m.end(), message, suggestion=suggestion)
+
+
+class _EchoTwice(_Echo):
+    """Reports each "echo" twice alike, once with a suggestion and once with another message."""
+
+    code, name, reads_quotes = "X991", "echo-twice", True
+    reports = [("an echo", None), ("an echo", None), ("an echo", "quiet"), ("another echo", None)]
 
 
 def test_identical_findings_are_reported_once_and_findings_that_differ_each_once():
@@ -134,16 +143,6 @@ def test_identical_findings_are_reported_once_and_findings_that_differ_each_once
         (15, "an echo", "quiet"),
         (15, "another echo", None),
     ]
-
-
-class _Echo(DocumentRule):
-    """Reports every "echo"; declares that it leaves quoted speech alone."""
-
-    code, name, reads_quotes = "X992", "echo", False
-
-    def check(self, doc: Document):
-        for m in re.finditer("echo", doc.text):
-            yield self.finding(doc, m.start(), m.end(), "an echo")
 
 
 class _EchoInQuotesToo(_Echo):

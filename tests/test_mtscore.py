@@ -421,13 +421,16 @@ _LINE_PIECES = [
 ]
 
 
+def _scored_one_by_one(lines: list[str]) -> list[float]:
+    """The reference: the text without each line in turn, scored from the start."""
+    return [mtscore.score_text("\n".join(lines[:i] + lines[i + 1 :])).score for i in range(len(lines))]
+
+
 @property_settings(80)
 @given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=25).map(" ".join), max_size=10))
 def test_taking_out_a_line_scores_as_scoring_the_text_without_it(lines: list[str]):
-    text = "\n".join(lines)
     every_line = range(len(lines))
-    without = [mtscore.score_text("\n".join(lines[:i] + lines[i + 1 :])).score for i in every_line]
-    assert mtscore.scores_without_lines(text, every_line) == without
+    assert mtscore.scores_without_lines("\n".join(lines), every_line) == _scored_one_by_one(lines)
 
 
 def test_lines_are_taken_out_one_by_one_in_every_seed(seeds_dir: Path):
@@ -436,8 +439,7 @@ def test_lines_are_taken_out_one_by_one_in_every_seed(seeds_dir: Path):
         text = path.read_text(encoding="utf-8")
         prefix = text[: text.rfind("\n", 0, mtscore.SAMPLE_CHARS + 1)]
         lines = prefix.split("\n")
-        expected = [mtscore.score_text("\n".join(lines[:i] + lines[i + 1 :])).score for i in range(len(lines))]
-        assert mtscore.scores_without_lines(prefix, range(len(lines))) == expected, path.name
+        assert mtscore.scores_without_lines(prefix, range(len(lines))) == _scored_one_by_one(lines), path.name
 
 
 def test_a_text_longer_than_the_sample_is_left_to_scoring_one_by_one():
