@@ -5,7 +5,7 @@ The Python API::
     from lintnews import lint_texts
     findings = lint_texts({"a.txt": "text ...", "b.txt": "..."})
 
-lints the texts as one corpus and returns sorted :class:`~lintnews.finding.Finding`
+lints the texts as one corpus and returns sorted :class:`~lintnews.core.finding.Finding`
 objects; ``score_texts`` scores how much each text reads as machine-translated.
 """
 

@@ -14,17 +14,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lintnews import mtscore
-from lintnews.cache import DocumentCache
-from lintnews.config import Config
-from lintnews.document import make_document
-from lintnews.engine import DocumentResult, finish, finish_corpus, lint_document
-from lintnews.corpus import Corpus
-from lintnews.engines import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
-from lintnews.finding import Finding
-from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
-from lintnews.loading import InputError, expand_paths, kind_of, read_source
-from lintnews.registry import DocumentRule, Rule, RuleError, all_rules, finding_matches, select_rules
+from lintnews.analyses import mtscore
+from lintnews.run.cache import DocumentCache
+from lintnews.run.config import Config
+from lintnews.core.document import make_document
+from lintnews.run.pipeline import DocumentResult, finish, finish_corpus, lint_document
+from lintnews.core.corpus import Corpus
+from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
+from lintnews.core.finding import Finding
+from lintnews.run.fixing import FileFix, apply_fixes, fixes_by_path
+from lintnews.run.files import InputError, expand_paths, kind_of, read_source
+from lintnews.core.rule import DocumentRule, Rule, RuleError
+from lintnews.rules.registry import all_rules, finding_matches, select_rules
 
 LANGUAGETOOL_CODE = "L101"
 
@@ -144,14 +145,14 @@ def _lint_items(
     if jobs < 1:
         raise EngineError(f"jobs must be at least 1, not {jobs}")
     if engine == "dask":
-        from lintnews.engines import dask_engine
+        from lintnews.run.executors import dask_cluster as dask_engine
 
         run = dask_engine.run(items, rules, jobs=jobs, scheduler=scheduler, progress=progress, options=options)
         outcomes, corpus = run.outcomes, run.corpus
     else:
         if scheduler:
             raise EngineError("--scheduler needs --engine dask")
-        from lintnews.engines import local
+        from lintnews.run.executors import local
 
         outcomes, corpus = local.run(items, rules, jobs=jobs, progress=progress, options=options), None
     errors = [o.result for o in outcomes if isinstance(o.result, InputError)]
@@ -203,7 +204,7 @@ def lint_paths(
     (local engine; small inputs stay in this process); ``engine``: ``"local"`` or
     ``"dask"``; ``scheduler``: the address of a running Dask scheduler (default: a local
     cluster of ``jobs`` workers); ``progress``: called as ``progress(done, total)``.
-    Raises :class:`lintnews.engines.EngineError` for an engine that cannot run.
+    Raises :class:`lintnews.run.executors.EngineError` for an engine that cannot run.
     """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
@@ -276,7 +277,7 @@ def _languagetool_session(config: Config, notices: list[str]):
             "(languagetool = \"local\" or a server URL, or --languagetool)"
         )
         return None
-    from lintnews.languagetool.backend import Session, Settings
+    from lintnews.rules.languagetool.backend import Session, Settings
 
     settings = Settings(
         server=config.languagetool,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lintnews.atomic import write_atomically
-from lintnews.registry import FAMILIES, Rule, all_rules
+from lintnews.run.atomic import write_atomically
+from lintnews.core.rule import FAMILIES, Rule
+from lintnews.rules.registry import all_rules
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 

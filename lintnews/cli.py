@@ -16,18 +16,18 @@ import click
 
 from lintnews import __version__
 from lintnews.api import configured_rules, fix_files, known_rules, lint_paths
-from lintnews.atomic import write_atomically
-from lintnews.baseline import BaselineError, new_findings, read_baseline, write_baseline
-from lintnews.cache import DocumentCache, rules_fingerprint
-from lintnews.config import ConfigError, check_languagetool_server, find_config, load_config
-from lintnews.data import DataError
-from lintnews.fingerprints import SourceLines, fingerprints
-from lintnews.engines import ENGINES, EngineError
-from lintnews.engines.local import relax_garbage_collection
+from lintnews.run.atomic import write_atomically
+from lintnews.run.baseline import BaselineError, new_findings, read_baseline, write_baseline
+from lintnews.run.cache import DocumentCache, rules_fingerprint
+from lintnews.run.config import ConfigError, check_languagetool_server, find_config, load_config
+from lintnews.core.data import DataError
+from lintnews.run.fingerprints import SourceLines, fingerprints
+from lintnews.run.executors import ENGINES, EngineError
+from lintnews.run.executors.local import relax_garbage_collection
 from lintnews.progress import ProgressBar, summary
-from lintnews.registry import FAMILIES, RuleError
-from lintnews.reporters import NEEDS_TEXTS, RENDERERS
-from lintnews.reporters.github import step_summary
+from lintnews.core.rule import FAMILIES, RuleError
+from lintnews.report import NEEDS_TEXTS, RENDERERS
+from lintnews.report.github import step_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -112,7 +112,7 @@ def main(
         progress = sys.stderr.isatty()
     bar = ProgressBar(sys.stderr) if progress else None
     if jobs is None:
-        from lintnews.engines.local import default_jobs
+        from lintnews.run.executors.local import default_jobs
 
         jobs = default_jobs()
     try:

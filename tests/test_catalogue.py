@@ -8,8 +8,9 @@ import re
 import pytest
 
 from lintnews import catalogue
-from lintnews.finding import SEVERITIES
-from lintnews.registry import CODE_RE, FAMILIES, all_rules
+from lintnews.core.finding import SEVERITIES
+from lintnews.core.rule import CODE_RE, FAMILIES
+from lintnews.rules.registry import all_rules
 
 REGENERATE = "run `python -m lintnews.catalogue --write README.md` and commit the README"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import cli_env, seed_files, with_newlines
-from lintnews.registry import all_rules
+from lintnews.rules.registry import all_rules
 
 CLEAN = "The minister spoke to reporters on Monday.\nShe said the talks would continue next week.\n"
 DIRTY = "The minister mentionned the talks on Monday.\nThe talks were a difficult issue. .\nSource link\n"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from lintnews import lint_texts
-from lintnews.finding import Finding, Related
-from lintnews.reporters.clusters import LineIndex, find_occurrences, name_clusters, title_clusters
+from lintnews.core.finding import Finding, Related
+from lintnews.report.clusters import LineIndex, find_occurrences, name_clusters, title_clusters
 
 
 def at(path: str, line: int, column: int, length: int, code: str = "N101", suggestion: str | None = None, related=()) -> Finding:

@@ -7,8 +7,8 @@ import pickle
 
 import pytest
 
-from lintnews.corpus import Corpus, Loc, new_loc
-from lintnews.document import Document
+from lintnews.core.corpus import Corpus, Loc, new_loc
+from lintnews.core.document import Document
 
 
 def test_new_loc_makes_the_same_location_as_the_constructor():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lintnews.api import lint_texts
-from lintnews.document import Span, make_document
-from lintnews.finding import Position
+from lintnews.core.document import Span, make_document
+from lintnews.core.finding import Position
 
 
 def pos_of(doc, needle: str, nth: int = 0) -> Position:

@@ -21,14 +21,14 @@ import pytest
 from conftest import cli_env
 from corpusgen import generate
 from lintnews.api import configured_rules, lint_paths, lint_texts
-from lintnews.config import Config
-from lintnews.corpus import Corpus
-from lintnews.document import Document
-from lintnews.engine import finish, lint_documents
-from lintnews.engines import local
-from lintnews.loading import InputError, expand_paths
-from lintnews.registry import CorpusRule, DocumentRule
-from lintnews.reporters import RENDERERS
+from lintnews.run.config import Config
+from lintnews.core.corpus import Corpus
+from lintnews.core.document import Document
+from lintnews.run.pipeline import finish, lint_documents
+from lintnews.run.executors import local
+from lintnews.run.files import InputError, expand_paths
+from lintnews.core.rule import CorpusRule, DocumentRule
+from lintnews.report import RENDERERS
 
 dask_distributed = pytest.importorskip("dask.distributed")
 
@@ -83,8 +83,8 @@ def test_spawned_workers_give_byte_identical_json(seeds_dir, rules, reference):
 
 
 def test_with_a_cache_two_workers_lint_only_what_the_cache_lacks(generated, rules, reference, tmp_path):
-    from lintnews.cache import DocumentCache
-    from lintnews.engines import ItemOptions
+    from lintnews.run.cache import DocumentCache
+    from lintnews.run.executors import ItemOptions
 
     files, _ = expand_paths([str(generated)])
     first = DocumentCache(tmp_path / "cache", "fingerprint")
@@ -189,7 +189,7 @@ def test_outcomes_keep_the_order_of_the_items_and_input_errors(tmp_path):
 
 @pytest.mark.parametrize("corpus", ["seeds", "generated"])
 def test_dask_engine_gives_byte_identical_json(corpus, seeds_dir, generated, rules, reference):
-    from lintnews.engines import dask_engine
+    from lintnews.run.executors import dask_cluster as dask_engine
 
     path = seeds_dir if corpus == "seeds" else generated
     files, _ = expand_paths([str(path)])
@@ -197,7 +197,7 @@ def test_dask_engine_gives_byte_identical_json(corpus, seeds_dir, generated, rul
     run = dask_engine.run([(f, None) for f in files], rules, jobs=2, partitions=7, processes=False)
     assert len(run.corpus.paths) == len(files)
     assert run.corpus.paths == files  # the reduce keeps document order
-    from lintnews.engine import finish_corpus
+    from lintnews.run.pipeline import finish_corpus
 
     findings = finish_corpus([f for o in run.outcomes for f in o.result.findings], run.corpus, rules)
     assert json_of(findings) == reference[corpus]
@@ -310,7 +310,7 @@ def test_a_pipe_gets_no_progress_and_summary_only_on_request(run_cli, seeds_dir)
 def test_a_local_cluster_logs_only_errors_and_leaves_the_settings_as_they_were(monkeypatch):
     import logging
 
-    from lintnews.engines import dask_engine
+    from lintnews.run.executors import dask_cluster as dask_engine
 
     monkeypatch.delenv("DASK_LOGGING__DISTRIBUTED", raising=False)
     logger = logging.getLogger("distributed")

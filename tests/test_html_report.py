@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from htmldom import highlights, parse
-from lintnews.finding import Finding, Related
-from lintnews.reporters import RENDERERS
+from lintnews.core.finding import Finding, Related
+from lintnews.report import RENDERERS
 
 render = RENDERERS["html"]
 

@@ -78,7 +78,7 @@ def test_the_installed_package_lints_the_seeds(installed_site: Path, seeds_dir: 
 def test_the_installed_package_reads_its_own_rule_data(installed_site: Path, tmp_path: Path):
     site = str(installed_site)
     code = (
-        f"import sys; sys.path.insert(0, {site!r}); from lintnews.data import rules_dir; "
+        f"import sys; sys.path.insert(0, {site!r}); from lintnews.core.data import rules_dir; "
         "print(rules_dir())"
     )
     proc = _run([sys.executable, "-c", code], cwd=tmp_path, timeout=300)
@@ -90,7 +90,7 @@ def test_the_wheel_carries_the_document_score_model(installed_site: Path, repo_r
     shipped = installed_site / "lintnews" / "models" / "mtscore-v2.json"
     assert shipped.read_bytes() == (repo_root / "lintnews" / "models" / "mtscore-v2.json").read_bytes()
     code = (
-        f"import sys; sys.path.insert(0, {str(installed_site)!r}); import lintnews.mtscore as m; "
+        f"import sys; sys.path.insert(0, {str(installed_site)!r}); import lintnews.analyses.mtscore as m; "
         "assert m.__file__.startswith(sys.path[0]); "
         "print(m.load_model().threshold, m.score_text(open(sys.argv[1], encoding='utf-8').read()).score)"
     )

@@ -19,9 +19,10 @@ import pytest
 
 from languagetool_replay import LanguageToolReplay, ScriptedRule
 from lintnews.api import configured_rules, lint_paths
-from lintnews.config import Config, ConfigError, load_config
-from lintnews.languagetool.protocol import ProtocolError, parse_matches, split_chunks, utf16_length, utf16_to_chars
-from lintnews.registry import RuleError, all_rules, select_rules
+from lintnews.run.config import Config, ConfigError, load_config
+from lintnews.rules.languagetool.protocol import ProtocolError, parse_matches, split_chunks, utf16_length, utf16_to_chars
+from lintnews.core.rule import RuleError
+from lintnews.rules.registry import all_rules, select_rules
 
 A_VS_AN = ScriptedRule("EN_A_VS_AN", "MISC", r"\b(?P<m>a) apple", "Use “an” instead of ‘a’ if the following word starts with a vowel sound.", ("an",))
 TYPO = ScriptedRule("MORFOLOGIK_RULE_EN_US", "TYPOS", r"\b(?P<m>recieved|Zabihullah|Mujahid|Teh)\b", "Possible spelling mistake found.", ("received",), "misspelling")

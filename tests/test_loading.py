@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from lintnews.api import lint_paths
-from lintnews.document import Document
-from lintnews.loading import InputError, expand_paths, kind_of, read_document
+from lintnews.core.document import Document
+from lintnews.run.files import InputError, expand_paths, kind_of, read_document
 
 DIRTY = "The minister mentionned the plan.\nSource link\n"
 

@@ -1,4 +1,4 @@
-"""The document score: "does this article read as machine-translated?" (lintnews.mtscore).
+"""The document score: "does this article read as machine-translated?" (lintnews.analyses.mtscore).
 
 The model is the packaged ``lintnews/models/mtscore-v2.json``; the corpora it was trained
 on are not redistributable, so these tests use texts written here.  How well the score
@@ -17,11 +17,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lintnews import mtscore, score_texts
+from lintnews import score_texts
+from lintnews.analyses import mtscore
 from lintnews.api import configured_rules, lint_paths, lint_texts
-from lintnews.config import Config, ConfigError, load_config
-from lintnews.document import make_document
-from lintnews.registry import FAMILIES, all_rules
+from lintnews.run.config import Config, ConfigError, load_config
+from lintnews.core.document import make_document
+from lintnews.core.rule import FAMILIES
+from lintnews.rules.registry import all_rules
 
 from conftest import property_settings
 
@@ -92,7 +94,7 @@ def test_the_model_is_not_loaded_until_a_score_is_asked_for():
     import sys
 
     code = (
-        "import lintnews.mtscore as m, lintnews.api as a; "
+        "import lintnews.analyses.mtscore as m, lintnews.api as a; "
         "a.lint_texts(['Some text here.']); "
         "print(m.load_model.cache_info().currsize)"
     )
@@ -222,7 +224,7 @@ def test_the_training_script_uses_the_runtime_feature_extraction(repo_root: Path
     imported = {
         alias.name
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module == "lintnews.mtscore"
+        if isinstance(node, ast.ImportFrom) and node.module == "lintnews.analyses.mtscore"
         for alias in node.names
     }
     assert "extract" in imported
@@ -318,7 +320,7 @@ def test_no_paragraph_is_named_when_there_is_nothing_to_compare(tmp_path: Path):
 
 
 def test_only_the_scored_sample_is_searched_for_the_telling_paragraph():
-    from lintnews.checks.document_mt_score import telling_paragraph
+    from lintnews.rules.document_mt_score import telling_paragraph
 
     filler = "\n".join([ARTICLE.strip()] * 12)
     assert len(filler) > mtscore.SAMPLE_CHARS
@@ -398,7 +400,7 @@ def test_every_kind_of_white_space_is_caught():
     st.sampled_from(["\n", "\n\n", "\n \n"]),
 )
 def test_the_telling_paragraph_is_always_a_whole_line_of_the_sample(paragraphs: list[str], separator: str):
-    from lintnews.checks.document_mt_score import MIN_PARAGRAPH_WORDS, telling_paragraph
+    from lintnews.rules.document_mt_score import MIN_PARAGRAPH_WORDS, telling_paragraph
 
     view = separator.join(paragraphs)
     found = telling_paragraph(view)

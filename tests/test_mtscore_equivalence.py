@@ -1,4 +1,4 @@
-"""Scoring's fast path gives exactly what training's extraction gives (lintnews.mtscore).
+"""Scoring's fast path gives exactly what training's extraction gives (lintnews.analyses.mtscore).
 
 Training extracts every tag n-gram with one regex and ``Counter`` (``extract(text)``);
 scoring reads only the model's vocabulary through a cheaper path (``mtscore._Coder``:
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lintnews import mtscore
+from lintnews.analyses import mtscore
 
 from conftest import property_settings
 

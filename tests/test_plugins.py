@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from lintnews.api import configured_rules, lint_paths, lint_texts
-from lintnews.config import load_config
-from lintnews.data import DataError
-from lintnews.registry import RuleError, all_rules
+from lintnews.run.config import load_config
+from lintnews.core.data import DataError
+from lintnews.core.rule import RuleError
+from lintnews.rules.registry import all_rules
 
 PLUGIN_SOURCE = '''
-from lintnews.registry import DocumentRule, Rule
+from lintnews.core.rule import DocumentRule, Rule
 
 
 class Shouting(DocumentRule):

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from spellchecker import SpellChecker
 
 from lintnews.api import configured_rules
-from lintnews.checks import spelling
-from lintnews.config import Config
-from lintnews.document import make_document, shape_of
-from lintnews import lexicon
-from lintnews.lexicon import is_common_word, known_words, spellchecker
+from lintnews.rules import spelling
+from lintnews.run.config import Config
+from lintnews.core.document import make_document, shape_of
+from lintnews.analyses import dictionary as lexicon
+from lintnews.analyses.dictionary import is_common_word, known_words, spellchecker
 
 from conftest import property_settings
 
@@ -213,7 +213,7 @@ def test_many_odd_words_are_found_in_one_scan_as_one_by_one():
 
 
 def test_many_doubled_words_are_found_in_one_scan_as_one_by_one():
-    from lintnews.checks import garble_repeated_word
+    from lintnews.rules import garble_repeated_word
 
     rule = _RULES["G105"]
     words = [f"w{chr(97 + i)}{chr(97 + j)}" for i in range(4) for j in range(5)]

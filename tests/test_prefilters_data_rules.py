@@ -1,7 +1,7 @@
 """RE2 prefilters of the data rule types: they make rules cheaper and change no finding.
 
 A built-in data rule's regexes are run by Python's ``re`` only where an RE2 pattern, a
-translated *superset* of the regex, says a match can start (lintnews.patterns).  The
+translated *superset* of the regex, says a match can start (lintnews.analyses.matching).  The
 specification: every place the Python regex matches is such a place (so the findings are
 those of the Python regex alone), a document without any of a rule's phrases is skipped,
 and the shortcuts around them (one match per candidate place for the consistency groups,
@@ -18,10 +18,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lintnews.document import Document, make_document
-from lintnews.patterns import CASE_EXOTIC_FOR_RE2, Prefilter, _PY_SPACES, matches_at, re2_superset
-from lintnews.registry import DocumentRule
-from lintnews.ruletypes import ConsistencyRule, in_quote, load_packs, rule_from_spec
+from lintnews.core.document import Document, make_document
+from lintnews.analyses.matching import CASE_EXOTIC_FOR_RE2, Prefilter, _PY_SPACES, matches_at, re2_superset
+from lintnews.core.rule import DocumentRule
+from lintnews.rules.types import ConsistencyRule, in_quote, load_packs, rule_from_spec
 
 from conftest import property_settings
 
@@ -271,7 +271,7 @@ def test_a_rule_sent_to_another_process_registers_its_prefilter_there(monkeypatc
     # pass has none of their patterns yet.
     import pickle
 
-    from lintnews import patterns
+    from lintnews.analyses import matching as patterns
 
     sent = pickle.dumps(BUILT_IN["M101"])
     monkeypatch.setattr(patterns, "_SHARED", patterns._PrefilterSet())

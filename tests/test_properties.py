@@ -42,12 +42,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lintnews.api import configured_rules, fix_files, lint_paths, lint_texts
-from lintnews.config import Config
-from lintnews.document import make_document
-from lintnews.engine import finish, lint_document
-from lintnews.fixing import apply_fixes
-from lintnews.registry import DocumentRule
-from lintnews.reporters import RENDERERS
+from lintnews.run.config import Config
+from lintnews.core.document import make_document
+from lintnews.run.pipeline import finish, lint_document
+from lintnews.run.fixing import apply_fixes
+from lintnews.core.rule import DocumentRule
+from lintnews.report import RENDERERS
 
 from conftest import property_settings
 

@@ -20,9 +20,9 @@ import pytest
 
 from lintnews import __version__
 from lintnews.api import DocumentScore
-from lintnews.finding import Finding, Related
-from lintnews.loading import InputError
-from lintnews.reporters import RENDERERS, github
+from lintnews.core.finding import Finding, Related
+from lintnews.run.files import InputError
+from lintnews.report import RENDERERS, github
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("LINTNEWS_UPDATE_SNAPSHOTS") == "1"

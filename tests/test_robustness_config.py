@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import cli_env, lintnews_executable
-from lintnews import data
+from lintnews.core import data
 from lintnews.cli import main as cli_main
 
 TEXT = "Source link\nThe minister mentionned the plan.\n"

@@ -27,13 +27,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import lintnews.atomic
-import lintnews.cache
+import lintnews.run.atomic
+import lintnews.run.cache
 from conftest import cli_env, lintnews_executable, run_lintnews
 from lintnews.api import configured_rules, lint_paths
-from lintnews.cache import DocumentCache, rules_fingerprint
+from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.cli import main as cli_main
-from lintnews.config import Config
+from lintnews.run.config import Config
 
 # Three safe fixes (P102 twice, W101) and one finding that is never fixed (S101).
 DIRTY = "The minister mentionned the plan , he said .\nSource link\n"
@@ -80,7 +80,7 @@ def _enospc_on_sync(monkeypatch, fail_on: int = 1) -> list[int]:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_fsync(fd)
 
-    monkeypatch.setattr(lintnews.atomic.os, "fsync", fsync)
+    monkeypatch.setattr(lintnews.run.atomic.os, "fsync", fsync)
     return calls
 
 
@@ -185,7 +185,7 @@ def test_an_interrupt_during_a_write_keeps_the_file_and_exits_130(three_files, m
             raise KeyboardInterrupt
         return real_fsync(fd)
 
-    monkeypatch.setattr(lintnews.atomic.os, "fsync", fsync)
+    monkeypatch.setattr(lintnews.run.atomic.os, "fsync", fsync)
     code, _, stderr = fix_in_process(three_files, ["a.txt", "b.txt", "c.txt"], monkeypatch)
     assert code == 130
     assert stderr.endswith("lintnews: interrupted\n")
@@ -200,7 +200,7 @@ def test_an_interrupt_just_after_the_temporary_file_is_made_leaves_no_temporary_
         real_mkstemp(*args, **kwargs)
         raise KeyboardInterrupt  # the signal lands as mkstemp returns
 
-    monkeypatch.setattr(lintnews.atomic.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(lintnews.run.atomic.tempfile, "mkstemp", mkstemp)
     code, _, _ = fix_in_process(three_files, ["a.txt"], monkeypatch)
     assert code == 130
     assert (three_files / "a.txt").read_text() == DIRTY
@@ -290,7 +290,7 @@ def _cold() -> list:
 
 def _payload(entry: dict):
     """The document result an entry holds."""
-    return lintnews.cache.decode(entry["payload"])
+    return lintnews.run.cache.decode(entry["payload"])
 
 
 def _entry(path: str) -> Path:
@@ -302,7 +302,7 @@ def _entry(path: str) -> Path:
 def _with_payload(entry: dict, encoded) -> str:
     """The entry with another payload, re-signed, so only the check under test can catch the damage."""
     entry["payload"] = json.dumps(encoded)
-    entry["checksum"] = lintnews.cache.sign(entry["payload"])
+    entry["checksum"] = lintnews.run.cache.sign(entry["payload"])
     return json.dumps(entry)
 
 
@@ -310,7 +310,7 @@ def _damage(kind: str, good: str) -> str:
     entry = json.loads(good)
     encoded = json.loads(entry["payload"])
     if kind == "another-version":
-        entry["version"] = lintnews.cache.FORMAT_VERSION + 1
+        entry["version"] = lintnews.run.cache.FORMAT_VERSION + 1
         return json.dumps(entry)
     if kind == "another-format":
         entry["format"] = "pickle"
@@ -327,7 +327,7 @@ def _damage(kind: str, good: str) -> str:
         encoded["v"].append("rm -rf /")
         return _with_payload(entry, encoded)
     if kind == "another-path":
-        return _with_payload(entry, lintnews.cache.encode(dataclasses.replace(_payload(entry), path="c.txt")))
+        return _with_payload(entry, lintnews.run.cache.encode(dataclasses.replace(_payload(entry), path="c.txt")))
     if kind == "unsigned":
         entry["payload"] = entry["payload"].replace("a.txt", "b.txt")
         return json.dumps(entry)
@@ -377,16 +377,16 @@ def test_a_forbidden_type_tag_is_never_looked_up_as_a_name(cache_project, monkey
 
 def test_entries_of_another_format_version_are_not_read(cache_project, monkeypatch):
     _run()
-    monkeypatch.setattr(lintnews.cache, "FORMAT_VERSION", lintnews.cache.FORMAT_VERSION + 1)
+    monkeypatch.setattr(lintnews.run.cache, "FORMAT_VERSION", lintnews.run.cache.FORMAT_VERSION + 1)
     cache, findings = _run()
     assert (cache.hits, cache.misses, findings) == (0, 3, _cold())
-    version = lintnews.cache.FORMAT_VERSION
+    version = lintnews.run.cache.FORMAT_VERSION
     assert sorted(p.name for p in Path("cache").iterdir()) == [f"v{version - 1}", f"v{version}"]
 
 
 def test_entries_of_another_lintnews_version_are_not_read(cache_project, monkeypatch):
     _run()
-    monkeypatch.setattr(lintnews.cache, "__version__", "999.0")
+    monkeypatch.setattr(lintnews.run.cache, "__version__", "999.0")
     cache, findings = _run()
     assert (cache.hits, cache.misses, findings) == (0, 3, _cold())
 
@@ -419,7 +419,7 @@ def test_an_entry_with_a_field_of_the_wrong_type_is_a_miss(cache_project):
     entry = json.loads(_entry("a.txt").read_text())
     result = _payload(entry)
     damaged = dataclasses.replace(result, findings=[dataclasses.replace(result.findings[0], line="7"), *result.findings[1:]])
-    _entry("a.txt").write_text(_with_payload(entry, lintnews.cache.encode(damaged)))
+    _entry("a.txt").write_text(_with_payload(entry, lintnews.run.cache.encode(damaged)))
     cache, findings = _run()
     assert (cache.hits, cache.misses, findings) == (2, 1, _cold())
 

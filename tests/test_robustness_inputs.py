@@ -25,10 +25,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import cli_env, lintnews_executable
-from lintnews import loading
+from lintnews.run import files as loading
 from lintnews.api import lint_paths, lint_texts
 from lintnews.cli import main as cli_main
-from lintnews.loading import MAX_FILE_BYTES, InputError, read_source
+from lintnews.run.files import MAX_FILE_BYTES, InputError, read_source
 
 # One finding of a known place in each of these: S101 at 1:14, W101 at 2:1.
 DIRTY = "The minister mentionned the plan.\nSource link\n"

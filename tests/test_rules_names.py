@@ -2,8 +2,8 @@
 
 from rulecase import findings, flagged
 
-from lintnews.names.keys import skeleton
-from lintnews.names.variants import is_derivation, similar
+from lintnews.analyses.names.keys import skeleton
+from lintnews.analyses.names.variants import is_derivation, similar
 
 BIDEN_ARTICLE = (
     "Trump refuses to acknowledge his defeat by Joe Biden in the elections.\n"
@@ -119,9 +119,9 @@ def test_numbers_that_are_not_inside_names_are_not_reported():
 
 def test_accepted_spelling_is_canonical_whatever_the_counts():
     from lintnews.api import configured_rules
-    from lintnews.config import Config
-    from lintnews.document import make_document
-    from lintnews.engine import finish, lint_document
+    from lintnews.run.config import Config
+    from lintnews.core.document import make_document
+    from lintnews.run.pipeline import finish, lint_document
 
     texts = {
         "a.txt": "Taliban spokesman Zabihullah Mujahid said there was progress.",
@@ -137,8 +137,8 @@ def test_accepted_spelling_is_canonical_whatever_the_counts():
 
 # -- mention extraction (lintnews/names/mentions.py) ------------------------------------
 def _mentions(text: str):
-    from lintnews.document import make_document
-    from lintnews.names.mentions import extract
+    from lintnews.core.document import make_document
+    from lintnews.analyses.names.mentions import extract
 
     return extract(make_document("doc.txt", text))
 
@@ -196,7 +196,7 @@ def test_character_classes_of_the_scan_cover_what_the_tokeniser_reads():
     the digit letters with the capitals include every non-decimal ``isdigit`` letter."""
     import re
 
-    from lintnews.names import mentions
+    from lintnews.analyses.names import mentions
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert set(re.findall(f"[{mentions._SPACES}]", every)) == {c for c in every if c.isspace() and c != "\n"}
@@ -210,8 +210,8 @@ def test_fast_constructors_build_the_same_objects_as_the_dataclass_constructors(
     import dataclasses
     import pickle
 
-    from lintnews.corpus import Loc
-    from lintnews.names.mentions import Mention, _loc, make_mention
+    from lintnews.core.corpus import Loc
+    from lintnews.analyses.names.mentions import Mention, _loc, make_mention
 
     def values(obj):
         return [getattr(obj, f.name) for f in dataclasses.fields(obj)]

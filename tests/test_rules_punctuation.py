@@ -2,7 +2,7 @@
 
 from rulecase import findings, flagged
 
-from lintnews.fixing import apply_fixes
+from lintnews.run.fixing import apply_fixes
 
 
 def test_doubled_punctuation():

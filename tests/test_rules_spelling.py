@@ -3,7 +3,7 @@
 from rulecase import findings, flagged
 
 from lintnews.api import lint_paths
-from lintnews.config import Config
+from lintnews.run.config import Config
 
 
 def test_lower_case_misspelling_with_a_suggestion():
@@ -46,8 +46,8 @@ def test_vocabulary_accepts_words(tmp_path):
 
 def _lint_with(config, text):
     from lintnews.api import configured_rules
-    from lintnews.document import make_document
-    from lintnews.engine import finish, lint_document
+    from lintnews.core.document import make_document
+    from lintnews.run.pipeline import finish, lint_document
 
     rules = configured_rules(config)
     return finish([lint_document(make_document("a.txt", text), rules)], rules)

@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from lintnews.api import lint_paths
-from lintnews.finding import Finding
+from lintnews.core.finding import Finding
 
 SHOULD_AT_LEAST = 17
 

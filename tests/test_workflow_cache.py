@@ -23,8 +23,8 @@ import pytest
 
 from conftest import copy_seeds, json_findings, run_lintnews, seed_files, tree_snapshot
 from lintnews.api import configured_rules, lint_paths
-from lintnews.cache import DocumentCache, decode, encode, rules_fingerprint, sign
-from lintnews.config import Config, load_config
+from lintnews.run.cache import DocumentCache, decode, encode, rules_fingerprint, sign
+from lintnews.run.config import Config, load_config
 
 NAMES_A = "A spokesman for the Interior Ministry, Tariq Arian, said 23 rockets had hit the city on Saturday.\n"
 NAMES_B = "Interior Ministry spokesman Tariq Erian said the attack had killed eight people.\n"
@@ -301,8 +301,8 @@ def test_entries_read_back_share_their_repeated_strings_and_sets():
     # one copy of each is kept (memory), and pickling the cache leaves that copy behind.
     import pickle
 
-    from lintnews.engine import lint_document
-    from lintnews.document import make_document
+    from lintnews.run.pipeline import lint_document
+    from lintnews.core.document import make_document
 
     rules = configured_rules(Config())
     texts = ["Spokesman Tariq Arian said the road was closed.\n", "Later Tariq Arian said so again.\n"]
@@ -321,7 +321,7 @@ def test_entries_read_back_share_their_repeated_strings_and_sets():
 def test_every_kind_of_value_reads_back_as_it_was_written():
     """Dicts are stored as pairs, so a dict whose key looks like a tag ("t", "c") or that
     holds nested containers reads back as itself."""
-    from lintnews.corpus import Loc
+    from lintnews.core.corpus import Loc
 
     loc = Loc("a.txt", 0, 4, 1, 1, 1, 5)
     value = [

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import lintnews.atomic
+import lintnews.run.atomic
 from conftest import cli_env, copy_seeds, json_findings, lintnews_executable, run_lintnews, span_of, tree_snapshot
 from lintnews.cli import main
 
@@ -302,7 +302,7 @@ def unreplaceable(tmp_path, monkeypatch) -> Path:
             raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), src, None, dst)
         return real_replace(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr(lintnews.atomic.os, "replace", refuse)
+    monkeypatch.setattr(lintnews.run.atomic.os, "replace", refuse)
     monkeypatch.chdir(tmp_path)
     return path
 

@@ -20,7 +20,7 @@ import pytest
 from jsonschema import Draft7Validator
 
 from conftest import copy_seeds, json_findings, run_lintnews, span_of
-from lintnews.registry import all_rules
+from lintnews.rules.registry import all_rules
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "lintnewsFingerprint/v1"

@@ -13,7 +13,7 @@ human reference translations of ``wmt22-toen`` and the original English news of
 segments are near-identical to one MT system's output (the corpus README calls it
 possibly post-edited MT), so its label is unreliable.
 
-Features come from :func:`lintnews.mtscore.extract`, the function lintnews scores with,
+Features come from :func:`lintnews.analyses.mtscore.extract`, the function lintnews scores with,
 so what is trained is what runs.  Typography is normalised there, and only the first
 ``mtscore.SAMPLE_CHARS`` characters of a document are read, as at run time.
 
@@ -56,8 +56,8 @@ from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lintnews import __version__  # noqa: E402
-from lintnews import mtscore  # noqa: E402
-from lintnews.mtscore import MODEL_NAME, Model, extract  # noqa: E402
+from lintnews.analyses import mtscore  # noqa: E402
+from lintnews.analyses.mtscore import MODEL_NAME, Model, extract  # noqa: E402
 
 PAIRS = ("cs-en", "de-en", "ja-en", "ru-en", "uk-en", "zh-en")
 EXCLUDED_VARIANTS = {("cs-en", "human-B")}  # possibly post-edited MT (see the corpus README)

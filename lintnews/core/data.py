@@ -1,0 +1,108 @@
+"""Where the rule data lives and how it is read.
+
+Rule data (phrase lists, title tables, boilerplate patterns, name lists) is kept in the
+top-level ``rules/`` folder of the source tree.  The wheel carries it as
+``lintnews/_rules`` (see ``pyproject.toml``), so an installed lintnews finds it beside
+its code and a source checkout finds it in ``rules/``.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+# libyaml's loader when PyYAML was built with it: the same safe subset, several times faster
+# (rule loading is most of a one-file run's start-up).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Rule packs larger than this are refused: a rule pack is a list of phrases, not a corpus.
+MAX_PACK_BYTES = 2 * 1024 * 1024
+
+
+class DataError(Exception):
+    """A data file that cannot be read; the message names the file (and line)."""
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def rules_dir() -> Path:
+    """The built-in rule data: ``lintnews/_rules`` in a wheel, the top-level ``rules/``
+    folder in a checkout."""
+    packaged = PACKAGE_DIR / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return PACKAGE_DIR.parent / "rules"
+
+
+#: A rule pack's data, with its aliases expanded, may have at most this many nodes.
+MAX_PACK_NODES = 1_000_000
+
+
+def _check_expansion(path: Path, root: object) -> None:
+    """Refuse a YAML document whose aliases would expand past ``MAX_PACK_NODES`` nodes.
+
+    The size file limit does not bound this: a few hundred bytes of nested aliases
+    ("billion laughs") expand into billions of strings.  Sizes are counted on the node
+    graph, each shared node once, so the check itself stays small.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        sizes[key] = 1  # a cycle counts once
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        sizes[key] = total
+        if total > MAX_PACK_NODES:
+            raise DataError(f"{path}: rule pack expands to more than {MAX_PACK_NODES} values (YAML aliases); refused")
+        return total
+
+    if root is not None:
+        size(root)
+
+
+def read_yaml(path: Path) -> object:
+    """Read a YAML file with the safe loader, refusing oversized files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACK_BYTES:
+            raise DataError(f"{path}: rule pack is {size} bytes, over the limit of {MAX_PACK_BYTES}")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        if "*" in text:  # aliases: make sure they do not expand into a bomb
+            _check_expansion(path, yaml.compose(text, Loader=_SAFE_LOADER))
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError(f"{where}: malformed YAML: {problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def builtin_yaml(name: str) -> object:
+    """A built-in data file from ``rules/``, read once per process."""
+    return read_yaml(rules_dir() / name)
+
+
+@functools.lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A one-entry-per-line list from ``rules/`` (``#`` starts a comment)."""
+    path = rules_dir() / name
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return frozenset(
+                line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#")
+            )
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot read: {exc}") from None

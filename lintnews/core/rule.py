@@ -1,0 +1,160 @@
+"""The rule registry: every rule, built in, data-driven or plugged in, in one place.
+
+A rule is a small object with a stable ``code`` (a family letter and three digits, as in
+ruff: ``N101``), a ``name``, a default ``severity`` and a docstring that says what it
+finds, why it matters and gives an example.  Document rules see one document at a time;
+corpus rules see the facts gathered from every document.  Both are pure: text in,
+findings out.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lintnews.core.analysis import Analysis
+from lintnews.core.finding import Finding, Fix, Related
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lintnews.core.corpus import Corpus, Loc
+    from lintnews.core.document import Document
+
+CODE_RE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+
+FAMILIES = {
+    "N": "Names: the same person spelled more than one way, stray tokens in names",
+    "T": "Titles: offices given wrongly or inconsistently",
+    "M": "Machine-translation phrasing: tortured phrases and calques",
+    "G": "Garbled sentences: broken sentence boundaries, split names and dates",
+    "P": "Punctuation artifacts",
+    "W": "Web residue left by scrapers",
+    "C": "Consistency of house style",
+    "S": "Spelling",
+    "X": "lintnews itself: suppression markers",
+    "L": "Language checks by LanguageTool (optional backend)",
+    "D": "Documents: how a whole article reads",
+}
+
+
+class Rule:
+    """Base of all rules.  Subclasses set the class attributes and implement a check."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    #: whether the rule is on when nothing is selected
+    default: ClassVar[bool] = True
+    #: "document" or "corpus"
+    scope: ClassVar[str] = "document"
+    #: the analyses the rule reads (:mod:`lintnews.core.analysis`): the engine computes
+    #: each once per document and passes it to ``check``/``collect`` as a keyword
+    #: argument named after the analysis
+    needs: ClassVar[tuple[Analysis[Any], ...]] = ()
+    #: whether the rule reads inside quoted speech.  When False, the engine drops a
+    #: document rule's findings that start inside a quotation; a corpus rule must leave
+    #: quotations out of what it collects itself (the engine sees no text at that stage).
+    reads_quotes: ClassVar[bool] = True
+    #: whether the rule's findings carry a sub-code in their ``name`` (a backend's own
+    #: rule id), selectable as ``CODE:SUBCODE`` (e.g. ``L101:EN_A_VS_AN``)
+    subcodes: ClassVar[bool] = False
+    #: sub-codes (prefixes) to keep (None: all) and to drop; set by the selection
+    sub_select: tuple[str, ...] | None = None
+    sub_ignore: tuple[str, ...] = ()
+
+    def wants_subcode(self, subcode: str) -> bool:
+        """Whether ``--select``/``--ignore`` keep findings with this sub-code."""
+        if self.sub_select is not None and not subcode.startswith(self.sub_select):
+            return False
+        return not subcode.startswith(self.sub_ignore) if self.sub_ignore else True
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        """Take settings from the configuration (``[tool.lintnews]``); most rules have none."""
+
+    # Data-driven rules set these per instance; Python rules use the class docstring.
+    def describe(self) -> str:
+        return inspect.cleandoc(type(self).__doc__ or "")
+
+    # -- helpers for subclasses --------------------------------------------------------
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        related: Iterable[Related] = (),
+        fix: Fix | None = None,
+    ) -> Finding:
+        """Build a finding for ``doc.text[start:end]``."""
+        from lintnews.core.corpus import Loc
+
+        return self.finding_at(Loc.of(doc, start, end), message, suggestion, related, fix)
+
+    def finding_at(
+        self,
+        loc: Loc,
+        message: str,
+        suggestion: str | None = None,
+        related: Iterable[Related] = (),
+        fix: Fix | None = None,
+    ) -> Finding:
+        """Build a finding at a located span (also one recorded in corpus facts)."""
+        return Finding(
+            path=loc.path,
+            line=loc.line,
+            column=loc.column,
+            end_line=loc.end_line,
+            end_column=loc.end_column,
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=message,
+            suggestion=suggestion,
+            related=tuple(related),
+            start=loc.start,
+            end=loc.end,
+            fix=fix,
+        )
+
+
+class DocumentRule(Rule):
+    scope: ClassVar[str] = "document"
+
+    def check(self, doc: Document, **analyses: Any) -> Iterator[Finding]:  # pragma: no cover - abstract
+        """The findings in one document; ``analyses`` are the values of :attr:`needs`."""
+        raise NotImplementedError
+
+
+class CorpusRule(Rule):
+    """A rule that sees every document: ``collect`` per document, then ``check_corpus``."""
+
+    scope: ClassVar[str] = "corpus"
+
+    def collect(self, doc: Document, **analyses: Any) -> Any:  # pragma: no cover - abstract
+        """Plain facts about one document (see :mod:`lintnews.core.corpus`): values of
+        registered fact types (:mod:`lintnews.core.facts`), so that they can be cached."""
+        raise NotImplementedError
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+
+# -- registration of the built-in rules ---------------------------------------------------
+_BUILTIN_CLASSES: list[type[Rule]] = []
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator for built-in Python rules."""
+    _BUILTIN_CLASSES.append(cls)
+    return cls
+
+
+def registered_classes() -> list[type[Rule]]:
+    """The built-in rule classes registered so far, in the order they were registered."""
+    return list(_BUILTIN_CLASSES)
+
+
+class RuleError(Exception):
+    """A rule pack or plugin that cannot be loaded; the message says where and why."""

@@ -1,0 +1,249 @@
+"""Name and title clusters for reports: one person, several spellings or titles.
+
+Pure functions over findings and document texts (no I/O), used by the HTML report.
+
+- **Names** come from N101 findings.  Each finding joins the spelling it flags (the text
+  at its span) to its canonical spelling: the suggestion, or, for a tie (no suggestion),
+  the spelling of the other N101 finding that lies inside one of its related locations.
+  Spellings joined directly or through others form one cluster.
+- **Titles** come from T101/T102 findings: the titled mention at the finding and those at
+  its related locations ("Foreign Secretary Mike Pompeo", "Secretary of State Mike
+  Pompeo") form one cluster; the words all forms end with name the person.
+
+Every form of a cluster is then looked up in every text as a whole word (a form in
+the middle of a longer word does not count), so the counts and the occurrence lists
+cover the whole corpus, not just the few places a message names.  The canonical form
+comes first: the suggested spelling (or title), else the most frequent form.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from lintnews.core.finding import Finding, Related
+
+NAME_CODES = ("N101",)
+TITLE_CODES = ("T101", "T102")
+
+
+class LineIndex:
+    """Offsets <-> 1-based (line, column) in characters for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self.starts = starts
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of (line, column), clamped into the text."""
+        if line < 1:
+            return 0
+        if line > len(self.starts):
+            return len(self.text)
+        return max(0, min(len(self.text), self.starts[line - 1] + column - 1))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+@dataclass(frozen=True, order=True)
+class Occurrence:
+    """Where a form occurs (``end_column`` exclusive, as in findings)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Form:
+    """One spelling of a name, or one titled mention, with every place it occurs."""
+
+    text: str
+    occurrences: tuple[Occurrence, ...]
+    flagged: bool  # some finding reports this form
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One person: ``label`` is the canonical spelling (names) or the person (titles)."""
+
+    kind: str  # "name" or "title"
+    label: str
+    forms: tuple[Form, ...]  # canonical first
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for x in sorted(self.parent):
+            out[self.find(x)].append(x)
+        return list(out.values())
+
+
+class _Indexes(dict):
+    """path -> LineIndex, built on first use (most texts are never asked for)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, path: str) -> LineIndex:
+        index = self[path] = LineIndex(self.texts[path])
+        return index
+
+    def get(self, path: str, default=None):  # type: ignore[override]
+        return self[path] if path in self.texts else default
+
+
+def _indexes(texts: Mapping[str, str]) -> dict[str, LineIndex]:
+    return _Indexes(texts)
+
+
+def _span_text(index: LineIndex | None, loc: Finding | Related) -> str | None:
+    if index is None:
+        return None
+    start = index.offset(loc.line, loc.column)
+    end = index.offset(loc.end_line, loc.end_column)
+    return " ".join(index.text[start:end].split()) or None
+
+
+def _occurrence(loc: Finding | Related) -> Occurrence:
+    return Occurrence(loc.path, loc.line, loc.column, loc.end_line, loc.end_column)
+
+
+def _inside(inner: Finding, outer: Related) -> bool:
+    return inner.path == outer.path and (outer.line, outer.column) <= (inner.line, inner.column) and (
+        inner.end_line,
+        inner.end_column,
+    ) <= (outer.end_line, outer.end_column)
+
+
+def find_occurrences(forms: Iterable[str], texts: Mapping[str, str], indexes: Mapping[str, LineIndex] | None = None) -> dict[str, list[Occurrence]]:
+    """Every whole-word occurrence of each form in each text (spaces match any whitespace)."""
+    forms = sorted(set(forms), key=lambda f: (-len(f), f))
+    found: dict[str, list[Occurrence]] = {f: [] for f in forms}
+    if not forms:
+        return found
+    indexes = indexes if indexes is not None else _indexes(texts)
+    patterns = {f: re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, f.split())) + r"(?!\w)") for f in forms}
+    for path in sorted(texts):
+        text, index = texts[path], indexes[path]
+        for form, pattern in patterns.items():
+            for m in pattern.finditer(text):
+                line, column = index.position(m.start())
+                end_line, end_column = index.position(m.end() - 1)
+                found[form].append(Occurrence(path, line, column, end_line, end_column + 1))
+    return found
+
+
+def _forms(
+    groups: list[list[str]],
+    preferred: set[str],
+    flagged: dict[str, set[Occurrence]],
+    texts: Mapping[str, str],
+    indexes: Mapping[str, LineIndex],
+) -> list[list[Form]]:
+    """Each group's forms with their occurrences, canonical first."""
+    occurrences = find_occurrences([f for g in groups for f in g], texts, indexes)
+    out = []
+    for group in groups:
+        forms = []
+        for text in group:
+            places = set(occurrences.get(text, [])) | flagged.get(text, set())
+            forms.append(Form(text, tuple(sorted(places)), text in flagged))
+        forms.sort(key=lambda f: (f.text not in preferred, -len(f.occurrences), f.text))
+        out.append(forms)
+    return out
+
+
+def name_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> list[Cluster]:
+    """People whose name is spelled more than one way, from N101 findings."""
+    indexes = _indexes(texts)
+    named = [f for f in findings if f.code in NAME_CODES]
+    spelling = {id(f): _span_text(indexes.get(f.path), f) for f in named}
+    uf = _UnionFind()
+    preferred: set[str] = set()
+    flagged: dict[str, set[Occurrence]] = defaultdict(set)
+    for f in named:
+        found = spelling[id(f)]
+        if found is None:
+            continue
+        flagged[found].add(_occurrence(f))
+        uf.find(found)
+        if f.suggestion:
+            canonical = " ".join(f.suggestion.split())
+            preferred.add(canonical)
+            uf.union(found, canonical)
+            continue
+        for r in f.related:  # a tie: the other spelling is flagged inside a related place
+            for g in named:
+                other = spelling[id(g)]
+                if g is not f and other is not None and _inside(g, r):
+                    uf.union(found, other)
+    clusters = []
+    for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, flagged, texts, indexes):
+        clusters.append(Cluster("name", forms[0].text, tuple(forms)))
+    return sorted(clusters, key=lambda c: (c.label.lower(), c.label))
+
+
+def _common_suffix(forms: Sequence[str]) -> str:
+    """The words every form ends with, short of a whole form: the person."""
+    split = [f.split() for f in forms]
+    n = 0
+    while all(len(words) > n + 1 for words in split) and len({tuple(words[len(words) - n - 1 :]) for words in split}) == 1:
+        n += 1
+    return " ".join(split[0][len(split[0]) - n :]) if n else ""
+
+
+def title_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> list[Cluster]:
+    """One person given more than one title, from T101/T102 findings."""
+    indexes = _indexes(texts)
+    uf = _UnionFind()
+    preferred: set[str] = set()
+    flagged: dict[str, set[Occurrence]] = defaultdict(set)
+    for f in findings:
+        if f.code not in TITLE_CODES:
+            continue
+        here = _span_text(indexes.get(f.path), f)
+        if here is None:
+            continue
+        flagged[here].add(_occurrence(f))
+        uf.find(here)
+        for r in f.related:
+            there = _span_text(indexes.get(r.path), r)
+            if there is not None:
+                uf.union(here, there)
+                if f.suggestion and f.suggestion in there:
+                    preferred.add(there)
+    clusters = []
+    for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, flagged, texts, indexes):
+        person = _common_suffix([f.text for f in forms]) or forms[0].text
+        clusters.append(Cluster("title", person, tuple(forms)))
+    return sorted(clusters, key=lambda c: (c.label.lower(), c.label))

@@ -1,0 +1,68 @@
+"""G102 lowercase-after-sentence-break."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.core.document import Document
+from lintnews.core.finding import Finding
+from lintnews.core.rule import DocumentRule, register
+
+_CONTINUATIONS = "of|the|and|or|to|in|for|with|that|which|who|from|by|on|at|as|but|is|are|was|were|than|its|their|his|her"
+# A word, a full stop (before or after a closing quote), then a lower-case function word
+# that can only continue the sentence: "to “accept help”. of the group".  The word is
+# the whole run of word characters before the mark, so the scan may start only where a
+# run starts, and never gives characters back (possessive): same matches, 3x faster.
+_BREAK = re.compile(rf"(?<!\w)(?P<word>\w++)(?P<mark>[”\"’]?\.[”\"’]?)(?P<space> +)(?P<next>{_CONTINUATIONS})\b")
+# What every reported match contains: a full stop after two word characters (a word of
+# one is never reported), possibly with a quote between, then the continuation.  It
+# starts with the full stop, so the scan jumps from one full stop to the next; most
+# documents have no such place, and the full scan, which starts at every word, runs only
+# over the lines that have one.
+_HINT = re.compile(rf"\.(?:(?<=\w\w\.)|(?<=\w\w[”\"’]\.))[”\"’]? +(?:{_CONTINUATIONS})\b")
+
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """etc vs approx incl esp cf viz ca al no nos govt dept est jr sr st mt ft pp vol ed eds fig misc
+    inc ltd co corp bros mr mrs ms dr prof gen col sen rep gov lt sgt capt rev cmdr adm maj
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    a.m p.m am pm op ibid resp approx min max av ave blvd rd hwy mph kph km kg cm mm lb lbs oz""".split()
+)
+
+
+@register
+class LowercaseAfterSentenceBreak(DocumentRule):
+    """Finds a full stop followed by a lower-case word that continues the sentence:
+    ``“accept help”. of the group``.
+
+    Why: a sentence split in the wrong place, typical of machine translation that
+    re-segments long sentences, leaves a fragment starting in lower case.
+
+    Example: ``they continue to “accept help”. of the group`` ->
+    ``they continue to “accept help” of the group``.
+
+    A full stop after an abbreviation (``etc. and``, ``Inc. in``) is not a sentence end.
+    """
+
+    code = "G102"
+    name = "lowercase-after-sentence-break"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        # A match lies within a line; only the lines where the hint matches are scanned.
+        for line_start, line_end in doc.line_spans(m.start() for m in _HINT.finditer(doc.view)):
+            yield from self._check_line(doc, line_start, line_end)
+
+    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
+        for m in _BREAK.finditer(doc.view, line_start, line_end):
+            word = m.group("word")
+            if len(word) < 2 or not word.isalpha() or word.lower() in _ABBREVIATIONS or word.isupper():
+                continue
+            start = m.start("mark")
+            end = m.end("next")
+            yield self.finding(
+                doc,
+                start,
+                end,
+                f"sentence break followed by lower-case '{m.group('next')}': the sentence seems split in the wrong place",
+            )

@@ -1,0 +1,59 @@
+"""LanguageTool answers stored by content hash.
+
+The key is the SHA-256 of the backend's identity, the language and the chunk's text, so
+a rerun over unchanged files sends nothing to the server (and, for a local server, does
+not even start one).  Entries are small JSON files written atomically (a temporary
+file in the same folder, then ``os.replace``); an entry that cannot be read or is not in
+LanguageTool's format is ignored and written anew.  The answers are stored whole (every
+category), so changing the reported categories or ignored rules needs no new requests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from lintnews.rules.languagetool.protocol import ProtocolError, parse_matches
+
+
+def cache_key(backend: str, language: str, text: str) -> str:
+    data = json.dumps([backend, language, text], ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+class AnswerCache:
+    """A folder of answers, ``<folder>/<key[:2]>/<key>.json``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str, text: str) -> dict | None:
+        """The stored answer for ``text``, or None when absent or unusable."""
+        try:
+            payload = json.loads(self._path(key).read_text(encoding="utf-8"))
+            parse_matches(payload, text)  # a damaged entry must not become findings
+        except (OSError, ValueError, ProtocolError):
+            return None
+        return payload
+
+    def put(self, key: str, payload: dict) -> None:
+        """Store an answer atomically; a cache that cannot be written is not an error."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(payload, fh, ensure_ascii=False, sort_keys=True)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass

@@ -1,0 +1,126 @@
+"""L101 languagetool: grammar, confused words and typos from LanguageTool (optional)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lintnews.core.corpus import Corpus, Loc
+from lintnews.core.document import Document
+from lintnews.core.finding import Finding
+from lintnews.rules.languagetool.protocol import DEFAULT_CATEGORIES, Chunk, split_chunks
+from lintnews.analyses.names.mentions import NAMES, NameFacts
+from lintnews.analyses.term_lists import TermList
+from lintnews.core.rule import CorpusRule, register
+
+CODE = "L101"
+
+
+@dataclass(frozen=True)
+class LanguageToolFacts:
+    """What the corpus stage needs of one document: its chunks, lines and person names."""
+
+    line_starts: tuple[int, ...]
+    chunks: tuple[Chunk, ...]
+    person_words: frozenset[str]  # words of name mentions with person evidence
+    lower_forms: frozenset[str]  # capitalised name words the document also writes in lower case
+
+
+@register
+class LanguageTool(CorpusRule):
+    """Finds grammar errors, confused words, typos and punctuation errors with
+    LanguageTool's thousands of English rules: ``This is a apple``, ``their going``.
+
+    Why: machine translation produces fluent-looking sentences with agreement, article
+    and word-choice errors that no regular expression catches; LanguageTool's rules do.
+
+    Example: ``a apple`` -> ``L101 EN_A_VS_AN: Use "an" instead of 'a' ...``.
+
+    Off unless LanguageTool is enabled (``languagetool = "local"`` or a server URL in
+    the configuration, or ``--languagetool``).  Each finding names LanguageTool's rule
+    id (the finding's name and the start of its message); select or ignore single
+    LanguageTool rules with ``L101:RULE_ID`` (a prefix works: ``L101:MORFOLOGIK``).
+    Only the categories of ``languagetool-categories`` are reported (default: grammar,
+    typos, confused words, punctuation, collocations, misc; not style or typography).
+    A spelling match on a capitalised word that the corpus knows as a person's name is
+    dropped: names are the name rules' business (N101 reports near-misses of a name).
+    Accepted terms of the configuration (``vocabulary``/``accept``) are not reported as
+    typos either.
+    When LanguageTool cannot be reached, one line on stderr says so and the other rules
+    run as usual.
+    """
+
+    code = CODE
+    name = "languagetool"
+    default = False
+    subcodes = True
+
+    def __init__(self) -> None:
+        self.session = None  # a lintnews.rules.languagetool.backend.Session, attached per run
+        self.categories: frozenset[str] = frozenset(DEFAULT_CATEGORIES)
+        self.chunk_size = 10_000
+        self.accept = TermList()
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        self.categories = frozenset(settings.get("languagetool_categories", DEFAULT_CATEGORIES))
+        self.chunk_size = int(settings.get("languagetool_chunk_size", self.chunk_size))
+        self.accept = settings.get("accept", TermList())
+
+    needs = (NAMES,)
+
+    def collect(self, doc: Document, names: NameFacts) -> LanguageToolFacts:
+        chunks = tuple(split_chunks(doc.view, self.chunk_size)) if self.session is not None else ()
+        for chunk in chunks:
+            self.session.prefetch(chunk.text)  # answers arrive while the other rules run
+        person_words = frozenset(w for m in names.mentions if m.evidence for w in m.words)
+        return LanguageToolFacts(tuple(_line_starts(doc)), chunks, person_words, names.lower_forms)
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        if self.session is None:
+            return
+        facts: dict[str, LanguageToolFacts] = corpus.of(self.code)
+        lower = set().union(*(f.lower_forms for f in facts.values())) if facts else set()
+        names = {w for f in facts.values() for w in f.person_words if w.lower() not in lower}
+        found: list[Finding] = []
+        for path in corpus.paths:
+            doc_facts = facts.get(path)
+            if doc_facts is None:
+                continue
+            for chunk in doc_facts.chunks:
+                matches = self.session.matches(chunk.text)
+                if matches is None:
+                    return  # LanguageTool failed: report none of it (the run says why)
+                for m in matches:
+                    if m.category not in self.categories or not self.wants_subcode(m.rule_id):
+                        continue
+                    word = chunk.text[m.start : m.end]
+                    if m.is_spelling() and (word in names or self.accept.matches(word)):
+                        continue
+                    start, end = chunk.start + m.start, chunk.start + max(m.end, m.start + 1)
+                    loc = _loc(path, doc_facts.line_starts, start, end)
+                    suggestion = m.replacements[0] if m.replacements else None
+                    finding = self.finding_at(loc, f"{m.rule_id}: {m.message}", suggestion=suggestion)
+                    found.append(_renamed(finding, m.rule_id))
+        yield from found
+
+
+def _line_starts(doc: Document) -> list[int]:
+    return [start for start, _ in doc.lines()]
+
+
+def _loc(path: str, line_starts: tuple[int, ...], start: int, end: int) -> Loc:
+    def position(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(line_starts, offset) - 1
+        return line + 1, offset - line_starts[line] + 1
+
+    (line, column), (end_line, last_column) = position(start), position(end - 1)
+    return Loc(path, start, end, line, column, end_line, last_column + 1)
+
+
+def _renamed(finding: Finding, rule_id: str) -> Finding:
+    """The finding under LanguageTool's rule id, so that reports and statistics show it."""
+    from dataclasses import replace
+
+    return replace(finding, name=rule_id)

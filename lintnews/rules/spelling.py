@@ -1,0 +1,241 @@
+"""S101 misspelling."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from lintnews.core.data import builtin_yaml
+from lintnews.core.document import Document, shape_of
+from lintnews.core.finding import Finding
+from lintnews.analyses.dictionary import is_common_word, is_known_word, known_among, spellchecker, unknown_words
+from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.term_lists import TermList
+
+# Lower-case words only, whole (not part of a URL, handle, hashtag, e-mail address or a
+# hyphenated compound).
+_WORD = re.compile(r"(?<![\w@#/.’'-])[a-z]{5,}(?![\w@/’'-])")
+# The address forms start at a token's start ((?<!\S)): tried at every position of a long
+# token, "\S+@" would rescan it each time (quadratic on a pasted hash or blob).
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.(?:com|org|net|gov|io|co|uk)\b\S*")
+# Text every match of _URL contains one of (".co" covers ".com"): a view without any of
+# them has no URL to blank, and the costly scan is skipped.
+_URL_MARKERS = ("http://", "https://", "www.", "@", ".co", ".org", ".net", ".gov", ".io", ".uk")
+# The markers that contain a full stop, found from the full stops (a literal first: the
+# scan jumps from one to the next); the others are found with str.find.
+_DOT_MARKER = re.compile(r"\.(?:co|org|net|gov|io|uk|(?<=www\.))")
+_NOT_DOT_MARKERS = ("@", "http://", "https://")
+_TOKEN = re.compile(r"\S+")
+
+
+@functools.lru_cache(maxsize=1)
+def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...], re.Pattern[str], frozenset[str]]:
+    data = builtin_yaml("spelling.yaml")
+    british = [(str(a), str(b)) for a, b in data["british"]]
+    # check() relies on every phrase starting and ending with a word character.
+    if not all(str(p)[:1].isalnum() and str(p)[-1:].isalnum() for p in data["phrases"]):  # pragma: no cover
+        raise ValueError("spelling.yaml: a phrase must start and end with a letter or digit")
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in data["phrases"])
+    # The words of the phrases, lower-cased: the only words a phrase match can contain.
+    phrase_words = frozenset(w for p in data["phrases"] for w in re.findall(r"[^\W\d_]+", str(p).lower()))
+    return british, tuple(data["prefixes"]), tuple(data["suffixes"]), re.compile(rf"\b(?:{phrases})\b", re.I), phrase_words
+
+
+@functools.lru_cache(maxsize=65536)
+def acceptable(word: str) -> bool:
+    """Known, a British spelling of a known word, or a known word with an affix."""
+    if is_known_word(word):
+        return True
+    british, prefixes, suffixes, _, _ = _spelling_data()
+    for ending, american in british:
+        if ending in word and is_known_word(word[::-1].replace(ending[::-1], american[::-1], 1)[::-1]):
+            return True
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 3 and acceptable(word[len(p):]):
+            return True
+    for s in suffixes:
+        if word.endswith(s) and len(word) - len(s) >= 3 and is_known_word(word[: -len(s)]):
+            return True
+    return False
+
+
+def _url_marker_positions(view: str) -> list[int]:
+    """Where the view has one of _URL_MARKERS (each marker once at least; unsorted)."""
+    positions = [m.start() for m in _DOT_MARKER.finditer(view)]
+    for marker in _NOT_DOT_MARKERS:
+        at = view.find(marker)
+        while at != -1:
+            positions.append(at)
+            at = view.find(marker, at + 1)
+    return positions
+
+
+def _blank_urls(view: str, marker_positions: list[int]) -> str:
+    """The view with every match of _URL replaced by spaces.
+
+    A match of _URL is made of non-space characters and decided by its token alone
+    (the whitespace-separated run it is in: ``(?<!\\S)`` is the token's start, ``\\b``
+    at its end sees a space or nothing either way), and only a token with a marker in it
+    can hold one; so _URL runs over those tokens only, not over the whole text.
+    """
+    pieces: list[str] = []
+    done = 0  # the view up to here is in pieces
+    for at in sorted(marker_positions):
+        if at < done:
+            continue  # in the token just blanked
+        start = at
+        while start > done and not view[start - 1].isspace():
+            start -= 1
+        end = _TOKEN.match(view, at).end()
+        pieces.append(view[done:start])
+        pieces.append(_URL.sub(lambda m: " " * len(m.group(0)), view[start:end]))
+        done = end
+    pieces.append(view[done:])
+    return "".join(pieces)
+
+
+# Up to this many unknown words are looked for one by one (str.find); more, and one scan
+# of _WORD over the text finds them all (a text of thousands of odd words stays linear).
+_FEW_WORDS = 16
+# The characters that may not stand next to a word of _WORD, before it and after it.
+_NOT_BEFORE = frozenset("@#/.’'-_")
+_NOT_AFTER = frozenset("@/’'-_")
+
+
+def _occurrences(view: str, word: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each match of _WORD in the view that is ``word`` (a-z only).
+
+    str.find jumps from one occurrence of the word to the next; the neighbours are
+    tested as _WORD's lookarounds test them (``\\w`` is a letter, digit or ``_`` in any
+    script, as ``str.isalnum`` tells).  No regex per word: compiling one costs more than
+    searching the text with it.
+    """
+    size = len(word)
+    at = view.find(word)
+    while at != -1:
+        before = view[at - 1] if at else " "
+        after = view[at + size : at + size + 1] or " "
+        if not (before.isalnum() or before in _NOT_BEFORE) and not (after.isalnum() or after in _NOT_AFTER):
+            yield at, at + size
+        at = view.find(word, at + 1)
+
+
+@functools.lru_cache(maxsize=65536)
+def _correction(word: str) -> str | None:
+    """pyspellchecker's most probable correction (its candidate search is the costly part;
+    the same unknown words recur across a corpus)."""
+    # Not SpellChecker.correction: it takes max() over a set, so between candidates of
+    # equal frequency the answer would depend on string hashing, run to run.  The most
+    # frequent candidate, ties broken alphabetically, is the same every time.
+    checker = spellchecker()
+    candidates = _candidates(word)
+    if not candidates:
+        return None
+    # As pyspellchecker does: a candidate that differs only in accents wins ("matériel").
+    pool = [c for c in candidates if _fold(c) == _fold(word)] or candidates
+    frequency = checker.word_frequency.dictionary
+    return min(pool, key=lambda c: (-frequency.get(c, 0), c))
+
+
+def _candidates(word: str) -> set[str] | None:
+    """What ``spellchecker().candidates(word)`` returns for a word of _WORD that the
+    dictionary does not know, ten times faster.
+
+    pyspellchecker (with distance 1) returns the known words one edit away from the word
+    (a letter deleted, two neighbours swapped, a letter of its alphabet put in place of
+    one or inserted), or the word itself when it is too long to be checked.  It tests
+    each of the few hundred edits in Python; here they are built in comprehensions and
+    intersected with the dictionary (in C once lexicon.known_words() is built).  Its
+    other tests cannot apply to a word of a-z that is not in the dictionary.
+    """
+    frequencies = spellchecker().word_frequency
+    if len(word) > frequencies.longest_word_length + 3:
+        return {word}
+    letters = frequencies.letters
+    heads_tails = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {head + tail[1:] for head, tail in heads_tails if tail}
+    edits.update(head + tail[1] + tail[0] + tail[2:] for head, tail in heads_tails if len(tail) > 1)
+    edits.update(head + letter + tail[1:] for head, tail in heads_tails if tail for letter in letters)
+    edits.update(head + letter + tail for head, tail in heads_tails for letter in letters)
+    return known_among(edits) or None
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@register
+class Misspelling(DocumentRule):
+    """Finds lower-case words that are not English and are one edit away from a common
+    word that is: ``mentionned`` -> ``mentioned``.
+
+    Why: spinners and careless post-editing leave misspellings that a spell checker
+    would have caught; they are also a cheap signal of unedited text.
+
+    Example: ``Lloyd Austin mentionned US troop withdrawal`` -> ``mentioned``.
+
+    Capitalised words are left to the name rules: a name the dictionary does not know is
+    not an error.  Not reported either: British spellings ("honour", "centre"), a known
+    word with a common prefix or suffix ("reinjected"), words of four letters or fewer,
+    parts of hyphenated compounds, URLs, foreign set phrases ("de facto"), a word used
+    twice or more in the same document (a term of art), and every accepted term of the
+    configuration (``vocabulary``/``accept``, ``accept-file``).  The dictionary is pyspellchecker's English list; the rewrites and
+    affixes are data in ``rules/spelling.yaml``.
+    """
+
+    code = "S101"
+    name = "misspelling"
+
+    def __init__(self) -> None:
+        self.accept = TermList()
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        self.accept = settings.get("accept", TermList())
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        view = doc.view
+        tokens = doc.lowercase_runs
+        marker_positions = _url_marker_positions(view)
+        if marker_positions:
+            view = _blank_urls(view, marker_positions)
+            tokens = shape_of(view).decode("ascii").split()
+        # Every match of _WORD is a token (Document.lowercase_runs); the dictionary
+        # knows most tokens, and the set difference drops those in C, as the filter does
+        # the tokens with a capital or a digit in them.  The few left are tested one by
+        # one, and only the words that are not acceptable are looked for in the text.
+        leftovers = filter(str.islower, unknown_words(set(tokens)))
+        odd_words = [w for w in leftovers if len(w) >= 5 and w.isalpha() and not acceptable(w)]
+        if not odd_words:
+            return
+        if len(odd_words) <= _FEW_WORDS:
+            unknown = sorted((start, end, view[start:end]) for w in odd_words for start, end in _occurrences(view, w))
+        else:  # one scan of the text, not one per word (a long list of odd words)
+            wanted = set(odd_words)
+            unknown = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(view) if m.group(0) in wanted]
+        if not unknown:
+            return
+        # Words inside a foreign set phrase are not read.  A phrase starts and ends with a
+        # word character and a word is a whole run of them, so a word lies wholly inside
+        # or wholly outside every phrase: dropping the words inside is what blanking the
+        # phrases out before the word scan did.  The phrase scan is needed only when an
+        # unknown word is one of the phrases' words ("facto", "nauseam").
+        _, _, _, phrases, phrase_words = _spelling_data()
+        phrase_spans = [m.span() for m in phrases.finditer(view)] if any(word in phrase_words for _, _, word in unknown) else []
+        if phrase_spans:
+            unknown = [u for u in unknown if not any(start <= u[0] < end for start, end in phrase_spans)]
+            if not unknown:
+                return
+        counts = Counter(word for _, _, word in unknown)
+        for word_start, word_end, word in unknown:
+            if counts[word] > 1 or self.accept.matches(word):
+                continue
+            suggestion = _correction(word)
+            if not suggestion or _fold(suggestion) == word or not is_common_word(suggestion):
+                continue
+            yield self.finding(
+                doc, word_start, word_end, f"'{word}' is not an English word; did you mean '{suggestion}'?", suggestion=suggestion
+            )

@@ -1,0 +1,44 @@
+"""S102 rejected-term."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lintnews.core.document import Document
+from lintnews.core.finding import Finding
+from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.term_lists import TermList
+
+
+@register
+class RejectedTerm(DocumentRule):
+    """Finds terms the newsroom has rejected (``reject``/``reject-file`` in the
+    configuration): a spelling of a name or a word it does not use.
+
+    Why: a house list ("we write Zabihullah, never Zabiullah") catches the spellings a
+    style guide rules out even where the corpus has no other spelling to compare with.
+
+    Example: with ``reject = ["Zabiullah"]``, ``spokesman Zabiullah Mujahid said`` is
+    reported.
+
+    Entries are whole words or regular expressions, case-insensitive unless they start
+    with ``(?-i)``.  Without a reject list the rule finds nothing.
+    """
+
+    code = "S102"
+    name = "rejected-term"
+    severity = "error"
+
+    def __init__(self) -> None:
+        self.reject = TermList()
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        self.reject = settings.get("reject", TermList())
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        if not self.reject.entries:
+            return
+        for m in self.reject.finditer(doc.view):
+            if m.end() > m.start():
+                yield self.finding(doc, m.start(), m.end(), f"'{m.group(0)}' is on the rejected list of this newsroom")

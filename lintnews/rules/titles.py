@@ -1,0 +1,140 @@
+"""T101 conflicting-titles and T102 title-not-in-jurisdiction.
+
+Both read the title table ``rules/titles.yaml`` and the person mentions of the name
+rules: a title is the office written right before a person's name ("US Secretary of
+State Mike Pompeo").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from lintnews.core.corpus import Corpus, Loc
+from lintnews.core.document import Document
+from lintnews.core.finding import Finding
+from lintnews.analyses.titles import TITLES, TitleMention, title_table
+from lintnews.core.rule import CorpusRule, register
+
+
+def _people(mentions: list[TitleMention]) -> dict[str, list[TitleMention]]:
+    """Group title mentions by person: a bare surname joins the only full name it has."""
+    full_by_surname: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.person != m.surname:
+            full_by_surname[m.surname].add(m.person)
+    people: dict[str, list[TitleMention]] = defaultdict(list)
+    for m in mentions:
+        names = full_by_surname.get(m.surname, set())
+        key = next(iter(names)) if m.person == m.surname and len(names) == 1 else m.person
+        people[key].append(m)
+    return people
+
+
+def _all(corpus: Corpus, code: str) -> list[TitleMention]:
+    facts = corpus.of(code)
+    return [m for p in corpus.paths for m in facts.get(p, [])]
+
+
+def _where(mentions: list[TitleMention]) -> str:
+    return ", ".join(m.loc.short() for m in mentions[:3]) + (", ..." if len(mentions) > 3 else "")
+
+
+@register
+class TitleNotInJurisdiction(CorpusRule):
+    """Finds a title that does not exist in the person's country: a US "Foreign Secretary".
+
+    Why: machine translation back-translates offices through another language's
+    vocabulary: "Secretary of State" becomes "Foreign Secretary" or "Foreign Minister",
+    titles the United States does not have.
+
+    Example: ``Foreign Secretary Mike Pompeo`` where other articles write
+    ``US Secretary of State Mike Pompeo`` -> ``Secretary of State Mike Pompeo``.
+
+    The country comes from a marker before the title (``US``, ``British``) or from the
+    person's other titled mentions in the corpus.  The table of titles and of renderings
+    a country does not use is ``rules/titles.yaml``.
+    """
+
+    code = "T102"
+    name = "title-not-in-jurisdiction"
+    severity = "error"
+
+    needs = (TITLES,)
+
+    def collect(self, doc: Document, titles: tuple[TitleMention, ...]) -> list[TitleMention]:
+        return list(titles)
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        table = title_table()
+        for person, mentions in sorted(_people(_all(corpus, self.code)).items()):
+            known = [m for m in mentions if m.jurisdiction]
+            countries = {m.jurisdiction for m in known}
+            for m in mentions:
+                jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
+                if jurisdiction is None:
+                    continue
+                real = table.not_used[jurisdiction].get(m.rendering)
+                if real is None:
+                    continue
+                if m.jurisdiction:
+                    evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
+                else:
+                    shown = [k for k in known if k.jurisdiction == jurisdiction]
+                    evidence = (
+                        f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
+                        f"'{shown[0].rendering}' at {_where(shown)}"
+                    )
+                related = [k.loc.related(f"{jurisdiction} '{k.rendering}'") for k in known[:4]]
+                yield self.finding_at(m.loc, f"{evidence}; the office is '{real}'", suggestion=real, related=related)
+
+
+@register
+class ConflictingTitles(CorpusRule):
+    """Finds one person given two renderings of the same office across the corpus:
+    ``Secretary of State Mike Pompeo`` and ``Foreign Secretary Mike Pompeo``.
+
+    Why: a translation that renders an office differently from one article to the next
+    tells readers the person holds two jobs.  The majority rendering is taken as right.
+
+    Example: ``Foreign Secretary Mike Pompeo`` (once) against ``Secretary of State Mike
+    Pompeo`` (three times).
+
+    Only offices of one portfolio are compared (foreign affairs, defence, finance, ...):
+    "Vice President" and "President" of one person are a career, not a conflict.
+    """
+
+    code = "T101"
+    name = "conflicting-titles"
+
+    needs = (TITLES,)
+
+    def collect(self, doc: Document, titles: tuple[TitleMention, ...]) -> list[TitleMention]:
+        return list(titles)
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        table = title_table()
+        for person, mentions in sorted(_people(_all(corpus, self.code)).items()):
+            by_portfolio: dict[str, list[TitleMention]] = defaultdict(list)
+            for m in mentions:
+                by_portfolio[table.office_of[m.rendering][0]].append(m)
+            for portfolio, ms in sorted(by_portfolio.items()):
+                offices = Counter(table.office_of[m.rendering][1] for m in ms)
+                if len(offices) < 2:
+                    continue
+                ranked = offices.most_common()
+                top_count = ranked[0][1]
+                majority = {o for o, c in ranked if c == top_count}
+                for m in ms:
+                    office = table.office_of[m.rendering][1]
+                    others = [o for o in ms if table.office_of[o.rendering][1] != office]
+                    if office in majority and len(majority) == 1:
+                        continue
+                    counterpart = max(others, key=lambda o: offices[table.office_of[o.rendering][1]])
+                    message = (
+                        f"{person} is '{m.rendering}' here but '{counterpart.rendering}' at {_where(others)}: "
+                        "one office rendered two ways"
+                    )
+                    suggestion = counterpart.rendering if len(majority) == 1 else None
+                    related = [o.loc.related(f"'{o.rendering}'") for o in others[:4]]
+                    yield self.finding_at(m.loc, message, suggestion=suggestion, related=related)

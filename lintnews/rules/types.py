@@ -1,0 +1,529 @@
+"""Generic rule types that users instantiate with data, no code (as in Vale).
+
+Each YAML file in ``rules/`` (or in a user's rule pack) whose top level has a ``type``
+is one rule::
+
+    code: W101
+    name: boilerplate-line
+    type: existence            # existence | substitution | pattern | consistency
+    message: "'{match}' is page furniture left by a scraper"
+    doc: |
+      What it finds, why it matters, an example.
+    ...type-specific keys...
+
+- ``existence``: report any of ``tokens`` (literal phrases) or ``patterns`` (regular
+  expressions); with ``match: line`` a token must be a whole line.
+- ``substitution``: ``swap`` is a list of ``{wrong, expected, note}``; report ``wrong``,
+  suggest ``expected``.  ``wrong`` is a phrase, or a regex with ``regex: true``.
+- ``pattern``: one regex with named groups; ``message`` and ``suggestion`` are
+  templates over the groups.
+- ``consistency``: ``groups`` of interchangeable forms (``Mr``/``Mr.``); with
+  ``scope: document`` the minority form inside a document is reported, with
+  ``scope: corpus`` the minority form across all documents.
+
+Keys common to all: ``severity`` (error, warning, info), ``default`` (on unless
+selected, true), ``ignore_case`` (false), ``reads_quotes`` (true): whether the rule
+looks inside quoted speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from lintnews.core.corpus import Corpus, Loc
+from lintnews.core.data import DataError, read_yaml, rules_dir
+from lintnews.core.document import Document, in_quote
+from lintnews.core.finding import SEVERITIES, Finding, Fix
+from lintnews.analyses.matching import (
+    SPACE_CLASS,
+    PatternError,
+    Prefilter,
+    compile_user,
+    matches_at,
+    phrase_pattern,
+    re2_superset,
+    scoped,
+)
+from lintnews.core.rule import CODE_RE, CorpusRule, DocumentRule, Rule
+
+# Apostrophes and quotes vary between straight and typographic forms; a phrase written
+# with one matches text written with the other.
+_APOSTROPHES = "['’‘`]"
+_DOUBLE_QUOTES = "[\"“”]"
+
+
+def phrase_regex(phrase: str, lookaround: bool = True) -> str:
+    """A regex source matching ``phrase`` literally, with flexible spaces and quotes.
+
+    ``lookaround=False`` gives a pattern RE2 accepts (word boundaries as ``\\b``).
+    """
+    out = []
+    for ch in phrase:
+        if ch.isspace():
+            if not out or out[-1] != r"\s+":
+                out.append(r"\s+")
+        elif ch in "'’‘`":
+            out.append(_APOSTROPHES)
+        elif ch in "\"“”":
+            out.append(_DOUBLE_QUOTES)
+        else:
+            out.append(re.escape(ch))
+    # Word boundaries only where the phrase starts or ends with a word character.
+    return phrase_pattern("".join(out), phrase[:1].isalnum(), phrase[-1:].isalnum(), lookaround)
+
+
+def _form_re2(form: str, ignore_case: bool) -> str:
+    """An RE2 pattern matching at least wherever :func:`phrase_regex` of ``form`` matches.
+
+    ``\\b`` stands for the lookarounds at an end that is an ASCII letter or digit: there
+    the Python regex needs a non-word character (or the text's end) next to a word
+    character, which RE2's ASCII ``\\b`` also sees, given a text without the letters
+    RE2 folds differently (the prefilter is not used on those).
+    """
+    out = []
+    for ch in form:
+        if ch.isspace():
+            if not out or out[-1] != SPACE_CLASS + "+":
+                out.append(SPACE_CLASS + "+")
+        elif ch in "'’‘`":
+            out.append("['’‘`]")
+        elif ch in "\"“”":
+            out.append("[\"“”]")
+        elif ch.isascii() and ch.isalnum():
+            out.append(ch)
+        elif ignore_case and ch.lower() != ch.upper():
+            out.append("(?s:.)")
+        else:
+            out.append("\\x{%x}" % ord(ch))
+    head = r"\b" if form[:1].isascii() and form[:1].isalnum() else ""
+    tail = r"\b" if form[-1:].isascii() and form[-1:].isalnum() else ""
+    return ("(?i:" if ignore_case else "(?:") + head + "".join(out) + tail + ")"
+
+
+def first_char_guard(phrases: Iterable[str]) -> str:
+    """A lookahead for the characters a match of the phrases' regexes can start with.
+
+    Python's ``re`` scans quickly for a set of first characters when a pattern starts with
+    one; a pattern starting with a lookbehind is instead tried at every position.  Putting
+    ``(?=[...])`` first changes no match (every match starts with one of those characters,
+    the apostrophe and quote classes of :func:`phrase_regex` included) and makes the scan
+    several times faster.  Empty when a phrase starts with a space (no guard).
+    """
+    chars: set[str] = set()
+    for phrase in phrases:
+        first = phrase[:1]
+        if not first or first.isspace():
+            return ""
+        if first in "'’‘`":
+            chars.update("'’‘`")
+        elif first in "\"“”":
+            chars.update("\"“”")
+        else:
+            chars.add(first)
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
+class DataRule(Rule):
+    """A rule instantiated from a data file."""
+
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        self.source = source
+        self.spec = spec
+        # Built-in data is reviewed and tested; a user's pack is matched with RE2.
+        self.trusted = trusted
+        self.code = _require(spec, "code", str, source)
+        if not CODE_RE.match(self.code):
+            raise DataError(f"{source}: code {self.code!r} is not a family letter and three digits (e.g. W101)")
+        self.name = _require(spec, "name", str, source)
+        self.severity = spec.get("severity", "warning")
+        if self.severity not in SEVERITIES:
+            raise DataError(f"{source}: severity must be one of {', '.join(SEVERITIES)}")
+        self.default = bool(spec.get("default", True))
+        self.reads_quotes = bool(spec.get("reads_quotes", True))
+        self.message = _require(spec, "message", str, source)
+        self.doc = str(spec.get("doc", "")).strip()
+        self.flags = re.IGNORECASE if spec.get("ignore_case", False) else 0
+
+    def describe(self) -> str:
+        return self.doc or f"{self.name} (from {self.source})"
+
+    def compile(self, source: str, what: str):
+        """Python's ``re`` for built-in packs, RE2 for user packs (no catastrophic backtracking)."""
+        if not self.trusted:
+            try:
+                return compile_user(source, ignore_case=bool(self.flags & re.IGNORECASE))
+            except PatternError as exc:
+                raise DataError(f"{self.source}: invalid regex in {what}: {exc}") from None
+        try:
+            return re.compile(source, self.flags | re.MULTILINE)
+        except re.error as exc:
+            raise DataError(f"{self.source}: invalid regex in {what}: {exc}") from None
+
+    def phrase(self, phrase: str) -> str:
+        return phrase_regex(phrase, lookaround=self.trusted)
+
+    def prefilter(self, source: str) -> Prefilter | None:
+        """The RE2 prefilter of a built-in regex (see lintnews.analyses.matching); None for a user's
+        pack, whose regexes RE2 already runs, or when the regex has no RE2 counterpart."""
+        if not self.trusted:
+            return None
+        return Prefilter.for_regex(source, self.flags | re.MULTILINE)
+
+    def superset(self, phrase: str | None = None, regex: str | None = None) -> str | None:
+        """The RE2 superset of a phrase (built directly: parsing a long regex is slow) or
+        of a regex (translated), as a group; None when a regex has no RE2 counterpart."""
+        if phrase is not None:
+            return _form_re2(phrase, bool(self.flags & re.IGNORECASE))
+        translated = re2_superset(regex, self.flags | re.MULTILINE)
+        return None if translated is None else scoped(translated)
+
+    def prefilter_of(self, alternatives: list[str | None], whole_line: bool = False) -> Prefilter | None:
+        """The prefilter matching any of the alternatives' supersets (None if one has none)."""
+        if not self.trusted or any(a is None for a in alternatives):
+            return None
+        body = "(?:" + "|".join(alternatives) + ")"  # type: ignore[arg-type]
+        if whole_line:  # as in the rule's regex, anchors and all
+            body = rf"(?m:^)[ \t]*{body}[ \t]*(?m:$)"
+        return Prefilter.for_re2(body, bool(self.flags & re.IGNORECASE))
+
+    def scan(self, doc: Document, regex: Any, prefilter: Prefilter | None) -> Iterator[Any]:
+        """The matches of ``regex`` in the view, tried only where the prefilter allows."""
+        if prefilter is None:
+            return regex.finditer(doc.view)
+        return matches_at(regex, doc.view, prefilter.starts(doc))
+
+    def check_template(self, template: str, *fields: str) -> None:
+        """Refuse, when the pack is loaded, a template naming a field the rule does not fill."""
+        try:
+            template.format(**{f: "" for f in fields})
+        except (KeyError, IndexError, ValueError) as exc:
+            raise DataError(
+                f"{self.source}: template {template!r} names an unknown field {exc} (known: {', '.join(fields)})"
+            ) from None
+
+    def _format(self, template: str, **values: str) -> str:
+        # A phrase may run over a line break; a message stays on one line.
+        values = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in values.items()}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise DataError(f"{self.source}: message template {template!r} names an unknown field: {exc}") from None
+
+
+def _require(spec: dict[str, Any], key: str, kind: type, source: str) -> Any:
+    if key not in spec:
+        raise DataError(f"{source}: missing key {key!r}")
+    value = spec[key]
+    if not isinstance(value, kind):
+        raise DataError(f"{source}: {key!r} must be a {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+class ExistenceRule(DataRule, DocumentRule):
+    """Report every occurrence of listed phrases or patterns."""
+
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
+        tokens = spec.get("tokens", [])
+        patterns = spec.get("patterns", [])
+        if not isinstance(tokens, list) or not isinstance(patterns, list) or not (tokens or patterns):
+            raise DataError(f"{source}: an existence rule needs a list of 'tokens' or 'patterns'")
+        for kind, values in (("tokens", tokens), ("patterns", patterns)):
+            for n, value in enumerate(values, 1):
+                if not isinstance(value, str) or not value:
+                    raise DataError(f"{source}: {kind} entry {n} must be a non-empty string, not {value!r:.60}")
+        self.check_template(self.message, "match")
+        self.whole_line = spec.get("match", "phrase") == "line"
+        self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
+        alternatives = [self.phrase(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
+        body = "|".join(sorted(alternatives, key=len, reverse=True))
+        if self.whole_line:
+            body = rf"^[ \t]*(?:{body})[ \t]*$"
+        self.regex = self.compile(body, "tokens/patterns")
+        self.prefilter_re2 = self.prefilter_of(
+            [self.superset(phrase=str(t)) for t in tokens] + [self.superset(regex=str(p)) for p in patterns],
+            whole_line=self.whole_line,
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
+            start, end = m.span()
+            if start == end:
+                continue
+            text = m.group(0).strip()
+            start += len(m.group(0)) - len(m.group(0).lstrip())
+            end = start + len(text)
+            fix = None
+            line_start = doc.text.rfind("\n", 0, start) + 1
+            line_end = doc.text.find("\n", end)
+            # A line that also holds a suppression marker is not deleted: the marker is the
+            # user's, and deleting it would un-suppress what it covers.
+            if self.safe_fix and "lintnews:" not in doc.text[line_start : len(doc.text) if line_end == -1 else line_end]:
+                # Take the blank line before it too, so no run of empty lines is left.
+                if line_start >= 2 and doc.text[line_start - 2] == "\n":
+                    line_start -= 1
+                fix = Fix(line_start, len(doc.text) if line_end == -1 else line_end + 1, "", safe=True)
+            yield self.finding(doc, start, end, self._format(self.message, match=text), fix=fix)
+
+
+class SubstitutionRule(DataRule, DocumentRule):
+    """Report a wrong phrase and suggest the expected one."""
+
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
+        swaps = spec.get("swap")
+        if not isinstance(swaps, list) or not swaps:
+            raise DataError(f"{source}: a substitution rule needs a non-empty 'swap' list")
+        self.entries: list[dict[str, str]] = []
+        alternatives = []
+        for i, entry in enumerate(swaps):
+            if not isinstance(entry, dict) or "wrong" not in entry or "expected" not in entry:
+                raise DataError(f"{source}: swap entry {i + 1} needs 'wrong' and 'expected'")
+            wrong = str(entry["wrong"])
+            source_re = wrong if entry.get("regex") else self.phrase(wrong)
+            self.compile(source_re, f"swap entry {i + 1}")  # report a bad entry by number
+            alternatives.append(f"(?P<s{i}>{source_re})")
+            self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
+        self.regex = self.compile("|".join(alternatives), "swap")
+        self.check_template(self.message, "match", "expected", "note")
+        self.prefilter_re2 = self.prefilter_of(
+            [self.superset(regex=str(e["wrong"])) if e.get("regex") else self.superset(phrase=str(e["wrong"])) for e in swaps]
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
+            start, end = m.span()
+            if start == end:
+                continue
+            entry = self.entries[int(m.lastgroup[1:])]
+            message = self._format(self.message, match=m.group(0), expected=entry["expected"], note=entry["note"])
+            yield self.finding(doc, start, end, message, suggestion=entry["expected"])
+
+
+class PatternRule(DataRule, DocumentRule):
+    """Report matches of one regex; message and suggestion are templates over its groups."""
+
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
+        pattern = _require(spec, "pattern", str, source)
+        self.regex = self.compile(pattern, "pattern")
+        self.prefilter_re2 = self.prefilter(pattern)
+        self.suggestion = spec.get("suggestion")
+        groups = ["match", *self.regex.groupindex]
+        self.check_template(self.message, *groups)
+        if self.suggestion is not None:
+            if not isinstance(self.suggestion, str):
+                raise DataError(f"{source}: 'suggestion' must be a string")
+            self.check_template(self.suggestion, *groups)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for m in self.scan(doc, self.regex, self.prefilter_re2):
+            start, end = m.span()
+            if start == end:
+                continue
+            groups = {k: v or "" for k, v in m.groupdict().items()}
+            message = self._format(self.message, match=m.group(0), **groups)
+            suggestion = self._format(self.suggestion, match=m.group(0), **groups) if self.suggestion else None
+            yield self.finding(doc, start, end, message, suggestion=suggestion)
+
+
+class ConsistencyRule(DataRule, CorpusRule):
+    """Report the minority form of interchangeable spellings, in a document or the corpus.
+
+    A tie has no minority and is not reported: there is no house style to point to.
+    """
+
+    MAX_RELATED = 5
+
+    def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
+        super().__init__(spec, source, trusted)
+        self.per_document = spec.get("scope", "document") == "document"
+        self.check_template(self.message, "match", "expected", "counts", "where")
+        groups = spec.get("groups")
+        if not isinstance(groups, list) or not groups:
+            raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
+        self.groups: list[tuple[list[str], Any, int]] = []
+        self.exact_forms: list[dict[str, str]] = []
+        group_at: list[str] = []  # per group, a lookahead capturing its match at a place
+        starts_re2: list[str] = []  # per form, an RE2 superset of its match
+        for i, group in enumerate(groups):
+            if isinstance(group, dict):
+                forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
+            else:
+                forms, flags = group, self.flags
+            if not isinstance(forms, list) or len(forms) < 2 or not all(isinstance(f, str) and f for f in forms):
+                raise DataError(f"{source}: group {i + 1} needs at least two forms, each a non-empty string")
+            forms = [str(f) for f in forms]
+            # Longest first, so "Mr." is taken whole before "Mr" could match its start.
+            alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))
+            if self.trusted:
+                guard = first_char_guard(forms)
+                bounded = rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)"
+                regex = re.compile(guard + bounded, flags)
+                group_at.append(f"(?:(?=({'(?i:' if flags & re.IGNORECASE else '(?:'}{bounded})))|)")
+                starts_re2.extend(_form_re2(f, bool(flags & re.IGNORECASE)) for f in forms)
+            else:
+                try:
+                    regex = compile_user(f"(?:{alternatives})", ignore_case=bool(flags & re.IGNORECASE))
+                except PatternError as exc:
+                    raise DataError(f"{source}: group {i + 1}: {exc}") from None
+            self.groups.append((forms, regex, flags))
+            # Text as matched -> its form, for the usual case of a match written exactly as
+            # a form (the first equal form, as _form_of would find it).
+            exact: dict[str, str] = {}
+            for form in forms:
+                exact.setdefault(form.lower() if flags & re.IGNORECASE else form, form)
+            self.exact_forms.append(exact)
+        # Built-in groups: one RE2 pass finds every place where some form may start, then
+        # one Python match there says which groups match (as scanning each group's regex
+        # over the text would: a regex match depends only on where it starts).
+        self.ignore_case = [bool(flags & re.IGNORECASE) for _forms, _regex, flags in self.groups]
+        self.candidates: Prefilter | None = None
+        if self.trusted:
+            self.all_groups_at = re.compile("".join(group_at))
+            try:
+                self.candidates = Prefilter("|".join(starts_re2), ignore_case=True)
+            except Exception:  # RE2 refused the pattern (too large): scan group by group
+                self.candidates = None
+
+    def _form_of(self, forms: list[str], text: str, flags: int) -> str:
+        norm = re.sub(r"\s+", " ", text).replace("’", "'")
+        for form in forms:
+            if (norm.lower() == form.lower()) if flags & re.IGNORECASE else norm == form:
+                return form
+        return norm
+
+    def _visible(self, doc: Document, start: int) -> bool:
+        """Whether a form found at ``start`` counts.  A corpus rule leaves quotations out
+        itself (for a document rule the engine drops findings in quotations)."""
+        return self.reads_quotes or not in_quote(doc, start)
+
+    def collect(self, doc: Document) -> list[tuple[int, str, Loc, bool]]:
+        """Every occurrence of a form: (group, form, location, reportable).
+
+        Quoted occurrences, when the rule does not read quotes, still count as evidence of
+        the house style but are never reported: a quotation may be verbatim.
+        """
+        starts = self.candidates.starts(doc) if self.candidates is not None else None
+        if starts is not None:
+            return self._collect_at(doc, starts)
+        found = []
+        for gi, (forms, regex, flags) in enumerate(self.groups):
+            exact = self.exact_forms[gi]
+            ignore_case = flags & re.IGNORECASE
+            for m in regex.finditer(doc.view):
+                text = m.group(0)
+                form = exact.get(text.lower() if ignore_case else text)
+                if form is None:
+                    form = self._form_of(forms, text, flags)
+                found.append((gi, form, Loc.of(doc, *m.span()), self._visible(doc, m.start())))
+        return found
+
+    def _collect_at(self, doc: Document, starts: Iterable[int]) -> list[tuple[int, str, Loc, bool]]:
+        """:meth:`collect` trying the groups only where the RE2 pass says a form may start.
+
+        Each group's regex, scanned over the text, takes its leftmost match, then the next
+        one from where that ended; here the same matches are taken in text order, a group's
+        match being skipped when it starts inside that group's previous match.  The result
+        is sorted by group (stably) into the order a group-by-group scan gives.
+        """
+        view = doc.view
+        match_at = self.all_groups_at.match
+        taken_to = [0] * (len(self.groups) + 1)
+        found = []
+        for start in starts:
+            m = match_at(view, start)
+            spans = m.regs
+            # Groups after the last one that matched (lastindex) did not match here.
+            for number in range(1, (m.lastindex or 0) + 1):
+                begin, end = spans[number]
+                if begin < 0 or begin < taken_to[number]:
+                    continue
+                taken_to[number] = end
+                gi = number - 1
+                text = view[begin:end]
+                form = self.exact_forms[gi].get(text.lower() if self.ignore_case[gi] else text)
+                if form is None:
+                    forms, _regex, flags = self.groups[gi]
+                    form = self._form_of(forms, text, flags)
+                found.append((gi, form, Loc.of(doc, begin, end), self._visible(doc, begin)))
+        found.sort(key=lambda item: item[0])
+        return found
+
+    def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
+        scopes: Iterable[list[tuple[int, str, Loc, bool]]]
+        per_doc = corpus.of(self.code)
+        if self.per_document:
+            scopes = per_doc.values()
+        else:
+            scopes = [[item for path in corpus.paths for item in per_doc.get(path, [])]]
+        for items in scopes:
+            yield from self._check_scope(items)
+
+    def _check_scope(self, items: list[tuple[int, str, Loc, bool]]) -> Iterator[Finding]:
+        by_group: dict[int, list[tuple[str, Loc, bool]]] = {}
+        for gi, form, loc, reportable in items:
+            by_group.setdefault(gi, []).append((form, loc, reportable))
+        for gi, occurrences in sorted(by_group.items()):
+            counts = Counter(form for form, _, _ in occurrences)
+            if len(counts) < 2:
+                continue
+            ranked = counts.most_common()
+            majority, top = ranked[0]
+            if ranked[1][1] == top:
+                continue  # a tie: no house style to point to
+            tally = ", ".join(f"'{f}' {n}x" for f, n in ranked)
+            majority_locs = [loc for form, loc, _ in occurrences if form == majority]
+            for form, loc, reportable in occurrences:
+                if form == majority or not reportable:
+                    continue
+                where = ", ".join(m.short() for m in majority_locs[:3])
+                message = self._format(self.message, match=form, expected=majority, counts=tally, where=where)
+                related = [m.related(f"'{majority}' here") for m in majority_locs[: self.MAX_RELATED]]
+                yield self.finding_at(loc, message, suggestion=majority, related=related)
+
+
+RULE_TYPES: dict[str, type[DataRule]] = {
+    "existence": ExistenceRule,
+    "substitution": SubstitutionRule,
+    "pattern": PatternRule,
+    "consistency": ConsistencyRule,
+}
+
+
+def rule_from_spec(spec: object, source: str, trusted: bool = False) -> DataRule:
+    if not isinstance(spec, dict):
+        raise DataError(f"{source}: a rule file must be a mapping of keys")
+    kind = spec.get("type")
+    if kind not in RULE_TYPES:
+        raise DataError(f"{source}: unknown rule type {kind!r} (expected one of {', '.join(RULE_TYPES)})")
+    return RULE_TYPES[kind](spec, source, trusted)
+
+
+def pack_files(location: Path) -> list[Path]:
+    if location.is_dir():
+        return sorted(p for p in location.iterdir() if p.suffix in (".yaml", ".yml"))
+    return [location]
+
+
+def load_packs(extra: Iterable[str] = ()) -> list[Rule]:
+    """The built-in data rules of ``rules/`` plus user rule packs (files or folders).
+
+    Files without a top-level ``type`` are data for Python rules (title tables, name
+    lists) and are skipped here.
+    """
+    rules: list[Rule] = []
+    locations = [rules_dir(), *map(Path, extra)]
+    for location in locations:
+        if not location.exists():
+            raise DataError(f"{location}: rule pack not found")
+        for path in pack_files(location):
+            spec = read_yaml(path)
+            if isinstance(spec, dict) and "type" not in spec and location == locations[0]:
+                continue
+            rules.append(rule_from_spec(spec, str(path), trusted=location == locations[0]))
+    return rules
