@@ -17,10 +17,11 @@ import collections
 import time
 from pathlib import Path
 
-from lintnews import api, engine
-from lintnews.config import Config
-from lintnews.document import make_document
-from lintnews.registry import DocumentRule
+from lintnews import api
+from lintnews.run import pipeline as engine
+from lintnews.run.config import Config
+from lintnews.core.document import make_document
+from lintnews.core.rule import DocumentRule
 
 
 def main() -> None:

@@ -223,9 +223,9 @@ def single_file(path: Path) -> dict:
 
 _NAMES_STAGE = r"""
 import itertools, random, resource, sys, time
-from lintnews.corpus import Loc
-from lintnews.names.mentions import Mention, NameFacts
-from lintnews.names.variants import find_variants
+from lintnews.core.corpus import Loc
+from lintnews.analyses.names.mentions import Mention, NameFacts
+from lintnews.analyses.names.variants import find_variants
 sys.path.insert(0, {bench!r})
 from speed import misspell, people
 count, rate = {count}, {rate}
