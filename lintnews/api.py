@@ -8,57 +8,24 @@ engine and every ``jobs`` gives the same findings in the same order.
 
 from __future__ import annotations
 
-import fnmatch
-import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 
 from lintnews.analyses import mtscore
+from lintnews.core.document import make_document
+from lintnews.core.finding import Finding
+from lintnews.core.rule import DocumentRule, Rule, RuleError
+from lintnews.rules.registry import all_rules, select_rules
 from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
-from lintnews.core.document import make_document
-from lintnews.run.pipeline import DocumentResult, finish, finish_corpus, lint_document
-from lintnews.core.corpus import Corpus
-from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
-from lintnews.core.finding import Finding
+from lintnews.run.executors import ProgressCallback
+from lintnews.run.files import InputError, kind_of, read_source
 from lintnews.run.fixing import FileFix, apply_fixes, fixes_by_path
-from lintnews.run.files import InputError, expand_paths, kind_of, read_source
-from lintnews.core.rule import DocumentRule, Rule, RuleError
-from lintnews.rules.registry import all_rules, finding_matches, select_rules
+from lintnews.run.pipeline import finish, lint_document
+from lintnews.run.run import DocumentScore, Result, Run, RunOptions, document_score, per_file_filter
+
+__all__ = ["DocumentScore", "Result", "configured_rules", "fix_files", "known_rules", "lint_paths", "lint_texts", "score_texts"]
 
 LANGUAGETOOL_CODE = "L101"
-
-
-@dataclass(frozen=True)
-class DocumentScore:
-    """One document's machine-translation score (0 to 1) and the features behind it."""
-
-    path: str
-    words: int
-    mt_score: float
-    mt_reasons: tuple[str, ...]
-
-    def as_dict(self) -> dict:
-        return {"path": self.path, "words": self.words, "mt_score": self.mt_score, "mt_reasons": list(self.mt_reasons)}
-
-
-@dataclass
-class Result:
-    findings: list[Finding]
-    errors: list[InputError] = field(default_factory=list)
-    files: int = 0
-    words: int = 0
-    #: one-line notices for stderr: an optional backend that was skipped, and why
-    notices: list[str] = field(default_factory=list)
-    #: whether LanguageTool (L101) was selected but could not be used
-    languagetool_skipped: bool = False
-    #: words per document linted, in the order the documents were read
-    word_counts: dict[str, int] = field(default_factory=dict)
-    #: each document's text (newlines normalised), kept only when asked for (``keep_texts``)
-    texts: dict[str, str] = field(default_factory=dict)
-    #: every document's score, sorted by path (empty when scores were not asked for)
-    documents: list[DocumentScore] = field(default_factory=list)
 
 
 def known_rules(config: Config) -> list[Rule]:
@@ -92,92 +59,6 @@ def configured_rules(config: Config, select: Sequence[str] | None = None, extend
     return chosen
 
 
-def _glob_candidates(path: str, base: Path | None) -> list[str]:
-    """The forms of a path a glob may match: as given, relative to the config's folder, its name."""
-    forms = [path, path.rsplit("/", 1)[-1]]
-    if base is not None:
-        try:
-            forms.append(Path(os.path.abspath(path)).relative_to(base.resolve()).as_posix())
-        except ValueError:
-            pass
-    return forms
-
-
-def per_file_filter(
-    findings: Iterable[Finding], per_file_ignores: Mapping[str, Sequence[str]], base: Path | None = None
-) -> list[Finding]:
-    """Drop findings whose file matches a glob of ``per-file-ignores`` for their code.
-
-    Globs are matched against the path as given, the path relative to the folder of the
-    configuration file (``base``) and the file name; ``*`` also matches ``/``.
-    """
-    if not per_file_ignores:
-        return list(findings)
-    kept = []
-    for f in findings:
-        forms = _glob_candidates(f.path, base)
-        ignored = any(
-            any(fnmatch.fnmatch(form, glob) for form in forms)
-            and any(finding_matches(code, f.code, f.name) for code in codes)
-            for glob, codes in per_file_ignores.items()
-        )
-        if not ignored:
-            kept.append(f)
-    return kept
-
-
-def _lint_items(
-    items: Sequence[Item],
-    rules: Sequence[Rule],
-    jobs: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
-    progress: ProgressCallback | None = None,
-    options: ItemOptions = ItemOptions(),
-) -> tuple[list[DocumentResult], list[Outcome], Corpus | None, list[InputError]]:
-    """The per-document stage over ``items`` with the chosen engine.
-
-    Returns the results and outcomes of the documents read (in item order), the corpus
-    when the engine built it itself (Dask's distributed reduce), and the input errors.
-    """
-    if engine not in ENGINES:
-        raise EngineError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
-    if jobs < 1:
-        raise EngineError(f"jobs must be at least 1, not {jobs}")
-    if engine == "dask":
-        from lintnews.run.executors import dask_cluster as dask_engine
-
-        run = dask_engine.run(items, rules, jobs=jobs, scheduler=scheduler, progress=progress, options=options)
-        outcomes, corpus = run.outcomes, run.corpus
-    else:
-        if scheduler:
-            raise EngineError("--scheduler needs --engine dask")
-        from lintnews.run.executors import local
-
-        outcomes, corpus = local.run(items, rules, jobs=jobs, progress=progress, options=options), None
-    errors = [o.result for o in outcomes if isinstance(o.result, InputError)]
-    read = [o for o in outcomes if not isinstance(o.result, InputError)]
-    return [o.result for o in read], read, corpus, errors
-
-
-def _finish(
-    results: list[DocumentResult], corpus: Corpus | None, rules: Sequence[Rule], report_paths: set[str] | None = None
-) -> list[Finding]:
-    """The corpus stage, over the engine's corpus when it built one."""
-    if corpus is None:
-        return finish(results, rules, report_paths)
-    return finish_corpus([f for r in results for f in r.findings], corpus, rules, report_paths)
-
-
-def _expand(paths: Sequence[str], config: Config, base: Path | None, seen: set[str]) -> tuple[list[str], list[InputError]]:
-    files, errors = expand_paths(paths, seen=seen)
-    if config.exclude:
-        files = [
-            f for f in files if not any(fnmatch.fnmatch(form, g) for form in _glob_candidates(f, base) for g in config.exclude)
-        ]
-    return files, errors
-
-
 def lint_paths(
     paths: Sequence[str],
     config: Config | None = None,
@@ -208,91 +89,8 @@ def lint_paths(
     """
     config = config or Config()
     rules = list(rules) if rules is not None else configured_rules(config)
-    base = config.path.parent if config.path is not None else None
-    seen: set[str] = set()  # real paths of the files taken so far
-    files, errors = _expand(paths, config, base, seen)
-    context: list[str] = []
-    corpus_paths = [*config.corpus, *corpus]
-    if corpus_paths:
-        # Context files are the corpus's files that are not linted already.
-        context, more_errors = _expand(corpus_paths, config, base, seen)
-        errors += more_errors
-    word_counts: dict[str, int] = {}
-    texts: dict[str, str] = {}
-    documents: list[DocumentScore] = []
-    notices: list[str] = []
-    grammar = next((r for r in rules if r.code == LANGUAGETOOL_CODE), None)
-    session = _languagetool_session(config, notices) if grammar is not None else None
-    if session is not None:
-        jobs, engine = 1, "local"  # the LanguageTool session lives in this process
-    try:
-        if grammar is not None:
-            grammar.session = session
-        options = ItemOptions(score=scores, keep_text=keep_texts, cache=cache)
-        items: list[Item] = [(path, None) for path in [*files, *context]]
-        results, outcomes, built, read_errors = _lint_items(
-            items, rules, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress, options=options
-        )
-        errors += read_errors
-        linted = set(files)
-        for outcome in outcomes:
-            path = outcome.result.path
-            if path not in linted:
-                continue
-            word_counts[path] = outcome.words
-            if keep_texts:
-                texts[path] = outcome.text
-            if scores:
-                documents.append(_document_score(path, outcome.words, outcome.result.score))
-        report = set(files) if context else None
-        findings = per_file_filter(_finish(results, built, rules, report), config.per_file_ignores, base)
-    finally:
-        if grammar is not None:
-            grammar.session = None
-        if session is not None:
-            session.close()
-    if session is not None and session.failure:
-        notices.append(f"grammar checks (L101, LanguageTool) skipped: {session.failure}")
-    errors.sort(key=lambda e: e.path)
-    documents.sort(key=lambda d: d.path)
-    skipped = grammar is not None and (session is None or session.failure is not None)
-    return Result(
-        findings,
-        errors,
-        files=len(word_counts),
-        words=sum(word_counts.values()),
-        notices=notices,
-        languagetool_skipped=skipped,
-        word_counts=word_counts,
-        texts=texts,
-        documents=documents,
-    )
-
-
-def _languagetool_session(config: Config, notices: list[str]):
-    """A LanguageTool session for a run that selected L101, or None with a notice."""
-    if not config.languagetool:
-        notices.append(
-            "grammar checks (L101, LanguageTool) skipped: no LanguageTool configured "
-            "(languagetool = \"local\" or a server URL, or --languagetool)"
-        )
-        return None
-    from lintnews.rules.languagetool.backend import Session, Settings
-
-    settings = Settings(
-        server=config.languagetool,
-        language=config.languagetool_language,
-        timeout=float(config.languagetool_timeout),
-        chunk_size=config.languagetool_chunk_size,
-        workers=config.languagetool_workers,
-        cache_dir=Path(config.languagetool_cache) if config.languagetool_cache else None,
-    )
-    return Session(settings)
-
-
-def _document_score(path: str, words: int, score: mtscore.Score | None) -> DocumentScore:
-    assert score is not None
-    return DocumentScore(path, words, score.score, score.reasons)
+    options = RunOptions(corpus, cache, keep_texts, scores, jobs, engine, scheduler, progress)
+    return Run(config, rules, options).execute(paths)
 
 
 def score_texts(texts: Mapping[str, str] | Sequence[str]) -> list[DocumentScore]:
@@ -305,7 +103,7 @@ def score_texts(texts: Mapping[str, str] | Sequence[str]) -> list[DocumentScore]
     scored = []
     for path, text in items:
         doc = make_document(path, text, kind_of(path))
-        scored.append(_document_score(path, doc.word_count, mtscore.document_score(doc)))
+        scored.append(document_score(path, doc.word_count, mtscore.document_score(doc)))
     return scored
 
 
@@ -324,8 +122,8 @@ def lint_texts(
     """
     items = texts.items() if isinstance(texts, Mapping) else ((f"doc{i}", t) for i, t in enumerate(texts))
     rules = configured_rules(Config(), select=select, ignore=ignore)
-    results, _, built, _ = _lint_items(list(items), rules, jobs=jobs, engine=engine, scheduler=scheduler)
-    return _finish(results, built, rules)
+    options = RunOptions(jobs=jobs, engine=engine, scheduler=scheduler)
+    return Run(Config(), rules, options).execute_texts(list(items))
 
 
 def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = None, max_passes: int = 10) -> list[FileFix]:

@@ -10,24 +10,26 @@ import os
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from lintnews import __version__
-from lintnews.api import configured_rules, fix_files, known_rules, lint_paths
-from lintnews.run.atomic import write_atomically
-from lintnews.run.baseline import BaselineError, new_findings, read_baseline, write_baseline
-from lintnews.run.cache import DocumentCache, rules_fingerprint
-from lintnews.run.config import ConfigError, check_languagetool_server, find_config, load_config
+from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
-from lintnews.run.fingerprints import SourceLines, fingerprints
-from lintnews.run.executors import ENGINES, EngineError
-from lintnews.run.executors.local import relax_garbage_collection
+from lintnews.core.rule import FAMILIES, Rule, RuleError
 from lintnews.progress import ProgressBar, summary
-from lintnews.core.rule import FAMILIES, RuleError
 from lintnews.report import NEEDS_TEXTS, RENDERERS
 from lintnews.report.github import step_summary
+from lintnews.run.atomic import write_atomically
+from lintnews.run.baseline import BaselineError, read_baseline, write_baseline
+from lintnews.run.cache import DocumentCache, rules_fingerprint
+from lintnews.run.config import Config, ConfigError, check_languagetool_server, find_config, load_config
+from lintnews.run.executors import ENGINES, EngineError
+from lintnews.run.executors.local import default_jobs, relax_garbage_collection
+from lintnews.run.fingerprints import SourceLines, fingerprints
+from lintnews.run.run import Result, Run, RunOptions, drop_baselined
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -70,34 +72,7 @@ def _fail(message: str) -> None:
 @click.option("--progress/--no-progress", default=None, help="A progress bar and a summary line on stderr (default: when stderr is a terminal).")
 @click.option("--summary", "show_summary", is_flag=True, help="Print the one-line summary (files, findings, seconds) on stderr even when it is not a terminal.")
 @click.version_option(__version__, prog_name="lintnews")
-def main(
-    paths,
-    select,
-    extend_select,
-    ignore,
-    fmt,
-    output,
-    config_path,
-    corpus,
-    cache_dir,
-    no_cache,
-    exit_zero,
-    statistics,
-    show_source,
-    apply_fix,
-    show_diff,
-    baseline_path,
-    write_baseline_path,
-    languagetool,
-    require_languagetool,
-    list_rules,
-    explain,
-    jobs,
-    engine,
-    scheduler,
-    progress,
-    show_summary,
-):
+def main(**arguments) -> None:
     """Find machine-translation, spinning and scraping artifacts in news text.
 
     PATHS are files or folders (searched recursively for .txt and .md files); all of
@@ -107,69 +82,9 @@ def main(
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    started = time.perf_counter()
-    if progress is None:
-        progress = sys.stderr.isatty()
-    bar = ProgressBar(sys.stderr) if progress else None
-    if jobs is None:
-        from lintnews.run.executors.local import default_jobs
-
-        jobs = default_jobs()
+    args = Arguments(**arguments)
     try:
-        config = load_config(config_path if config_path else find_config(Path.cwd()))
-        if languagetool is not None:
-            config.languagetool = check_languagetool_server(languagetool, "--languagetool")
-        if list_rules or explain:
-            _describe(known_rules(config), list_rules, explain)
-            return
-        if not paths:
-            _fail("no paths given (try 'lintnews --help')")
-        if apply_fix and show_diff:
-            _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
-        if output is not None:
-            _check_writable(output)
-        rules = configured_rules(
-            config,
-            select=_codes(select) if select else None,
-            extend_select=_codes(extend_select),
-            ignore=_codes(ignore),
-        )
-        relax_garbage_collection()
-        cache = None
-        directory = cache_dir or config.cache_dir
-        if directory and not no_cache:
-            cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
-        baseline = read_baseline(baseline_path) if baseline_path else None
-        # Only the JSON and HTML formats show every document's score; rule D101, when
-        # selected, computes the score itself (once per document) for any format.
-        engine_options = {"jobs": jobs, "engine": engine, "scheduler": scheduler}
-        try:
-            result = lint_paths(
-                paths,
-                config,
-                rules,
-                corpus=corpus,
-                cache=cache,
-                keep_texts=fmt in NEEDS_TEXTS and not statistics,
-                scores=fmt in ("json", "html") and not statistics,
-                progress=bar,
-                **engine_options,
-            )
-        finally:
-            if bar is not None:
-                bar.close()
-        if apply_fix or show_diff:
-            fixed = fix_files(result, rules, config)
-            if show_diff:
-                sys.stdout.write("".join(f.diff() for f in fixed))
-                _report_errors(result.errors)
-                sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
-            for f in fixed:
-                _write_fix(f)
-            if fixed:
-                n = sum(f.applied for f in fixed)
-                click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
-                result = lint_paths(paths, config, rules, corpus=corpus, cache=cache, **engine_options)
+        code = _main(args, time.perf_counter())
     except (ConfigError, DataError, RuleError, BaselineError, EngineError) as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -181,58 +96,170 @@ def main(
         if os.environ.get("LINTNEWS_DEBUG"):
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (set LINTNEWS_DEBUG=1 for the traceback, and please report it)")
+    sys.exit(code)
 
-    source_line = SourceLines()
+
+@dataclass(frozen=True)
+class Arguments:
+    """The command line, as click parsed it."""
+
+    paths: tuple[str, ...]
+    select: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    fmt: str
+    output: Path | None
+    config_path: Path | None
+    corpus: tuple[str, ...]
+    cache_dir: str | None
+    no_cache: bool
+    exit_zero: bool
+    statistics: bool
+    show_source: bool
+    apply_fix: bool
+    show_diff: bool
+    baseline_path: str | None
+    write_baseline_path: str | None
+    languagetool: str | None
+    require_languagetool: bool
+    list_rules: bool
+    explain: str | None
+    jobs: int | None
+    engine: str
+    scheduler: str | None
+    progress: bool | None
+    show_summary: bool
+
+
+def _main(args: Arguments, started: float) -> int:
+    """The stages of the command: configuration, rules, run (and fixes), report, exit code."""
+    config = load_config(args.config_path if args.config_path else find_config(Path.cwd()))
+    if args.languagetool is not None:
+        config.languagetool = check_languagetool_server(args.languagetool, "--languagetool")
+    if args.list_rules or args.explain:
+        _describe(known_rules(config), args.list_rules, args.explain)
+        return EXIT_CLEAN
+    _check_arguments(args)
+    rules = configured_rules(config, select=_codes(args.select) if args.select else None, extend_select=_codes(args.extend_select), ignore=_codes(args.ignore))
+    relax_garbage_collection()
+    show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+    result = _lint(args, config, rules, show_progress)
+    if args.write_baseline_path:
+        return _write_baseline(args.write_baseline_path, result)
+    _report(args, result, rules)
+    if show_progress or args.show_summary:
+        click.echo(summary(result.files, len(result.findings), time.perf_counter() - started), err=True)
+    return _exit_code(args, result, rules)
+
+
+def _check_arguments(args: Arguments) -> None:
+    if not args.paths:
+        _fail("no paths given (try 'lintnews --help')")
+    if args.apply_fix and args.show_diff:
+        _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
+    if args.output is not None:
+        _check_writable(args.output)
+
+
+def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: bool) -> Result:
+    """The run, and with --fix or --diff the fixes and the run after them."""
+    cache = None
+    directory = args.cache_dir or config.cache_dir
+    if directory and not args.no_cache:
+        cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    baseline = read_baseline(args.baseline_path) if args.baseline_path and not args.write_baseline_path else None
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    fixing = args.apply_fix or args.show_diff
+    bar = ProgressBar(sys.stderr) if show_progress else None
+    # Only the JSON and HTML formats show every document's score; rule D101, when
+    # selected, computes the score itself (once per document) for any format.
+    options = RunOptions(
+        corpus=args.corpus,
+        cache=cache,
+        keep_texts=args.fmt in NEEDS_TEXTS and not args.statistics,
+        scores=args.fmt in ("json", "html") and not args.statistics,
+        jobs=jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=bar,
+        baseline=None if fixing else baseline,
+    )
+    try:
+        result = Run(config, rules, options).execute(args.paths)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not fixing:
+        return result
+    fixed = fix_files(result, rules, config)
+    if args.show_diff:
+        sys.stdout.write("".join(f.diff() for f in fixed))
+        _report_errors(result.errors)
+        sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
+    for f in fixed:
+        _write_fix(f)
+    if fixed:
+        n = sum(f.applied for f in fixed)
+        click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
+    if fixed:
+        return Run(config, rules, replace(options, progress=None, baseline=baseline)).execute(args.paths)
+    if baseline is not None:
+        result.findings = drop_baselined(result.findings, baseline)
+    return result
+
+
+def _write_baseline(path: str, result: Result) -> int:
+    prints = fingerprints(result.findings, SourceLines())
+    try:
+        write_baseline(path, prints)
+    except OSError as exc:
+        _fail(f"{path}: cannot write baseline: {exc.strerror or exc}")
+    click.echo(f"lintnews: recorded {len(prints)} finding{'s' if len(prints) != 1 else ''} in {path}", err=True)
+    _report_errors(result.errors)
+    return EXIT_ERROR if result.errors else EXIT_CLEAN
+
+
+def _report(args: Arguments, result: Result, rules: list[Rule]) -> None:
+    """The report on stdout or in --output, the job summary, notices and input errors."""
     findings = result.findings
-    if baseline is not None or write_baseline_path:
-        prints = fingerprints(findings, source_line)
-        if write_baseline_path:
-            try:
-                write_baseline(write_baseline_path, prints)
-            except OSError as exc:
-                _fail(f"{write_baseline_path}: cannot write baseline: {exc.strerror or exc}")
-            click.echo(f"lintnews: recorded {len(prints)} finding{'s' if len(prints) != 1 else ''} in {write_baseline_path}", err=True)
-            _report_errors(result.errors)
-            sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
-        findings = new_findings(findings, prints, baseline)
-
-    if statistics:
+    if args.statistics:
         counts = Counter((f.code, f.name) for f in findings)
         out = "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     else:
-        out = RENDERERS[fmt](
+        out = RENDERERS[args.fmt](
             findings,
             errors=result.errors,
             rules=rules,
-            show_source=show_source,
-            source_line=source_line,
+            show_source=args.show_source,
+            source_line=SourceLines(),
             texts=result.texts,
             word_counts=result.word_counts,
             documents=result.documents,
         )
-    if output is None:
+    if args.output is None:
         sys.stdout.write(out)
     else:
         try:
-            write_atomically(output, out)
+            write_atomically(args.output, out)
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror or exc}")
-    if fmt == "github" and not statistics and os.environ.get("GITHUB_STEP_SUMMARY"):
+            _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    if args.fmt == "github" and not args.statistics and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
     for notice in result.notices:
         click.echo(f"lintnews: {notice}", err=True)
     _report_errors(result.errors)
-    if progress or show_summary:
-        click.echo(summary(result.files, len(findings), time.perf_counter() - started), err=True)
+
+
+def _exit_code(args: Arguments, result: Result, rules: list[Rule]) -> int:
     if result.errors:
-        sys.exit(EXIT_ERROR)
-    if require_languagetool and (result.languagetool_skipped or not any(r.code == "L101" for r in rules)):
+        return EXIT_ERROR
+    if args.require_languagetool and (result.languagetool_skipped or not any(r.code == "L101" for r in rules)):
         if not result.languagetool_skipped:
             click.echo("lintnews: error: --require-languagetool, but L101 (LanguageTool) is not selected", err=True)
-        sys.exit(EXIT_ERROR)
-    if findings and not exit_zero:
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+        return EXIT_ERROR
+    if result.findings and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
 
 
 def _write_fix(fixed) -> None:

@@ -24,7 +24,7 @@ from lintnews.api import configured_rules, lint_paths, lint_texts
 from lintnews.run.config import Config
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
-from lintnews.run.pipeline import finish, lint_documents
+from lintnews.run.pipeline import finish, lint_document
 from lintnews.run.executors import local
 from lintnews.run.files import InputError, expand_paths
 from lintnews.core.rule import CorpusRule, DocumentRule
@@ -61,6 +61,11 @@ def json_via_local(paths, rules, jobs, **kwargs) -> str:
 def reference(seeds_dir, generated, rules) -> dict[str, str]:
     """The one-process JSON of each corpus (the reference every engine must reproduce)."""
     return {name: json_via_local([str(path)], rules, jobs=1) for name, path in (("seeds", seeds_dir), ("generated", generated))}
+
+
+def _lint(docs, rules):
+    """Documents linted as one corpus, as a run does: findings deduplicated and sorted."""
+    return finish([lint_document(doc, rules) for doc in docs], rules)
 
 
 def test_the_generated_corpus_gives_the_corpus_rules_work(reference):
@@ -134,7 +139,7 @@ class _EchoTwice(_Echo):
 
 
 def test_identical_findings_are_reported_once_and_findings_that_differ_each_once():
-    findings = lint_documents([Document("a.txt", "One echo, two echo.\n")], [_EchoTwice()])
+    findings = _lint([Document("a.txt", "One echo, two echo.\n")], [_EchoTwice()])
     assert [(f.column, f.message, f.suggestion) for f in findings] == [
         (5, "an echo", None),
         (5, "an echo", "quiet"),
@@ -154,8 +159,8 @@ def test_a_document_rule_that_does_not_read_quotes_reports_nothing_inside_them()
     for a plugin's Python rule as for the data rule types."""
     text = 'An echo. He said: "an echo here" and \u201canother echo\u201d.\nA last echo.\n'
     doc = Document("a.txt", text)
-    assert [(f.line, f.column) for f in lint_documents([doc], [_Echo()])] == [(1, 4), (2, 8)]
-    assert len(lint_documents([Document("a.txt", text)], [_EchoInQuotesToo()])) == 4
+    assert [(f.line, f.column) for f in _lint([doc], [_Echo()])] == [(1, 4), (2, 8)]
+    assert len(_lint([Document("a.txt", text)], [_EchoInQuotesToo()])) == 4
 
 
 def _pids(items, jobs, min_parallel_items=local.MIN_PARALLEL_ITEMS) -> set[int]:

@@ -72,6 +72,21 @@ class Rule:
     def configure(self, settings: dict[str, Any]) -> None:
         """Take settings from the configuration (``[tool.lintnews]``); most rules have none."""
 
+    # -- a run's lifecycle: outside resources (a server connection) ----------------------
+    def open(self) -> None:
+        """Acquire what the rule needs from outside for one run, before any document."""
+
+    def close(self) -> str | None:
+        """Release it after the corpus stage; return a one-line notice when the rule could
+        not do its work in this run (and so reported nothing), else None."""
+        return None
+
+    @property
+    def bound_to_this_process(self) -> bool:
+        """Whether the rule, once open, must run its per-document stage in this process
+        (it holds a connection that cannot travel to worker processes)."""
+        return False
+
     # Data-driven rules set these per instance; Python rules use the class docstring.
     def describe(self) -> str:
         return inspect.cleandoc(type(self).__doc__ or "")

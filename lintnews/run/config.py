@@ -56,8 +56,13 @@ class Config:
         return {
             "accept": term_list(self.vocabulary),
             "reject": term_list(self.reject),
+            "languagetool": self.languagetool,
+            "languagetool_language": self.languagetool_language,
             "languagetool_categories": self.languagetool_categories,
+            "languagetool_timeout": self.languagetool_timeout,
             "languagetool_chunk_size": self.languagetool_chunk_size,
+            "languagetool_workers": self.languagetool_workers,
+            "languagetool_cache": self.languagetool_cache,
             "mt-threshold": self.mt_threshold,
         }
 

@@ -76,12 +76,6 @@ def lint_corpus(corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
     return findings
 
 
-def lint_documents(docs: Iterable[Document], rules: Sequence[Rule]) -> list[Finding]:
-    """Lint documents as one corpus; the findings are deduplicated and sorted."""
-    results = [lint_document(doc, rules) for doc in docs]
-    return finish(results, rules)
-
-
 def finish(results: list[DocumentResult], rules: Sequence[Rule], report_paths: set[str] | None = None) -> list[Finding]:
     """The corpus stage and the final ordering, shared by every engine.
 
@@ -97,9 +91,16 @@ def finish_corpus(
 ) -> list[Finding]:
     """:func:`finish` for engines that build the corpus themselves (a distributed reduce)."""
     findings = document_findings + lint_corpus(corpus, rules)
-    markers = corpus.markers
+    return filter_findings(findings, corpus.markers, {r.code for r in rules}, report_paths)
+
+
+def filter_findings(
+    findings: list[Finding], markers: dict[str, list[Marker]], selected: set[str], report_paths: set[str] | None = None
+) -> list[Finding]:
+    """Inline suppressions (and X100 for unused markers), the documents to report, each
+    finding once, sorted."""
     if markers:
-        findings, unused = apply_suppressions(findings, markers, {r.code for r in rules})
+        findings, unused = apply_suppressions(findings, markers, selected)
         findings += unused
     if report_paths is not None:
         findings = [f for f in findings if f.path in report_paths]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lintnews.core.corpus import Corpus, Loc
@@ -58,7 +59,9 @@ class LanguageTool(CorpusRule):
     subcodes = True
 
     def __init__(self) -> None:
-        self.session = None  # a lintnews.rules.languagetool.backend.Session, attached per run
+        self.session = None  # a lintnews.rules.languagetool.backend.Session, open during a run
+        self.server: str | None = None  # "local", a server URL, or None (not configured)
+        self.settings: dict[str, Any] = {}
         self.categories: frozenset[str] = frozenset(DEFAULT_CATEGORIES)
         self.chunk_size = 10_000
         self.accept = TermList()
@@ -67,6 +70,41 @@ class LanguageTool(CorpusRule):
         self.categories = frozenset(settings.get("languagetool_categories", DEFAULT_CATEGORIES))
         self.chunk_size = int(settings.get("languagetool_chunk_size", self.chunk_size))
         self.accept = settings.get("accept", TermList())
+        self.server = settings.get("languagetool")
+        self.settings = dict(settings)
+
+    def open(self) -> None:
+        if self.server is None:
+            return
+        from lintnews.rules.languagetool.backend import Session, Settings
+
+        cache = self.settings.get("languagetool_cache")
+        self.session = Session(
+            Settings(
+                server=self.server,
+                language=self.settings.get("languagetool_language", "en-US"),
+                timeout=float(self.settings.get("languagetool_timeout", 60.0)),
+                chunk_size=self.chunk_size,
+                workers=self.settings.get("languagetool_workers", 4),
+                cache_dir=Path(cache) if cache else None,
+            )
+        )
+
+    def close(self) -> str | None:
+        if self.server is None:
+            return (
+                "grammar checks (L101, LanguageTool) skipped: no LanguageTool configured "
+                '(languagetool = "local" or a server URL, or --languagetool)'
+            )
+        session, self.session = self.session, None
+        if session is None:
+            return None
+        session.close()
+        return f"grammar checks (L101, LanguageTool) skipped: {session.failure}" if session.failure else None
+
+    @property
+    def bound_to_this_process(self) -> bool:
+        return self.session is not None
 
     needs = (NAMES,)
 

@@ -1,0 +1,288 @@
+"""A run: the stages that turn paths into a result, one method each (as flake8's
+Application does).
+
+    discover      the files to lint and the corpus files to compare against (+ excludes)
+    per_document  read each file, run the document rules, collect the corpus rules' facts
+                  (in this process, worker processes or on a Dask cluster: an executor)
+    corpus        the corpus rules over the facts of every document
+    filter        inline suppressions, the documents to report, per-file ignores, the
+                  baseline; identical findings once; sorted
+    result        findings, errors, words, scores and texts for the reporters
+
+Outside resources that a rule holds for a run (LanguageTool's server for L101) are opened
+by the rule's ``open`` hook before the per-document stage and released by its ``close``
+hook after the corpus stage; a rule that keeps such a resource in this process keeps the
+per-document stage in this process too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lintnews.analyses import mtscore
+from lintnews.analyses.suppressions import Marker
+from lintnews.core.corpus import Corpus
+from lintnews.core.finding import Finding
+from lintnews.core.rule import Rule
+from lintnews.rules.registry import finding_matches
+from lintnews.run.baseline import new_findings
+from lintnews.run.cache import DocumentCache
+from lintnews.run.config import Config
+from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
+from lintnews.run.files import InputError, expand_paths
+from lintnews.run.fingerprints import SourceLines, fingerprints
+from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus
+
+
+@dataclass(frozen=True)
+class DocumentScore:
+    """One document's machine-translation score (0 to 1) and the features behind it."""
+
+    path: str
+    words: int
+    mt_score: float
+    mt_reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "words": self.words, "mt_score": self.mt_score, "mt_reasons": list(self.mt_reasons)}
+
+
+@dataclass
+class Result:
+    findings: list[Finding]
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+    words: int = 0
+    #: one-line notices for stderr: an optional backend that was skipped, and why
+    notices: list[str] = field(default_factory=list)
+    #: rule code -> why the rule could not do its work in this run (L101 without a server)
+    skipped: dict[str, str] = field(default_factory=dict)
+    #: words per document linted, in the order the documents were read
+    word_counts: dict[str, int] = field(default_factory=dict)
+    #: each document's text (newlines normalised), kept only when asked for (``keep_texts``)
+    texts: dict[str, str] = field(default_factory=dict)
+    #: every document's score, sorted by path (empty when scores were not asked for)
+    documents: list[DocumentScore] = field(default_factory=list)
+
+    @property
+    def languagetool_skipped(self) -> bool:
+        """Whether LanguageTool (L101) was selected but could not be used."""
+        return "L101" in self.skipped
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run is carried out; none of it changes what a rule finds in a document."""
+
+    corpus: Sequence[str] = ()  # more files and folders for the corpus rules, never reported
+    cache: DocumentCache | None = None  # per-document results kept between runs
+    keep_texts: bool = False  # keep each linted document's text (reporters that show it)
+    scores: bool = True  # every linted document's machine-translation score
+    jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None  # a Dask scheduler's address
+    progress: ProgressCallback | None = None  # called as progress(done, total)
+    baseline: Mapping[str, int] | None = None  # fingerprint -> count: findings to leave out
+
+
+@dataclass
+class Discovered:
+    """What the discover stage found: files to lint, corpus context, unreadable paths."""
+
+    files: list[str]
+    context: list[str]
+    errors: list[InputError]
+
+
+@dataclass
+class PerDocument:
+    """What the per-document stage gave: the outcomes of the documents read, the corpus
+    when the executor built it itself (Dask's tree reduce), and the read errors."""
+
+    outcomes: list[Outcome]
+    corpus: Corpus | None
+    errors: list[InputError]
+
+    @property
+    def results(self) -> list[DocumentResult]:
+        return [o.result for o in self.outcomes]  # type: ignore[misc]
+
+
+class Run:
+    """One run of the given rules under a configuration; ``execute`` runs every stage."""
+
+    def __init__(self, config: Config, rules: Sequence[Rule], options: RunOptions = RunOptions()) -> None:
+        if options.engine not in ENGINES:
+            raise EngineError(f"unknown engine {options.engine!r} (expected one of {', '.join(ENGINES)})")
+        if options.jobs < 1:
+            raise EngineError(f"jobs must be at least 1, not {options.jobs}")
+        if options.scheduler and options.engine != "dask":
+            raise EngineError("--scheduler needs --engine dask")
+        self.config = config
+        self.rules = list(rules)
+        self.options = options
+        self.base = config.path.parent if config.path is not None else None
+
+    def execute(self, paths: Sequence[str]) -> Result:
+        """Every stage over files and folders."""
+        found = self.discover(paths)
+        items: list[Item] = [(path, None) for path in [*found.files, *found.context]]
+        with self.rules_opened() as skipped:
+            done = self.per_document(items)
+            findings, markers = self.corpus(done)
+        report = set(found.files) if found.context else None
+        findings = self.filter(findings, markers, report)
+        return self.result(found, done, findings, skipped)
+
+    def execute_texts(self, items: Sequence[Item]) -> list[Finding]:
+        """Every stage but discovery over in-memory ``(path, text)`` items."""
+        with self.rules_opened():
+            done = self.per_document(items)
+            findings, markers = self.corpus(done)
+        return self.filter(findings, markers, None)
+
+    # -- the stages ------------------------------------------------------------------------
+    def discover(self, paths: Sequence[str]) -> Discovered:
+        """The files under ``paths`` and the corpus files not among them, less excludes."""
+        seen: set[str] = set()  # real paths of the files taken so far
+        files, errors = self._expand(paths, seen)
+        context: list[str] = []
+        corpus_paths = [*self.config.corpus, *self.options.corpus]
+        if corpus_paths:
+            context, more_errors = self._expand(corpus_paths, seen)
+            errors += more_errors
+        return Discovered(files, context, errors)
+
+    def per_document(self, items: Sequence[Item]) -> PerDocument:
+        """Read and lint every item with the executor the options name."""
+        options = self.options
+        engine, jobs = options.engine, options.jobs
+        if any(rule.bound_to_this_process for rule in self.rules):
+            engine, jobs = "local", 1
+        item_options = ItemOptions(score=options.scores, keep_text=options.keep_texts, cache=options.cache)
+        if engine == "dask":
+            from lintnews.run.executors import dask_cluster
+
+            ran = dask_cluster.run(items, self.rules, jobs=jobs, scheduler=options.scheduler, progress=options.progress, options=item_options)
+            outcomes, corpus = ran.outcomes, ran.corpus
+        else:
+            from lintnews.run.executors import local
+
+            outcomes, corpus = local.run(items, self.rules, jobs=jobs, progress=options.progress, options=item_options), None
+        errors = [o.result for o in outcomes if isinstance(o.result, InputError)]
+        read = [o for o in outcomes if not isinstance(o.result, InputError)]
+        return PerDocument(read, corpus, errors)  # type: ignore[arg-type]
+
+    def corpus(self, done: PerDocument) -> tuple[list[Finding], dict[str, list[Marker]]]:
+        """The document rules' findings and the corpus rules' over every document, and
+        the documents' suppression markers."""
+        corpus = done.corpus if done.corpus is not None else build_corpus(done.results)
+        return [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules), corpus.markers
+
+    def filter(self, findings: list[Finding], markers: dict[str, list[Marker]], report: set[str] | None) -> list[Finding]:
+        """Suppressions, the documents to report, per-file ignores and the baseline."""
+        selected = {r.code for r in self.rules}
+        kept = filter_findings(findings, markers, selected, report)
+        kept = per_file_filter(kept, self.config.per_file_ignores, self.base)
+        if self.options.baseline is not None:
+            kept = drop_baselined(kept, self.options.baseline)
+        return kept
+
+    def result(self, found: Discovered, done: PerDocument, findings: list[Finding], skipped: dict[str, str]) -> Result:
+        """The run's result: only the linted files count (not the corpus context)."""
+        linted = set(found.files)
+        word_counts: dict[str, int] = {}
+        texts: dict[str, str] = {}
+        documents: list[DocumentScore] = []
+        for outcome in done.outcomes:
+            path = outcome.result.path
+            if path not in linted:
+                continue
+            word_counts[path] = outcome.words
+            if self.options.keep_texts:
+                texts[path] = outcome.text
+            if self.options.scores:
+                documents.append(document_score(path, outcome.words, outcome.result.score))
+        errors = sorted([*found.errors, *done.errors], key=lambda e: e.path)
+        return Result(
+            findings,
+            errors,
+            files=len(word_counts),
+            words=sum(word_counts.values()),
+            notices=list(skipped.values()),
+            skipped=skipped,
+            word_counts=word_counts,
+            texts=texts,
+            documents=sorted(documents, key=lambda d: d.path),
+        )
+
+    # -- helpers ---------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def rules_opened(self) -> Iterator[dict[str, str]]:
+        """Open the rules' outside resources; close them and collect why any was skipped."""
+        skipped: dict[str, str] = {}
+        opened: list[Rule] = []
+        try:
+            for rule in self.rules:
+                rule.open()
+                opened.append(rule)
+            yield skipped
+        finally:
+            for rule in opened:
+                notice = rule.close()
+                if notice is not None:
+                    skipped[rule.code] = notice
+
+    def _expand(self, paths: Sequence[str], seen: set[str]) -> tuple[list[str], list[InputError]]:
+        files, errors = expand_paths(paths, seen=seen)
+        excluded = self.config.exclude
+        if excluded:
+            files = [f for f in files if not any(fnmatch.fnmatch(form, g) for form in glob_forms(f, self.base) for g in excluded)]
+        return files, errors
+
+
+def glob_forms(path: str, base: Path | None) -> list[str]:
+    """The forms of a path a glob may match: as given, relative to the config's folder, its name."""
+    forms = [path, path.rsplit("/", 1)[-1]]
+    if base is not None:
+        try:
+            forms.append(Path(os.path.abspath(path)).relative_to(base.resolve()).as_posix())
+        except ValueError:
+            pass
+    return forms
+
+
+def per_file_filter(findings: Iterable[Finding], per_file_ignores: Mapping[str, Sequence[str]], base: Path | None = None) -> list[Finding]:
+    """Drop findings whose file matches a glob of ``per-file-ignores`` for their code.
+
+    Globs are matched against the path as given, the path relative to the folder of the
+    configuration file (``base``) and the file name; ``*`` also matches ``/``.
+    """
+    if not per_file_ignores:
+        return list(findings)
+    kept = []
+    for f in findings:
+        forms = glob_forms(f.path, base)
+        ignored = any(
+            any(fnmatch.fnmatch(form, glob) for form in forms) and any(finding_matches(code, f.code, f.name) for code in codes)
+            for glob, codes in per_file_ignores.items()
+        )
+        if not ignored:
+            kept.append(f)
+    return kept
+
+
+def drop_baselined(findings: list[Finding], baseline: Mapping[str, int]) -> list[Finding]:
+    """The findings whose fingerprint the baseline does not hold (each entry used once)."""
+    return new_findings(findings, fingerprints(findings, SourceLines()), Counter(baseline))
+
+
+def document_score(path: str, words: int, score: mtscore.Score | None) -> DocumentScore:
+    assert score is not None
+    return DocumentScore(path, words, score.score, score.reasons)
