@@ -22,7 +22,7 @@ from lintnews.engine import DocumentResult, finish, finish_corpus, lint_document
 from lintnews.corpus import Corpus
 from lintnews.engines import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
 from lintnews.finding import Finding
-from lintnews.fixing import FileFix, apply_fixes, fixes_by_path
+from lintnews.fixing import FileFix, apply_fixes, file_state, fixes_by_path
 from lintnews.loading import InputError, expand_paths, kind_of, read_source
 from lintnews.registry import DocumentRule, Rule, RuleError, all_rules, finding_matches, select_rules
 
@@ -340,6 +340,7 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
     document_rules = [r for r in rules if isinstance(r, DocumentRule)]
     fixed: list[FileFix] = []
     for path in sorted(fixes_by_path(result.findings)):
+        state = file_state(path)  # before reading: a change while reading then shows
         source = read_source(path)
         if isinstance(source, InputError):
             continue
@@ -354,5 +355,5 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
             current, n = apply_fixes(current, fixes)
             applied += n
         if current != raw:
-            fixed.append(FileFix(path, raw, current, applied, source.encoding))
+            fixed.append(FileFix(path, raw, current, applied, source.encoding, state))
     return fixed

@@ -16,7 +16,6 @@ import click
 
 from lintnews import __version__
 from lintnews.api import configured_rules, fix_files, known_rules, lint_paths
-from lintnews.atomic import write_atomically
 from lintnews.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lintnews.cache import DocumentCache, rules_fingerprint
 from lintnews.config import ConfigError, check_languagetool_server, find_config, load_config
@@ -28,6 +27,7 @@ from lintnews.progress import ProgressBar, summary
 from lintnews.registry import FAMILIES, RuleError
 from lintnews.reporters import NEEDS_TEXTS, RENDERERS
 from lintnews.reporters.github import step_summary
+from lintnews.safe_write import FixFailed, ReportNotWritten, check_report_target, write_fixes, write_report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -38,7 +38,8 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"lintnews: error: {message}", err=True)
+    if message:  # none for a closed pipe
+        click.echo(f"lintnews: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -127,7 +128,7 @@ def main(
         if apply_fix and show_diff:
             _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
         if output is not None:
-            _check_writable(output)
+            check_report_target(output)
         rules = configured_rules(
             config,
             select=_codes(select) if select else None,
@@ -161,16 +162,16 @@ def main(
         if apply_fix or show_diff:
             fixed = fix_files(result, rules, config)
             if show_diff:
-                sys.stdout.write("".join(f.diff() for f in fixed))
+                write_report(None, "".join(f.diff() for f in fixed))
                 _report_errors(result.errors)
                 sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
-            for f in fixed:
-                _write_fix(f)
+            fixed, not_fixed = write_fixes(fixed)
             if fixed:
                 n = sum(f.applied for f in fixed)
                 click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
                 result = lint_paths(paths, config, rules, corpus=corpus, cache=cache, **engine_options)
-    except (ConfigError, DataError, RuleError, BaselineError, EngineError) as exc:
+            result.errors.extend(not_fixed)
+    except (ConfigError, DataError, RuleError, BaselineError, EngineError, FixFailed, ReportNotWritten) as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "))
@@ -210,13 +211,10 @@ def main(
             word_counts=result.word_counts,
             documents=result.documents,
         )
-    if output is None:
-        sys.stdout.write(out)
-    else:
-        try:
-            write_atomically(output, out)
-        except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    try:
+        write_report(output, out)
+    except ReportNotWritten as exc:
+        _fail(str(exc))
     if fmt == "github" and not statistics and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
     for notice in result.notices:
@@ -235,17 +233,6 @@ def main(
     sys.exit(EXIT_CLEAN)
 
 
-def _write_fix(fixed) -> None:
-    """Write one fixed file, refusing a read-only one (even as root: the mode says "keep")."""
-    try:
-        mode = os.stat(fixed.path).st_mode
-        if not mode & 0o222 or not os.access(fixed.path, os.W_OK):
-            _fail(f"{fixed.path}: read-only, not fixed (nothing was changed in it)")
-        write_atomically(fixed.path, fixed.after, fixed.encoding)
-    except OSError as exc:
-        _fail(f"{fixed.path}: cannot write the fixes: {exc.strerror or exc} (the file is unchanged)")
-
-
 def _report_errors(errors) -> None:
     for error in errors:
         click.echo(f"lintnews: {error}", err=True)
@@ -258,17 +245,6 @@ def _append_summary(path: str, markdown: str) -> None:
             fh.write(markdown)
     except OSError as exc:
         click.echo(f"lintnews: cannot write the job summary {path}: {exc.strerror or exc}", err=True)
-
-
-def _check_writable(output: Path) -> None:
-    """Fail before linting when the report could not be written."""
-    folder = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        _fail(f"cannot write {output}: it is a directory")
-    if not folder.is_dir():
-        _fail(f"cannot write {output}: no such directory {folder}")
-    if not os.access(folder, os.W_OK):
-        _fail(f"cannot write {output}: permission denied")
 
 
 def _describe(rules, list_rules: bool, explain: str | None) -> None:
