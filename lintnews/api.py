@@ -19,7 +19,7 @@ from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
 from lintnews.run.executors import ProgressCallback
 from lintnews.run.files import InputError, kind_of, read_source
-from lintnews.run.fixing import FileFix, apply_fixes, fixes_by_path
+from lintnews.run.fixing import FileFix, apply_fixes, file_state, fixes_by_path
 from lintnews.run.pipeline import finish, lint_document
 from lintnews.run.run import DocumentScore, Result, Run, RunOptions, document_score, per_file_filter
 
@@ -139,6 +139,7 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
     document_rules = [r for r in rules if isinstance(r, DocumentRule)]
     fixed: list[FileFix] = []
     for path in sorted(fixes_by_path(result.findings)):
+        state = file_state(path)  # before reading: a change while reading then shows
         source = read_source(path)
         if isinstance(source, InputError):
             continue
@@ -153,5 +154,5 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
             current, n = apply_fixes(current, fixes)
             applied += n
         if current != raw:
-            fixed.append(FileFix(path, raw, current, applied, source.encoding))
+            fixed.append(FileFix(path, raw, current, applied, source.encoding, state))
     return fixed

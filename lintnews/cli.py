@@ -22,7 +22,6 @@ from lintnews.core.rule import FAMILIES, Rule, RuleError
 from lintnews.progress import ProgressBar, summary
 from lintnews.report import NEEDS_TEXTS, RENDERERS
 from lintnews.report.github import step_summary
-from lintnews.run.atomic import write_atomically
 from lintnews.run.baseline import BaselineError, read_baseline, write_baseline
 from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.run.config import Config, ConfigError, check_languagetool_server, find_config, load_config
@@ -30,6 +29,7 @@ from lintnews.run.executors import ENGINES, EngineError
 from lintnews.run.executors.local import default_jobs, relax_garbage_collection
 from lintnews.run.fingerprints import SourceLines, fingerprints
 from lintnews.run.run import Result, Run, RunOptions, drop_baselined
+from lintnews.run.safe_write import FixFailed, ReportNotWritten, check_report_target, write_fixes, write_report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,7 +40,8 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"lintnews: error: {message}", err=True)
+    if message:  # none for a closed pipe
+        click.echo(f"lintnews: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -85,7 +86,7 @@ def main(**arguments) -> None:
     args = Arguments(**arguments)
     try:
         code = _main(args, time.perf_counter())
-    except (ConfigError, DataError, RuleError, BaselineError, EngineError) as exc:
+    except (ConfigError, DataError, RuleError, BaselineError, EngineError, FixFailed, ReportNotWritten) as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "))
@@ -158,7 +159,7 @@ def _check_arguments(args: Arguments) -> None:
     if args.apply_fix and args.show_diff:
         _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
     if args.output is not None:
-        _check_writable(args.output)
+        check_report_target(args.output)
 
 
 def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: bool) -> Result:
@@ -193,18 +194,17 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
         return result
     fixed = fix_files(result, rules, config)
     if args.show_diff:
-        sys.stdout.write("".join(f.diff() for f in fixed))
+        write_report(None, "".join(f.diff() for f in fixed))
         _report_errors(result.errors)
         sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
-    for f in fixed:
-        _write_fix(f)
+    fixed, not_fixed = write_fixes(fixed)
     if fixed:
         n = sum(f.applied for f in fixed)
         click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
-    if fixed:
-        return Run(config, rules, replace(options, progress=None, baseline=baseline)).execute(args.paths)
-    if baseline is not None:
+        result = Run(config, rules, replace(options, progress=None, baseline=baseline)).execute(args.paths)
+    elif baseline is not None:
         result.findings = drop_baselined(result.findings, baseline)
+    result.errors.extend(not_fixed)  # files left alone (changed since read, hard links, ...)
     return result
 
 
@@ -236,13 +236,10 @@ def _report(args: Arguments, result: Result, rules: list[Rule]) -> None:
             word_counts=result.word_counts,
             documents=result.documents,
         )
-    if args.output is None:
-        sys.stdout.write(out)
-    else:
-        try:
-            write_atomically(args.output, out)
-        except OSError as exc:
-            _fail(f"cannot write {args.output}: {exc.strerror or exc}")
+    try:
+        write_report(args.output, out)
+    except ReportNotWritten as exc:
+        _fail(str(exc))
     if args.fmt == "github" and not args.statistics and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
     for notice in result.notices:
@@ -262,17 +259,6 @@ def _exit_code(args: Arguments, result: Result, rules: list[Rule]) -> int:
     return EXIT_CLEAN
 
 
-def _write_fix(fixed) -> None:
-    """Write one fixed file, refusing a read-only one (even as root: the mode says "keep")."""
-    try:
-        mode = os.stat(fixed.path).st_mode
-        if not mode & 0o222 or not os.access(fixed.path, os.W_OK):
-            _fail(f"{fixed.path}: read-only, not fixed (nothing was changed in it)")
-        write_atomically(fixed.path, fixed.after, fixed.encoding)
-    except OSError as exc:
-        _fail(f"{fixed.path}: cannot write the fixes: {exc.strerror or exc} (the file is unchanged)")
-
-
 def _report_errors(errors) -> None:
     for error in errors:
         click.echo(f"lintnews: {error}", err=True)
@@ -285,17 +271,6 @@ def _append_summary(path: str, markdown: str) -> None:
             fh.write(markdown)
     except OSError as exc:
         click.echo(f"lintnews: cannot write the job summary {path}: {exc.strerror or exc}", err=True)
-
-
-def _check_writable(output: Path) -> None:
-    """Fail before linting when the report could not be written."""
-    folder = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        _fail(f"cannot write {output}: it is a directory")
-    if not folder.is_dir():
-        _fail(f"cannot write {output}: no such directory {folder}")
-    if not os.access(folder, os.W_OK):
-        _fail(f"cannot write {output}: permission denied")
 
 
 def _describe(rules, list_rules: bool, explain: str | None) -> None:

@@ -5,12 +5,16 @@ punctuation (P102), a repeated word (G105) and whole boilerplate lines (W101).  
 never fixed.  Fixes are computed on the document's normalised text (``\\n`` line ends)
 and applied to the file's raw text through an offset map, so CRLF and lone-CR line
 endings, the BOM and every character outside the fixed spans are kept as they were.
+
+Writing a fixed file back safely (unchanged since it was read, through links, keeping
+its owner) is :mod:`lintnews.safe_write`'s job.
 """
 
 from __future__ import annotations
 
 import bisect
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,18 +22,59 @@ from lintnews.core.finding import Finding, Fix
 
 
 @dataclass(frozen=True)
+class FileState:
+    """What ``stat`` said of a file just before it was read: a later change shows in one of these."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> FileState:
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def file_state(path: str) -> FileState | None:
+    """The state of ``path`` (following links) now, or None if it cannot be had.
+
+    Take it *before* reading the file: a change between the two then shows as a
+    different state, never as a state that matches newer bytes.
+    """
+    try:
+        return FileState.of(os.stat(path))
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
 class FileFix:
-    """The result of fixing one file: its old and new raw text, and how many fixes."""
+    """The result of fixing one file: its old and new raw text, and how many fixes.
+
+    ``before`` is the text exactly as read (its bytes are :attr:`original_bytes`) and
+    ``read_state`` the file's state just before it was read: together they say whether
+    the file is still the one the fixes were computed from.
+    """
 
     path: str
     before: str
     after: str
     applied: int
     encoding: str = "utf-8"
+    read_state: FileState | None = None
 
     @property
     def changed(self) -> bool:
         return self.before != self.after
+
+    @property
+    def original_bytes(self) -> bytes:
+        """The file's bytes as read (decoding is strict, so encoding gives them back exactly)."""
+        return self.before.encode(self.encoding)
+
+    @property
+    def fixed_bytes(self) -> bytes:
+        return self.after.encode(self.encoding)
 
     def diff(self) -> str:
         lines = difflib.unified_diff(
