@@ -16,6 +16,7 @@ from lintnews.checks import (  # noqa: F401
     spelling,
     spelling_rejected,
     titles,
+    titles_known,
     web_run_together_tags,
     web_tweet_counter,
 )
