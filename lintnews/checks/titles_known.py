@@ -184,7 +184,9 @@ class Knowledge:
         added: dict[str, list[Person]] = {}
         for spec in overrides.get("people", []) or []:
             name = str(spec["name"])
-            fam = FAMILY_CODES.get(str(spec.get("family", "")), str(spec.get("family", "oth")) or "oth")
+            fam = FAMILY_CODES.get(str(spec.get("family", "")), str(spec.get("family", "")))
+            if not fam:
+                fam = self._family_of(str(spec.get("office", "")), str(spec.get("country", "")))
             h = Holding(
                 str(spec.get("country", "")),
                 fam,
@@ -224,6 +226,19 @@ class Knowledge:
             people, offices, self.country_names, self.markers, self.family_titles, self.family_accepted,
             ignore, self.title_regex, self.marker_regex,
         )
+
+
+def _family_of_label(k: Knowledge, label: str, country: str) -> str:
+    """The family of a newsroom's office from its title: the country's renderings first."""
+    t = norm_title(label)
+    for (c, fam), office in k.offices.items():
+        if c == country and (t in office.accepted or t == norm_title(office.proper)):
+            return fam
+    fams = k.family_titles.get(t, frozenset())
+    return next(iter(fams)) if len(fams) == 1 else "oth"
+
+
+Knowledge._family_of = lambda self, label, country: _family_of_label(self, label, country)  # type: ignore[attr-defined]
 
 
 def _load_table(path) -> PeopleIndex:
@@ -369,7 +384,10 @@ def _office_name(k: Knowledge, h: Holding) -> str:
 
 def _accepted(k: Knowledge, h: Holding) -> frozenset[str]:
     office = k.offices.get((h.country, h.family))
-    base = office.accepted if office else k.family_accepted.get(h.family, frozenset())
+    base = k.family_accepted.get(h.family, frozenset())
+    if office:
+        # the country's renderings, and the family's unless the country rejects them
+        base = office.accepted | (base - office.wrong - office.calques)
     if h.family == "hos" and MONARCH_LABEL.match(h.label):
         base = (base - {"president"}) | MONARCH_TITLES
     label = norm_title(h.label)
