@@ -15,6 +15,7 @@ from lintnews.rules import (  # noqa: F401
     spelling,
     spelling_rejected,
     titles,
+    titles_known,
     unused_suppression,
     web_run_together_tags,
     web_tweet_counter,

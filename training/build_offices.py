@@ -1,0 +1,341 @@
+"""Build lintnews/data/offices.tsv, the table of office-holders behind T103.
+
+Inputs (named with versions and licences; see training/README-offices.md):
+
+1. Wikidata-derived office-holder tables of the Peppercat / EveryPolitician project,
+   one GitHub repository per country under ``every-politician-scrapers/`` (35 of them,
+   pinned to the commits in ``SOURCES`` below, all of July 2022 to January 2023).  From
+   each we read two files only, both SPARQL query results from Wikidata:
+   ``html/holders21.csv`` (holders of cabinet-level and other senior positions since
+   2000) and ``html/legislators.csv`` (members of legislatures).  Wikidata's data is
+   CC0 1.0; the repositories add no licence to these query results and we take no code
+   from them.  They are read straight from bare git mirrors (``--mirror-dir``, one
+   ``owner+name/repo`` folder each), never fetched by this script.
+2. ``training/offices-supplement.tsv``: office-holdings written for lintnews (facts of
+   public record, CC0) for what the snapshots lack: Germany, changes after mid-2022,
+   popes, NATO, EU and UN leaders.
+
+Output: one UTF-8 text file, deterministic (sorted rows), kept uncompressed so that it
+loads in a few tens of milliseconds (the wheel compresses it to about 1 MB; lines are
+sorted so that a name is found by bisection without building an index):
+
+    #lintnews-offices 1 <people> <holdings>
+    L<TAB>label                       (the labels, numbered from 0 in order)
+    <key><TAB><name><TAB><id><TAB><holdings>   (one line per person, sorted)
+
+where <key> is the folded name people are looked up by (:func:`fold`) and
+
+<holdings> is ``;``-joined ``country|family|label-number|start|end``.  Families
+are the kinds of office translation confuses (``hog`` head of government, ``hos`` head
+of state, ``sg`` secretary-general, ``cj`` chief justice, ``fm`` foreign affairs,
+``def``, ``fin``, ``int``, ``just``, ``dhog`` deputy head of government, ``vhos`` vice
+president, ``cp`` crown prince, ``spk`` speaker, ``leg`` legislator, ``jud`` judge,
+``oth`` the rest).
+
+    python training/build_offices.py --mirror-dir /work/.mirror          # write
+    python training/build_offices.py --mirror-dir /work/.mirror --check  # rebuild, compare
+
+``--check`` exits 0 when the rebuilt bytes equal the shipped file, 1 when they differ,
+and 2 (with a message) when the inputs are not on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "lintnews" / "data" / "offices.tsv"
+SUPPLEMENT = ROOT / "training" / "offices-supplement.tsv"
+
+# repository (under every-politician-scrapers/) -> (country code, pinned commit)
+SOURCES: dict[str, tuple[str, str]] = {
+    "argentina-ministers": ("AR", "98105f511ea6ad6c9730e979190909cf34d9343b"),
+    "australia-cabinet": ("AU", "4c35a6ef087d076eb343b6177814574b2d6e43b8"),
+    "austria-cabinet": ("AT", "d8d29777ec6abe3e2adfb82f5c308e944fb8f8a9"),
+    "brazil-ministers": ("BR", "de58065b42edc0c0f310185ffda9174540e9af5f"),
+    "canada-cabinet": ("CA", "3b3f0da86ca64c7e3ce6d0f073ed66612885d06f"),
+    "china-ministers": ("CN", "300341654d57cd10776238bae41c89b6ea315276"),
+    "egypt-ministers": ("EG", "f3820a30ce92a8557e3503202fed731e9d91275c"),
+    "france-cabinet": ("FR", "7ff37baf3297a83711c90ac84b1d3b2ecb50a541"),
+    "india-ministers": ("IN", "66f344bbf207d35eaa3225edf5584ae0bb164fe8"),
+    "indonesia-ministers": ("ID", "66eaaf57191eff7e9d28eea926358bf83d443114"),
+    "iran-ministers": ("IR", "a8e7c2fb16372b8b77a09303ae27d46a9ea21e67"),
+    "iraq-ministers": ("IQ", "ab7f90c8298be91e36248b2ca5d7f268cee0b173"),
+    "israel-ministers": ("IL", "81da8707e865df568c7ba8b0b89bf95e7ffd4ae1"),
+    "italy-ministers": ("IT", "4f9e038f62f3c71f737fd7e30a4e35df1686f4eb"),
+    "japan-ministers": ("JP", "8ba3cb1992bee87f5b8dc566da87db2be8550a1a"),
+    "mexico-ministers": ("MX", "87f5ae7dc992a800173a7c9de53ccbe25661dc61"),
+    "netherlands-cabinet": ("NL", "a542323a663b1a7232e6f8e4843eda1f019a8705"),
+    "nigeria": ("NG", "1f5d4aad9ba42a810e353d0d7b4378fedc4429e6"),
+    "north-korea": ("KP", "7fd4f86187b511ff8bd0b95f1fcd1c5a21e881b5"),
+    "pakistan-ministers": ("PK", "065accdb5d8d693e89c0bc559862c10f66d443d1"),
+    "philippines-ministers": ("PH", "1f396f9a8c2e3397cfe392fca350c8943aa1d5f5"),
+    "poland-cabinet": ("PL", "c6b228df3eed6e9ba89f02bf424f870a66ea47a6"),
+    "russia-cabinet": ("RU", "3871831d9846a16c5017acc229e003ab706202ab"),
+    "saudi-ministers": ("SA", "566c58806bee4d91167f3dcbd19abbb596e65497"),
+    "south-africa-cabinet": ("ZA", "0558a872c69856bba752bd3b8b3604e4e4479252"),
+    "south-korea-ministers": ("KR", "6f17960017c672790f0997885e5b2ff5937305de"),
+    "spain-ministers": ("ES", "1e1550ca85af4c39b71e6a462fead133849fe078"),
+    "syria": ("SY", "08fddba7b3f3beef8ac10a7201ef1ff1cc7318af"),
+    "taiwan": ("TW", "45c981ac5a15e4bdacfda83f77a64d275156ca4b"),
+    "turkey-ministers": ("TR", "288fbd45ee3fa59f8a226437bf43d726c9845f4f"),
+    "ukraine-cabinet": ("UA", "4fc6ab0f4d90d6170b674172a115f1bc98478e4b"),
+    "united-kingdom-cabinet": ("GB", "3a5ec686630cbefc0fe4b96da38a2a50b52d2556"),
+    "us-cabinet": ("US", "0d5e73cb24ba9f78bc36f6cd0fbe9839e6cd8600"),
+    "world": ("UN", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
+}
+OWNER = "every-politician-scrapers"
+
+# Legislatures below the national level (and assemblies of international bodies) are
+# left out: they add namesakes, not offices that translation confuses.
+SUBNATIONAL = re.compile(
+    r"\b(state|provincial|province|regional|region|landtag|city|metropolitan|prefectur|county|municipal|"
+    r"Legislative Assembly of|House of Assembly|States-Provincial|Cortes|Parliament of (?!the United Kingdom)|"
+    r"Parliamentary Assembly|Queensland|Victorian|Alaska|Massachusetts|Quebec|Catalonia|Basque|Punjab|Sindh|"
+    r"Vienna|Vorarlberg|Buenos Aires|Tuscany|Tyrol|Gauteng|Cape|Udmurt|Komi|Tokyo|Chiba|Morelos|Expediency|"
+    r"Assembly of Experts|Guardian Council|CPPCC|Regional Representative|Substitute|Observer|Special Guest)\b",
+    re.IGNORECASE,
+)
+# In the United States only Congress: state legislatures are many and their names do not
+# say "state" ("member of the Ohio House of Representatives").
+US_NATIONAL = re.compile(r"^United States (representative|senator)$")
+
+_DEPUTY = re.compile(r"^(deputy|vice|first deputy|first vice|acting|assistant|under|alternate|second|third)\b", re.I)
+FAMILY_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("dhog", re.compile(r"^(deputy|first deputy|vice|alternate)[ -](prime minister|premier|chancellor)\b|^vice-chancellor$", re.I)),
+    ("vhos", re.compile(r"^vice[ -]president$|^vice president of (the )?(united states|republic|people's republic)", re.I)),
+    ("hog", re.compile(
+        r"^(prime minister|premier|chancellor|federal chancellor|president of the government|"
+        r"president of the council of ministers|chairman of the government|taoiseach|"
+        r"president of the executive yuan|premier of the state council|head of government)\b", re.I)),
+    ("hos", re.compile(
+        r"^(president|federal president|monarch|king|queen|emperor|supreme leader|emir|amir|sultan|pope|"
+        r"president of the (republic|united states|people's republic))(\s+of\s+[A-Z][\w ]+)?$", re.I)),
+    ("sg", re.compile(
+        r"^(secretary[- ]general|general secretary) of (the )?(united nations|nato|north atlantic|"
+        r"[\w' ]*(party|league|organi[sz]ation|council of europe|commonwealth|opec|asean|oecd|interpol))", re.I)),
+    ("cj", re.compile(r"^(chief justice|president of the supreme court)\b", re.I)),
+    ("cp", re.compile(r"^crown prince\b", re.I)),
+    ("fm", re.compile(
+        r"^(minister (of|for) (europe and )?foreign affairs|foreign minister|foreign secretary|"
+        r"minister of external (affairs|relations)|secretary of foreign (affairs|relations)|"
+        r"minister of foreign (affairs|relations)|secretary of state for foreign|"
+        r"minister of foreign affairs and|minister for europe and foreign affairs)", re.I)),
+    ("def", re.compile(
+        r"^(minister (of|for) (national )?defen[cs]e|defen[cs]e minister|secretary of defen[cs]e|"
+        r"secretary of state for defence|defence secretary|minister of the armed forces)\b", re.I)),
+    ("fin", re.compile(
+        r"^(minister (of|for) finance|finance minister|secretary of the treasury|chancellor of the exchequer|"
+        r"federal minister of finance|treasurer|minister of (the )?economy and finance|"
+        r"secretary of finance)\b", re.I)),
+    ("int", re.compile(
+        r"^(minister (of|for) (the )?interior|interior minister|home secretary|minister of home affairs|"
+        r"minister of internal affairs|secretary of homeland security|minister of public security)\b", re.I)),
+    ("just", re.compile(r"^(attorney general|minister (of|for) justice|justice secretary|lord chancellor)\b", re.I)),
+    ("spk", re.compile(r"^(speaker|president of the (bundestag|senate|chamber|national assembly|house))\b", re.I)),
+    ("jud", re.compile(r"\b(justice|judge)\b", re.I)),
+]
+US_FM = re.compile(r"^secretary of state$", re.I)
+# A head of state or government is national: "Prime Minister", "President of Russia",
+# not "Head of Government of Mexico City" or "Premier of Ontario".
+NATIONAL_SUFFIX = re.compile(
+    r"\s+of\s+(the\s+)?(republic|russian federation|people's republic of china|state council|government|"
+    r"council of ministers|executive yuan|united states|united kingdom|"
+    r"china|russia|japan|india|korea|turkey|iran|israel|italy|spain|france|germany|canada|australia)$",
+    re.I,
+)
+HEAD_TITLE = re.compile(
+    r"^(prime minister|premier|chancellor|federal chancellor|president|federal president|monarch|king|queen|"
+    r"emperor|supreme leader|emir|amir|sultan|pope|president of the government|president of the council of ministers|"
+    r"chairman of the government|taoiseach|president of the executive yuan|premier of the state council|"
+    r"head of government|president of the republic|president of the united states)",
+    re.I,
+)
+
+
+COUNTRY_NAMES = {
+    "AR": "Argentina", "AU": "Australia", "AT": "Austria", "BR": "Brazil", "CA": "Canada", "CN": "China",
+    "EG": "Egypt", "FR": "France", "IN": "India", "ID": "Indonesia", "IR": "Iran", "IQ": "Iraq", "IL": "Israel",
+    "IT": "Italy", "JP": "Japan", "MX": "Mexico", "NL": "the Netherlands", "NG": "Nigeria", "KP": "North Korea",
+    "PK": "Pakistan", "PH": "the Philippines", "PL": "Poland", "RU": "Russia", "SA": "Saudi Arabia",
+    "ZA": "South Africa", "KR": "South Korea", "ES": "Spain", "SY": "Syria", "TW": "Taiwan", "TR": "Turkey",
+    "UA": "Ukraine", "GB": "the United Kingdom", "US": "the United States", "DE": "Germany", "PT": "Portugal",
+    "NO": "Norway", "BE": "Belgium", "QA": "Qatar", "AE": "the United Arab Emirates",
+}
+
+
+def family_of(label: str, country: str) -> str:
+    """The family of an office from its English label (and country)."""
+    if country == "US" and US_FM.match(label):
+        return "fm"
+    head = HEAD_TITLE.match(label)
+    if head and not _DEPUTY.match(label):
+        rest = label[head.end():]
+        name = COUNTRY_NAMES.get(country, "").removeprefix("the ")
+        tail = rest.strip().lower()
+        national = not tail or bool(NATIONAL_SUFFIX.fullmatch(rest)) or (
+            bool(name) and tail in (f"of {name.lower()}", f"of the {name.lower()}"))
+        if not national:
+            return "oth"
+    for fam, rx in FAMILY_RULES:
+        if fam in ("dhog", "vhos"):
+            if rx.search(label):
+                return fam
+            continue
+        if _DEPUTY.match(label):
+            break
+        if rx.search(label):
+            return fam
+    return "oth"
+
+
+def name_key(name: str) -> str:
+    """Accents, case and punctuation folded: the key people are joined on."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name; the same function as ``lintnews.rules.titles_known.fold``
+    (a test checks that they agree)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"(?:iy|yy|ii|yi)\b", "y", text)
+    text = re.sub(r"ey\b", "ei", text)
+    return text
+
+
+def year(value: str) -> str:
+    m = re.match(r"^(\d{4})", value or "")
+    return m.group(1) if m else ""
+
+
+def git_show(mirror_dir: Path, repo: str, commit: str, path: str) -> str | None:
+    git_dir = mirror_dir / f"{OWNER}+{repo}" / "repo"
+    if not git_dir.is_dir():
+        return None
+    out = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+        capture_output=True,
+    )
+    if out.returncode != 0:
+        return None
+    return out.stdout.decode("utf-8")
+
+
+def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, str, bool]], list[str]]:
+    """(id, name, country, label, start, end, legislator) rows of every source, and the missing ones."""
+    rows, missing = [], []
+    for repo, (country, commit) in sorted(SOURCES.items()):
+        for path, legislators in (("html/holders21.csv", False), ("html/legislators.csv", True)):
+            text = git_show(mirror_dir, repo, commit, path)
+            if text is None:
+                if path.endswith("holders21.csv"):
+                    missing.append(f"{OWNER}/{repo}@{commit[:10]}")
+                continue
+            for row in csv.DictReader(io.StringIO(text)):
+                label = (row.get("position") or "").strip()
+                name = (row.get("person") or "").strip()
+                qid = (row.get("personID") or "").strip()
+                if not label or not name or not qid.startswith("Q") or label == "position":
+                    continue
+                if legislators:
+                    if country == "US" and not US_NATIONAL.match(label):
+                        continue
+                    if SUBNATIONAL.search(label):
+                        continue
+                # "Boris Johnson" not "Boris Johnson, Baron X": keep the name before a comma
+                name = name.split(",")[0].strip() if re.search(r", (Baron|Baroness|Lord|Lady|Viscount|Earl)\b", name) else name
+                rows.append((qid, name, country, label, year(row.get("start", "")), year(row.get("end", "")), legislators))
+    return rows, missing
+
+
+def read_supplement() -> list[tuple[str, str, str, str, str, str]]:
+    rows = []
+    for line in SUPPLEMENT.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        parts += [""] * (6 - len(parts))
+        _id, name, country, label, start, end = (p.strip() for p in parts[:6])
+        rows.append(("-", name, country, label, start, end))
+    return rows
+
+
+def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
+    rows, missing = read_sources(mirror_dir)
+    people: dict[str, dict] = {}
+    by_key_country: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for qid, name, country, label, start, end, legislator in rows:
+        p = people.setdefault(qid, {"name": name, "holdings": set()})
+        fam = "leg" if legislator else family_of(label, country)
+        p["holdings"].add((country, fam, label, start, end))
+        by_key_country[(name_key(name), country)].add(qid)
+        by_key[name_key(name)].add(qid)
+    for _id, name, country, label, start, end in read_supplement():
+        key = name_key(name)
+        # join the one snapshot person of that name in that country, else the only one of
+        # that name; otherwise a person of the supplement
+        ids = by_key_country.get((key, country)) or by_key.get(key) or set()
+        pid = next(iter(ids)) if len(ids) == 1 else f"s:{key.replace(' ', '-')}"
+        p = people.setdefault(pid, {"name": name, "holdings": set()})
+        p["holdings"].add((country, family_of(label, country), label, start, end))
+        by_key_country[(key, country)].add(pid)
+        by_key[key].add(pid)
+
+    labels = sorted({h[2] for p in people.values() for h in p["holdings"]})
+    label_no = {lab: i for i, lab in enumerate(labels)}
+    lines = []
+    n_holdings = 0
+    for pid, p in people.items():
+        # a holding known with and without its end: keep the one with the end
+        ended = {(c, f, lab, s) for c, f, lab, s, e in p["holdings"] if e}
+        hs = {h for h in p["holdings"] if h[4] or (h[0], h[1], h[2], h[3]) not in ended}
+        hs = sorted(hs, key=lambda h: (h[3] or "9999", h[0], h[1], h[2], h[4]))
+        n_holdings += len(hs)
+        cells = ";".join(f"{c}|{f}|{label_no[lab]}|{s}|{e}" for c, f, lab, s, e in hs)
+        lines.append(f"{fold(p['name'])}\t{p['name']}\t{pid}\t{cells}")
+    lines.sort()
+    countries = {h[0] for p in people.values() for h in p["holdings"]}
+    header = f"#lintnews-offices 1 {len(lines)} {n_holdings}"
+    text = "\n".join([header] + [f"L\t{lab}" for lab in labels] + lines) + "\n"
+    stats = {"people": len(lines), "holdings": n_holdings, "countries": len(countries), "labels": len(labels)}
+    return text.encode("utf-8"), stats, missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mirror-dir", type=Path, default=Path("/work/.mirror"),
+                    help="folder of bare git mirrors named owner+name/repo")
+    ap.add_argument("--check", action="store_true", help="rebuild and compare with the shipped table")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    data, stats, missing = build(args.mirror_dir)
+    if missing:
+        print(f"inputs missing ({len(missing)}): {', '.join(missing[:5])}...", file=sys.stderr)
+        return 2
+    print(f"{stats['people']} people, {stats['holdings']} office-holdings, {stats['countries']} countries, "
+          f"{stats['labels']} office labels; {len(data)} bytes")
+    if args.check:
+        same = args.out.is_file() and args.out.read_bytes() == data
+        print("identical" if same else f"DIFFERENT from {args.out}")
+        return 0 if same else 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
