@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from lintnews import __version__
+from lintnews.core.version import __version__
 from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
 from lintnews.core.rule import FAMILIES, Rule, RuleError

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lintnews.core.rule import CODE_RE, Rule, RuleError, registered_classes
+from lintnews.rules.types import load_packs
 
 
 def _builtin_rules() -> list[Rule]:
@@ -39,8 +40,6 @@ def _plugin_rules() -> list[Rule]:
 
 def all_rules(extra_packs: Iterable[str] = (), plugins: bool = True) -> list[Rule]:
     """Every known rule, sorted by code; codes must be unique and well formed."""
-    from lintnews.rules.types import load_packs
-
     rules = _builtin_rules() + load_packs(extra_packs)
     if plugins:
         rules += _plugin_rules()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lintnews.analyses.term_lists import VocabularyError, term_list
 from lintnews.rules.languagetool.protocol import DEFAULT_CATEGORIES
 
 if sys.version_info >= (3, 11):
@@ -51,8 +52,6 @@ class Config:
     mt_threshold: float | None = None  # None: the model's own threshold
 
     def rule_settings(self) -> dict[str, Any]:
-        from lintnews.analyses.term_lists import term_list
-
         return {
             "accept": term_list(self.vocabulary),
             "reject": term_list(self.reject),
@@ -177,7 +176,6 @@ def load_config(path: Path | None) -> Config:
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: {key} {vf!r}: {exc}") from None
         getattr(cfg, target).extend(w.strip() for w in words if w.strip() and not w.lstrip().startswith("#"))
-    from lintnews.analyses.term_lists import VocabularyError, term_list
 
     for name, entries in (("accept", cfg.vocabulary), ("reject", cfg.reject)):
         try:
