@@ -29,6 +29,26 @@ def split_of(key: str) -> str:
     return "dev" if hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
 
 
+# Inflections and spelling variants of one item share a key, so that they land in the
+# same split ('took part in' and 'taking part in', 'Defence'/'Defense').
+_NORM_WORDS = {
+    "took": "take", "taking": "take", "takes": "take", "taken": "take", "made": "make", "makes": "make",
+    "paid": "pay", "came": "come", "comes": "come", "entered": "come", "enter": "come", "raised": "raise",
+    "are": "is", "her": "him", "held": "hold", "defense": "defence", "labor": "labour", "news": "press",
+}
+_NORM_PHRASES = {
+    "within the framework of": "as part of", "after all": "in the end", "at the end of the day": "in the end",
+    "on the one hand": "on the other hand",
+}
+
+
+def item_key(kind: str, text: str) -> str:
+    """The key an inventory item is split by: its kind and its normalised text."""
+    t = " ".join(_NORM_WORDS.get(w, w) for w in text.lower().split())
+    t = _NORM_PHRASES.get(t, t)
+    return f"{kind}:{t}"
+
+
 # ---------------------------------------------------------------------------
 # Phrases: spinner synonym swaps inside set phrases (each content word or one of
 # them replaced by a thesaurus synonym that does not fit the fixed expression).
@@ -177,7 +197,6 @@ out of the blue => like snow on the head
 kill two birds with one stone => hit two flies with one swat
 a drop in the ocean => a drop in the sea
 in the long run => in the long perspective
-for the time being => for the being moment
 make sense => give sense
 makes sense => gives sense
 made sense => gave sense
@@ -192,32 +211,24 @@ according to her => according to her words
 held talks => conducted negotiations with each other
 hold talks => conduct negotiations with each other
 in the meantime => in the between time
-so far => until this moment
 in the first half of the year => in the first half year
 the whole country => all the country
 a lot of => a big quantity of
 a large number of => a big number of
 for a long time => already long time
-at the same time => at that at the same time
 at the end of the day => at the end of ends
 the day before yesterday => the before-yesterday day
-last year => the past year
-every year => each year anew
-what is more => what is more so
 as soon as possible => as quickly as it is possible
-in addition => in addition to this
 it is clear that => it is understandable that
-it is known that => it is known that namely
 despite the fact that => in spite of that that
 on the basis of => on the base of
 in the course of => in the run of
-by the way => by the road
 to a large extent => in a big measure
 with regard to => regarding to
 in the field of => in the sphere of
 for example => for the example
 in general => in the general
-first of all => first of all turns
+first of all => in the first turn
 in other words => by other words
 """
 
@@ -570,7 +581,7 @@ as well as => sowie
 federal government => Bundesregierung
 """,
     "cs": """
-and => a také
+and also => a také
 also => také
 however => však
 according to => podle

@@ -127,18 +127,18 @@ def build_inventory(split: str) -> Inventory:
 
     it = Inventory(split=split)
     for left, rights, base in parse_pairs(inv.SYNONYM_SWAPS):
-        if keep("swap:" + base):
-            it.swaps.append((left, rights, "swap:" + base))
+        if keep(inv.item_key("swap", base)):
+            it.swaps.append((left, rights, inv.item_key("swap", base)))
     for left, rights, base in parse_pairs(inv.CALQUES):
-        if keep("calque:" + base):
-            it.calques.append((left, rights, "calque:" + base))
+        if keep(inv.item_key("calque", base)):
+            it.calques.append((left, rights, inv.item_key("calque", base)))
     for line in inv.OFFICE_LITERAL.strip().splitlines():
         m = re.match(r"\(([^)]*)\)\s*(.+?)\s*=>\s*(.+)$", line.strip())
-        if m and keep("office:" + m.group(3)):
+        if m and keep(inv.item_key("office", m.group(3))):
             langs = set(m.group(1).split(","))
             it.office_literal.setdefault(m.group(2), []).append((m.group(3), langs))
     for office, rights, _ in parse_pairs(inv.OFFICE_OTHER_COUNTRY):
-        kept = [r for r in rights if keep("office:" + r)]
+        kept = [r for r in rights if keep(inv.item_key("office", r))]
         if kept:
             it.office_other[office] = kept
     for line in parse_list(inv.OFFICE_HONORIFIC):
@@ -194,7 +194,8 @@ STOP_CAPS = set(
     Province City County Town Village Island Islands Airport Station Bridge Park Hall Palace House Tower
     Church Cathedral Stadium Arena Market Exchange Fund Trust Network Media Radio Television TV Online Magazine
     Journal Review Gazette Herald Tribune Telegraph Guardian Ltd Inc Corp Corporation Holding Holdings Motors
-    Airlines Energy Industries Systems Technologies Labs Studio Studios Records Channel Line Lines""".split()
+    Airlines Energy Industries Systems Technologies Labs Studio Studios Records Channel Line Lines Conference
+    Summit Meeting Forum Congress Assembly Senate Duma Rada Cabinet Board""".split()
 )
 
 TITLE_CUES = set(
@@ -398,7 +399,7 @@ TRANSLIT = [
     ("ee", "i"), ("i", "ee"), ("j", "y"), ("y", "j"), ("ch", "tch"), ("ks", "x"), ("x", "ks"), ("c", "k"),
     ("k", "c"), ("ck", "k"), ("ph", "f"), ("f", "ph"), ("sch", "sh"), ("sh", "sch"), ("ai", "ay"), ("ay", "ai"),
     ("iy", "y"), ("yy", "y"), ("ii", "iy"), ("ya", "ia"), ("yu", "iu"), ("ia", "ya"), ("iu", "yu"),
-    ("zh", "j"), ("q", "ch"), ("x", "hs"), ("ts", "tz"), ("ts", "c"), ("kh", "h"), ("h", "kh"),
+    ("ts", "tz"), ("ts", "c"), ("kh", "h"), ("h", "kh"),
     ("g", "h"), ("h", "g"), ("ye", "e"), ("e", "ye"), ("oo", "u"), ("u", "oo"), ("ô", "o"), ("ō", "ou"),
 ]
 H_ADD = ["k", "t", "s", "z", "c", "g", "d"]
@@ -409,7 +410,7 @@ def _case_like(rep: str, orig: str) -> str:
     return rep[:1].upper() + rep[1:] if orig[:1].isupper() else rep
 
 
-def respellings(name: str, family: str) -> list[str]:
+def respellings(name: str, family: str, lang: str = "") -> list[str]:
     """Every spelling of ``name`` one operation of ``family`` away."""
     out = []
     low = name.lower()
@@ -425,7 +426,7 @@ def respellings(name: str, family: str) -> list[str]:
             if low[i] == "h" and low[i - 1] in VOWELS and (i + 1 == n or low[i + 1] in VOWELS):
                 out.append(name[:i] + name[i + 1:])  # Zabihullah -> Zabiullah, Allah -> Alla
         for i, ch in enumerate(low):
-            if ch in H_ADD and (i + 1 == n or low[i + 1] != "h"):
+            if ch in H_ADD and i + 1 < n and low[i + 1] in VOWELS:  # Kan -> Khan, Tomas -> Thomas
                 out.append(name[:i + 1] + "h" + name[i + 1:])
         if low[-1] in "ae":
             out.append(name + "h")
@@ -439,7 +440,7 @@ def respellings(name: str, family: str) -> list[str]:
         if low[-1] in "lnrst" and low[-2] in VOWELS:
             out.append(name + name[-1])
     elif family == "translit":
-        for src, dst in TRANSLIT:
+        for src, dst in TRANSLIT + (TRANSLIT_ZH if lang == "zh" else []):
             start = 0
             while True:
                 i = low.find(src, start)
@@ -461,6 +462,8 @@ def respellings(name: str, family: str) -> list[str]:
 
 
 RESPELL_FAMILIES = ["vowel", "h", "double", "translit"]
+# pinyin and Wade-Giles, only for names in documents translated from Chinese
+TRANSLIT_ZH = [("zh", "j"), ("zh", "ch"), ("q", "ch"), ("x", "hs"), ("ng", "n"), ("n", "ng"), ("c", "ts")]
 
 
 # ---------------------------------------------------------------------------
@@ -559,7 +562,7 @@ class Planter:
                     targets.append(("given", g, gm))
             for role, name, mentions in targets:
                 for fam in RESPELL_FAMILIES:
-                    variants = [v for v in respellings(name, fam) if self.fresh_spelling(v)]
+                    variants = [v for v in respellings(name, fam, doc.lang) if self.fresh_spelling(v)]
                     if not variants:
                         continue
                     for (s, e) in mentions:
@@ -605,11 +608,11 @@ class Planter:
             lines = self.lines_of(d, [Edit(s, e, "") for s, e in ms])
             if lines & used[d.path]:
                 continue
-            fams = [f for f in RESPELL_FAMILIES if any(self.fresh_spelling(v) for v in respellings(n, f))]
+            fams = [f for f in RESPELL_FAMILIES if any(self.fresh_spelling(v) for v in respellings(n, f, d.lang))]
             if not fams:
                 continue
             fam = min(fams, key=lambda f: (self.sub_count[("name-across-articles", f)], self.rng.random()))
-            v = self.rng.choice([v for v in respellings(n, fam) if self.fresh_spelling(v)])
+            v = self.rng.choice([v for v in respellings(n, fam, d.lang) if self.fresh_spelling(v)])
             a = self.art(d, "name-across-articles", fam, [Edit(s, e, v) for s, e in ms], names={n},
                          correct=n, mentions_here=len(ms), mentions_elsewhere=total - len(ms),
                          other_docs=len(per_doc) - 1)
@@ -640,15 +643,19 @@ class Planter:
                 for r, langs in self.inv.office_literal.get(office, []):
                     if doc.lang not in langs:
                         continue
-                    out.append(self.art(doc, "wrong-office", "literal", [Edit(s, e, r)], item="office:" + r,
+                    out.append(self.art(doc, "wrong-office", "literal", [Edit(s, e, r)], item=inv.item_key("office", r),
                                         correct=office, has_name=has_name))
                 if has_name:
                     for r in self.inv.office_other.get(office, []):
-                        out.append(self.art(doc, "wrong-office", "other-country", [Edit(s, e, r)], item="office:" + r,
+                        out.append(self.art(doc, "wrong-office", "other-country", [Edit(s, e, r)], item=inv.item_key("office", r),
                                             correct=office, has_name=has_name))
+                    prev_cap = re.search(r"([^\W\d_]+)\s+$", t[max(0, s - 30):s])
                     for h, langs in self.inv.honorifics:
                         if doc.lang not in langs and "all" not in langs:
                             continue
+                        if prev_cap and prev_cap.group(1)[:1].isupper():
+                            continue  # 'Czech Foreign Minister X' -> no 'Czech Sir X'
+
                         out.append(self.art(doc, "wrong-office", "honorific", [Edit(s, e, h)], item="honorific:" + h,
                                             correct=office, has_name=has_name))
         return out
@@ -954,7 +961,7 @@ class Planter:
     def cands_repetition(self, doc: Doc):
         out = []
         t = doc.text
-        skip = {"that", "had", "is", "do", "very", "so", "no", "bye", "ha", "go", "far", "many", "more", "again"}
+        skip = {"that", "had", "is", "do", "very", "so", "no", "bye", "ha", "he", "hey", "go", "far", "many", "more", "again"}
         toks = list(words(t))
         for i, m in enumerate(toks):
             w = m.group()
@@ -1098,44 +1105,74 @@ class Planter:
         quota_across = max(1, int(total_lines / self.every / len(CATEGORIES)))
         for d, a in self.plant_across_articles(used, touched, protected, quota_across):
             chosen[d.path].append(a)
+        # how many artifacts each document gets
+        slots = {}
         for d in self.docs:
             if self.rng.random() < self.untouched_share:
+                slots[d.path] = 0
                 continue
-            k = int(d.n_lines / self.every + self.rng.random())
-            if k == 0:
+            slots[d.path] = max(0, int(d.n_lines / self.every + self.rng.random()) - len(chosen[d.path]))
+        by_path = {d.path: d for d in self.docs}
+        pools = {}  # (path, category, subtype) -> candidates
+        offers = defaultdict(list)  # (category, subtype) -> paths
+        for d in self.docs:
+            if not slots[d.path]:
                 continue
-            cands = self.candidates(d)
-            for _ in range(k):
-                order = sorted((c for c in cands if cands[c]),
-                               key=lambda c: (self.cat_count[c], self.rng.random()))
-                for cat in order:
-                    ok = [c for c in cands[cat]
-                          if not (self.cand_lines(d, c) & used[d.path])
-                          and not (self.cand_names(c) & (touched[d.path] | protected))]
-                    if not ok:
+            for cat, cands in self.candidates(d).items():
+                for c in cands:
+                    pools.setdefault((d.path, cat, self.subtype_of(cat, c)), []).append(c)
+        for (path, cat, sub) in pools:
+            offers[(cat, sub)].append(path)
+        subtypes = defaultdict(list)
+        for (cat, sub) in sorted(offers):
+            subtypes[cat].append(sub)
+        # a document offering kinds few documents offer (names, offices) is kept for them:
+        # the other kinds go first to documents that offer nothing rare
+        pressure = Counter()
+        for (cat, sub), paths in offers.items():
+            for p in paths:
+                pressure[p] += 1.0 / len(paths)
+
+        def try_plant(path, cat, sub):
+            d = by_path[path]
+            pool = pools[(path, cat, sub)]
+            for _try in range(12):
+                c = self.rng.choice(pool)
+                if self.cand_lines(d, c) & used[path] or self.cand_names(c) & (touched[path] | protected):
+                    continue
+                art = self.realise(d, cat, c)
+                if art is None or art.lines & used[path]:
+                    continue
+                chosen[path].append(art)
+                used[path] |= art.lines
+                touched[path] |= art.names
+                slots[path] -= 1
+                self.cat_count[cat] += 1
+                self.sub_count[(cat, art.subtype)] += 1
+                return True
+            return False
+
+        # round robin: the category planted least so far, its subtype planted least so far,
+        # in a document that still has room and offers it
+        exhausted = set()
+        while True:
+            progress = False
+            for cat in sorted(subtypes, key=lambda c: (self.cat_count[c], self.rng.random())):
+                for sub in sorted(subtypes[cat], key=lambda s: (self.sub_count[(cat, s)], self.rng.random())):
+                    if (cat, sub) in exhausted:
                         continue
-                    by_sub = defaultdict(list)
-                    for c in ok:
-                        by_sub[self.subtype_of(cat, c)].append(c)
-                    subs = sorted(by_sub, key=lambda s: (self.sub_count[(cat, s)], self.rng.random()))
-                    art = None
-                    for s in subs:
-                        pool = by_sub[s]
-                        for _try in range(5):
-                            art = self.realise(d, cat, self.rng.choice(pool))
-                            if art is not None and not (art.lines & used[d.path]):
-                                break
-                            art = None
-                        if art is not None:
-                            break
-                    if art is None:
-                        continue
-                    chosen[d.path].append(art)
-                    used[d.path] |= art.lines
-                    touched[d.path] |= art.names
-                    self.cat_count[cat] += 1
-                    self.sub_count[(cat, art.subtype)] += 1
+                    paths = [p for p in offers[(cat, sub)] if slots[p] > 0]
+                    self.rng.shuffle(paths)
+                    paths.sort(key=lambda p: pressure[p])
+                    if any(try_plant(p, cat, sub) for p in paths[:40]):
+                        progress = True
+                        break
+                    if not paths:
+                        exhausted.add((cat, sub))
+                if progress:
                     break
+            if not progress:
+                break
         return chosen
 
 
