@@ -693,6 +693,6 @@ FOREIGN_HONORIFICS = {
     "cs": {"Mr.": ["pan"], "Mr": ["pan"], "Mrs.": ["paní"], "Mrs": ["paní"], "Ms.": ["paní"], "Ms": ["paní"]},
     "ru": {"Mr.": ["gospodin"], "Mr": ["gospodin"], "Mrs.": ["gospozha"], "Ms.": ["gospozha"]},
     "uk": {"Mr.": ["pan"], "Mr": ["pan"], "Mrs.": ["pani"], "Ms.": ["pani"]},
-    "zh": {"suffix": ["先生", "xiansheng"]},
-    "ja": {"suffix": ["-san", "-shi"]},
+    "zh": {"suffix": ["先生", "xiansheng"], "suffix-f": ["女士", "nüshi"]},
+    "ja": {"suffix": ["-san", "-shi"], "suffix-f": ["-san", "-shi"]},
 }

@@ -649,7 +649,7 @@ class Planter:
                     for r in self.inv.office_other.get(office, []):
                         out.append(self.art(doc, "wrong-office", "other-country", [Edit(s, e, r)], item=inv.item_key("office", r),
                                             correct=office, has_name=has_name))
-                    prev_cap = re.search(r"([^\W\d_]+)\s+$", t[max(0, s - 30):s])
+                    prev_cap = re.search(r"(\S+)\s+$", t[max(0, s - 30):s])
                     for h, langs in self.inv.honorifics:
                         if doc.lang not in langs and "all" not in langs:
                             continue
@@ -1022,16 +1022,21 @@ class Planter:
                                     item=f"unit:{lang}:{eng}:{foreign}", correct=m.group(), lang=lang))
                 del s
         table = self.inv.foreign_honorifics.get(lang, {})
-        for m in re.finditer(r"\b(Mr\.?|Mrs\.?|Ms\.?) (" + WORD + ")", t):
+        for m in re.finditer(r"\b(Mr\.?|Mrs\.?|Ms\.?) (" + WORD + r"(?: " + WORD + ")?)", t):
             hon, name = m.group(1), m.group(2)
-            if not is_cap(name):
-                continue
+            if not all(is_cap(w) and w not in STOP_CAPS for w in name.split()):
+                name = name.split()[0]
+                if not is_cap(name) or name in STOP_CAPS:
+                    continue
+            end = m.start(2) + len(name)
+            old = t[m.start():end]
             for f in table.get(hon, []):
-                out.append(self.art(doc, "untranslated", "honorific", [Edit(m.start(), m.end(), f"{f} {name}")],
-                                    item=f"honorific-left:{lang}:{f}", correct=m.group(), lang=lang))
-            for f in table.get("suffix", []):
-                out.append(self.art(doc, "untranslated", "honorific", [Edit(m.start(), m.end(), f"{name}{f}" if f.startswith("-") else f"{name} {f}")],
-                                    item=f"honorific-left:{lang}:{f}", correct=m.group(), lang=lang))
+                out.append(self.art(doc, "untranslated", "honorific", [Edit(m.start(), end, f"{f} {name}")],
+                                    item=f"honorific-left:{lang}:{f}", correct=old, lang=lang))
+            for f in table.get("suffix" if hon.startswith("Mr") and not hon.startswith("Mrs") else "suffix-f", []):
+                out.append(self.art(doc, "untranslated", "honorific",
+                                    [Edit(m.start(), end, f"{name}{f}" if f.startswith("-") else f"{name} {f}")],
+                                    item=f"honorific-left:{lang}:{f}", correct=old, lang=lang))
         return out
 
     # -- the plan ----------------------------------------------------------------

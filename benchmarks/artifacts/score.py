@@ -244,7 +244,8 @@ class Tally:
             for f, s, e, pre in per_path_findings[p]:
                 if f["line"] not in touched:
                     self.untouched_findings[f["code"]] += 1
-                    if not pre:
+                    counterpart = any(n in t[s:e] for n in right_here[p] | right_anywhere)
+                    if not pre and not counterpart:
                         self.untouched_new[f["code"]] += 1
 
 
@@ -299,7 +300,7 @@ def summary(t: Tally, clean: dict | None = None) -> dict:
         "untouched_lines": {
             "words": t.untouched_words,
             "findings": ut_all, "per_10k": 1e4 * ut_all / t.untouched_words if t.untouched_words else None,
-            "findings_not_pre_existing": ut_new,
+            "findings_not_pre_existing": ut_new,  # nor on the right spelling of a respelled name
             "per_10k_not_pre_existing": 1e4 * ut_new / t.untouched_words if t.untouched_words else None,
             "per_rule": dict(t.untouched_findings.most_common()),
         },
@@ -346,7 +347,7 @@ def table(s: dict) -> str:
     lines.append("")
     if u["per_10k"] is not None:
         lines.append(f"Untouched lines of the planted documents: {u['words']:,} words, {u['findings']} findings = "
-                     f"{u['per_10k']:.2f} per 10,000 words ({u['findings_not_pre_existing']} not pre-existing = "
+                     f"{u['per_10k']:.2f} per 10,000 words ({u['findings_not_pre_existing']} neither pre-existing nor counterparts = "
                      f"{u['per_10k_not_pre_existing']:.2f}); by rule: "
                      + (", ".join(f"{r} {n}" for r, n in u["per_rule"].items()) or "none"))
     o = s["orig"]
