@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import random
 import re
@@ -374,7 +373,6 @@ def find_persons(doc: Doc, vocab_lower: set) -> dict:
         p.full.append((a.start(), a.end(), b.start(), b.end()))
         p.evidence = p.evidence or ev
     for m in HONORIFIC_RE.finditer(t):
-        nm = re.match(r"\.? (" + WORD + ")", t[m.end() - (0 if t[m.end() - 1] != "." else 1):])
         after = re.match(r"\s+(" + WORD + ")", t[m.end():m.end() + 40])
         if not after:
             continue
@@ -384,7 +382,6 @@ def find_persons(doc: Doc, vocab_lower: set) -> dict:
             continue
         p = persons.setdefault(sb, Person(sb))
         p.evidence = p.evidence or "honorific"
-        del nm
     for sb, p in persons.items():
         p.mentions = [(m.start(), m.end()) for m in re.finditer(rf"(?<![^\W\d_-]){re.escape(sb)}(?![^\W\d_-])", t)]
     return persons
@@ -1017,10 +1014,8 @@ class Planter:
                                     item=f"word:{lang}:{foreign}", correct=found, lang=lang))
         for eng, foreign in self.inv.foreign_units.get(lang, []):
             for m in re.finditer(rf"(\d[\d.,]*) ({re.escape(eng)})(?![\w-])", t):
-                s = m.start(2)
                 out.append(self.art(doc, "untranslated", "unit", [Edit(m.start(), m.end(), f"{m.group(1)} {foreign}")],
                                     item=f"unit:{lang}:{eng}:{foreign}", correct=m.group(), lang=lang))
-                del s
         table = self.inv.foreign_honorifics.get(lang, {})
         for m in re.finditer(r"\b(Mr\.?|Mrs\.?|Ms\.?) (" + WORD + r"(?: " + WORD + ")?)", t):
             hon, name = m.group(1), m.group(2)
