@@ -16,6 +16,7 @@ from lintnews.rules import (  # noqa: F401
     spelling_rejected,
     titles,
     titles_known,
+    untranslated_word,
     unused_suppression,
     web_run_together_tags,
     web_tweet_counter,
