@@ -9,6 +9,7 @@ from lintnews.rules import (  # noqa: F401
     garble_split_name,
     name_stray_token,
     name_variant,
+    proper_noun_lowercase,
     punctuation_doubled,
     punctuation_space,
     quotes_unbalanced,
