@@ -1,5 +1,6 @@
 """G101-G106: broken sentences, split names and dates, repeated words and list items."""
 
+import pytest
 from rulecase import findings, flagged
 
 from lintnews.run.fixing import apply_fixes
@@ -75,3 +76,40 @@ def test_a_date_split_inside_quoted_speech_is_reported_too():
     # G104 reads quotes: a translated quotation is split the same way as the narrative.
     text = "The minister said: “According to data compiled by the paper. Nov. On the 2nd, three gunmen attacked.”"
     assert flagged(text, "G104") == ["Nov. On the 2nd"]
+
+
+# -- G107: phrases, capitals and loops said again, "X and X" ------------------------------
+
+
+def test_a_phrase_said_twice_in_a_row():
+    assert flagged("The movement could be movement could be stronger.", "G107") == ["movement could be movement could be"]
+    assert [f.suggestion for f in findings("They are the key are the key here.", "G107")] == ["are the key"]
+
+
+def test_a_repetition_loop_is_one_finding():
+    text = "He said a single mechanism a single mechanism a single mechanism a single mechanism"
+    (finding,) = findings(text, "G107")
+    assert "4 times in a row (a repetition loop)" in finding.message
+
+
+def test_a_capitalised_word_doubled():
+    assert flagged("The Supreme Supreme Court ruled. It It was late.", "G107") == ["Supreme Supreme", "It It"]
+
+
+def test_a_word_coordinated_with_itself():
+    assert flagged("The pandemic and pandemic hit the region.", "G107") == ["pandemic and pandemic"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pianist Lang Lang and the writer Han Han met Sirhan Sirhan's lawyer.",  # names
+        "More and more people waited for years and years, again and again and again.",
+        "Crimes and crimes were committed; you and you alone decide; half and half.",
+        "Faster and faster and faster the car went.",
+        "the the",  # lower-case single words are G105's
+        "The score was 50 50 after the break.",
+    ],
+)
+def test_names_idioms_and_emphasis_are_left_alone(text):
+    assert flagged(text, "G107") == []

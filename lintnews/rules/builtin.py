@@ -5,6 +5,7 @@ from lintnews.rules import (  # noqa: F401
     garble_capitalised_function_word,
     garble_lowercase_after_break,
     garble_repeated_list_item,
+    garble_repeated_phrase,
     garble_repeated_word,
     garble_split_name,
     name_stray_token,
