@@ -113,3 +113,49 @@ def test_a_word_coordinated_with_itself():
 )
 def test_names_idioms_and_emphasis_are_left_alone(text):
     assert flagged(text, "G107") == []
+
+
+# -- G103 (given names) and G108: names and numbers cut in two --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("The spokesman David. Šinták said on Monday that talks would go on.", "David. Šinták"),
+        ("Labour MP Harriet, reportedly, Harman said so.", "Harriet, reportedly, Harman"),
+    ],
+)
+def test_a_name_cut_after_its_given_name(text, cut):
+    assert flagged(text, "G103") == [cut]
+
+
+def test_a_sentence_may_end_on_a_name_and_commas_may_follow_one():
+    text = "They met David. Afterwards they left. In Germany, for example, Merkel spoke. Prince. William"
+    assert flagged(text, "G103") == []
+
+
+@pytest.mark.parametrize(
+    "text, broken",
+    [
+        ("The deal is worth 2. 000 euros.", "2. 000"),
+        ("Growth was 7. 5 percent.", "7. 5"),
+        ("It happened on 28. November in Prague.", "28. November"),
+        ("It happened on December. 11 in Prague.", "December. 11"),
+        ("It happened on March 15. 2022 in Prague.", "March 15. 2022"),
+    ],
+)
+def test_a_number_or_date_broken_by_a_full_stop(text, broken):
+    assert flagged(text, "G108") == [broken]
+
+
+def test_numbers_at_the_end_of_a_sentence_and_decimals_are_left_alone():
+    assert flagged("The score was 2.5. Then came 3,000 more. Page 12.", "G108") == []
+
+
+def test_any_lower_case_word_after_a_sentence_break_continues_it():
+    assert flagged("The minister Tian Feiyu. said the plan was very. serious indeed", "G102") == [". said", ". serious"]
+
+
+def test_an_agency_credit_a_hyphenated_prefix_and_a_brand_are_not_continuations():
+    text = "He stepped onto the podium 103 times. dpa\nThey stopped hosting. al-Qaeda fighters. iPhone sales rose."
+    assert flagged(text, "G102") == []
