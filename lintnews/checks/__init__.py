@@ -10,6 +10,7 @@ from lintnews.checks import (  # noqa: F401
     languagetool,
     name_stray_token,
     name_variant,
+    phrase_anomaly,
     punctuation_doubled,
     punctuation_space,
     quotes_unbalanced,
