@@ -188,3 +188,30 @@ INPUTS = Path(os.environ.get("LINTNEWS_PHRASE_INPUTS", Path.home() / ".cache" / 
 )
 def test_the_shipped_table_is_rebuilt_byte_for_byte():
     assert _build_module().main(["--inputs", str(INPUTS), "--check"]) == 0
+
+
+# -- M101's list, checked entry by entry (issue 16) ----------------------------------------
+
+
+def test_m101_counterfeit_consciousness_means_artificial_intelligence():
+    [finding] = findings("Research in counterfeit consciousness grew fast.", "M101")
+    assert finding.suggestion == "artificial intelligence"
+
+
+def test_m101_head_of_the_state_only_where_the_phrase_ends():
+    assert flagged("He met the head of the state, who said no. Then the head of the state said yes.", "M101") == [
+        "the head of the state",
+        "the head of the state",
+    ]
+    text = "He met the head of the state corporation and the head of the state council on Monday."
+    assert flagged(text, "M101") == []
+
+
+def test_m101_possessive_hurricane_only_as_a_tour():
+    assert flagged("Qatar is the latest stop on Mr. Pompeo’s hurricane, officials said.", "M101") == ["’s hurricane"]
+    assert flagged("Florida's hurricane season starts in June; the state’s hurricane recovery goes on.", "M101") == []
+
+
+def test_m101_declarations_that_are_declarations_are_not_reported():
+    assert flagged("The summit issued a declaration on climate. Global warming up to 2100 is modelled.", "M101") == []
+    assert flagged("The ministry issued a declaration saying it was done.", "M101") == ["issued a declaration saying"]
