@@ -121,10 +121,11 @@ def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
 
     A pair of words separated by spaces only is read when both are lower case (the first
     may be capitalised at the start of a sentence) and the table's set phrase is a common
-    phrase; or when both are capitalised, form a capitalised run of their own (a name such
-    as "Ultimate Court", not part of "Ultimate Court Records Inc") and the set phrase is
-    a proper name ("Supreme Court", "White House").  Any other casing (a person's name
-    beside a word, capitals, a headline) is not read.
+    phrase; or when both are capitalised and form a capitalised run of their own (a name
+    such as "Ultimate Court" or "Armed Pressures", not part of "Ultimate Court Records
+    Inc" nor of a headline in title case).  A proper name's swap ("White Home") is read
+    capitalised only.  Any other casing (a person's name beside a word, capitals) is not
+    read.
     """
     hits: list[Hit] = []
     first_words = table.first_words
@@ -144,15 +145,13 @@ def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
         if entry is None:
             continue
         shapes = _shape(w1) + _shape(w2)
-        if entry.proper:
-            if shapes != "TT" or not _own_run(view, words, i):
+        if shapes == "TT":  # a name of its own: "the Ultimate Court", "the Armed Pressures"
+            if not _own_run(view, words, i):
                 continue
-        elif not (shapes == "ll" or (shapes == "Tl" and _sentence_initial(view, s1))):
+        elif entry.proper or not (shapes == "ll" or (shapes == "Tl" and _sentence_initial(view, s1))):
             continue
         orig1, orig2 = entry.original.split(" ")
         suggestion = f"{_recase(orig1, w1)} {_recase(orig2, w2)}"
-        if entry.proper:
-            suggestion = f"{orig1.capitalize()} {orig2.capitalize()}"
         absent = entry.count == 0
         ratio = entry.original_count / max(entry.count, table.floor)
         hits.append(Hit(s1, e2, view[s1:e2], suggestion, ratio, absent))
