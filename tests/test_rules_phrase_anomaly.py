@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
     [
         ("The central bank raised stake rates for the third time this year.", "stake rates", "interest rates"),
         ("Stake rates rose again in March.", "Stake rates", "Interest rates"),
-        ("He suffered a heart assault on the flight home.", "heart assault", "heart attack"),
+        ("The bank sent a new recognition card to every customer.", "recognition card", "credit card"),
         ("Shares fell on the stock marketplace in Tokyo.", "stock marketplace", "stock market"),
         ("The Ultimate Court ruled on Monday that the law stands.", "Ultimate Court", "Supreme Court"),
         ("Officials at the White Home declined to comment.", "White Home", "White House"),

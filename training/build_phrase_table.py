@@ -34,13 +34,19 @@ Method.
   combination ("last night" and "final year" are not there).  Person names (WordNet's
   noun.person file) and phrases with a function word are left out.
 - **Swaps (Q).**  One word of P replaced by a near-synonym: a word of one of its synsets
-  (any part of speech), an adjective "similar to" it, or (nouns and verbs) a word of a
+  (noun senses for the head, noun or adjective senses for the modifier), an adjective "similar to" it, or (nouns and verbs) a word of a
   direct hypernym ("curiosity" for "interest" in the sense "involvement"), inflected as the
   replaced word was and kept only if that form is a word of the unigram list counted at
   least ``--min-word-count`` times.  A swap is kept only when it is rare and P is not:
-  Q is absent from the bigram list, or P is at least ``--min-ratio`` times as frequent;
-  and Q is not itself a WordNet compound ("high court" beside "supreme court", "news
-  conference" beside "press conference" are both set phrases).
+  Q is absent from the bigram list in every inflection ("older men" makes "older man"
+  English) while P is listed at least ``--min-ratio`` times the list's floor; Q is not
+  itself a WordNet compound ("high court" beside "supreme court", "news conference"
+  beside "press conference" are both set phrases); Q does not name what P is a kind of
+  ("cerebral paralysis": a cerebral palsy is a paralysis); and, for common phrases, no
+  close analogue of Q is listed: the swapped word beside a synonym, antonym, hypernym,
+  hyponym or co-hyponym of the other word ("elderly woman" makes "elderly man" normal),
+  or an antonym of the swapped word beside the other word ("developed countries" makes
+  "underdeveloped countries" normal).
 - **Fixed positions only** (common phrases; a proper name is fixed).  When some swap of a word of P is itself common (in the bigram
   list at ``--loose-share`` of P's count or more, e.g. "previous night" beside "last
   night"), that position of P is free in English and none of its swaps is kept.
@@ -178,8 +184,9 @@ class WordNet:
     def _words_of(self, key: str) -> list[str]:
         return [w.lower() for w in self.words.get(key, ()) if w.replace("_", "").isalpha()]
 
-    def near_synonyms(self, lemma: str, hypernyms: bool) -> dict[str, str]:
-        """Single words near in meaning to ``lemma``: ``{word: relation}``.
+    def near_synonyms(self, lemma: str, hypernyms: bool, pos: str = "nvar") -> dict[str, str]:
+        """Single words near in meaning to ``lemma`` in its senses of the parts of speech
+        ``pos``: ``{word: relation}``.
 
         Synonyms (``s``: a word of one of its synsets), similar adjectives (``a``) and, with
         ``hypernyms``, words of a direct hypernym of a noun or verb sense (``h``).
@@ -191,7 +198,7 @@ class WordNet:
                 if w != lemma and w.isalpha() and w not in found:
                     found[w] = relation
 
-        keys = self.senses.get(lemma, ())
+        keys = [key for key in self.senses.get(lemma, ()) if key[0] in pos]
         for key in keys:
             add(key, "s")
         for key in keys:
@@ -205,6 +212,18 @@ class WordNet:
                         if symbol in ("@", "@i"):
                             add(target, "h")
         return found
+
+    def antonyms(self, lemma: str) -> set[str]:
+        """Words of the synsets opposed to ``lemma``'s (of a satellite adjective: to its head's)."""
+        found: set[str] = set()
+        for key in self.senses.get(lemma, ()):
+            heads = [key] + [t for sym, t in self.pointers[key] if sym == "&" and key[0] == "a"]
+            for k in heads:
+                for symbol, target in self.pointers[k]:
+                    if symbol == "!":
+                        found.update(self._words_of(target))
+        found.discard(lemma)
+        return {w for w in found if w.isalpha()}
 
     def neighbours(self, lemma: str) -> set[str]:
         """Words that may stand in ``lemma``'s place in a normal phrase: its synonyms,
@@ -327,6 +346,15 @@ def build(
                 found.add(n)
         return frozenset(found)
 
+    @functools.lru_cache(maxsize=None)
+    def antonym_forms(word: str) -> frozenset[str]:
+        found: set[str] = set()
+        for lemma, ending in lemmas(word, wn) or [(word, "")]:
+            for n in wn.antonyms(lemma):
+                found.update(inflect(n, ending))
+                found.add(n)
+        return frozenset(found)
+
     def attested(a_forms, b_forms) -> bool:
         return any(b in firsts.get(a, ()) for a in a_forms for b in b_forms)
 
@@ -349,7 +377,9 @@ def build(
             word, fixed = (a, b) if position == 0 else (b, a)
             swaps: dict[str, str] = {}
             for lemma, ending in lemmas(word, wn) or [(word, "")]:
-                for synonym, relation in wn.near_synonyms(lemma, args.hypernyms).items():
+                # The head of a noun compound is a noun, its modifier a noun or an adjective:
+                # "frame" in "time frame" is not the verb ("time put").
+                for synonym, relation in wn.near_synonyms(lemma, args.hypernyms, "n" if position == 1 else "na").items():
                     if synonym in FUNCTION_WORDS:
                         continue
                     for form in inflect(synonym, ending):
@@ -391,8 +421,9 @@ def build(
                         note.append(f"{pair}: a WordNet compound itself")
                     continue  # a set phrase of its own: "high court" beside "supreme court"
                 # A close analogue attested ("elderly woman" for "elderly man"): a normal phrase.
-                if args.analogues and not proper and attested(
-                    *(({form}, fixed_neighbours) if position == 0 else (fixed_neighbours, {form}))
+                if args.analogues and not proper and (
+                    attested(*(({form}, fixed_neighbours) if position == 0 else (fixed_neighbours, {form})))
+                    or attested(*((antonym_forms(form), fixed_forms) if position == 0 else (fixed_forms, antonym_forms(form))))
                 ):
                     if note is not None:
                         note.append(f"{pair}: an analogue is attested")
