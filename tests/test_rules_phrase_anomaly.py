@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rulecase import findings, flagged
 
-from lintnews.checks.phrase_anomaly import PhraseTable, find_unusual_phrases, load_table, table_path
+from lintnews.checks.phrase_anomaly import PhraseTable, find_unusual_phrases, load_table, may_hold_phrase, table_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -215,3 +215,15 @@ def test_m101_possessive_hurricane_only_as_a_tour():
 def test_m101_declarations_that_are_declarations_are_not_reported():
     assert flagged("The summit issued a declaration on climate. Global warming up to 2100 is modelled.", "M101") == []
     assert flagged("The ministry issued a declaration saying it was done.", "M101") == ["issued a declaration saying"]
+
+
+def test_the_prefilter_passes_every_text_with_a_finding():
+    table = load_table()
+    texts = [
+        "rates: stake rates", "Stake rates rose.", "The Ultimate Court ruled.", "a (stake  rates) b",
+        "Ünïcödé stake rates, “stake rates”", "stake\\nrates",
+    ]
+    for text in texts:
+        if find_unusual_phrases(text, table):
+            assert may_hold_phrase(text, table), text
+    assert not may_hold_phrase("Interest rates rose in March.", table)

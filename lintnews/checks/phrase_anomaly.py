@@ -14,6 +14,7 @@ import functools
 import gzip
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -73,6 +74,8 @@ class PhraseTable:
         self._index = {row[: row.index("\t")]: i for i, row in enumerate(rows)}
         #: the first words of every Q: a cheap test before a pair of words is joined
         self.first_words = frozenset(q.partition(" ")[0] for q in self._index)
+        #: every Q as ASCII bytes, for :func:`may_hold_phrase`
+        self.byte_keys = frozenset(q.encode("ascii") for q in self._index)
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -116,6 +119,22 @@ def _recase(word: str, like: str) -> str:
     return word.capitalize() if _shape(like) == "T" else word
 
 
+# ASCII letters stay (the view is lower-cased first), every other byte becomes a space.
+_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+_JOIN = b" ".join
+
+
+def may_hold_phrase(view: str, table: PhraseTable) -> bool:
+    """Whether ``view`` can hold a phrase of the table: a C-level test of every pair of
+    neighbouring words, lower-cased, with everything but ASCII letters read as a space.
+
+    Every pair :func:`find_unusual_phrases` reads is such a pair (its words are ASCII
+    letters with spaces between), so a view without one has no finding; most have none.
+    """
+    words = view.lower().encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+    return not table.byte_keys.isdisjoint(map(_JOIN, zip(words, islice(words, 1, None))))
+
+
 def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
     """Every rare swap of a set phrase in ``view``, in order: pure, no I/O.
 
@@ -128,6 +147,8 @@ def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
     read.
     """
     hits: list[Hit] = []
+    if not may_hold_phrase(view, table):
+        return hits
     first_words = table.first_words
     words = list(_WORD.finditer(view))
     for i in range(len(words) - 1):
