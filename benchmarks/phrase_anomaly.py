@@ -15,6 +15,9 @@ dealt into two halves by a hash of the original phrase (both swaps of one phrase
 the same half): ``tune`` is the half the thresholds were chosen on, ``test`` the half held
 out.  ``--clean``/``--human``: every finding is listed, with the rate per 10,000 words.
 ``--zh-en``: findings per 1,000 words per system (each a folder) against human-A.
+``--speed FOLDER``: the table's load time (a fresh process, best of 5) and the CPU time
+of linting FOLDER in this process with the default rules, with and without M103,
+alternating ``--reps`` times (best of each); on a busy machine read the spread too.
 
 The rule runs as lintnews runs it (the view of each document, quotations left out),
 through :func:`lintnews.checks.phrase_anomaly.find_unusual_phrases`; ``--table`` reads
@@ -105,6 +108,28 @@ def run_zh_en(folder: Path, table) -> None:
         print(f"| {system.name} | {words:,} | {count} | {count / max(words, 1) * 1000:.3f} |")
 
 
+def run_speed(folder: Path, reps: int) -> None:
+    import subprocess
+    import time
+
+    from lintnews.api import lint_texts
+
+    code = "import time; from lintnews.checks import phrase_anomaly as p; t = time.perf_counter(); p.load_table(); print(time.perf_counter() - t)"
+    loads = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(5)]
+    print(f"table load: best {min(loads):.3f} s, worst {max(loads):.3f} s (5 fresh processes)")
+    texts = {str(p): p.read_text(encoding="utf-8") for p in documents(folder)}
+    lint_texts(dict(list(texts.items())[:10]))  # rules and their data loaded once, as in a run
+    times: dict[str, list[float]] = {"without M103": [], "with M103": []}
+    for _ in range(reps):
+        for label, ignore in (("without M103", ["M103"]), ("with M103", [])):
+            start = time.process_time()
+            lint_texts(texts, ignore=ignore)
+            times[label].append(time.process_time() - start)
+    for label, values in times.items():
+        print(f"{label}: best {min(values):.2f} s CPU, all {', '.join(f'{v:.2f}' for v in values)} ({len(texts)} documents)")
+    print(f"M103 adds {min(times['with M103']) / min(times['without M103']) - 1:+.1%} (best against best)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--swaps", type=Path)
@@ -113,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--human", type=Path, help="a wmt22-toen folder: its human-* translations, zh-en left out")
     parser.add_argument("--zh-en", type=Path)
     parser.add_argument("--table", help="a phrase table other than the shipped one")
+    parser.add_argument("--speed", type=Path, help="a folder of articles to time the rule on")
+    parser.add_argument("--reps", type=int, default=3)
     args = parser.parse_args(argv)
     table = load_table(args.table)
     if args.swaps:
@@ -124,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         run_clean(folders, table, "human translations (wmt22-toen, zh-en left out)")
     if args.zh_en:
         run_zh_en(args.zh_en, table)
+    if args.speed:
+        run_speed(args.speed, args.reps)
     return 0
 
 
