@@ -11,6 +11,7 @@ from lintnews.rules import (  # noqa: F401
     garble_split_name,
     name_stray_token,
     name_variant,
+    phrase_anomaly,
     proper_noun_lowercase,
     punctuation_doubled,
     punctuation_space,
