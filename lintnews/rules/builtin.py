@@ -22,6 +22,7 @@ from lintnews.rules import (  # noqa: F401
     titles_known,
     untranslated_word,
     unused_suppression,
+    web_page_furniture,
     web_run_together_tags,
     web_tweet_counter,
 )

@@ -20,6 +20,10 @@ _SEGMENT = re.compile(r"[A-Z][a-z]+")
 # Tags and breadcrumbs stand on a short line of their own; in running text a camel-case
 # word is a brand ("CoinMarketCap").
 _TAG_LINE_WORDS = 6
+# Tags glued onto the text at a line's edge: before its first word ("CrimeEconomyIt was
+# ...") or after its last sentence ("... record level.PoliticsBusinessSociety").
+_GLUED_START = re.compile(r"^(?P<tags>(?:[A-Z][a-z]{2,}){2,})(?P<first>[A-Z][a-z]{0,7})(?=[ ,;:’'])", re.MULTILINE)
+_GLUED_END = re.compile(r"(?<=[.!?\"”])(?P<tags>(?:[A-Z][a-z]{2,}){2,})[ \t]*$", re.MULTILINE)
 
 
 @register
@@ -31,9 +35,11 @@ class RunTogetherTags(DocumentRule):
 
     Example: ``Asia PacificPeacePolitics`` (tags "Pacific", "Peace", "Politics").
 
-    Only three or more capitalised English words glued together, on a short line of
-    their own, are reported: brand names glue two (``WhatsApp``, ``BlackRock``), and a
-    brand in running text is a brand (``CoinMarketCap``).
+    Reported: three or more capitalised English words glued together on a short line of
+    their own, and two or more glued onto the text at a line's edge, before its first
+    word (``CrimeEconomyIt was``) or after its last sentence (``... level.PoliticsWorld``).
+    Brand names glue two (``WhatsApp``, ``BlackRock``), and a brand in running text is a
+    brand (``CoinMarketCap``).
     """
 
     code = "W102"
@@ -42,6 +48,21 @@ class RunTogetherTags(DocumentRule):
     def check(self, doc: Document) -> Iterator[Finding]:
         if _HINT.search(doc.shape):
             yield from self._check_lines(doc, doc.lines())
+        yield from self._glued(doc)
+
+    def _glued(self, doc: Document) -> Iterator[Finding]:
+        for m in [*_GLUED_START.finditer(doc.view), *_GLUED_END.finditer(doc.view)]:
+            parts = _SEGMENT.findall(m.group("tags"))
+            first = m.groupdict().get("first")
+            if not all(is_known_word(p) for p in parts) or (first is not None and not is_known_word(first)):
+                continue
+            yield self.finding(
+                doc,
+                m.start("tags"),
+                m.end("tags"),
+                f"category tags glued to the text: '{m.group('tags')}' ({', '.join(parts)})",
+                suggestion=" ".join(parts),
+            )
 
     def _check_lines(self, doc: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
         for line_start, line in lines:
