@@ -62,7 +62,7 @@ FULL_SCANS = {
     "P101": lambda rule, doc: rule._check_line(doc, *_line(doc)),
     "P102": lambda rule, doc: [*rule._check_spaces(doc, *_line(doc)), *rule._check_close_quotes(doc, *_line(doc))],
     "P103": lambda rule, doc: rule._check_stack(doc),
-    "W102": lambda rule, doc: rule._check_lines(doc, doc.lines()),
+    "W102": lambda rule, doc: [*rule._check_lines(doc, doc.lines()), *rule._glued(doc)],
     "W103": lambda rule, doc: rule._check_lines(doc, doc.lines()),
 }
 
