@@ -14,6 +14,7 @@ from lintnews.rules import (  # noqa: F401
     phrase_anomaly,
     proper_noun_lowercase,
     punctuation_doubled,
+    punctuation_missing_space,
     punctuation_space,
     quotes_unbalanced,
     spelling,
