@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern
 
 _NOT_SURNAMES = (
     "Prior|After|Before|In|On|At|During|Since|While|When|Although|Though|However|But|And|The|"
@@ -16,10 +16,7 @@ _NOT_SURNAMES = (
 _SPEECH = frozenset("said says told added wrote tweeted stated noted insisted explained announced".split())
 # A given name and a middle initial, then a word that cannot be a surname, continued in
 # lower case: "Joseph R. Prior to taking office".
-_SPLIT = re.compile(rf"\b(?P<name>[A-Z][a-z]+ [A-Z]\.) (?P<word>{_NOT_SURNAMES}) (?P<next>[a-z]+)\b")
-# What every match of ``_SPLIT`` contains, found with a fast literal scan (". "): most
-# articles have none, and ``_SPLIT`` (which starts at every word boundary) is not run.
-_NECESSARY = re.compile(rf"\. (?:{_NOT_SURNAMES}) [a-z]")
+SPLIT = Pattern("split", rf"\b(?P<name>[A-Z][a-z]+ [A-Z]\.) (?P<word>{_NOT_SURNAMES}) (?P<next>[a-z]+)\b")
 
 
 @register
@@ -37,10 +34,10 @@ class NameSplitBySentenceBreak(DocumentRule):
     code = "G103"
     name = "name-split-by-sentence-break"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        if _NECESSARY.search(doc.view) is None:
-            return
-        for m in _SPLIT.finditer(doc.view):
+    needs = (SPLIT,)
+
+    def check(self, doc: Document, split: list) -> Iterator[Finding]:
+        for m in split:
             if m.group("next") in _SPEECH:
                 continue  # "John A. After said": After is a surname here
             start, end = m.start("name"), m.end("word")
