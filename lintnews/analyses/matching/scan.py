@@ -76,13 +76,19 @@ CASE_EXOTIC_TEXT: Analysis[bool] = Analysis("case_exotic", lambda doc: any(ch in
 
 
 class PatternSet:
-    """Every registered superset, run over a document in one RE2 pass (an RE2::Set).
+    """Every registered superset, run over a document in one RE2 pass (RE2::Set automata).
 
     A superset is kept once (a rule pack loaded twice adds nothing).  Patterns are
-    registered as rules are built, in any thread; the set is compiled again when it has
-    grown, and a document's answer is kept with its analyses with the number of patterns
-    it covered, so that a pattern registered later makes the pass run again.
+    registered as rules are built, in any thread; the automata are compiled again when
+    the set has grown, and a document's answers are kept with its analyses with the
+    number of patterns they covered, so that a pattern registered later makes the pass
+    run again.  One automaton holds at most :attr:`PER_AUTOMATON` patterns, in the order
+    they were registered: the states of one automaton over many patterns that each keep
+    a partial match alive (a run of letters, a word and a space) multiply, and two
+    smaller ones scan a document faster than one large one (``benchmarks/README.md``).
     """
+
+    PER_AUTOMATON = 12
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
@@ -99,21 +105,38 @@ class PatternSet:
     def _compile(self):
         with self.lock:
             if self.compiled is None:
-                compiled = re2_module().Set.SearchSet(_options(256 << 20))
+                sources = sorted(self.index, key=self.index.__getitem__)
+                automata = []
                 with quiet_stderr():
-                    for source in sorted(self.index, key=self.index.__getitem__):
-                        compiled.Add(source)
-                    compiled.Compile()
-                self.compiled = (len(self.index), compiled)
+                    for start in range(0, len(sources), self.PER_AUTOMATON):
+                        automaton = re2_module().Set.SearchSet(_options(256 << 20))
+                        for source in sources[start : start + self.PER_AUTOMATON]:
+                            automaton.Add(source)
+                        automaton.Compile()
+                        automata.append(automaton)
+                self.compiled = (len(self.index), automata)
             return self.compiled
 
-    def matching(self, doc, data: bytes) -> frozenset[int]:
-        """The indexes of the supersets that match somewhere in ``data`` (the document's bytes)."""
+    def _answers(self, doc) -> tuple[list, dict[int, frozenset[int]]]:
         compiled = self.compiled or self._compile()
         cached = doc.analyses.get(self)
         if cached is None or cached[0] != compiled[0]:
-            cached = doc.analyses[self] = (compiled[0], frozenset(compiled[1].Match(data) or ()))
-        return cached[1]
+            cached = doc.analyses[self] = (compiled[0], {})
+        return compiled[1], cached[1]
+
+    def match(self, doc, data: bytes, index: int) -> bool:
+        """Whether superset ``index`` matches somewhere in ``data`` (the document's bytes);
+        each automaton runs over a document once, when first asked."""
+        automata, answers = self._answers(doc)
+        part, at = divmod(index, self.PER_AUTOMATON)
+        found = answers.get(part)
+        if found is None:
+            found = answers[part] = frozenset(automata[part].Match(data) or ())
+        return at in found
+
+    def matching(self, doc, data: bytes) -> frozenset[int]:
+        """The indexes of every superset that matches somewhere in ``data``."""
+        return frozenset(i for i in range(len(self.index)) if self.match(doc, data, i))
 
 
 #: The one set of this process.
@@ -171,7 +194,7 @@ class Candidates:
     def may_match(self, doc) -> bool | None:
         """Whether the superset matches somewhere in the document (None: cannot tell)."""
         data = self._bytes(doc)
-        return None if data is None else self.index in self.patterns.matching(doc, data)
+        return None if data is None else self.patterns.match(doc, data, self.index)
 
     def matches(self, regex, doc, within_lines: bool = False) -> list:
         """``list(regex.finditer(doc.view))`` for the regex of this superset, the regex
@@ -179,7 +202,7 @@ class Candidates:
         data = self._bytes(doc)
         if data is None:
             return list(regex.finditer(doc.view))
-        if self.index not in self.patterns.matching(doc, data):
+        if not self.patterns.match(doc, data, self.index):
             return []
         if within_lines:
             return list(matches_in_lines(regex, doc.view, self._lines(doc, data)))
@@ -199,7 +222,7 @@ class Candidates:
         data = self._bytes(doc)
         if data is None:
             return None
-        if self.index not in self.patterns.matching(doc, data):
+        if not self.patterns.match(doc, data, self.index):
             return iter(())
         return self._starts(doc, data)
 
@@ -226,7 +249,7 @@ class Candidates:
         data = self._bytes(doc)
         if data is None:
             return None
-        if self.index not in self.patterns.matching(doc, data):
+        if not self.patterns.match(doc, data, self.index):
             return []
         return self._lines(doc, data)
 

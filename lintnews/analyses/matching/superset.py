@@ -28,7 +28,10 @@ The translation, construct by construct:
   word characters), so the complement is still wide enough.  ``\\s`` is exact.
 - a lookaround, a word boundary and an anchor RE2 reads differently are zero-width and
   left out (that only widens the match); ``^``, ``$`` (multi-line), ``\\A`` and ``\\Z``
-  are kept.
+  are kept, and so is ``\\b`` next to a character that is always an ASCII letter, digit
+  or ``_`` (RE2's ``\\b`` knows ASCII only, and there it asks for no more than Python's).
+  A lookaround at either end of the pattern reads what it looks at where that keeps the
+  place a match starts (:meth:`_Translation.top`).
 - a backreference becomes its group's pattern again (the text it repeats matched it).
 - with ``within_lines`` (the regex never matches across a line break) no class keeps the
   line break, so that the superset's matches stay on one line too.
@@ -214,24 +217,34 @@ def _is_lookahead(item) -> bool:
     return op in (_sre.ASSERT, _sre.ASSERT_NOT) and av[0] == 1
 
 
-def _first_chars(items, translation: _Translation) -> Ranges | None:
-    """The characters a match of ``items`` can start with (None: cannot tell, or it can
-    be empty)."""
-    for op, av in items:
+def _first_chars(items, translation: _Translation, last: bool = False) -> Ranges | None:
+    """The characters a match of ``items`` can start with (``last``: end with); None:
+    cannot tell, or the match can be empty."""
+    for op, av in reversed(items) if last else items:
         if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
             continue  # zero-width: the next item starts the match
         chars = translation.char_set(op, av, wide=True)
         if chars is not None:
             return chars
         if op is _sre.SUBPATTERN and not (av[1] or av[2]):
-            return _first_chars(av[3], translation)
+            return _first_chars(av[3], translation, last)
         if op is _sre.BRANCH:
-            found = [_first_chars(branch, translation) for branch in av[1]]
+            found = [_first_chars(branch, translation, last) for branch in av[1]]
             return None if any(f is None for f in found) else _normal([r for f in found for r in f])  # type: ignore[union-attr]
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
-            return _first_chars(av[2], translation)
+            return _first_chars(av[2], translation, last)
         return None
     return None
+
+
+def _ascii_word_side(before, after, translation: _Translation) -> bool:
+    """Whether the character before a place, or the one after it, is always an ASCII word
+    character: then Python's ``\\b`` there implies RE2's (the other side is no word
+    character for Python, so none for RE2's ASCII ``\\b`` either)."""
+    for chars in (_first_chars(before, translation, last=True), _first_chars(after, translation)):
+        if chars is not None and _within(chars, _ASCII_WORD):
+            return True
+    return False
 
 
 class _Translation:
@@ -355,7 +368,8 @@ class _Translation:
     # -- anywhere else ----------------------------------------------------------------------
     def items(self, items, anchors: bool = True) -> str:
         out = []
-        for op, av in items:
+        items = list(items)
+        for index, (op, av) in enumerate(items):
             chars = self.char_set(op, av, wide=True)
             if chars is not None:
                 out.append(self.chars(chars))
@@ -383,7 +397,9 @@ class _Translation:
                 # the anchors might not hold.
                 out.append("(?:" + self.items(self.groups[av], anchors=False) + ")")
             elif op is _sre.AT:
-                if anchors:
+                if av is _sre.AT_BOUNDARY and _ascii_word_side(items[:index], items[index + 1 :], self):
+                    out.append("\\b")
+                elif anchors:
                     out.append(self.anchor(av))
             elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
                 pass  # zero-width: leaving a lookaround out only widens the match
