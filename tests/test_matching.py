@@ -154,7 +154,7 @@ def test_the_rules_declare_patterns():
 def test_every_built_in_pattern_has_a_fast_path():
     for code in PATTERN_RULES:
         for declared in _declared(RULES[code]):
-            fast = declared.candidates is not None or getattr(declared, "lines", None) is not None
+            fast = declared.candidates is not None or getattr(declared, "lines", None) or getattr(declared, "characters", None)
             assert fast, (code, declared.name)
 
 
@@ -319,6 +319,14 @@ def test_matches_at_is_finditer_where_the_places_include_every_match():
     regex = re.compile("aa")
     assert [m.span() for m in matches_at(regex, "aaaa", [0, 1, 2, 3])] == [(0, 2), (2, 4)]
     assert [m.span() for m in matches_at(regex, "aaaa", [])] == []
+
+
+def test_a_regex_of_one_character_is_found_by_a_literal_scan():
+    marks = Pattern("marks", "[“”]")
+    assert marks.characters == "“”" and marks.candidates is None
+    doc = make_document("q.txt", "“a” b ”“\n“")
+    assert [m.span() for m in marks.of(doc)] == [m.span() for m in marks.plain(doc)] == [(0, 1), (2, 3), (6, 7), (7, 8), (9, 10)]
+    assert Pattern("p", "(?i)[ab]").characters is None  # case folding: not a literal scan
 
 
 # -- several regexes found together --------------------------------------------------------

@@ -15,7 +15,8 @@ argument named after the pattern::
 
 The matches are exactly ``list(regex.finditer(doc.view))`` (:meth:`Pattern.plain`); how
 they are found is this layer's business (:mod:`.scan`): the regex runs only where the
-RE2 superset of the regex says it can match.  ``within_lines=True`` declares that no
+RE2 superset of the regex says it can match, and a regex of one character (``[“”]``) is
+tried where ``str.find`` finds it.  ``within_lines=True`` declares that no
 match crosses a line break and that the regex reads the end of a line as it reads the
 end of the text; then only the lines that can hold a match are scanned.  ``lines``
 names a function of this layer that finds those lines where RE2 cannot (a repeated word,
@@ -29,8 +30,8 @@ from collections.abc import Callable
 from typing import Any
 
 from lintnews.core.analysis import Analysis
-from lintnews.analyses.matching.scan import Candidates, matches_in_lines
-from lintnews.analyses.matching.superset import opens_with_character, re2_superset
+from lintnews.analyses.matching.scan import Candidates, matches_in_lines, matches_of_characters
+from lintnews.analyses.matching.superset import re2_superset, single_characters
 
 
 class Pattern(Analysis[list]):
@@ -54,14 +55,12 @@ class Pattern(Analysis[list]):
         self.within_lines = within_lines or lines is not None
         self.lines = lines
         self.candidates: Candidates | None = None
+        self.characters: str | None = None
         if lines is None and isinstance(self.regex, re.Pattern) and isinstance(self.regex.pattern, str):
-            superset = re2_superset(self.regex.pattern, self.regex.flags, within_lines)
-            self.candidates = Candidates.of(superset, bool(self.regex.flags & re.IGNORECASE))
-        # A regex that starts with a character is scanned by Python's ``re`` itself where
-        # the one pass says it can match: trying it at every place RE2 finds costs more.
-        self.scan_whole = (
-            self.candidates is not None and not within_lines and opens_with_character(self.regex.pattern, self.regex.flags)
-        )
+            self.characters = single_characters(self.regex.pattern, self.regex.flags)
+            if self.characters is None:
+                superset = re2_superset(self.regex.pattern, self.regex.flags, within_lines)
+                self.candidates = Candidates.of(superset, bool(self.regex.flags & re.IGNORECASE))
 
     def plain(self, doc: Any) -> list:
         """The matches as the regex alone finds them, over the whole view."""
@@ -70,10 +69,10 @@ class Pattern(Analysis[list]):
     def _find(self, doc: Any) -> list:
         if self.lines is not None:
             return list(matches_in_lines(self.regex, doc.view, self.lines(doc)))
+        if self.characters is not None:
+            return matches_of_characters(self.regex, doc.view, self.characters)
         if self.candidates is None:
             return list(self.regex.finditer(doc.view))
-        if self.scan_whole:
-            return [] if self.candidates.may_match(doc) is False else list(self.regex.finditer(doc.view))
         return self.candidates.matches(self.regex, doc, self.within_lines)
 
     # Sent to another process with its rule: the candidates register there again.
@@ -84,13 +83,13 @@ class Pattern(Analysis[list]):
             "within_lines": self.within_lines,
             "lines": self.lines,
             "candidates": self.candidates,
-            "scan_whole": self.scan_whole,
+            "characters": self.characters,
         }
 
     def __setstate__(self, state: dict) -> None:
         self.name, self.compute = state["name"], self._find
         self.regex, self.within_lines, self.lines = state["regex"], state["within_lines"], state["lines"]
-        self.candidates, self.scan_whole = state["candidates"], state["scan_whole"]
+        self.candidates, self.characters = state["candidates"], state["characters"]
 
     def __repr__(self) -> str:
         return f"Pattern({self.name!r}, {getattr(self.regex, 'pattern', self.regex)!r})"

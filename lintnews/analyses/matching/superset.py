@@ -439,13 +439,19 @@ def re2_superset(source: str, flags: int = 0, within_lines: bool = False) -> str
         return None
 
 
-def opens_with_character(source: str, flags: int = 0) -> bool:
-    """Whether the regex starts with a character or a class, case-sensitive: then Python's
-    ``re`` itself skips to the places where a match can start, as fast as RE2 finds them."""
+def single_characters(source: str, flags: int = 0) -> str | None:
+    """The characters of a regex that is one character of a few (``[“”]``), case-sensitive;
+    None for any other regex.  Its matches are the places of those characters, which
+    ``str.find`` finds faster than Python's ``re`` or RE2 (a literal scan)."""
     try:
         parsed = _sre.parse(source, flags)
     except Exception:
-        return False
-    if parsed.state.flags & re.IGNORECASE or not parsed.data:
-        return False
-    return parsed.data[0][0] in (_sre.LITERAL, _sre.IN)
+        return None
+    if parsed.state.flags & re.IGNORECASE or len(parsed.data) != 1:
+        return None
+    op, av = parsed.data[0]
+    if op is _sre.LITERAL:
+        return chr(av)
+    if op is _sre.IN and av and all(member_op is _sre.LITERAL for member_op, _ in av):
+        return "".join(chr(code) for _, code in av)
+    return None
