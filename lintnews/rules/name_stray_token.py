@@ -10,7 +10,7 @@ from lintnews.core.finding import Finding
 from lintnews.analyses.dictionary import is_known_word
 from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.rule import DocumentRule, register
-from lintnews.rules.types import first_char_guard
+from lintnews.analyses.matching import first_char_guard
 
 
 # What every match of the rule's regex contains: a number, a space and a capitalised word.
