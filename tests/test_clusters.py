@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lintnews import lint_texts
 from lintnews.core.finding import Finding, Related
-from lintnews.report.clusters import LineIndex, find_occurrences, name_clusters, title_clusters
+from lintnews.report.clusters import find_occurrences, name_clusters, title_clusters
 
 
 def at(path: str, line: int, column: int, length: int, code: str = "N101", suggestion: str | None = None, related=()) -> Finding:
@@ -86,12 +86,6 @@ def test_occurrences_cross_line_breaks_and_count_characters():
     found = find_occurrences(["Zabihullah Mujahid"], texts)
     [o] = found["Zabihullah Mujahid"]
     assert (o.line, o.column, o.end_line, o.end_column) == (1, 2, 2, 8)
-
-
-def test_line_index_round_trip_and_clamping():
-    index = LineIndex("ab\ncd\n")
-    assert index.offset(2, 2) == 4 and index.position(4) == (2, 2)
-    assert index.offset(9, 1) == 6 and index.offset(1, 99) == 6 and index.offset(0, 1) == 0
 
 
 def test_clusters_of_real_findings():

@@ -18,41 +18,16 @@ comes first: the suggested spelling (or title), else the most frequent form.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lintnews.core.finding import Finding, Related
+from lintnews.core.lines import LineIndex
 
 NAME_CODES = ("N101",)
 TITLE_CODES = ("T101", "T102")
-
-
-class LineIndex:
-    """Offsets <-> 1-based (line, column) in characters for one text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        starts = [0]
-        at = text.find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
-        self.starts = starts
-
-    def offset(self, line: int, column: int) -> int:
-        """The offset of (line, column), clamped into the text."""
-        if line < 1:
-            return 0
-        if line > len(self.starts):
-            return len(self.text)
-        return max(0, min(len(self.text), self.starts[line - 1] + column - 1))
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
 
 
 @dataclass(frozen=True, order=True)
@@ -115,7 +90,7 @@ class _Indexes(dict):
         self.texts = texts
 
     def __missing__(self, path: str) -> LineIndex:
-        index = self[path] = LineIndex(self.texts[path])
+        index = self[path] = LineIndex.of(self.texts[path])
         return index
 
     def get(self, path: str, default=None):  # type: ignore[override]
@@ -126,12 +101,12 @@ def _indexes(texts: Mapping[str, str]) -> dict[str, LineIndex]:
     return _Indexes(texts)
 
 
-def _span_text(index: LineIndex | None, loc: Finding | Related) -> str | None:
+def _span_text(text: str | None, index: LineIndex | None, loc: Finding | Related) -> str | None:
     if index is None:
         return None
     start = index.offset(loc.line, loc.column)
     end = index.offset(loc.end_line, loc.end_column)
-    return " ".join(index.text[start:end].split()) or None
+    return " ".join(text[start:end].split()) or None
 
 
 def _occurrence(loc: Finding | Related) -> Occurrence:
@@ -157,9 +132,7 @@ def find_occurrences(forms: Iterable[str], texts: Mapping[str, str], indexes: Ma
         text, index = texts[path], indexes[path]
         for form, pattern in patterns.items():
             for m in pattern.finditer(text):
-                line, column = index.position(m.start())
-                end_line, end_column = index.position(m.end() - 1)
-                found[form].append(Occurrence(path, line, column, end_line, end_column + 1))
+                found[form].append(Occurrence(path, *index.span(m.start(), m.end())))
     return found
 
 
@@ -187,7 +160,7 @@ def name_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> list
     """People whose name is spelled more than one way, from N101 findings."""
     indexes = _indexes(texts)
     named = [f for f in findings if f.code in NAME_CODES]
-    spelling = {id(f): _span_text(indexes.get(f.path), f) for f in named}
+    spelling = {id(f): _span_text(texts.get(f.path), indexes.get(f.path), f) for f in named}
     uf = _UnionFind()
     preferred: set[str] = set()
     flagged: dict[str, set[Occurrence]] = defaultdict(set)
@@ -231,13 +204,13 @@ def title_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> lis
     for f in findings:
         if f.code not in TITLE_CODES:
             continue
-        here = _span_text(indexes.get(f.path), f)
+        here = _span_text(texts.get(f.path), indexes.get(f.path), f)
         if here is None:
             continue
         flagged[here].add(_occurrence(f))
         uf.find(here)
         for r in f.related:
-            there = _span_text(indexes.get(r.path), r)
+            there = _span_text(texts.get(r.path), indexes.get(r.path), r)
             if there is not None:
                 uf.union(here, there)
                 if f.suggestion and f.suggestion in there:

@@ -27,7 +27,8 @@ from html import escape
 from lintnews import __version__
 from lintnews.core.finding import SEVERITIES, Finding
 from lintnews.core.rule import FAMILIES
-from lintnews.report.clusters import Cluster, LineIndex, Occurrence, name_clusters, title_clusters
+from lintnews.core.lines import LineIndex
+from lintnews.report.clusters import Cluster, Occurrence, name_clusters, title_clusters
 
 LIST_PAGE_SIZE = 200  # findings per page of a document's list (with JavaScript)
 _LINKS_OPEN = 12  # occurrence links shown before the rest fold into <details>
@@ -71,7 +72,7 @@ class _Page:
 
 def _pieces_by_line(text: str, findings: Sequence[tuple[int, Finding]]) -> dict[int, list[tuple[int, int, int]]]:
     """``line -> [(start column0, end column0, finding id)]``: each finding cut at line ends."""
-    index = LineIndex(text)
+    index = LineIndex.of(text)
     lines = text.split("\n")
     out: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for fid, f in findings:
