@@ -26,7 +26,7 @@ from lintnews.run.executors import ENGINES, EngineError
 from lintnews.run.executors.local import relax_garbage_collection
 from lintnews.progress import ProgressBar, summary
 from lintnews.core.rule import FAMILIES, RuleError
-from lintnews.report import NEEDS_TEXTS, RENDERERS
+from lintnews.report import FORMATS, Report, needs, render
 from lintnews.report.github import step_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -47,7 +47,7 @@ def _fail(message: str) -> None:
 @click.option("--select", multiple=True, help="Rule codes or prefixes to use instead of the default set (comma-separated; ALL for every rule).")
 @click.option("--extend-select", multiple=True, help="Rule codes or prefixes to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
 @click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
@@ -140,8 +140,8 @@ def main(
         if directory and not no_cache:
             cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
         baseline = read_baseline(baseline_path) if baseline_path else None
-        # Only the JSON and HTML formats show every document's score; rule D101, when
-        # selected, computes the score itself (once per document) for any format.
+        # Only a format that shows every document's score (JSON) has them computed; rule
+        # D101, when selected, computes the score itself (once per document) for any format.
         engine_options = {"jobs": jobs, "engine": engine, "scheduler": scheduler}
         try:
             result = lint_paths(
@@ -150,8 +150,8 @@ def main(
                 rules,
                 corpus=corpus,
                 cache=cache,
-                keep_texts=fmt in NEEDS_TEXTS and not statistics,
-                scores=fmt in ("json", "html") and not statistics,
+                keep_texts="texts" in needs(fmt) and not statistics,
+                scores="documents" in needs(fmt) and not statistics,
                 progress=bar,
                 **engine_options,
             )
@@ -200,7 +200,7 @@ def main(
         counts = Counter((f.code, f.name) for f in findings)
         out = "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     else:
-        out = RENDERERS[fmt](
+        out = render(fmt, Report(
             findings,
             errors=result.errors,
             rules=rules,
@@ -209,7 +209,7 @@ def main(
             texts=result.texts,
             word_counts=result.word_counts,
             documents=result.documents,
-        )
+        ))
     if output is None:
         sys.stdout.write(out)
     else:

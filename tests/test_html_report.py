@@ -13,9 +13,12 @@ import pytest
 
 from htmldom import highlights, parse
 from lintnews.core.finding import Finding, Related
-from lintnews.report import RENDERERS
+from lintnews.report import Report
+from lintnews.report import render as render_report
 
-render = RENDERERS["html"]
+
+def render(findings, **fields) -> str:
+    return render_report("html", Report(findings, **fields))
 
 
 def finding(path: str, line: int, column: int, end_line: int, end_column: int, code: str = "P101", message: str = "m", suggestion=None, related=()) -> Finding:

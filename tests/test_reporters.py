@@ -22,7 +22,8 @@ from lintnews import __version__
 from lintnews.api import DocumentScore
 from lintnews.core.finding import Finding, Related
 from lintnews.run.files import InputError
-from lintnews.report import RENDERERS, github
+from lintnews.report import FORMATS, Report, github
+from lintnews.report import render as render_report
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("LINTNEWS_UPDATE_SNAPSHOTS") == "1"
@@ -106,8 +107,13 @@ def snapshot_findings(fmt: str) -> list[Finding]:
     return FINDINGS
 
 
+def output(fmt: str, findings, **fields) -> str:
+    """``fmt``'s output for a report of ``findings`` with the other fields given."""
+    return render_report(fmt, Report(findings, **fields))
+
+
 def render(fmt: str) -> str:
-    out = RENDERERS[fmt](snapshot_findings(fmt), errors=ERRORS, documents=DOCUMENTS)
+    out = output(fmt, snapshot_findings(fmt), errors=ERRORS, documents=DOCUMENTS)
     if fmt == "json":
         marker = f'"lintnews_version": {json.dumps(__version__)}'
         assert marker in out
@@ -135,7 +141,7 @@ def test_renderer_matches_snapshot(fmt):
 
 @pytest.mark.parametrize("fmt", sorted(SNAPSHOT_FILES))
 def test_no_findings(fmt):
-    out = RENDERERS[fmt]([], errors=[])
+    out = output(fmt, [], errors=[])
     if fmt == "json":
         assert json.loads(out)["findings"] == []
     else:
@@ -146,19 +152,19 @@ def test_no_findings(fmt):
 
 
 def test_text_one_line_per_finding_with_suggestion():
-    out = RENDERERS["text"]([BADIN])
+    out = output("text", [BADIN])
     assert out == "news/a.txt:3:5: N101 'Badin' looks like 'Biden' (3 mentions: a:1, b:2) [suggestion: 'Biden']\n"
 
 
 def test_text_show_source_underlines_the_span():
     lines = {("news/a.txt", 3): "Mr. Badin said"}
-    out = RENDERERS["text"]([BADIN], show_source=True, source_line=lambda p, n: lines[(p, n)])
+    out = output("text", [BADIN], show_source=True, source_line=lambda p, n: lines[(p, n)])
     assert out.splitlines()[1:] == ["    Mr. Badin said", "        ^^^^^"]
 
 
 def test_text_show_source_of_a_multi_line_finding_underlines_to_the_end_of_the_line():
     src = "x" * 45
-    out = RENDERERS["text"]([MULTILINE], show_source=True, source_line=lambda p, n: src)
+    out = output("text", [MULTILINE], show_source=True, source_line=lambda p, n: src)
     assert out.splitlines()[2] == "    " + " " * 39 + "^" * 6
 
 
@@ -207,7 +213,7 @@ def test_github_escaping_functions():
 
 
 def test_github_round_trip():
-    out = RENDERERS["github"](FINDINGS)
+    out = output("github", FINDINGS)
     lines = out.split("\n")
     assert lines[-1] == "" and len(lines) == len(FINDINGS) + 1, "one line per finding, newline-terminated"
     for line, f in zip(lines, FINDINGS):
@@ -226,7 +232,7 @@ def test_github_round_trip():
 
 
 def test_github_message_with_newlines_stays_on_one_line():
-    out = RENDERERS["github"]([TRICKY])
+    out = output("github", [TRICKY])
     assert out.count("\n") == 1 and "\r" not in out
     assert parse_workflow_command(out.rstrip("\n"))[2] == TRICKY_MESSAGE
 
@@ -250,7 +256,7 @@ RELATED_KEYS = {"path", "line", "column", "end_line", "end_column", "message"}
 
 
 def test_json_schema():
-    report = json.loads(RENDERERS["json"](FINDINGS, errors=ERRORS, documents=DOCUMENTS))
+    report = json.loads(output("json", FINDINGS, errors=ERRORS, documents=DOCUMENTS))
     assert set(report) == {"schema", "version", "lintnews_version", "findings", "errors", "documents"}
     assert report["schema"] == "lintnews/findings"
     assert report["version"] == 1
@@ -284,7 +290,7 @@ def test_json_schema():
 
 
 def test_json_round_trips_every_finding():
-    report = json.loads(RENDERERS["json"](FINDINGS, errors=[]))
+    report = json.loads(output("json", FINDINGS, errors=[]))
     assert report["findings"] == [f.as_dict() for f in FINDINGS]
     assert report["findings"][2]["message"] == TRICKY_MESSAGE
     assert report["findings"][3]["path"] == "news/é😀.md"
@@ -292,5 +298,79 @@ def test_json_round_trips_every_finding():
 
 
 def test_json_keeps_non_ascii_readable():
-    out = RENDERERS["json"]([MULTILINE])
+    out = output("json", [MULTILINE])
     assert "é😀" in out and "\\u" not in out
+
+
+# -- the renderer contract ---------------------------------------------------------------
+
+from lintnews.api import configured_rules  # noqa: E402
+from lintnews.report import RENDERERS, needs  # noqa: E402
+from lintnews.run.config import Config  # noqa: E402
+from lintnews.report.model import REPORT_FIELDS, DeclaredReport, Renderer, UndeclaredField  # noqa: E402
+
+
+class _Reads(Renderer):
+    """A renderer that reads the fields it is told to, declaring only some."""
+
+    format = "reads"
+    needs = frozenset({"texts"})
+
+    def __init__(self, reads: tuple[str, ...]) -> None:
+        self.reads = reads
+
+    def render(self, report) -> str:
+        return repr([getattr(report, name) for name in self.reads])
+
+
+FULL_REPORT = Report(
+    FINDINGS,
+    errors=ERRORS,
+    documents=DOCUMENTS,
+    texts={"news/a.txt": "text"},
+    word_counts={"news/a.txt": 1},
+    rules=configured_rules(Config(), select=["N101", "P101"]),
+    show_source=True,
+    source_line=lambda p, n: "line",
+)
+
+
+def test_a_renderer_gets_the_findings_and_what_it_declares():
+    renderer = _Reads(("findings", "texts"))
+    assert renderer.render(DeclaredReport(FULL_REPORT, renderer)) == repr([FINDINGS, {"news/a.txt": "text"}])
+
+
+@pytest.mark.parametrize("field", sorted(REPORT_FIELDS - {"texts"}))
+def test_a_renderer_reading_a_field_it_did_not_declare_fails(field):
+    renderer = _Reads(("texts", field))
+    with pytest.raises(UndeclaredField, match=f"reads report.{field} without declaring it"):
+        renderer.render(DeclaredReport(FULL_REPORT, renderer))
+
+
+def test_needs_must_name_fields_of_the_report():
+    with pytest.raises(TypeError, match="names no field of Report: text"):
+
+        class _Typo(Renderer):  # noqa: F841 - defining it is the test
+            format = "typo"
+            needs = frozenset({"text"})
+
+
+def test_each_format_declares_what_it_shows():
+    assert FORMATS == ("github", "html", "json", "sarif", "text")
+    assert {fmt: set(needs(fmt)) for fmt in FORMATS} == {
+        "github": set(),
+        "html": {"errors", "texts", "word_counts"},
+        "json": {"errors", "documents"},
+        "sarif": {"errors", "rules", "source_line"},
+        "text": {"show_source", "source_line"},
+    }
+    assert all(r.format == fmt for fmt, r in RENDERERS.items())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_format_renders_a_full_report_reading_only_what_it_declares(fmt):
+    """Every renderer runs through render(), which withholds the undeclared fields: a
+    renderer that read one would raise here."""
+    out = render_report(fmt, FULL_REPORT)
+    assert isinstance(out, str) and out
+

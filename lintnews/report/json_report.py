@@ -12,21 +12,24 @@ names the features that raised it most (see :mod:`lintnews.analyses.mtscore`).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
 from lintnews import __version__
-from lintnews.core.finding import Finding
+from lintnews.report.model import Renderer, Report
 
 SCHEMA_VERSION = 1
 
 
-def render(findings: Sequence[Finding], *, errors: Sequence[object] = (), documents: Sequence[object] = (), **_: object) -> str:
-    doc = {
-        "schema": "lintnews/findings",
-        "version": SCHEMA_VERSION,
-        "lintnews_version": __version__,
-        "findings": [f.as_dict() for f in findings],
-        "errors": [{"path": e.path, "message": e.message} for e in errors],
-        "documents": [d.as_dict() for d in documents],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+class Json(Renderer):
+    format = "json"
+    needs = frozenset({"errors", "documents"})
+
+    def render(self, report: Report) -> str:
+        doc = {
+            "schema": "lintnews/findings",
+            "version": SCHEMA_VERSION,
+            "lintnews_version": __version__,
+            "findings": [f.as_dict() for f in report.findings],
+            "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+            "documents": [d.as_dict() for d in report.documents],
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
