@@ -20,7 +20,8 @@ import pytest
 
 from lintnews import __version__
 from lintnews.api import DocumentScore
-from lintnews.core.finding import Finding, Related
+from lintnews.core.corpus import Loc
+from lintnews.core.finding import Finding, Group, Related, Variant
 from lintnews.run.files import InputError
 from lintnews.report import FORMATS, Report, github
 from lintnews.report import render as render_report
@@ -29,6 +30,15 @@ SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("LINTNEWS_UPDATE_SNAPSHOTS") == "1"
 
 TRICKY_MESSAGE = "50% of quotes: 'a, b' differ\nsecond line\r\nthird %0A literal"
+
+BIDEN_GROUP = Group(
+    "Biden",
+    "Biden",
+    (
+        Variant("Biden", (Loc("news/b.txt", 1, 6, 1, 2, 1, 7), Loc("news/c.txt", 30, 35, 4, 1, 4, 6))),
+        Variant("Badin", (Loc("news/a.txt", 40, 45, 3, 5, 3, 10),)),
+    ),
+)
 
 FINDINGS = [
     Finding(
@@ -46,6 +56,7 @@ FINDINGS = [
             Related("news/b.txt", 1, 2, 1, 7, "'Biden' here"),
             Related("news/c.txt", 4, 1, 4, 6, ""),
         ),
+        group=BIDEN_GROUP,
     ),
     Finding(
         path="news/d.txt",
@@ -257,13 +268,13 @@ RELATED_KEYS = {"path", "line", "column", "end_line", "end_column", "message"}
 
 def test_json_schema():
     report = json.loads(output("json", FINDINGS, errors=ERRORS, documents=DOCUMENTS))
-    assert set(report) == {"schema", "version", "lintnews_version", "findings", "errors", "documents"}
+    assert set(report) == {"schema", "version", "lintnews_version", "findings", "errors", "documents", "groups"}
     assert report["schema"] == "lintnews/findings"
     assert report["version"] == 1
     assert report["lintnews_version"] == __version__
     assert len(report["findings"]) == len(FINDINGS)
     for item in report["findings"]:
-        assert set(item) == FINDING_KEYS
+        assert set(item) == FINDING_KEYS | ({"group"} if item["code"] == "N101" else set())
         for key in ("line", "column", "end_line", "end_column"):
             assert type(item[key]) is int and item[key] >= 1
         for key in ("path", "code", "name", "message"):
@@ -282,6 +293,23 @@ def test_json_schema():
         "end_column": 7,
         "message": "'Biden' here",
     }
+    assert report["findings"][0]["group"] == 0
+    assert report["groups"] == [
+        {
+            "entity": "Biden",
+            "canonical": "Biden",
+            "variants": [
+                {
+                    "text": "Biden",
+                    "places": [
+                        {"path": "news/b.txt", "line": 1, "column": 2, "end_line": 1, "end_column": 7},
+                        {"path": "news/c.txt", "line": 4, "column": 1, "end_line": 4, "end_column": 6},
+                    ],
+                },
+                {"text": "Badin", "places": [{"path": "news/a.txt", "line": 3, "column": 5, "end_line": 3, "end_column": 10}]},
+            ],
+        }
+    ]
     assert report["errors"] == [{"path": "news/bad.txt", "message": "not valid UTF-8 (byte 0xe9 at offset 3); skipped"}]
     assert report["documents"] == [
         {"path": "news/a.txt", "words": 412, "mt_score": 0.8125, "mt_reasons": ["more 'the w of' per 1,000 tokens (31.2, typical 24)"]},
@@ -291,7 +319,8 @@ def test_json_schema():
 
 def test_json_round_trips_every_finding():
     report = json.loads(output("json", FINDINGS, errors=[]))
-    assert report["findings"] == [f.as_dict() for f in FINDINGS]
+    assert [{k: v for k, v in item.items() if k != "group"} for item in report["findings"]] == [f.as_dict() for f in FINDINGS]
+    assert [report["groups"][item["group"]] for item in report["findings"] if "group" in item] == [BIDEN_GROUP.as_dict()]
     assert report["findings"][2]["message"] == TRICKY_MESSAGE
     assert report["findings"][3]["path"] == "news/é😀.md"
     assert report["errors"] == []
@@ -374,3 +403,21 @@ def test_each_format_renders_a_full_report_reading_only_what_it_declares(fmt):
     out = render_report(fmt, FULL_REPORT)
     assert isinstance(out, str) and out
 
+
+
+def test_json_lists_each_group_once_in_the_order_findings_name_it():
+    """The findings of a group share it; a group's places may be thousands, so the JSON
+    lists each group once and a finding gives its index."""
+    tie = Group("Tariq Arian", None, (Variant("Arian", (Loc("b.txt", 6, 11, 1, 7, 1, 12),)), Variant("Erian", (Loc("a.txt", 0, 5, 1, 1, 1, 6),))))
+    copy = Group(BIDEN_GROUP.entity, BIDEN_GROUP.canonical, BIDEN_GROUP.variants)  # equal, another object
+    grouped = [
+        Finding("a.txt", 1, 1, 1, 6, "N101", "name-variant", "error", "m", group=tie),
+        Finding("a.txt", 2, 1, 2, 6, "N101", "name-variant", "error", "m", group=BIDEN_GROUP),
+        Finding("b.txt", 1, 7, 1, 12, "N101", "name-variant", "error", "m", group=tie),
+        Finding("c.txt", 1, 1, 1, 6, "N101", "name-variant", "error", "m", group=copy),
+        Finding("c.txt", 2, 1, 2, 6, "P101", "doubled-punctuation", "warning", "m"),
+    ]
+    report = json.loads(output("json", grouped))
+    assert [item.get("group") for item in report["findings"]] == [0, 1, 0, 1, None]
+    assert report["groups"] == [tie.as_dict(), BIDEN_GROUP.as_dict()]
+    assert report["groups"][0]["canonical"] is None
