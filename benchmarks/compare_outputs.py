@@ -15,12 +15,20 @@ The corpora: the sample articles (``seeds/``), ``clean-en``, the four ``zh-en`` 
 ``--articles`` articles (``benchmarks/speed.py``'s generator, fixed seed) written under
 the output folder.  Corpora under ``--shared`` that are absent are skipped and named.
 ``--lintnews`` names the command to run (default: the one beside this Python).
+
+A change that adds a key to the JSON on purpose compares with ``--drop-key KEY``
+(repeatable): the key is removed wherever it occurs in the new output's JSON objects,
+which is then written again as lintnews writes it (two-space indent, UTF-8 as is), and
+compared byte for byte with the recording; everything else must still be the same::
+
+    python benchmarks/compare_outputs.py compare /tmp/ref --shared ../shared/corpora --drop-key group --drop-key groups
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +75,20 @@ def run(command: list[str], folder: Path, selection: list[str]) -> bytes:
     return done.stdout
 
 
+def without_keys(output: bytes, keys: frozenset[str]) -> bytes:
+    """``output`` (lintnews's JSON) without ``keys`` in any of its objects, written again
+    the way lintnews writes it."""
+
+    def drop(value):
+        if isinstance(value, dict):
+            return {k: drop(v) for k, v in value.items() if k not in keys}
+        if isinstance(value, list):
+            return [drop(v) for v in value]
+        return value
+
+    return (json.dumps(drop(json.loads(output)), ensure_ascii=False, indent=2) + "\n").encode()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=("record", "compare"))
@@ -74,7 +96,10 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, help="the shared corpora folder (../shared/corpora)")
     parser.add_argument("--articles", type=int, default=1000, help="size of the generated corpus")
     parser.add_argument("--lintnews", default=str(Path(sys.executable).with_name("lintnews")), help="the command to run")
+    parser.add_argument("--drop-key", action="append", default=[], metavar="KEY", help="compare: leave KEY out of the new output's JSON objects (a key added on purpose); repeatable")
     args = parser.parse_args()
+    if args.drop_key and args.action == "record":
+        parser.error("--drop-key only applies to compare (a recording keeps every key)")
     generated = args.outputs / f"generated-{args.articles}"
     generate(generated, args.articles)
     differing = 0
@@ -87,6 +112,8 @@ def main() -> int:
                 print(f"recorded {recorded.name}: {len(output):,} bytes")
                 continue
             expected = recorded.read_bytes() if recorded.exists() else b""
+            if args.drop_key:
+                output = without_keys(output, frozenset(args.drop_key))
             if output == expected:
                 print(f"same      {name} ({selection})")
                 continue
