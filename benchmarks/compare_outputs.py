@@ -16,12 +16,20 @@ The corpora: the sample articles (``seeds/``), ``clean-en``, the four ``zh-en`` 
 the output folder.  Corpora under ``--shared`` that are absent are skipped and named.
 ``--lintnews`` names the command to run (default: the one beside this Python);
 ``--ignore CODE`` leaves out a rule added since the outputs were recorded.
+
+A change that adds a key to the JSON on purpose compares with ``--drop-key KEY``
+(repeatable): the key is removed wherever it occurs in the new output's JSON objects,
+which is then written again as lintnews writes it (two-space indent, UTF-8 as is), and
+compared byte for byte with the recording; everything else must still be the same::
+
+    python benchmarks/compare_outputs.py compare /tmp/ref --shared ../shared/corpora --drop-key group --drop-key groups
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -69,6 +77,29 @@ def run(command: list[str], folder: Path, selection: list[str], ignore: list[str
     return done.stdout
 
 
+def first_difference(recorded: list[str], now: list[str], context: int = 3, shown: int = 15) -> str:
+    """The lines around the first that differs (a full diff of two large outputs that
+    differ throughout takes minutes)."""
+    at = next((i for i, (a, b) in enumerate(zip(recorded, now)) if a != b), min(len(recorded), len(now)))
+    start = max(0, at - context)
+    diff = difflib.unified_diff(recorded[start : at + shown], now[start : at + shown], "recorded", "now", n=context, lineterm="")
+    return "\n".join(diff)
+
+
+def without_keys(output: bytes, keys: frozenset[str]) -> bytes:
+    """``output`` (lintnews's JSON) without ``keys`` in any of its objects, written again
+    the way lintnews writes it."""
+
+    def drop(value):
+        if isinstance(value, dict):
+            return {k: drop(v) for k, v in value.items() if k not in keys}
+        if isinstance(value, list):
+            return [drop(v) for v in value]
+        return value
+
+    return (json.dumps(drop(json.loads(output)), ensure_ascii=False, indent=2) + "\n").encode()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=("record", "compare"))
@@ -77,7 +108,10 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=1000, help="size of the generated corpus")
     parser.add_argument("--ignore", action="append", default=[], metavar="CODE", help="leave out a rule added since the recording (repeatable)")
     parser.add_argument("--lintnews", default=str(Path(sys.executable).with_name("lintnews")), help="the command to run")
+    parser.add_argument("--drop-key", action="append", default=[], metavar="KEY", help="compare: leave KEY out of the new output's JSON objects (a key added on purpose); repeatable")
     args = parser.parse_args()
+    if args.drop_key and args.action == "record":
+        parser.error("--drop-key only applies to compare (a recording keeps every key)")
     generated = args.outputs / f"generated-{args.articles}"
     generate(generated, args.articles)
     differing = 0
@@ -90,15 +124,14 @@ def main() -> int:
                 print(f"recorded {recorded.name}: {len(output):,} bytes")
                 continue
             expected = recorded.read_bytes() if recorded.exists() else b""
+            if args.drop_key:
+                output = without_keys(output, frozenset(args.drop_key))
             if output == expected:
                 print(f"same      {name} ({selection})")
                 continue
             differing += 1
             print(f"DIFFERENT {name} ({selection})")
-            diff = difflib.unified_diff(
-                expected.decode().splitlines(), output.decode().splitlines(), "recorded", "now", n=1, lineterm=""
-            )
-            print("\n".join(list(diff)[:40]))
+            print(first_difference(expected.decode().splitlines(), output.decode().splitlines()))
     return 1 if differing else 0
 
 

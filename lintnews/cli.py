@@ -20,7 +20,7 @@ from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
 from lintnews.core.rule import FAMILIES, Rule, RuleError
 from lintnews.progress import ProgressBar, summary
-from lintnews.report import NEEDS_TEXTS, RENDERERS
+from lintnews.report import FORMATS, Report, needs, render
 from lintnews.report.github import step_summary
 from lintnews.run.baseline import BaselineError, read_baseline, write_baseline
 from lintnews.run.cache import DocumentCache, rules_fingerprint
@@ -50,7 +50,7 @@ def _fail(message: str) -> None:
 @click.option("--select", multiple=True, help="Rule codes or prefixes to use instead of the default set (comma-separated; ALL for every rule).")
 @click.option("--extend-select", multiple=True, help="Rule codes or prefixes to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
 @click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
@@ -172,13 +172,13 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
     jobs = args.jobs if args.jobs is not None else default_jobs()
     fixing = args.apply_fix or args.show_diff
     bar = ProgressBar(sys.stderr) if show_progress else None
-    # Only the JSON and HTML formats show every document's score; rule D101, when
+    # Texts and scores are kept only for a format that shows them; rule D101, when
     # selected, computes the score itself (once per document) for any format.
     options = RunOptions(
         corpus=args.corpus,
         cache=cache,
-        keep_texts=args.fmt in NEEDS_TEXTS and not args.statistics,
-        scores=args.fmt in ("json", "html") and not args.statistics,
+        keep_texts="texts" in needs(args.fmt) and not args.statistics,
+        scores="documents" in needs(args.fmt) and not args.statistics,
         jobs=jobs,
         engine=args.engine,
         scheduler=args.scheduler,
@@ -226,16 +226,17 @@ def _report(args: Arguments, result: Result, rules: list[Rule]) -> None:
         counts = Counter((f.code, f.name) for f in findings)
         out = "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     else:
-        out = RENDERERS[args.fmt](
+        report = Report(
             findings,
             errors=result.errors,
+            documents=result.documents,
+            texts=result.texts,
+            word_counts=result.word_counts,
             rules=rules,
             show_source=args.show_source,
             source_line=SourceLines(),
-            texts=result.texts,
-            word_counts=result.word_counts,
-            documents=result.documents,
         )
+        out = render(args.fmt, report)
     try:
         write_report(args.output, out)
     except ReportNotWritten as exc:

@@ -37,7 +37,8 @@ def test_every_layer_imports_only_the_layers_below_it():
 
 
 def test_no_module_imports_itself_through_others():
-    graph = grimp.build_graph("lintnews")
+    # Imports for type annotations only (under TYPE_CHECKING) run never: not a cycle.
+    graph = grimp.build_graph("lintnews", exclude_type_checking_imports=True)
     cycles = [
         (module, imported)
         for module in sorted(graph.modules)

@@ -28,7 +28,7 @@ from lintnews.run.pipeline import finish, lint_document
 from lintnews.run.executors import local
 from lintnews.run.files import InputError, expand_paths
 from lintnews.core.rule import CorpusRule, DocumentRule
-from lintnews.report import RENDERERS
+from lintnews.report import Report, render
 
 dask_distributed = pytest.importorskip("dask.distributed")
 
@@ -48,7 +48,7 @@ def rules():
 
 
 def json_of(findings, errors=()) -> str:
-    return RENDERERS["json"](findings, errors=errors, show_source=False, source_line=lambda p, n: "")
+    return render("json", Report(findings, errors=errors))
 
 
 def json_via_local(paths, rules, jobs, **kwargs) -> str:

@@ -12,14 +12,18 @@ from pathlib import Path
 import pytest
 
 from htmldom import highlights, parse
-from lintnews.core.finding import Finding, Related
-from lintnews.report import RENDERERS
+from lintnews.core.corpus import Loc
+from lintnews.core.finding import Finding, Group, Related, Variant
+from lintnews.report import Report
+from lintnews.report import render as render_report
 
-render = RENDERERS["html"]
+
+def render(findings, **fields) -> str:
+    return render_report("html", Report(findings, **fields))
 
 
-def finding(path: str, line: int, column: int, end_line: int, end_column: int, code: str = "P101", message: str = "m", suggestion=None, related=()) -> Finding:
-    return Finding(path, line, column, end_line, end_column, code, "rule-name", "warning", message, suggestion, tuple(related))
+def finding(path: str, line: int, column: int, end_line: int, end_column: int, code: str = "P101", message: str = "m", suggestion=None, related=(), group=None) -> Finding:
+    return Finding(path, line, column, end_line, end_column, code, "rule-name", "warning", message, suggestion, tuple(related), group=group)
 
 
 def source_lines(root, path: str) -> list[str]:
@@ -194,8 +198,9 @@ def test_findings_without_text_are_still_listed():
 
 def test_related_locations_link_to_rendered_lines():
     texts = {"a.txt": "Badin spoke.\n", "b.txt": "x\nJoe Biden won.\n"}
-    f = finding("a.txt", 1, 1, 1, 6, code="N101", suggestion="Biden", related=[Related("b.txt", 2, 1, 2, 10, "'Biden' here")])
-    root = parse(render([f], texts=texts, word_counts={"a.txt": 2, "b.txt": 4}))
+    group = Group("Biden", "Biden", (Variant("Biden", (Loc("b.txt", 6, 11, 2, 5, 2, 10),)), Variant("Badin", (Loc("a.txt", 0, 5, 1, 1, 1, 6),))))
+    f = finding("a.txt", 1, 1, 1, 6, code="N101", suggestion="Biden", related=[Related("b.txt", 2, 1, 2, 10, "'Biden' here")], group=group)
+    root = parse(render([f], texts=texts, word_counts={"a.txt": 2, "b.txt": 4}))  # b.txt is shown: it has a form of the name cluster
     hrefs = [a.attrs["href"] for a in root.find_all("li", where=lambda e: e.attrs.get("id") == "m0")[0].find_all("a")]
     targets = {e.attrs.get("id") for e in root.iter()}
     assert all(h.lstrip("#") in targets for h in hrefs) and len(hrefs) == 2

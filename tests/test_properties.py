@@ -47,7 +47,7 @@ from lintnews.core.document import make_document
 from lintnews.run.pipeline import finish, lint_document
 from lintnews.run.fixing import apply_fixes
 from lintnews.core.rule import DocumentRule
-from lintnews.report import RENDERERS
+from lintnews.report import FORMATS, Report, render
 
 from conftest import property_settings
 
@@ -175,11 +175,12 @@ def test_lint_never_raises_and_every_finding_points_into_its_document(texts):
     def source_line(path: str, n: int) -> str:
         return lines[path][n - 1] if 0 < n <= len(lines[path]) else ""
 
-    for fmt, render in sorted(RENDERERS.items()):
-        out = render(
-            findings, errors=[], rules=_RULES, show_source=True, source_line=source_line,
-            texts={p: d.text for p, d in docs.items()}, word_counts={p: d.word_count for p, d in docs.items()},
-        )
+    report = Report(
+        findings, errors=[], rules=_RULES, show_source=True, source_line=source_line,
+        texts={p: d.text for p, d in docs.items()}, word_counts={p: d.word_count for p, d in docs.items()},
+    )
+    for fmt in FORMATS:
+        out = render(fmt, report)
         assert isinstance(out, str)
         if fmt in ("json", "sarif"):
             json.loads(out)

@@ -20,14 +20,25 @@ import pytest
 
 from lintnews import __version__
 from lintnews.api import DocumentScore
-from lintnews.core.finding import Finding, Related
+from lintnews.core.corpus import Loc
+from lintnews.core.finding import Finding, Group, Related, Variant
 from lintnews.run.files import InputError
-from lintnews.report import RENDERERS, github
+from lintnews.report import FORMATS, Report, github
+from lintnews.report import render as render_report
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("LINTNEWS_UPDATE_SNAPSHOTS") == "1"
 
 TRICKY_MESSAGE = "50% of quotes: 'a, b' differ\nsecond line\r\nthird %0A literal"
+
+BIDEN_GROUP = Group(
+    "Biden",
+    "Biden",
+    (
+        Variant("Biden", (Loc("news/b.txt", 1, 6, 1, 2, 1, 7), Loc("news/c.txt", 30, 35, 4, 1, 4, 6))),
+        Variant("Badin", (Loc("news/a.txt", 40, 45, 3, 5, 3, 10),)),
+    ),
+)
 
 FINDINGS = [
     Finding(
@@ -45,6 +56,7 @@ FINDINGS = [
             Related("news/b.txt", 1, 2, 1, 7, "'Biden' here"),
             Related("news/c.txt", 4, 1, 4, 6, ""),
         ),
+        group=BIDEN_GROUP,
     ),
     Finding(
         path="news/d.txt",
@@ -106,8 +118,13 @@ def snapshot_findings(fmt: str) -> list[Finding]:
     return FINDINGS
 
 
+def output(fmt: str, findings, **fields) -> str:
+    """``fmt``'s output for a report of ``findings`` with the other fields given."""
+    return render_report(fmt, Report(findings, **fields))
+
+
 def render(fmt: str) -> str:
-    out = RENDERERS[fmt](snapshot_findings(fmt), errors=ERRORS, documents=DOCUMENTS)
+    out = output(fmt, snapshot_findings(fmt), errors=ERRORS, documents=DOCUMENTS)
     if fmt == "json":
         marker = f'"lintnews_version": {json.dumps(__version__)}'
         assert marker in out
@@ -135,7 +152,7 @@ def test_renderer_matches_snapshot(fmt):
 
 @pytest.mark.parametrize("fmt", sorted(SNAPSHOT_FILES))
 def test_no_findings(fmt):
-    out = RENDERERS[fmt]([], errors=[])
+    out = output(fmt, [], errors=[])
     if fmt == "json":
         assert json.loads(out)["findings"] == []
     else:
@@ -146,19 +163,19 @@ def test_no_findings(fmt):
 
 
 def test_text_one_line_per_finding_with_suggestion():
-    out = RENDERERS["text"]([BADIN])
+    out = output("text", [BADIN])
     assert out == "news/a.txt:3:5: N101 'Badin' looks like 'Biden' (3 mentions: a:1, b:2) [suggestion: 'Biden']\n"
 
 
 def test_text_show_source_underlines_the_span():
     lines = {("news/a.txt", 3): "Mr. Badin said"}
-    out = RENDERERS["text"]([BADIN], show_source=True, source_line=lambda p, n: lines[(p, n)])
+    out = output("text", [BADIN], show_source=True, source_line=lambda p, n: lines[(p, n)])
     assert out.splitlines()[1:] == ["    Mr. Badin said", "        ^^^^^"]
 
 
 def test_text_show_source_of_a_multi_line_finding_underlines_to_the_end_of_the_line():
     src = "x" * 45
-    out = RENDERERS["text"]([MULTILINE], show_source=True, source_line=lambda p, n: src)
+    out = output("text", [MULTILINE], show_source=True, source_line=lambda p, n: src)
     assert out.splitlines()[2] == "    " + " " * 39 + "^" * 6
 
 
@@ -207,7 +224,7 @@ def test_github_escaping_functions():
 
 
 def test_github_round_trip():
-    out = RENDERERS["github"](FINDINGS)
+    out = output("github", FINDINGS)
     lines = out.split("\n")
     assert lines[-1] == "" and len(lines) == len(FINDINGS) + 1, "one line per finding, newline-terminated"
     for line, f in zip(lines, FINDINGS):
@@ -226,7 +243,7 @@ def test_github_round_trip():
 
 
 def test_github_message_with_newlines_stays_on_one_line():
-    out = RENDERERS["github"]([TRICKY])
+    out = output("github", [TRICKY])
     assert out.count("\n") == 1 and "\r" not in out
     assert parse_workflow_command(out.rstrip("\n"))[2] == TRICKY_MESSAGE
 
@@ -250,14 +267,14 @@ RELATED_KEYS = {"path", "line", "column", "end_line", "end_column", "message"}
 
 
 def test_json_schema():
-    report = json.loads(RENDERERS["json"](FINDINGS, errors=ERRORS, documents=DOCUMENTS))
-    assert set(report) == {"schema", "version", "lintnews_version", "findings", "errors", "documents"}
+    report = json.loads(output("json", FINDINGS, errors=ERRORS, documents=DOCUMENTS))
+    assert set(report) == {"schema", "version", "lintnews_version", "findings", "errors", "documents", "groups"}
     assert report["schema"] == "lintnews/findings"
     assert report["version"] == 1
     assert report["lintnews_version"] == __version__
     assert len(report["findings"]) == len(FINDINGS)
     for item in report["findings"]:
-        assert set(item) == FINDING_KEYS
+        assert set(item) == FINDING_KEYS | ({"group"} if item["code"] == "N101" else set())
         for key in ("line", "column", "end_line", "end_column"):
             assert type(item[key]) is int and item[key] >= 1
         for key in ("path", "code", "name", "message"):
@@ -276,6 +293,23 @@ def test_json_schema():
         "end_column": 7,
         "message": "'Biden' here",
     }
+    assert report["findings"][0]["group"] == 0
+    assert report["groups"] == [
+        {
+            "entity": "Biden",
+            "canonical": "Biden",
+            "variants": [
+                {
+                    "text": "Biden",
+                    "places": [
+                        {"path": "news/b.txt", "line": 1, "column": 2, "end_line": 1, "end_column": 7},
+                        {"path": "news/c.txt", "line": 4, "column": 1, "end_line": 4, "end_column": 6},
+                    ],
+                },
+                {"text": "Badin", "places": [{"path": "news/a.txt", "line": 3, "column": 5, "end_line": 3, "end_column": 10}]},
+            ],
+        }
+    ]
     assert report["errors"] == [{"path": "news/bad.txt", "message": "not valid UTF-8 (byte 0xe9 at offset 3); skipped"}]
     assert report["documents"] == [
         {"path": "news/a.txt", "words": 412, "mt_score": 0.8125, "mt_reasons": ["more 'the w of' per 1,000 tokens (31.2, typical 24)"]},
@@ -284,13 +318,106 @@ def test_json_schema():
 
 
 def test_json_round_trips_every_finding():
-    report = json.loads(RENDERERS["json"](FINDINGS, errors=[]))
-    assert report["findings"] == [f.as_dict() for f in FINDINGS]
+    report = json.loads(output("json", FINDINGS, errors=[]))
+    assert [{k: v for k, v in item.items() if k != "group"} for item in report["findings"]] == [f.as_dict() for f in FINDINGS]
+    assert [report["groups"][item["group"]] for item in report["findings"] if "group" in item] == [BIDEN_GROUP.as_dict()]
     assert report["findings"][2]["message"] == TRICKY_MESSAGE
     assert report["findings"][3]["path"] == "news/é😀.md"
     assert report["errors"] == []
 
 
 def test_json_keeps_non_ascii_readable():
-    out = RENDERERS["json"]([MULTILINE])
+    out = output("json", [MULTILINE])
     assert "é😀" in out and "\\u" not in out
+
+
+# -- the renderer contract ---------------------------------------------------------------
+
+from lintnews.api import configured_rules  # noqa: E402
+from lintnews.report import RENDERERS, needs  # noqa: E402
+from lintnews.run.config import Config  # noqa: E402
+from lintnews.report.model import REPORT_FIELDS, DeclaredReport, Renderer, UndeclaredField  # noqa: E402
+
+
+class _Reads(Renderer):
+    """A renderer that reads the fields it is told to, declaring only some."""
+
+    format = "reads"
+    needs = frozenset({"texts"})
+
+    def __init__(self, reads: tuple[str, ...]) -> None:
+        self.reads = reads
+
+    def render(self, report) -> str:
+        return repr([getattr(report, name) for name in self.reads])
+
+
+FULL_REPORT = Report(
+    FINDINGS,
+    errors=ERRORS,
+    documents=DOCUMENTS,
+    texts={"news/a.txt": "text"},
+    word_counts={"news/a.txt": 1},
+    rules=configured_rules(Config(), select=["N101", "P101"]),
+    show_source=True,
+    source_line=lambda p, n: "line",
+)
+
+
+def test_a_renderer_gets_the_findings_and_what_it_declares():
+    renderer = _Reads(("findings", "texts"))
+    assert renderer.render(DeclaredReport(FULL_REPORT, renderer)) == repr([FINDINGS, {"news/a.txt": "text"}])
+
+
+@pytest.mark.parametrize("field", sorted(REPORT_FIELDS - {"texts"}))
+def test_a_renderer_reading_a_field_it_did_not_declare_fails(field):
+    renderer = _Reads(("texts", field))
+    with pytest.raises(UndeclaredField, match=f"reads report.{field} without declaring it"):
+        renderer.render(DeclaredReport(FULL_REPORT, renderer))
+
+
+def test_needs_must_name_fields_of_the_report():
+    with pytest.raises(TypeError, match="names no field of Report: text"):
+
+        class _Typo(Renderer):  # noqa: F841 - defining it is the test
+            format = "typo"
+            needs = frozenset({"text"})
+
+
+def test_each_format_declares_what_it_shows():
+    assert FORMATS == ("github", "html", "json", "sarif", "text")
+    assert {fmt: set(needs(fmt)) for fmt in FORMATS} == {
+        "github": set(),
+        "html": {"errors", "texts", "word_counts"},
+        "json": {"errors", "documents"},
+        "sarif": {"errors", "rules", "source_line"},
+        "text": {"show_source", "source_line"},
+    }
+    assert all(r.format == fmt for fmt, r in RENDERERS.items())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_format_renders_a_full_report_reading_only_what_it_declares(fmt):
+    """Every renderer runs through render(), which withholds the undeclared fields: a
+    renderer that read one would raise here."""
+    out = render_report(fmt, FULL_REPORT)
+    assert isinstance(out, str) and out
+
+
+
+def test_json_lists_each_group_once_in_the_order_findings_name_it():
+    """The findings of a group share it; a group's places may be thousands, so the JSON
+    lists each group once and a finding gives its index."""
+    tie = Group("Tariq Arian", None, (Variant("Arian", (Loc("b.txt", 6, 11, 1, 7, 1, 12),)), Variant("Erian", (Loc("a.txt", 0, 5, 1, 1, 1, 6),))))
+    copy = Group(BIDEN_GROUP.entity, BIDEN_GROUP.canonical, BIDEN_GROUP.variants)  # equal, another object
+    grouped = [
+        Finding("a.txt", 1, 1, 1, 6, "N101", "name-variant", "error", "m", group=tie),
+        Finding("a.txt", 2, 1, 2, 6, "N101", "name-variant", "error", "m", group=BIDEN_GROUP),
+        Finding("b.txt", 1, 7, 1, 12, "N101", "name-variant", "error", "m", group=tie),
+        Finding("c.txt", 1, 1, 1, 6, "N101", "name-variant", "error", "m", group=copy),
+        Finding("c.txt", 2, 1, 2, 6, "P101", "doubled-punctuation", "warning", "m"),
+    ]
+    report = json.loads(output("json", grouped))
+    assert [item.get("group") for item in report["findings"]] == [0, 1, 0, 1, None]
+    assert report["groups"] == [tie.as_dict(), BIDEN_GROUP.as_dict()]
+    assert report["groups"][0]["canonical"] is None

@@ -324,3 +324,117 @@ def test_a_stray_token_inside_a_full_name(text, stray):
 )
 def test_words_between_two_names_or_in_titles_are_left_alone(text):
     assert flagged(text, "N102") == []
+
+
+# -- the group a finding carries (lintnews.core.finding.Group) ----------------------------
+def _written(texts, place) -> str:
+    """The text at a place of a group."""
+    if isinstance(texts, str):
+        texts = {"doc.txt": texts}
+    assert place.line == place.end_line
+    return texts[place.path].split("\n")[place.line - 1][place.column - 1 : place.end_column - 1]
+
+
+def _places(texts, variant) -> list[tuple[str, int, str]]:
+    return [(p.path, p.line, _written(texts, p)) for p in variant.places]
+
+
+def _at(f) -> tuple:
+    return (f.path, f.line, f.column, f.end_line, f.end_column)
+
+
+def test_group_of_a_misspelling_names_the_canonical_spelling_and_every_place_of_both():
+    [f] = findings(BIDEN_ARTICLE, "N101")
+    group = f.group
+    assert (group.entity, group.canonical) == ("Biden", "Biden")
+    canonical, reported = group.variants  # the canonical spelling first
+    assert canonical.text == "Biden" and _places(BIDEN_ARTICLE, canonical) == [("doc.txt", 1, "Biden"), ("doc.txt", 2, "Biden"), ("doc.txt", 3, "Biden")]
+    assert reported.text == "Badin" and _places(BIDEN_ARTICLE, reported) == [("doc.txt", 4, "Badin")]
+    assert _at(f) in {_at(p) for p in reported.places}
+
+
+def test_group_of_a_tie_has_no_canonical_and_is_shared_by_both_findings():
+    texts = {
+        "a.txt": "“They fired 23 missiles,” said Interior Ministry spokesman Tariq Erian.",
+        "b.txt": "A spokesman for the Interior Ministry, Tariq Arian, said 23 rockets had landed.",
+    }
+    erian, arian = findings(texts, "N101")
+    assert erian.group is arian.group
+    group = erian.group
+    assert group.canonical is None and group.entity == "Tariq Arian"  # a tie: the first spelling stands for the person
+    assert [(v.text, _places(texts, v)) for v in group.variants] == [
+        ("Arian", [("b.txt", 1, "Arian")]),
+        ("Erian", [("a.txt", 1, "Erian")]),
+    ]
+    assert _at(erian) in {_at(p) for p in group.variants[1].places} and _at(arian) in {_at(p) for p in group.variants[0].places}
+
+
+def test_group_places_are_every_mention_in_the_scope_of_the_evidence():
+    texts = {
+        "a.txt": "Tariq Erian said the road was closed. Erian added that it would reopen.",
+        "b.txt": "Tariq Arian said the road was open. Arian said so twice.",
+        "c.txt": "Arian said nothing about the road.",  # no Tariq here: not in the scope
+        "d.txt": "Tariq Arian spoke to reporters.",
+    }
+    fs = findings(texts, "N101")
+    assert len(fs) == 2 and fs[0].group is fs[1].group
+    group = fs[0].group
+    assert (group.entity, group.canonical) == ("Tariq Arian", "Arian")
+    assert [(v.text, _places(texts, v)) for v in group.variants] == [
+        ("Arian", [("b.txt", 1, "Arian"), ("b.txt", 1, "Arian"), ("d.txt", 1, "Arian")]),
+        ("Erian", [("a.txt", 1, "Erian"), ("a.txt", 1, "Erian")]),
+    ]
+    assert [_at(f) for f in fs] == [_at(p) for p in group.variants[1].places]
+
+
+def test_group_of_given_names_places_the_whole_name_as_the_finding_does():
+    texts = {
+        "a.txt": "Taliban spokesman Zabihullah Mujahid said there was progress.",
+        "b.txt": "“No agreement was reached,” spokesman Zabiullah Mujahid said.",
+    }
+    fs = findings(texts, "N101")
+    group = fs[0].group
+    assert all(f.group is group for f in fs) and group.canonical is None
+    assert group.entity == "Zabihullah Mujahid"
+    assert [(v.text, _places(texts, v)) for v in group.variants] == [
+        ("Zabihullah", [("a.txt", 1, "Zabihullah Mujahid")]),
+        ("Zabiullah", [("b.txt", 1, "Zabiullah Mujahid")]),
+    ]
+
+
+def test_group_of_an_accepted_spelling_makes_it_canonical():
+    from lintnews.api import configured_rules
+    from lintnews.core.document import make_document
+    from lintnews.run.config import Config
+    from lintnews.run.pipeline import finish, lint_document
+
+    texts = {
+        "a.txt": "Taliban spokesman Zabihullah Mujahid said there was progress.",
+        "b.txt": "“No agreement,” spokesman Zabiullah Mujahid said. Spokesman Zabiullah Mujahid added more.",
+    }
+    rules = configured_rules(Config(vocabulary=["Zabihullah Mujahid"], select=["N101"]))
+    fs = finish([lint_document(make_document(p, t), rules) for p, t in texts.items()], rules)
+    group = fs[0].group
+    assert all(f.group is group for f in fs)
+    assert (group.entity, group.canonical) == ("Zabihullah Mujahid", "Zabihullah")
+    assert [(v.text, len(v.places)) for v in group.variants] == [("Zabihullah", 1), ("Zabiullah", 2)]
+
+
+def test_misspellings_of_one_name_are_groups_of_their_own():
+    texts = {f"{k:02d}.txt": "Spokesman Zabihullah Mujahid said the talks went on." for k in range(5)}
+    texts.update({"x1.txt": "Spokesman Zabihullah Mujahed said so.", "x2.txt": "Spokesman Zabihullah Majuhid said so."})
+    x1, x2 = findings(texts, "N101")
+    assert x1.group is not x2.group
+    assert [v.text for v in x1.group.variants] == ["Mujahid", "Mujahed"] and [v.text for v in x2.group.variants] == ["Mujahid", "Majuhid"]
+    assert x1.group.variants[0].places is x2.group.variants[0].places  # the canonical places: one tuple, not a copy per group
+    assert len(x1.group.variants[0].places) == 5
+
+
+def test_a_finding_with_its_group_is_a_fact_the_cache_stores():
+    import json
+
+    from lintnews.run.cache import decode, encode
+
+    [f] = findings(BIDEN_ARTICLE, "N101")
+    again = decode(json.dumps(encode(f)))
+    assert again == f and again.group == f.group and again.group.variants[0].places == f.group.variants[0].places

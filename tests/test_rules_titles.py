@@ -49,3 +49,43 @@ def test_different_portfolios_are_a_career_not_a_conflict():
 def test_unknown_country_is_not_guessed():
     text = "Foreign Minister Wang Yi met the delegation."
     assert flagged(text, "T102") == []
+
+
+# -- the group a finding carries ----------------------------------------------------------
+def _places(texts, variant) -> list[tuple[str, str]]:
+    return [(p.path, texts[p.path].split("\n")[p.line - 1][p.column - 1 : p.end_column - 1]) for p in variant.places]
+
+
+def test_groups_name_the_person_the_right_office_and_every_titled_mention():
+    [t101] = findings(CORPUS, "T101")
+    [t102] = findings(CORPUS, "T102")
+    for f in (t101, t102):
+        assert (f.group.entity, f.group.canonical) == ("Mike Pompeo", "Secretary of State")
+        assert [(v.text, _places(CORPUS, v)) for v in f.group.variants] == [
+            ("Secretary of State", [("a.txt", "Secretary of State Mike Pompeo"), ("b.txt", "Secretary of State Mike Pompeo")]),
+            ("Foreign Secretary", [("c.txt", "Foreign Secretary Mike Pompeo")]),
+        ]
+        place = f.group.variants[1].places[0]
+        assert (f.path, f.line, f.column, f.end_column) == (place.path, place.line, place.column, place.end_column)
+
+
+def test_tied_offices_have_no_canonical_rendering():
+    texts = {
+        "a.txt": "Secretary of State Mike Pompeo will meet negotiators in Qatar.",
+        "b.txt": "Foreign Minister Mike Pompeo hailed progress.",
+    }
+    fs = findings(texts, "T101")
+    assert len(fs) == 2 and fs[0].group is fs[1].group and fs[0].suggestion is None
+    group = fs[0].group
+    assert group.canonical is None and group.entity == "Mike Pompeo"
+    assert [(v.text, _places(texts, v)) for v in group.variants] == [
+        ("Foreign Minister", [("b.txt", "Foreign Minister Mike Pompeo")]),
+        ("Secretary of State", [("a.txt", "Secretary of State Mike Pompeo")]),
+    ]
+
+
+def test_an_office_no_mention_writes_is_still_canonical():
+    text = "American Defence Minister Lloyd Austin told reporters the plan was sound."
+    [f] = findings(text, "T102")
+    assert (f.group.entity, f.group.canonical) == ("Lloyd Austin", "Secretary of Defense")
+    assert [(v.text, _places({"doc.txt": text}, v)) for v in f.group.variants] == [("Defence Minister", [("doc.txt", "Defence Minister Lloyd Austin")])]

@@ -46,9 +46,7 @@ class Loc:
 
     @classmethod
     def of(cls, doc: Document, start: int, end: int) -> Loc:
-        a = doc.position(start)
-        b = doc.position(max(end, start + 1) - 1)
-        return cls(doc.path, start, end, a.line, a.column, b.line, b.column + 1)
+        return cls(doc.path, start, end, *doc.index.span(start, end))
 
     def related(self, message: str = "") -> Related:
         return Related(self.path, self.line, self.column, self.end_line, self.end_column, message)

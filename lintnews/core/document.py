@@ -13,10 +13,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 
 from lintnews.core.analysis import Analysis
 from lintnews.core.finding import Position
+from lintnews.core.lines import LineIndex
 from lintnews.core.markdown import prose_view
 from lintnews.core.markers import blank_markers
 
@@ -74,7 +74,8 @@ class Document:
     newline: str = "\n"
     bom: bool = False
     kind: str = "text"
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    #: offsets <-> lines and columns of ``text`` (and of ``view``: same lines)
+    index: LineIndex = field(init=False, repr=False, compare=False)
     #: the values of the analyses computed for this document so far (see
     #: :mod:`lintnews.core.analysis`), keyed by the analysis
     analyses: dict = field(default_factory=dict, repr=False, compare=False)
@@ -84,21 +85,16 @@ class Document:
             self.view = self.text
         if len(self.view) != len(self.text):  # pragma: no cover - programming error
             raise ValueError("a document's view must keep the text's length")
-        # Line i starts after the i lines before it and their newlines; summed in C.
-        line_lengths_with_newline = map((1).__add__, map(len, self.text.split("\n")))
-        starts = list(accumulate(line_lengths_with_newline, initial=0))
-        starts.pop()  # where a line after the last would start
-        self._line_starts = starts
+        self.index = LineIndex.of(self.text)
 
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> Position:
         """The 1-based line and column (in characters) of a character offset."""
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return Position(line + 1, offset - self._line_starts[line] + 1)
+        return self.index.position(offset)
 
     @property
     def line_count(self) -> int:
-        return len(self._line_starts)
+        return self.index.line_count
 
     def line_spans(self, offsets) -> list[tuple[int, int]]:
         """``(start, end)`` of each line holding one of the offsets, in order, each once.
@@ -108,18 +104,17 @@ class Document:
         ``pattern.finditer(view, start, end)``: a lookbehind still sees the newline before
         ``start``, and a lookaround at ``end`` sees nothing, as it would see the newline.
         """
-        starts = self._line_starts
-        return self.spans_of_lines({bisect.bisect_right(starts, offset) - 1 for offset in offsets})
+        index = self.index
+        return self.spans_of_lines({index.line_of(offset) - 1 for offset in offsets})
 
     def spans_of_lines(self, numbers) -> list[tuple[int, int]]:
         """:meth:`line_spans` of lines given by number (from 0)."""
-        starts = self._line_starts
-        size = len(self.text)
-        return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else size) for i in sorted(set(numbers))]
+        index = self.index
+        return [(index.starts[i], index.line_end(i + 1)) for i in sorted(set(numbers))]
 
     def lines(self):
         """``(start_offset, line_of_view)`` for every line of the view, in order (an iterator)."""
-        return zip(self._line_starts, self.view.split("\n"))
+        return zip(self.index.starts, self.view.split("\n"))
 
     @cached_property
     def word_count(self) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from lintnews.core.analysis import Analysis
 from lintnews.core.corpus import Loc
-from lintnews.core.finding import Finding, Fix, Related
+from lintnews.core.finding import Finding, Fix, Group, Related
 
 if TYPE_CHECKING:  # pragma: no cover
     from lintnews.core.corpus import Corpus
@@ -113,6 +113,7 @@ class Rule:
         suggestion: str | None = None,
         related: Iterable[Related] = (),
         fix: Fix | None = None,
+        group: Group | None = None,
     ) -> Finding:
         """Build a finding at a located span (also one recorded in corpus facts)."""
         return Finding(
@@ -130,6 +131,7 @@ class Rule:
             start=loc.start,
             end=loc.end,
             fix=fix,
+            group=group,
         )
 
 

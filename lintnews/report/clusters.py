@@ -1,58 +1,39 @@
 """Name and title clusters for reports: one person, several spellings or titles.
 
-Pure functions over findings and document texts (no I/O), used by the HTML report.
+Pure functions over findings and document texts (no I/O), used by the HTML report.  The
+clusters come from the groups the findings carry (:class:`lintnews.core.finding.Group`):
 
-- **Names** come from N101 findings.  Each finding joins the spelling it flags (the text
-  at its span) to its canonical spelling: the suggestion, or, for a tie (no suggestion),
-  the spelling of the other N101 finding that lies inside one of its related locations.
-  Spellings joined directly or through others form one cluster.
-- **Titles** come from T101/T102 findings: the titled mention at the finding and those at
-  its related locations ("Foreign Secretary Mike Pompeo", "Secretary of State Mike
-  Pompeo") form one cluster; the words all forms end with name the person.
+- **Names** (N101): a group joins the spelling each of its findings flags (the text at
+  the finding) to the group's canonical spelling; a tie's group joins the spellings
+  its findings flag and those of its variants that other findings flag.
+- **Titles** (T101/T102): a group joins its titled mentions, the text at each of its
+  places ("Foreign Secretary Mike Pompeo", "Secretary of State Mike Pompeo"); the words
+  all forms end with name the person.
 
-Every form of a cluster is then looked up in every text as a whole word (a form in
-the middle of a longer word does not count), so the counts and the occurrence lists
-cover the whole corpus, not just the few places a message names.  The canonical form
-comes first: the suggested spelling (or title), else the most frequent form.
+Groups that share a form (two misspellings of one name) make one cluster.  Every form of
+a cluster is then looked up in every text as a whole word (a form in the middle of a
+longer word does not count), so the counts and the occurrence lists cover the whole
+corpus, not just the places the rule compared.  The canonical form comes first: the
+group's canonical spelling (or the mentions of its canonical title), else the most
+frequent form.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lintnews.core.finding import Finding, Related
+from lintnews.core.finding import Finding, Group
+from lintnews.core.lines import LineIndex
+
+if TYPE_CHECKING:
+    from lintnews.core.corpus import Loc
 
 NAME_CODES = ("N101",)
 TITLE_CODES = ("T101", "T102")
-
-
-class LineIndex:
-    """Offsets <-> 1-based (line, column) in characters for one text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        starts = [0]
-        at = text.find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
-        self.starts = starts
-
-    def offset(self, line: int, column: int) -> int:
-        """The offset of (line, column), clamped into the text."""
-        if line < 1:
-            return 0
-        if line > len(self.starts):
-            return len(self.text)
-        return max(0, min(len(self.text), self.starts[line - 1] + column - 1))
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
 
 
 @dataclass(frozen=True, order=True)
@@ -115,7 +96,7 @@ class _Indexes(dict):
         self.texts = texts
 
     def __missing__(self, path: str) -> LineIndex:
-        index = self[path] = LineIndex(self.texts[path])
+        index = self[path] = LineIndex.of(self.texts[path])
         return index
 
     def get(self, path: str, default=None):  # type: ignore[override]
@@ -126,23 +107,16 @@ def _indexes(texts: Mapping[str, str]) -> dict[str, LineIndex]:
     return _Indexes(texts)
 
 
-def _span_text(index: LineIndex | None, loc: Finding | Related) -> str | None:
+def _span_text(text: str | None, index: LineIndex | None, loc: Finding | Loc) -> str | None:
     if index is None:
         return None
     start = index.offset(loc.line, loc.column)
     end = index.offset(loc.end_line, loc.end_column)
-    return " ".join(index.text[start:end].split()) or None
+    return " ".join(text[start:end].split()) or None
 
 
-def _occurrence(loc: Finding | Related) -> Occurrence:
+def _occurrence(loc: Finding | Loc) -> Occurrence:
     return Occurrence(loc.path, loc.line, loc.column, loc.end_line, loc.end_column)
-
-
-def _inside(inner: Finding, outer: Related) -> bool:
-    return inner.path == outer.path and (outer.line, outer.column) <= (inner.line, inner.column) and (
-        inner.end_line,
-        inner.end_column,
-    ) <= (outer.end_line, outer.end_column)
 
 
 def find_occurrences(forms: Iterable[str], texts: Mapping[str, str], indexes: Mapping[str, LineIndex] | None = None) -> dict[str, list[Occurrence]]:
@@ -157,9 +131,7 @@ def find_occurrences(forms: Iterable[str], texts: Mapping[str, str], indexes: Ma
         text, index = texts[path], indexes[path]
         for form, pattern in patterns.items():
             for m in pattern.finditer(text):
-                line, column = index.position(m.start())
-                end_line, end_column = index.position(m.end() - 1)
-                found[form].append(Occurrence(path, line, column, end_line, end_column + 1))
+                found[form].append(Occurrence(path, *index.span(m.start(), m.end())))
     return found
 
 
@@ -184,29 +156,32 @@ def _forms(
 
 
 def name_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> list[Cluster]:
-    """People whose name is spelled more than one way, from N101 findings."""
+    """People whose name is spelled more than one way, from the groups of N101 findings."""
     indexes = _indexes(texts)
-    named = [f for f in findings if f.code in NAME_CODES]
-    spelling = {id(f): _span_text(indexes.get(f.path), f) for f in named}
     uf = _UnionFind()
     preferred: set[str] = set()
     flagged: dict[str, set[Occurrence]] = defaultdict(set)
-    for f in named:
-        found = spelling[id(f)]
+    tied: dict[int, tuple[Group, list[str]]] = {}  # a tie's group and the spellings its findings flag
+    for f in findings:
+        if f.code not in NAME_CODES or f.group is None:
+            continue
+        found = _span_text(texts.get(f.path), indexes.get(f.path), f)
         if found is None:
             continue
         flagged[found].add(_occurrence(f))
         uf.find(found)
-        if f.suggestion:
-            canonical = " ".join(f.suggestion.split())
-            preferred.add(canonical)
-            uf.union(found, canonical)
+        if f.group.canonical is None:
+            tied.setdefault(id(f.group), (f.group, []))[1].append(found)
             continue
-        for r in f.related:  # a tie: the other spelling is flagged inside a related place
-            for g in named:
-                other = spelling[id(g)]
-                if g is not f and other is not None and _inside(g, r):
-                    uf.union(found, other)
+        canonical = " ".join(f.group.canonical.split())
+        preferred.add(canonical)
+        uf.union(found, canonical)
+    for group, spellings in tied.values():
+        # A tie joins its spellings that findings flag: those of its own findings, and a
+        # spelling whose mentions an earlier pair reported (they carry that pair's group).
+        spellings += [v.text for v in group.variants if v.text in flagged]
+        for other in spellings[1:]:
+            uf.union(spellings[0], other)
     clusters = []
     for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, flagged, texts, indexes):
         clusters.append(Cluster("name", forms[0].text, tuple(forms)))
@@ -223,25 +198,37 @@ def _common_suffix(forms: Sequence[str]) -> str:
 
 
 def title_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> list[Cluster]:
-    """One person given more than one title, from T101/T102 findings."""
+    """One person given more than one title, from the groups of T101/T102 findings."""
     indexes = _indexes(texts)
     uf = _UnionFind()
     preferred: set[str] = set()
     flagged: dict[str, set[Occurrence]] = defaultdict(set)
+    mentions: dict[int, list[str]] = {}  # a group -> its titled mentions as written, each once
+
+    def written(group: Group) -> list[str]:
+        """The text at each place of ``group`` (read once per group, however many findings)."""
+        found: dict[str, None] = {}
+        for variant in group.variants:
+            for place in variant.places:
+                there = _span_text(texts.get(place.path), indexes.get(place.path), place)
+                if there is not None:
+                    found[there] = None
+                    if group.canonical is not None and variant.text == group.canonical:
+                        preferred.add(there)
+        return list(found)
+
     for f in findings:
-        if f.code not in TITLE_CODES:
+        if f.code not in TITLE_CODES or f.group is None:
             continue
-        here = _span_text(indexes.get(f.path), f)
+        here = _span_text(texts.get(f.path), indexes.get(f.path), f)
         if here is None:
             continue
         flagged[here].add(_occurrence(f))
         uf.find(here)
-        for r in f.related:
-            there = _span_text(indexes.get(r.path), r)
-            if there is not None:
-                uf.union(here, there)
-                if f.suggestion and f.suggestion in there:
-                    preferred.add(there)
+        if id(f.group) not in mentions:
+            mentions[id(f.group)] = written(f.group)
+        for there in mentions[id(f.group)]:
+            uf.union(here, there)
     clusters = []
     for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, flagged, texts, indexes):
         person = _common_suffix([f.text for f in forms]) or forms[0].text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lintnews.core.finding import Finding
+from lintnews.report.model import Renderer, Report
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,23 +22,26 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(findings: Sequence[Finding], **_: object) -> str:
-    out = []
-    for f in findings:
-        props = ",".join(
-            f"{k}={escape_property(str(v))}"
-            for k, v in (
-                ("file", f.path),
-                ("line", f.line),
-                ("endLine", f.end_line),
-                ("col", f.column),
-                ("endColumn", f.end_column),
-                ("title", f"{f.code} {f.name}"),
+class Github(Renderer):
+    format = "github"
+
+    def render(self, report: Report) -> str:
+        out = []
+        for f in report.findings:
+            props = ",".join(
+                f"{k}={escape_property(str(v))}"
+                for k, v in (
+                    ("file", f.path),
+                    ("line", f.line),
+                    ("endLine", f.end_line),
+                    ("col", f.column),
+                    ("endColumn", f.end_column),
+                    ("title", f"{f.code} {f.name}"),
+                )
             )
-        )
-        message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
-        out.append(f"::{_LEVEL.get(f.severity, 'warning')} {props}::{escape_data(message)}")
-    return "\n".join(out) + ("\n" if out else "")
+            message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+            out.append(f"::{_LEVEL.get(f.severity, 'warning')} {props}::{escape_data(message)}")
+        return "\n".join(out) + ("\n" if out else "")
 
 
 # GitHub shows at most this many annotations of one kind per step (and 50 per job); the

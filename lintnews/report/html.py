@@ -27,7 +27,9 @@ from html import escape
 from lintnews.core.version import __version__
 from lintnews.core.finding import SEVERITIES, Finding
 from lintnews.core.rule import FAMILIES
-from lintnews.report.clusters import Cluster, LineIndex, Occurrence, name_clusters, title_clusters
+from lintnews.core.lines import LineIndex
+from lintnews.report.clusters import Cluster, Occurrence, name_clusters, title_clusters
+from lintnews.report.model import Renderer, Report
 
 LIST_PAGE_SIZE = 200  # findings per page of a document's list (with JavaScript)
 _LINKS_OPEN = 12  # occurrence links shown before the rest fold into <details>
@@ -71,7 +73,7 @@ class _Page:
 
 def _pieces_by_line(text: str, findings: Sequence[tuple[int, Finding]]) -> dict[int, list[tuple[int, int, int]]]:
     """``line -> [(start column0, end column0, finding id)]``: each finding cut at line ends."""
-    index = LineIndex(text)
+    index = LineIndex.of(text)
     lines = text.split("\n")
     out: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for fid, f in findings:
@@ -311,18 +313,20 @@ def _documents(doc_paths: Sequence[str], texts: Mapping[str, str], by_doc: Mappi
     return "".join(out)
 
 
-def render(
-    findings: Sequence[Finding],
-    *,
-    errors: Sequence[object] = (),
-    texts: Mapping[str, str] | None = None,
-    word_counts: Mapping[str, int] | None = None,
-    title: str = "lintnews report",
-    **_: object,
-) -> str:
-    """The whole page.  ``texts`` maps each path to its text (newlines normalised)."""
-    texts = dict(texts or {})
-    word_counts = dict(word_counts or {})
+class Html(Renderer):
+    format = "html"
+    needs = frozenset({"errors", "texts", "word_counts"})
+    title = "lintnews report"
+
+    def render(self, report: Report) -> str:
+        return _page(report, self.title)
+
+
+def _page(report: Report, title: str) -> str:
+    """The whole page.  ``report.texts`` maps each path to its text (newlines normalised)."""
+    findings, errors = report.findings, report.errors
+    texts = dict(report.texts)
+    word_counts = dict(report.word_counts)
     by_doc: dict[str, list[tuple[int, Finding]]] = defaultdict(list)
     for fid, f in enumerate(findings):
         by_doc[f.path].append((fid, f))

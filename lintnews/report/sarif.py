@@ -9,11 +9,10 @@ survives lines moving (see :mod:`lintnews.run.fingerprints`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
 from lintnews.core.version import __version__
-from lintnews.core.finding import Finding
+from lintnews.report.model import Renderer, Report
 from lintnews.run.fingerprints import fingerprints
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,72 +42,70 @@ def _rule(rule) -> dict:
     }
 
 
-def render(
-    findings: Sequence[Finding],
-    *,
-    rules: Sequence = (),
-    errors: Sequence = (),
-    source_line: Callable[[str, int], str] | None = None,
-    **_: object,
-) -> str:
-    used = sorted({f.code for f in findings} | {r.code for r in rules})
-    by_code = {r.code: r for r in rules}
-    driver_rules = [_rule(by_code[c]) for c in used if c in by_code]
-    index = {r["id"]: i for i, r in enumerate(driver_rules)}
-    prints = fingerprints(findings, source_line) if source_line else [None] * len(findings)
-    results = []
-    for f, fp in zip(findings, prints):
-        result = {
-            "ruleId": f.code,
-            "level": _LEVEL.get(f.severity, "warning"),
-            "message": {"text": f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(f.path)},
-                        "region": _region(f.line, f.column, f.end_line, f.end_column),
+class Sarif(Renderer):
+    format = "sarif"
+    needs = frozenset({"rules", "errors", "source_line"})
+
+    def render(self, report: Report) -> str:
+        findings, rules, errors, source_line = report.findings, report.rules, report.errors, report.source_line
+        used = sorted({f.code for f in findings} | {r.code for r in rules})
+        by_code = {r.code: r for r in rules}
+        driver_rules = [_rule(by_code[c]) for c in used if c in by_code]
+        index = {r["id"]: i for i, r in enumerate(driver_rules)}
+        prints = fingerprints(findings, source_line) if source_line else [None] * len(findings)
+        results = []
+        for f, fp in zip(findings, prints):
+            result = {
+                "ruleId": f.code,
+                "level": _LEVEL.get(f.severity, "warning"),
+                "message": {"text": f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(f.path)},
+                            "region": _region(f.line, f.column, f.end_line, f.end_column),
+                        }
                     }
+                ],
+            }
+            if f.code in index:
+                result["ruleIndex"] = index[f.code]
+            if f.related:
+                result["relatedLocations"] = [
+                    {
+                        "id": i + 1,
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(r.path)},
+                            "region": _region(r.line, r.column, r.end_line, r.end_column),
+                        },
+                        "message": {"text": r.message or "related"},
+                    }
+                    for i, r in enumerate(f.related)
+                ]
+            if fp:
+                result["partialFingerprints"] = {"lintnewsFingerprint/v1": fp}
+            results.append(result)
+        notifications = [
+            {"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}]}
+            for e in errors
+        ]
+        log = {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "lintnews",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "rules": driver_rules,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
+                    "results": results,
                 }
             ],
         }
-        if f.code in index:
-            result["ruleIndex"] = index[f.code]
-        if f.related:
-            result["relatedLocations"] = [
-                {
-                    "id": i + 1,
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(r.path)},
-                        "region": _region(r.line, r.column, r.end_line, r.end_column),
-                    },
-                    "message": {"text": r.message or "related"},
-                }
-                for i, r in enumerate(f.related)
-            ]
-        if fp:
-            result["partialFingerprints"] = {"lintnewsFingerprint/v1": fp}
-        results.append(result)
-    notifications = [
-        {"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}]}
-        for e in errors
-    ]
-    log = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "lintnews",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": driver_rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from lintnews.core.finding import Finding
+from lintnews.report.model import Renderer, Report
 
 
-def render(findings: Sequence[Finding], *, show_source: bool = False, source_line: Callable[[str, int], str] | None = None, **_: object) -> str:
-    out = []
-    for f in findings:
-        message = f.message.replace("\r", "\\r").replace("\n", "\\n")  # one finding, one line
-        line = f"{f.path}:{f.line}:{f.column}: {f.code} {message}"
-        if f.suggestion is not None and f.suggestion != "":
-            line += f" [suggestion: {f.suggestion!r}]"
-        out.append(line)
-        if show_source and source_line is not None:
-            src = source_line(f.path, f.line)
-            width = (f.end_column - f.column) if f.end_line == f.line else max(1, len(src) - f.column + 1)
-            out.append(f"    {src}")
-            out.append("    " + " " * (f.column - 1) + "^" * max(1, width))
-    return "\n".join(out) + ("\n" if out else "")
+class Text(Renderer):
+    format = "text"
+    needs = frozenset({"show_source", "source_line"})
+
+    def render(self, report: Report) -> str:
+        show_source, source_line = report.show_source, report.source_line
+        out = []
+        for f in report.findings:
+            message = f.message.replace("\r", "\\r").replace("\n", "\\n")  # one finding, one line
+            line = f"{f.path}:{f.line}:{f.column}: {f.code} {message}"
+            if f.suggestion is not None and f.suggestion != "":
+                line += f" [suggestion: {f.suggestion!r}]"
+            out.append(line)
+            if show_source and source_line is not None:
+                src = source_line(f.path, f.line)
+                width = (f.end_column - f.column) if f.end_line == f.line else max(1, len(src) - f.column + 1)
+                out.append(f"    {src}")
+                out.append("    " + " " * (f.column - 1) + "^" * max(1, width))
+        return "\n".join(out) + ("\n" if out else "")

@@ -71,4 +71,4 @@ class NameVariant(CorpusRule):
                     f"{v.evidence})"
                 )
             related = [c.full.related(f"'{v.canonical}' here") for c in v.canonical_mentions[:_SHOWN]]
-            yield self.finding_at(loc, message, suggestion=None if v.tie else v.canonical, related=related)
+            yield self.finding_at(loc, message, suggestion=None if v.tie else v.canonical, related=related, group=v.group)

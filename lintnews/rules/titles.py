@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from lintnews.core.corpus import Corpus, Loc
+from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
-from lintnews.core.finding import Finding
+from lintnews.core.finding import Finding, Group, Variant
 from lintnews.analyses.titles import TITLES, TitleMention, title_table
 from lintnews.core.rule import CorpusRule, register
 
@@ -38,6 +38,17 @@ def _all(corpus: Corpus, code: str) -> list[TitleMention]:
 
 def _where(mentions: list[TitleMention]) -> str:
     return ", ".join(m.loc.short() for m in mentions[:3]) + (", ..." if len(mentions) > 3 else "")
+
+
+def _group(person: str, canonical: str | None, mentions: list[TitleMention]) -> Group:
+    """The person's titles among ``mentions``, one variant per rendering, each with its
+    places (the title and the name): the canonical rendering first, then the others."""
+    places: dict[str, dict[tuple[str, int, int], TitleMention]] = defaultdict(dict)
+    for m in mentions:
+        places[m.rendering][(m.loc.path, m.loc.start, m.loc.end)] = m
+    variants = [Variant(rendering, tuple(at[k].loc for k in sorted(at))) for rendering, at in places.items()]
+    variants.sort(key=lambda v: (v.text != canonical, v.text))
+    return Group(person, canonical, tuple(variants))
 
 
 @register
@@ -70,13 +81,21 @@ class TitleNotInJurisdiction(CorpusRule):
         for person, mentions in sorted(_people(_all(corpus, self.code)).items()):
             known = [m for m in mentions if m.jurisdiction]
             countries = {m.jurisdiction for m in known}
+            wrong: list[tuple[TitleMention, str, str]] = []  # (mention, jurisdiction, the real office)
             for m in mentions:
                 jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
                 if jurisdiction is None:
                     continue
                 real = table.not_used[jurisdiction].get(m.rendering)
-                if real is None:
-                    continue
+                if real is not None:
+                    wrong.append((m, jurisdiction, real))
+            # One group per office a country has: the titles given instead of it, and the
+            # person's titles that name the country (the evidence).
+            groups = {
+                key: _group(person, key[1], [m for m, *k in wrong if tuple(k) == key] + known)
+                for key in dict.fromkeys((j, real) for _, j, real in wrong)
+            }
+            for m, jurisdiction, real in wrong:
                 if m.jurisdiction:
                     evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
                 else:
@@ -86,7 +105,8 @@ class TitleNotInJurisdiction(CorpusRule):
                         f"'{shown[0].rendering}' at {_where(shown)}"
                     )
                 related = [k.loc.related(f"{jurisdiction} '{k.rendering}'") for k in known[:4]]
-                yield self.finding_at(m.loc, f"{evidence}; the office is '{real}'", suggestion=real, related=related)
+                group = groups[(jurisdiction, real)]
+                yield self.finding_at(m.loc, f"{evidence}; the office is '{real}'", suggestion=real, related=related, group=group)
 
 
 @register
@@ -125,6 +145,12 @@ class ConflictingTitles(CorpusRule):
                 ranked = offices.most_common()
                 top_count = ranked[0][1]
                 majority = {o for o, c in ranked if c == top_count}
+                # The canonical rendering, which each finding suggests: the first of the
+                # majority office (every finding's counterpart); none when offices tie.
+                canonical = None
+                if len(majority) == 1:
+                    canonical = next(o.rendering for o in ms if table.office_of[o.rendering][1] in majority)
+                group = _group(person, canonical, ms)
                 for m in ms:
                     office = table.office_of[m.rendering][1]
                     others = [o for o in ms if table.office_of[o.rendering][1] != office]
@@ -135,6 +161,5 @@ class ConflictingTitles(CorpusRule):
                         f"{person} is '{m.rendering}' here but '{counterpart.rendering}' at {_where(others)}: "
                         "one office rendered two ways"
                     )
-                    suggestion = counterpart.rendering if len(majority) == 1 else None
                     related = [o.loc.related(f"'{o.rendering}'") for o in others[:4]]
-                    yield self.finding_at(m.loc, message, suggestion=suggestion, related=related)
+                    yield self.finding_at(m.loc, message, suggestion=canonical, related=related, group=group)

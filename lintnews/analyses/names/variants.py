@@ -21,7 +21,9 @@ Steps (see ``docs``/README, "How names are matched"):
      different given name there (two people).
 5. Report: the majority spelling is canonical; every mention of the minority spelling
    is reported with the canonical one and where it occurs.  A tie is reported at both
-   spellings, each pointing to the other.
+   spellings, each pointing to the other.  The mentions reported for one pair of
+   spellings share one :class:`~lintnews.core.finding.Group`: the person, the canonical
+   spelling (none for a tie), and both spellings with every place they are written.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from lintnews.analyses.dictionary import is_common_word
+from lintnews.core.corpus import Loc
+from lintnews.core.finding import Group
+from lintnews.core.finding import Variant as Spelling
 from lintnews.analyses.names.keys import folded, skeleton, strip_accents
 from lintnews.analyses.names.mentions import Mention, NameFacts
 
@@ -53,6 +58,7 @@ class Variant:
     counts: tuple[int, int]  # (found, canonical) in the scope of the evidence
     evidence: str
     tie: bool
+    group: Group  # the pair of spellings, shared by every variant reported for it
 
 
 #: The largest edit distance ``similar`` accepts, and the block size from which pairs
@@ -140,6 +146,7 @@ class _Index:
         self._with_bare: dict[tuple[str, str], list[Mention]] = {}
         self._given_paths: dict[tuple[str, str], dict[str, None]] = {}
         self._sorted: dict[int, tuple[list[Mention], tuple[Mention, ...]]] = {}
+        self._places: dict[tuple[int, str], tuple[list[Mention], tuple[Loc, ...]]] = {}
 
     def by_path(self, surname: str) -> dict[str, list[Mention]]:
         """The mentions of a surname per document path."""
@@ -213,6 +220,17 @@ class _Index:
         self._sorted[id(mentions)] = (mentions, ordered)  # the list is kept, so its id stays its own
         return ordered
 
+    def places(self, mentions: list[Mention], role: str) -> tuple[Loc, ...]:
+        """Where ``mentions`` are reported for a ``role`` pair, by path and offset: the
+        surname, or the whole name when the given names differ.  One tuple per list."""
+        cached = self._places.get((id(mentions), role))
+        if cached is not None and cached[0] is mentions:
+            return cached[1]
+        ordered = self.sorted_by_place(mentions)
+        places = tuple(m.full for m in ordered) if role == "given" else tuple(m.surname_loc for m in ordered)
+        self._places[(id(mentions), role)] = (mentions, places)
+        return places
+
 
 def _group(mentions: Iterable[Mention], key: Callable[[Mention], str]) -> dict[str, list[Mention]]:
     grouped: dict[str, list[Mention]] = defaultdict(list)
@@ -253,8 +271,7 @@ def find_variants(
     variants: list[Variant] = []
     seen: set[tuple[str, int]] = set()
 
-    def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, decided: bool = False) -> None:
-        tie = len(found) == len(canon) and not decided
+    def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, tie: bool, group: Group) -> None:
         # One tuple shared by every variant of the pair (and by every pair with the same
         # canonical mentions): a copy per variant made memory grow with variants times
         # canonical mentions (gigabytes at 100,000 articles).
@@ -265,7 +282,16 @@ def find_variants(
             if key in seen:
                 continue
             seen.add(key)
-            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie))
+            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie, group))
+
+    def group(role: str, partner: str | None, found: list[Mention], canon: list[Mention], a: str, b: str, tie: bool) -> Group:
+        """The person, the canonical spelling ``b`` (none for a tie), and both spellings."""
+        first = min(a, b) if tie else b
+        entity = first if partner is None else f"{partner} {first}" if role == "surname" else f"{first} {partner}"
+        spellings = (Spelling(b, index.places(canon, role)), Spelling(a, index.places(found, role)))
+        if tie:
+            spellings = tuple(sorted(spellings, key=lambda v: v.text))
+        return Group(entity, None if tie else b, spellings)
 
     def name_accepted(words: tuple[str, ...]) -> bool:
         known = accepted_names.get(words)
@@ -283,21 +309,21 @@ def find_variants(
         accepted_lists[id(mentions)] = (mentions, answer)  # the list is kept: its id stays its own
         return answer
 
-    def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str) -> None:
+    def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str, partner: str | None) -> None:
+        """Report the pair ``a``/``b``; ``partner`` is the name part both share, if any."""
         ok_a, ok_b = is_accepted(a, ma), is_accepted(b, mb)
         if ok_a and ok_b:
             return  # both spellings are the newsroom's: two people, or its own choice
-        if ok_a or ok_b:
-            found, canon, wrong, right = (mb, ma, b, a) if ok_a else (ma, mb, a, b)
-            emit(found, canon, role, wrong, right, f"{evidence}; '{right}' is the accepted spelling", decided=True)
+        if ok_a or ok_b or len(ma) != len(mb):
+            if ok_a or (not ok_b and len(mb) < len(ma)):
+                ma, mb, a, b = mb, ma, b, a  # ``a`` is reported, ``b`` is canonical
+            if ok_a or ok_b:
+                evidence = f"{evidence}; '{b}' is the accepted spelling"
+            emit(ma, mb, role, a, b, evidence, False, group(role, partner, ma, mb, a, b, False))
             return
-        if len(ma) < len(mb):
-            emit(ma, mb, role, a, b, evidence)
-        elif len(mb) < len(ma):
-            emit(mb, ma, role, b, a, evidence)
-        else:
-            emit(ma, mb, role, a, b, evidence)
-            emit(mb, ma, role, b, a, evidence)
+        pair = group(role, partner, ma, mb, a, b, True)
+        emit(ma, mb, role, a, b, evidence, True, pair)
+        emit(mb, ma, role, b, a, evidence, True, pair)
 
     # Surnames.
     for a, b in candidate_pairs(person_surnames):
@@ -308,7 +334,7 @@ def find_variants(
             # spelling has that given name.
             sa = index.with_partner(a, given, b)
             sb = index.with_partner(b, given, a)
-            report(sa, sb, "surname", a, b, f"both with the given name '{given}'")
+            report(sa, sb, "surname", a, b, f"both with the given name '{given}'", given)
             continue
         by_path_a, by_path_b = index.by_path(a), index.by_path(b)
         for path in _common(by_path_a, by_path_b):
@@ -319,10 +345,10 @@ def find_variants(
             gb = {m.given for m in db if m.given}
             if ga and gb and not (ga & gb):
                 continue  # two people with their own given names
-            report(da, db, "surname", a, b, "in the same article")
+            report(da, db, "surname", a, b, "in the same article", None)
     # Given names with a shared surname.
     for a, b in candidate_pairs(person_givens):
         surnames_a, surnames_b = index.surnames_of(a), index.surnames_of(b)
         for surname in _common(surnames_a, surnames_b):
-            report(surnames_a[surname], surnames_b[surname], "given", a, b, f"both with the surname '{surname}'")
+            report(surnames_a[surname], surnames_b[surname], "given", a, b, f"both with the surname '{surname}'", surname)
     return variants

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
+from lintnews.core.lines import LineIndex
 from lintnews.rules.languagetool.protocol import DEFAULT_CATEGORIES, Chunk, split_chunks
 from lintnews.analyses.names.mentions import NAMES, NameFacts
 from lintnews.analyses.term_lists import TermList
@@ -23,7 +23,7 @@ CODE = "L101"
 class LanguageToolFacts:
     """What the corpus stage needs of one document: its chunks, lines and person names."""
 
-    line_starts: tuple[int, ...]
+    lines: LineIndex  # of the document's text, to place LanguageTool's matches
     chunks: tuple[Chunk, ...]
     person_words: frozenset[str]  # words of name mentions with person evidence
     lower_forms: frozenset[str]  # capitalised name words the document also writes in lower case
@@ -113,7 +113,7 @@ class LanguageTool(CorpusRule):
         for chunk in chunks:
             self.session.prefetch(chunk.text)  # answers arrive while the other rules run
         person_words = frozenset(w for m in names.mentions if m.evidence for w in m.words)
-        return LanguageToolFacts(tuple(_line_starts(doc)), chunks, person_words, names.lower_forms)
+        return LanguageToolFacts(doc.index, chunks, person_words, names.lower_forms)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         if self.session is None:
@@ -137,24 +137,11 @@ class LanguageTool(CorpusRule):
                     if m.is_spelling() and (word in names or self.accept.matches(word)):
                         continue
                     start, end = chunk.start + m.start, chunk.start + max(m.end, m.start + 1)
-                    loc = _loc(path, doc_facts.line_starts, start, end)
+                    loc = Loc(path, start, end, *doc_facts.lines.span(start, end))
                     suggestion = m.replacements[0] if m.replacements else None
                     finding = self.finding_at(loc, f"{m.rule_id}: {m.message}", suggestion=suggestion)
                     found.append(_renamed(finding, m.rule_id))
         yield from found
-
-
-def _line_starts(doc: Document) -> list[int]:
-    return [start for start, _ in doc.lines()]
-
-
-def _loc(path: str, line_starts: tuple[int, ...], start: int, end: int) -> Loc:
-    def position(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(line_starts, offset) - 1
-        return line + 1, offset - line_starts[line] + 1
-
-    (line, column), (end_line, last_column) = position(start), position(end - 1)
-    return Loc(path, start, end, line, column, end_line, last_column + 1)
 
 
 def _renamed(finding: Finding, rule_id: str) -> Finding:
