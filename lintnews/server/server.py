@@ -127,6 +127,7 @@ class LintnewsServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self._tasks: set[asyncio.Task] = set()
         self.rule_count = 0
+        self.stashed: list[Notice] = []  # notices of a lint whose diagnostics were not published
 
     # -- helpers on the loop ---------------------------------------------------------
     @property
@@ -290,6 +291,9 @@ class LintnewsServer(LanguageServer):
         assert self.ws is not None
         notices = self.ws.set_buffer(path, text, kind)
         self.linted_versions[path] = version
+        if self.versions.get(uri) != version:
+            self.stashed += notices  # told with the next lint's diagnostics
+            return None  # typed on meanwhile: leave the corpus stage to the next lint
         return self._check_open(notices)
 
     def _check_open(self, notices: list[Notice] | None = None):
@@ -306,7 +310,8 @@ class LintnewsServer(LanguageServer):
                 continue
             diagnostics = [diagnostic(f, columns.get, encoding, self.links, self.uris) for f in findings]
             out[uri] = (self.linted_versions.get(path), findings, diagnostics)
-        return out, (notices or []) + checked.notices
+        told, self.stashed = self.stashed, []
+        return out, told + (notices or []) + checked.notices
 
     async def recheck(self) -> None:
         """Check the open documents again against the corpus (after it changed)."""
