@@ -94,8 +94,12 @@ def utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
-    """Apply LSP text edits (UTF-16 positions) to ``text``, as an editor would."""
+UNITS = {"utf-16": utf16, "utf-8": lambda s: len(s.encode("utf-8")), "utf-32": len}
+
+
+def apply_edits(text: str, edits: list[lsp.TextEdit], encoding: str = "utf-16") -> str:
+    """Apply LSP text edits (positions in ``encoding``'s units) to ``text``, as an editor would."""
+    units_of = UNITS[encoding]
     lines = text.splitlines(keepends=True) or [""]
 
     def offset(pos: lsp.Position) -> int:
@@ -105,7 +109,7 @@ def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
         for i, ch in enumerate(line):
             if units >= pos.character:
                 return before + i
-            units += utf16(ch)
+            units += units_of(ch)
         return before + len(line.rstrip("\r\n"))
 
     for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
@@ -177,6 +181,31 @@ async def test_a_repeated_word_after_an_emoji_gets_its_utf16_range_and_an_edit_c
     assert d.code_description.href.endswith("docs/rules.md#g105-repeated-word")
     change_doc(client, uri, 2, text.replace("the the", "the"))
     assert await diagnostics(client, uri, lambda ds: "G105" not in codes(ds)) == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("editor, encoding", [("neovim@v0.11.0", "utf-8"), ("emacs@v29.1", "utf-32")])
+async def test_ranges_and_edits_are_in_the_encoding_the_client_prefers(client: LanguageClient, tmp_path, editor, encoding):
+    result = await start(client, tmp_path, capabilities=editor)
+    assert result.capabilities.position_encoding == encoding
+    prefix = "🙂 Le 𝕏 café said . Then the "
+    text = prefix + "the talks would go on.\n"
+    uri = open_doc(client, tmp_path / "note.txt", text)
+    ds = await diagnostics(client, uri, lambda ds: "G105" in codes(ds))
+    (d,) = [d for d in ds if d.code == "G105"]
+    first = UNITS[encoding](prefix) - len("the ")
+    assert (d.range.start.character, d.range.end.character) == (first, first + len("the the"))
+    found = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri),
+            range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)),
+            context=lsp.CodeActionContext(diagnostics=[], only=["source.fixAll.lintnews"]),
+        )
+    )
+    (action,) = found
+    if action.edit is None:  # a client that resolves code actions
+        action = await client.code_action_resolve_async(action)
+    assert apply_edits(text, edits_of(action, uri), encoding) == "🙂 Le 𝕏 café said. Then the talks would go on.\n"
 
 
 @pytest.mark.asyncio

@@ -22,7 +22,7 @@ import fnmatch
 import os
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from lintnews.core.corpus import Corpus
 from lintnews.core.data import DataError
 from lintnews.core.document import Document, make_document
 from lintnews.core.finding import Finding
-from lintnews.core.rule import Rule, RuleError
+from lintnews.core.rule import CorpusRule, Rule, RuleError
 from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.run.config import Config, ConfigError, find_config, load_config
 from lintnews.run.executors import ItemOptions, from_cache
@@ -88,6 +88,7 @@ class Workspace:
         self.cache: DocumentCache | None = None
         self._order: list[str] | None = None
         self._reported: set[tuple[str, str]] = set()  # failures told once: (rule, error)
+        self._pending_notices: list[Notice] = []  # of a check cancelled before it could tell them
 
     # -- configuration -----------------------------------------------------------------
     def configure(self) -> list[Notice]:
@@ -212,15 +213,27 @@ class Workspace:
         return any(fnmatch.fnmatch(form, g) for form in glob_forms(path, base) for g in self.config.exclude)
 
     # -- checking ----------------------------------------------------------------------
-    def check(self, paths: Iterable[str]) -> Checked:
+    def check(self, paths: Iterable[str], cancelled: Callable[[], bool] | None = None) -> Checked | None:
         """The findings in ``paths`` (open documents) against the whole corpus: the
         document rules' findings kept from the per-document stage, the corpus stage over
-        every result, then suppressions and per-file ignores."""
+        every result, then suppressions and per-file ignores.  ``cancelled`` is asked
+        between corpus rules; when it says yes, the check stops and gives None."""
         report = {os.path.abspath(p) for p in paths}
         results = self.ordered()
         corpus = build_corpus(results)
         findings = [f for p in report if p in self.results for f in self.results[p].findings]
-        corpus_findings, notices = self._corpus_stage(corpus, self.rules)
+        corpus_findings: list[Finding] = []
+        notices: list[Notice] = []
+        # lintnews's corpus stage is each corpus rule in turn: with ``cancelled``, one at a time.
+        groups = [[r] for r in self.rules if isinstance(r, CorpusRule)] if cancelled is not None else [self.rules]
+        for group in groups:
+            if cancelled is not None and cancelled():
+                self._pending_notices += notices
+                return None
+            more, told = self._corpus_stage(corpus, group)
+            corpus_findings += more
+            notices += told
+        notices, self._pending_notices = self._pending_notices + notices, []
         kept = Run(self.config, self.rules).filter(findings + corpus_findings, corpus.markers, report)
         by_path: dict[str, list[Finding]] = {p: [] for p in report}
         for f in kept:
