@@ -108,6 +108,34 @@ def cpu_seconds(pid: int) -> float:
         return 0.0
 
 
+def stages(work: Path, path: Path, text: str, trials: int) -> None:
+    """In this process: the CPU time of the server's two steps per keystroke, the
+    per-document stage of the buffer and the corpus stage with the filter (the
+    server's own Workspace, after the same memory settling)."""
+    from lintnews.server.server import settle_memory
+    from lintnews.server.workspace import Workspace
+
+    ws = Workspace(str(work))
+    ws.configure()
+    files, _ = ws.discover()
+    t = time.process_time()
+    ws.add_files(files)
+    print(f"  in-process: reading {len(files)} files: {time.process_time() - t:.1f} s CPU")
+    settle_memory()
+    per_doc, corpus = [], []
+    for i in range(trials + 3):
+        t0 = time.process_time()
+        ws.set_buffer(str(path), text + "x" * (i % 3))
+        t1 = time.process_time()
+        ws.check({str(path)})
+        t2 = time.process_time()
+        if i >= 3:
+            per_doc.append(t1 - t0)
+            corpus.append(t2 - t1)
+    print(summary("  per-document stage, CPU", per_doc))
+    print(summary("  corpus stage + filter, CPU", corpus))
+
+
 def summary(name: str, values: list[float]) -> str:
     ms = sorted(v * 1000 for v in values)
     p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
@@ -128,7 +156,8 @@ async def run(args: argparse.Namespace) -> None:
 
     c = Client()
     started = time.perf_counter()
-    await c.client.start_io(sys.executable, "-m", "lintnews.server")
+    log = ["--log-file", args.server_log, "--verbose"] if args.server_log else []
+    await c.client.start_io(sys.executable, "-m", "lintnews.server", *log)
     pid = c.client._server.pid
     await c.client.initialize_async(
         lsp.InitializeParams(
@@ -208,6 +237,8 @@ async def run(args: argparse.Namespace) -> None:
     print(summary("word typed (burst), wall", bursts))
     print(summary("one keystroke, wall", singles))
     print(f"server CPU per burst: median {1000 * statistics.median(cpu_per_burst):.0f} ms; per keystroke: median {1000 * statistics.median(cpu_per_single):.0f} ms")
+    if args.stages:
+        stages(work, path, text, args.trials)
 
 
 def main() -> None:
@@ -220,6 +251,8 @@ def main() -> None:
     parser.add_argument("--debounce", type=float, default=None, help="The server's debounce in ms (default: the server's own).")
     parser.add_argument("--variant-rate", type=float, default=0.05, help="Share of name mentions misspelt in the workspace.")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--stages", action="store_true", help="Also time the per-document and corpus stages in this process (CPU).")
+    parser.add_argument("--server-log", metavar="FILE", help="The server's debug log (each lint's timing: debounce, worker, publish).")
     parser.add_argument("--work", help="Folder for the workspace (kept; default: a new temporary folder).")
     asyncio.run(run(parser.parse_args()))
 

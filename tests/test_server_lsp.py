@@ -390,3 +390,27 @@ async def test_shutdown_and_exit_end_the_server_with_status_0(tmp_path):
     finally:
         await finish(client)
         await client.stop()
+
+
+@pytest.mark.asyncio
+async def test_languagetool_runs_on_save_only_and_its_findings_leave_with_their_line(client: LanguageClient, tmp_path):
+    from languagetool_replay import LanguageToolReplay, ScriptedRule
+
+    a_vs_an = ScriptedRule("EN_A_VS_AN", "MISC", r"\b(?P<m>a) apple", "Use 'an' instead of 'a'.", ("an",))
+    with LanguageToolReplay([a_vs_an]) as replay:
+        workspace_files(tmp_path, {"lintnews.toml": f'languagetool = "{replay.url}"\nlanguagetool-cache = false\n'})
+        await start(client, tmp_path)
+        text = "🙂 Officials said it was a apple of discord.\nThey said that the the talks went on.\n"
+        uri = open_doc(client, tmp_path / "a.txt", text)
+        assert codes(await diagnostics(client, uri, lambda ds: "G105" in codes(ds))) == ["G105"]
+        assert replay.texts == []  # nothing sent while typing
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri)))
+        ds = await diagnostics(client, uri, lambda ds: "L101" in codes(ds))
+        (d,) = [d for d in ds if d.code == "L101"]
+        column = utf16("🙂 Officials said it was ")
+        assert (d.range.start.line, d.range.start.character, d.range.end.character) == (0, column, column + 1)
+        assert len(replay.texts) == 1
+        change_doc(client, uri, 2, text.replace("the the", "the"))  # another line: L101 stays
+        assert codes(await diagnostics(client, uri, lambda ds: "G105" not in codes(ds))) == ["L101"]
+        change_doc(client, uri, 3, text.replace("a apple", "an apple").replace("the the", "the"))
+        assert await diagnostics(client, uri, lambda ds: "L101" not in codes(ds)) == []

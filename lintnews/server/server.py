@@ -119,7 +119,9 @@ class LintnewsServer(LanguageServer):
         self.debounce = DEFAULT_DEBOUNCE
         self.docs_url = DEFAULT_URL
         self.links: dict[str, str] = {}
-        self.ready = False  # the corpus has been read
+        self.generation = 0  # readings of the corpus started (a newer one stops an older)
+        self._watch_id: str | None = None  # the file watchers registered with the client
+        self._watched_globs: list[str] = []
         self.paths: dict[str, str] = {}  # uri -> the path lintnews knows it by
         self.uris: dict[str, str] = {}  # path -> uri, open documents
         self.versions: dict[str, int | None] = {}  # uri -> the editor's version (loop thread writes)
@@ -187,17 +189,21 @@ class LintnewsServer(LanguageServer):
         """Configuration, rules, then the corpus in chunks; then every open document again."""
         assert self.ws is not None
         started = time.perf_counter()
-        self.ready = False
+        self.generation += 1
+        generation = self.generation
         notices, files = await self.worker.run(PRIORITY_EVENTS, self._configure)
         self.tell(notices)
         token = await self._progress_begin(f"reading {len(files)} files")
-        for i in range(0, len(files), LOAD_CHUNK):
-            notices = await self.worker.run(PRIORITY_LOAD, self.ws.add_files, files[i : i + LOAD_CHUNK])
-            self.tell(notices)
-            self._progress_report(token, f"{min(i + LOAD_CHUNK, len(files))}/{len(files)} files", 100 * min(i + LOAD_CHUNK, len(files)) // max(len(files), 1))
-        self._progress_end(token)
+        try:
+            for i in range(0, len(files), LOAD_CHUNK):
+                if generation != self.generation:
+                    return  # a newer reading (the configuration changed) took over
+                notices = await self.worker.run(PRIORITY_LOAD, self.ws.add_files, files[i : i + LOAD_CHUNK])
+                self.tell(notices)
+                self._progress_report(token, f"{min(i + LOAD_CHUNK, len(files))}/{len(files)} files", 100 * min(i + LOAD_CHUNK, len(files)) // max(len(files), 1))
+        finally:
+            self._progress_end(token)
         await self.worker.run(PRIORITY_EVENTS, settle_memory)
-        self.ready = True
         self.log_info(f"lintnews: ready: {len(self.ws.results)} documents in the corpus, {self.rule_count} rules, read in {time.perf_counter() - started:.1f} s")
         await self.recheck()
         await self._watch()
@@ -248,15 +254,22 @@ class LintnewsServer(LanguageServer):
         if not (watched and watched.dynamic_registration) or self.ws is None:
             return
         exts = ",".join(e.lstrip(".") for e in DEFAULT_EXTENSIONS)
-        watchers = [lsp.FileSystemWatcher(glob_pattern=f"**/*.{{{exts}}}"), lsp.FileSystemWatcher(glob_pattern="**/{lintnews.toml,pyproject.toml}")]
-        watchers += [lsp.FileSystemWatcher(glob_pattern=p) for p in sorted(self.ws.watched) if not p.endswith(tuple(CONFIG_NAMES))]
-        registration = lsp.Registration(
-            id="lintnews-watch",
-            method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
-        )
+        globs = [f"**/*.{{{exts}}}", "**/{lintnews.toml,pyproject.toml}"]
+        globs += [p for p in sorted(self.ws.watched) if not p.endswith(tuple(CONFIG_NAMES))]  # word lists
+        if globs == self._watched_globs:
+            return
         try:
+            if self._watch_id is not None:
+                unregistration = lsp.Unregistration(id=self._watch_id, method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+                await self.client_unregister_capability_async(lsp.UnregistrationParams(unregisterations=[unregistration]))
+            self._watch_id = f"lintnews-watch-{self.generation}"
+            registration = lsp.Registration(
+                id=self._watch_id,
+                method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in globs]),
+            )
             await self.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
+            self._watched_globs = globs
         except Exception as exc:  # noqa: BLE001 - without it, closing a file still rereads it
             log.info("file watching not registered: %s", exc)
 
@@ -282,15 +295,25 @@ class LintnewsServer(LanguageServer):
         self.pending[uri] = self.spawn(self._lint_later(uri, delay))
 
     async def _lint_later(self, uri: str, delay: float) -> None:
+        scheduled = time.perf_counter()
         if delay:
             await asyncio.sleep(delay)
         doc = self.workspace.text_documents.get(uri)
         if doc is None or self.ws is None:
             return
         path, version = self.paths[uri], doc.version
+        woke = time.perf_counter()
         outcome = await self.worker.run(PRIORITY_BUFFER, self._lint_job, uri, path, version, doc.source, self.kind_of(doc))
+        linted = time.perf_counter()
         if outcome is not None:
             self._publish(outcome, always={uri})
+        if log.isEnabledFor(logging.DEBUG):
+            done = time.perf_counter()
+            log.debug(
+                "lint %s v%s: %s; %.0f ms after the change (debounce %.0f, worker %.0f, publish %.0f)",
+                path, version, "published" if outcome is not None else "typed over",
+                1000 * (done - scheduled), 1000 * (woke - scheduled), 1000 * (linted - woke), 1000 * (done - linted),
+            )
 
     def _lint_job(self, uri: str, path: str, version: int | None, text: str, kind: str):
         """On the worker: the buffer's per-document stage, then the corpus stage for
@@ -377,7 +400,7 @@ class LintnewsServer(LanguageServer):
         self._send(uri)
 
     # -- file events -----------------------------------------------------------------
-    def _files_changed(self, changes: list[lsp.FileEvent]) -> bool:
+    def _files_changed(self, changes: list[lsp.FileEvent]) -> tuple[bool, list[Notice]]:
         """On the worker: take file events into the corpus; True when the configuration
         changed (everything is read again)."""
         assert self.ws is not None
@@ -388,15 +411,14 @@ class LintnewsServer(LanguageServer):
                 continue
             path = os.path.abspath(path)
             if path in self.ws.watched or (os.path.basename(path) in CONFIG_NAMES and self._in_workspace(path)):
-                return True
+                return True, notices
             if not path.lower().endswith(DEFAULT_EXTENSIONS):
                 continue
             if change.type == lsp.FileChangeType.Deleted:
                 self.ws.remove_file(path)
             elif path in self.ws.on_disk or (self._in_workspace(path) and not self.ws.excluded(path)):
                 notices += self.ws.add_files([path])
-        self._pending_notices = notices
-        return False
+        return False, notices
 
     def _in_workspace(self, path: str) -> bool:
         root = self.ws.root if self.ws else None
@@ -405,11 +427,8 @@ class LintnewsServer(LanguageServer):
     async def files_changed(self, changes: list[lsp.FileEvent]) -> None:
         if self.ws is None:
             return
-        self._pending_notices: list[Notice] = []
-        if not self.ready:
-            await self.worker.run(PRIORITY_EVENTS, lambda: None)  # let the reading finish its order
-        reload = await self.worker.run(PRIORITY_EVENTS, self._files_changed, changes)
-        self.tell(self._pending_notices)
+        reload, notices = await self.worker.run(PRIORITY_EVENTS, self._files_changed, changes)
+        self.tell(notices)
         if reload:
             await self.load()
         else:
