@@ -99,6 +99,11 @@ class Client:
         return self.versions[version]
 
 
+async def drain(stream) -> None:
+    while stream is not None and await stream.read(65536):
+        pass
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process (Linux /proc; 0 elsewhere)."""
     try:
@@ -159,6 +164,8 @@ async def run(args: argparse.Namespace) -> None:
     log = ["--log-file", args.server_log, "--verbose"] if args.server_log else []
     await c.client.start_io(sys.executable, "-m", "lintnews.server", *log)
     pid = c.client._server.pid
+    # The server's standard error is a pipe nobody else reads: drained, so that it never fills.
+    stderr_drain = asyncio.ensure_future(drain(c.client._server.stderr))
     await c.client.initialize_async(
         lsp.InitializeParams(
             capabilities=lsp.ClientCapabilities(),
@@ -229,6 +236,7 @@ async def run(args: argparse.Namespace) -> None:
     c.client.exit(None)
     await asyncio.sleep(0.2)
     await c.client.stop()
+    stderr_drain.cancel()
     try:
         load = os.getloadavg()
     except OSError:  # pragma: no cover

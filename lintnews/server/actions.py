@@ -180,7 +180,10 @@ def finding_actions(
     term = accepted_term(f, buffer, offsets)
     how = accept(term) if term is not None and accept is not None else None
     if how is not None:
-        title = f"lintnews: Accept the spelling {_quote(term or '')} (add it to 'accept' in the configuration)"
+        if f.code in NAME_RULES:  # an accepted spelling of a name is the canonical one
+            title = f"lintnews: Make {_quote(term or '')} the house spelling (add it to 'accept'; the other spellings are then reported)"
+        else:
+            title = f"lintnews: Accept the spelling {_quote(term or '')} (add it to 'accept' in the configuration)"
         if isinstance(how, lsp.Command):
             actions.append(lsp.CodeAction(title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic], command=how))
         else:

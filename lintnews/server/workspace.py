@@ -36,7 +36,7 @@ from lintnews.core.rule import CorpusRule, Rule, RuleError
 from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.run.config import Config, ConfigError, find_config, load_config
 from lintnews.run.executors import ItemOptions, from_cache
-from lintnews.run.files import InputError, kind_of, read_source
+from lintnews.run.files import MAX_FILE_BYTES, InputError, kind_of, read_source
 from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus, lint_document
 from lintnews.run.run import Run, glob_forms
 from lintnews.server.positions import ColumnMap
@@ -194,6 +194,9 @@ class Workspace:
         if self.excluded(path):
             self._forget(path)
             return []
+        if len(text) > MAX_FILE_BYTES:  # as lintnews refuses such a file
+            self._forget(path)
+            return [Notice("warning", f"lintnews: {path}: {len(text) / 1e6:.1f} million characters is over the limit of a file; not linted")]
         result, notices = self._per_document(path, text, kind or kind_of(path), cached=False)
         self._keep(path, result, text)
         return notices
