@@ -209,6 +209,20 @@ async def test_ranges_and_edits_are_in_the_encoding_the_client_prefers(client: L
 
 
 @pytest.mark.asyncio
+async def test_an_untitled_buffer_is_linted_and_another_language_is_not(client: LanguageClient, tmp_path):
+    await start(client, tmp_path)
+    untitled = "untitled:Untitled-1"
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri=untitled, language_id="markdown", version=1, text="They said that the the talks went on.\n"))
+    )
+    assert codes(await diagnostics(client, untitled, lambda ds: len(ds) > 0)) == ["G105"]
+    python = open_doc(client, tmp_path / "x.py", "x = 'the the'\n", language="python")
+    other = open_doc(client, tmp_path / "y.md", "the the end\n", language="markdown")
+    await diagnostics(client, other, lambda ds: len(ds) > 0)
+    assert python not in client.diagnostics
+
+
+@pytest.mark.asyncio
 async def test_a_quick_fix_applied_clears_the_finding(client: LanguageClient, tmp_path):
     await start(client, tmp_path)
     text = "The minister said . The talks would go on.\n"
@@ -414,3 +428,29 @@ async def test_languagetool_runs_on_save_only_and_its_findings_leave_with_their_
         assert codes(await diagnostics(client, uri, lambda ds: "G105" not in codes(ds))) == ["L101"]
         change_doc(client, uri, 3, text.replace("a apple", "an apple").replace("the the", "the"))
         assert await diagnostics(client, uri, lambda ds: "L101" not in codes(ds)) == []
+
+
+@pytest.mark.asyncio
+async def test_the_seeds_diagnostics_are_what_lintnews_reports_for_them(client: LanguageClient, tmp_path):
+    """The server runs lintnews's own stages: opening two seed articles in a workspace of
+    the five gives, for each, the findings of `lintnews seeds/` (cross-file names included)."""
+    import shutil
+
+    from lintnews.api import lint_paths
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        shutil.copy(path, tmp_path / path.name)
+    expected = lint_paths([str(tmp_path)]).findings
+    await start(client, tmp_path)
+    for name in ("000_1f079a1ce9d05eea.txt", "004_9ced0776c13fb033.txt"):
+        path = tmp_path / name
+        text = path.read_text(encoding="utf-8")
+        uri = open_doc(client, path, text)
+        mine = [f for f in expected if f.path == str(path)]
+        assert mine, "the seeds have findings in both files"
+        ds = await diagnostics(client, uri, lambda ds: len(ds) >= len(mine))
+        lines = text.split("\n")
+        want = sorted((f.code, f.line - 1, utf16(lines[f.line - 1][: f.column - 1]), f.message) for f in mine)
+        got = sorted((str(d.code), d.range.start.line, d.range.start.character, d.message) for d in ds)
+        assert got == want

@@ -556,7 +556,8 @@ def build() -> LintnewsServer:
         doc = ls.workspace.get_text_document(params.text_document.uri)
         if not ls.lintable(doc):
             return
-        path = os.path.abspath(doc.path) if doc.path else doc.uri
+        # A buffer without a file (untitled:...) gets a path of its own that no file has.
+        path = os.path.abspath(doc.path) if doc.path else os.path.abspath(os.sep + doc.uri.replace("/", "_"))
         ls.paths[doc.uri] = path
         ls.uris[path] = doc.uri
         ls.versions[doc.uri] = doc.version
