@@ -394,13 +394,15 @@ async def test_the_accept_command_creates_the_config_and_clears_the_finding(clie
 
 
 @pytest.mark.asyncio
-async def test_shutdown_and_exit_end_the_server_with_status_0(tmp_path):
+@pytest.mark.parametrize("shutdown, status", [(True, 0), (False, 1)])
+async def test_exit_ends_the_server_with_status_0_after_shutdown_and_1_without(tmp_path, shutdown, status):
     client = await ClientServerConfig(server_command=SERVER).start()
     try:
         await start(client, tmp_path)
-        await client.shutdown_async(None)
+        if shutdown:
+            await client.shutdown_async(None)
         client.exit(None)
-        assert await asyncio.wait_for(client._server.wait(), GUARD) == 0
+        assert await asyncio.wait_for(client._server.wait(), GUARD) == status
     finally:
         await finish(client)
         await client.stop()

@@ -39,5 +39,6 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:  # pragma: no cover - depends on the installation
         sys.stderr.write(f"lintnews-server: {exc}; install the server's dependencies: pip install 'lintnews[lsp]'\n")
         return 2
-    build().start_io()
-    return 0
+    server = build()
+    server.start_io()
+    return server.exit_status

@@ -132,6 +132,12 @@ class LintnewsServer(LanguageServer):
         self._tasks: set[asyncio.Task] = set()
         self.rule_count = 0
         self.stashed: list[Notice] = []  # notices of a lint whose diagnostics were not published
+        self.shut_down = False  # the client asked to shut down: exit status 0, else 1
+
+    @property
+    def exit_status(self) -> int:
+        """The protocol's exit status: 0 when ``shutdown`` came before the end, else 1."""
+        return 0 if self.shut_down else 1
 
     # -- helpers on the loop ---------------------------------------------------------
     @property
@@ -550,6 +556,7 @@ def build() -> LintnewsServer:
     @server.feature(lsp.SHUTDOWN)
     def shutdown(ls: LintnewsServer, params: None) -> None:
         ls.stop()
+        ls.shut_down = True
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LintnewsServer, params: lsp.DidOpenTextDocumentParams) -> None:
