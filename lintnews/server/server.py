@@ -226,7 +226,7 @@ class LintnewsServer(LanguageServer):
         self.rule_count = len(self.ws.rules) + len(self.ws.save_rules)
         files, more = self.ws.discover()
         # The open buffers are documents of the corpus as they are in the editor.
-        for uri, path in self.paths.items():
+        for uri, path in list(self.paths.items()):  # a copy: the loop thread owns the dict
             doc = self.workspace.text_documents.get(uri)
             if doc is not None:
                 notices += self.ws.set_buffer(path, doc.source, self.kind_of(doc))
@@ -339,7 +339,7 @@ class LintnewsServer(LanguageServer):
         """On the worker: every open document's findings and diagnostics (None when
         ``cancelled`` says so between corpus rules)."""
         assert self.ws is not None
-        open_paths = {p for p in self.uris}
+        open_paths = set(self.uris)  # one C-level copy: the loop thread may open a document meanwhile
         checked = self.ws.check(open_paths, cancelled)
         if checked is None:
             self.stashed += notices or []
