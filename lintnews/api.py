@@ -23,7 +23,7 @@ from lintnews.run.fixing import FileFix, apply_fixes, file_state, fixes_by_path
 from lintnews.run.pipeline import finish, lint_document
 from lintnews.run.run import DocumentScore, Result, Run, RunOptions, document_score, per_file_filter
 
-__all__ = ["DocumentScore", "Result", "configured_rules", "fix_files", "known_rules", "lint_paths", "lint_texts", "score_texts"]
+__all__ = ["DocumentScore", "Result", "configured_rules", "fix_files", "fix_text", "known_rules", "lint_paths", "lint_texts", "score_texts"]
 
 LANGUAGETOOL_CODE = "L101"
 
@@ -134,9 +134,6 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
     ruff does; the result is what a second ``--fix`` would leave unchanged.  Suppressed
     and per-file-ignored findings are not fixed.  Nothing is written here.
     """
-    config = config or Config()
-    base = config.path.parent if config.path is not None else None
-    document_rules = [r for r in rules if isinstance(r, DocumentRule)]
     fixed: list[FileFix] = []
     for path in sorted(fixes_by_path(result.findings)):
         state = file_state(path)  # before reading: a change while reading then shows
@@ -144,15 +141,27 @@ def fix_files(result: Result, rules: Sequence[Rule], config: Config | None = Non
         if isinstance(source, InputError):
             continue
         raw = source.text
-        current, applied = raw, 0
-        for _ in range(max_passes):
-            doc = make_document(path, current, kind_of(path))
-            findings = per_file_filter(finish([lint_document(doc, document_rules)], document_rules), config.per_file_ignores, base)
-            fixes = [f.fix for f in findings if f.fix is not None and f.fix.safe]
-            if not fixes:
-                break
-            current, n = apply_fixes(current, fixes)
-            applied += n
+        current, applied = fix_text(path, raw, rules, config, max_passes)
         if current != raw:
             fixed.append(FileFix(path, raw, current, applied, source.encoding, state))
     return fixed
+
+
+def fix_text(path: str, raw: str, rules: Sequence[Rule], config: Config | None = None, max_passes: int = 10, kind: str | None = None) -> tuple[str, int]:
+    """``raw`` (a file's text, or an editor's buffer) with the safe fixes of ``rules``
+    applied, again and again until nothing changes (at most ``max_passes`` times), and
+    how many fixes were applied.  Suppressed and per-file-ignored findings are not fixed;
+    ``kind`` ("text" or "markdown") defaults to what the path's extension says."""
+    config = config or Config()
+    base = config.path.parent if config.path is not None else None
+    document_rules = [r for r in rules if isinstance(r, DocumentRule)]
+    current, applied = raw, 0
+    for _ in range(max_passes):
+        doc = make_document(path, current, kind or kind_of(path))
+        findings = per_file_filter(finish([lint_document(doc, document_rules)], document_rules), config.per_file_ignores, base)
+        fixes = [f.fix for f in findings if f.fix is not None and f.fix.safe]
+        if not fixes:
+            break
+        current, n = apply_fixes(current, fixes)
+        applied += n
+    return current, applied

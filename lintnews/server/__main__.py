@@ -1,0 +1,5 @@
+import sys
+
+from lintnews.server import main
+
+sys.exit(main())
