@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.document import Document
-from lintnews.core.finding import Finding
+from lintnews.core.finding import Finding, Related
 from lintnews.analyses.titles import TITLES, TitleMention, title_table
 from lintnews.core.rule import CorpusRule, register
 
@@ -66,27 +66,34 @@ class TitleNotInJurisdiction(CorpusRule):
         return list(titles)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        table = title_table()
-        for person, mentions in sorted(_people(_all(corpus, self.code)).items()):
-            known = [m for m in mentions if m.jurisdiction]
-            countries = {m.jurisdiction for m in known}
-            for m in mentions:
-                jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
-                if jurisdiction is None:
-                    continue
-                real = table.not_used[jurisdiction].get(m.rendering)
-                if real is None:
-                    continue
-                if m.jurisdiction:
-                    evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
-                else:
-                    shown = [k for k in known if k.jurisdiction == jurisdiction]
-                    evidence = (
-                        f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
-                        f"'{shown[0].rendering}' at {_where(shown)}"
-                    )
-                related = [k.loc.related(f"{jurisdiction} '{k.rendering}'") for k in known[:4]]
-                yield self.finding_at(m.loc, f"{evidence}; the office is '{real}'", suggestion=real, related=related)
+        for m, message, real, related in not_in_jurisdiction(_all(corpus, self.code)):
+            yield self.finding_at(m.loc, message, suggestion=real, related=related)
+
+
+def not_in_jurisdiction(titles: list[TitleMention]) -> Iterator[tuple[TitleMention, str, str, list[Related]]]:
+    """T102's findings over a corpus's title mentions: ``(mention, message, the real
+    office, related locations)`` (T103 reads it to leave these titles to T102)."""
+    table = title_table()
+    for person, mentions in sorted(_people(titles).items()):
+        known = [m for m in mentions if m.jurisdiction]
+        countries = {m.jurisdiction for m in known}
+        for m in mentions:
+            jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
+            if jurisdiction is None:
+                continue
+            real = table.not_used[jurisdiction].get(m.rendering)
+            if real is None:
+                continue
+            if m.jurisdiction:
+                evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
+            else:
+                shown = [k for k in known if k.jurisdiction == jurisdiction]
+                evidence = (
+                    f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
+                    f"'{shown[0].rendering}' at {_where(shown)}"
+                )
+            related = [k.loc.related(f"{jurisdiction} '{k.rendering}'") for k in known[:4]]
+            yield m, f"{evidence}; the office is '{real}'", real, related
 
 
 @register
