@@ -50,6 +50,9 @@ def t103(texts, select=("T103",)) -> list[str]:
         ("Prime Minister Volodymyr Zelensky spoke.", "Prime Minister Volodymyr Zelensky", "President of Ukraine"),
         # a justice minister given the attorney general's title, and the other way round
         ("Justice Minister Merrick Garland spoke.", "Justice Minister Merrick Garland", "Attorney General of the United States"),
+        # health and education: another country's title for the minister
+        ("Health Minister Xavier Becerra spoke.", "Health Minister Xavier Becerra", "Secretary of Health and Human Services"),
+        ("Education Minister Miguel Cardona spoke.", "Education Minister Miguel Cardona", "Secretary of Education"),
     ],
 )
 def test_reports_an_office_the_person_did_not_hold(text, expected, office):
@@ -131,6 +134,8 @@ def test_a_title_of_another_countrys_system(text, expected, where):
         ("Defense Great Minister Taro Unknownperson spoke.", "Defense Great Minister Taro Unknownperson", "Minister"),
         ("the former Head of the City Ivan Unknownperson said.", "Head of the City Ivan Unknownperson", "Mayor"),
         ("Covenant Prince Mohammed bin Salman arrived.", "Covenant Prince Mohammed bin Salman", "Crown Prince"),
+        ("Head of the Pentagon Lloyd Austin arrived.", "Head of the Pentagon Lloyd Austin", "Secretary of Defense"),
+        ("Head of the Foreign Ministry Sergey Lavrov arrived.", "Head of the Foreign Ministry Sergey Lavrov", "Minister"),
     ],
 )
 def test_a_word_by_word_rendering_that_is_no_office_in_english_is_reported_for_anyone(text, expected, office):
@@ -149,6 +154,8 @@ def test_a_word_by_word_rendering_that_is_no_office_in_english_is_reported_for_a
         ("Prime Minister Fan Mingzheng spoke. Later, Boss Fan Mingzheng left.", "Boss Fan Mingzheng", "Prime Minister"),
         ("President Biden spoke. The plan approved by Teacher Biden was sent.", "Teacher Biden", "President"),
         ("The wife of Father Lavrov, who leads Russia's diplomacy.", "Father Lavrov", "Foreign Minister"),
+        # a royal style for someone who is not royal
+        ("It was signed by His Majesty Joe Biden yesterday.", "His Majesty Joe Biden", "President"),
     ],
 )
 def test_a_form_of_address_in_place_of_an_office(text, expected, suggestion):
@@ -166,6 +173,9 @@ def test_a_form_of_address_in_place_of_an_office(text, expected, suggestion):
         "Comrade Ivan Unknownperson spoke.",  # nobody says he holds an office
         "His Excellency President Volodymyr Zelenskyy spoke.",  # the office is there
         "Sir Keir Starmer spoke.",  # a knighthood is right English
+        "It was signed by His Royal Highness Mohammed bin Salman.",  # a royal style for a prince
+        "Crown Prince Salman Unknownperson spoke. Later, His Highness Salman Unknownperson left.",
+        "Prime Minister Fan Mingzheng spoke. Later, comrade Fan Mingzheng left.",  # lower case: a noun
     ],
 )
 def test_forms_of_address_left_alone(text):

@@ -33,7 +33,8 @@ or justice minister, an attorney general, a crown prince), and
 <holdings> is ``;``-joined ``country|family|label-number|start|end``.  Families
 are the kinds of office translation confuses (``hog`` head of government, ``hos`` head
 of state, ``sg`` secretary-general, ``cj`` chief justice, ``fm`` foreign affairs,
-``def``, ``fin``, ``int``, ``just`` justice minister, ``ag`` attorney general, ``dhog``
+``def``, ``fin``, ``int``, ``just`` justice minister, ``ag`` attorney general, ``hea``
+health, ``edu`` education, ``dhog``
 deputy head of government, ``vhos`` vice president, ``cp`` crown prince, ``spk``
 speaker, ``leg`` legislator, ``jud`` judge, ``oth`` the rest).  People whose name has no
 Latin letters (no key) are left out: English text never names them so.
@@ -151,6 +152,12 @@ FAMILY_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("ag", re.compile(r"^(attorney[- ]general)\b", re.I)),
     ("just", re.compile(r"^(minister (of|for) justice|justice minister|federal minister of justice|justice secretary|"
                         r"secretary of state for justice|lord chancellor)\b", re.I)),
+    ("hea", re.compile(r"^(minister (of|for) (public )?health|health minister|federal minister of health|"
+                       r"secretary of (state for )?health|secretary of health and human services|"
+                       r"minister of health and)\b", re.I)),
+    ("edu", re.compile(r"^(minister (of|for) (national |public |general )?education|education minister|"
+                       r"federal minister of education|secretary of (state for )?education|"
+                       r"minister of (science and education|education and science))\b", re.I)),
     ("spk", re.compile(r"^(speaker|president of the (bundestag|senate|chamber|national assembly|house))\b", re.I)),
     ("jud", re.compile(r"\b(justice|judge)\b", re.I)),
 ]
@@ -217,7 +224,7 @@ def name_key(name: str) -> str:
 
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 #: families whose holders are indexed by surname (the offices T103 compares)
-COMPARED = frozenset({"hog", "hos", "sg", "cj", "fm", "def", "fin", "int", "just", "ag", "cp"})
+COMPARED = frozenset({"hog", "hos", "sg", "cj", "fm", "def", "fin", "int", "just", "ag", "hea", "edu", "cp"})
 #: countries whose names are written surname first in English
 SURNAME_FIRST = frozenset({"CN", "TW", "KR", "KP"})
 

@@ -52,9 +52,11 @@ FAMILY_CODES = {
     "crown-prince": "cp",
     "speaker": "spk",
     "deputy-head-of-government": "dhog",
+    "health": "hea",
+    "education": "edu",
 }
 #: families whose titles are compared (the others are only known, never reported)
-REPORTED = frozenset({"hog", "hos", "sg", "cj", "fm", "def", "fin", "int", "cp", "ag", "just"})
+REPORTED = frozenset({"hog", "hos", "sg", "cj", "fm", "def", "fin", "int", "cp", "ag", "just", "hea", "edu"})
 TOP = frozenset({"hog", "hos"})
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 #: countries whose names English writes surname first (up to three words)
@@ -235,6 +237,7 @@ class TitleIndex:
 
     kinds: dict[str, int]  # normalised rendering -> OFFICE | LITERAL | ADDRESS
     kinship: frozenset[str]  # forms of address that are also family words
+    royal: frozenset[str]  # royal and religious styles, right for royalty
     markers: dict[str, str]  # normalised marker -> country
     marker_words: frozenset[str]  # the first words of the markers, normalised
     words: frozenset[str]  # every word of every rendering, lower case
@@ -282,12 +285,14 @@ def title_index() -> TitleIndex:
         for r in spec["renderings"]:
             for t in _expand(r, portfolios):
                 add(t, LITERAL)
-    kinship = set()
+    kinship, royal = set(), set()
     for spec in data.get("forms-of-address") or []:
         for t in spec["forms"]:
             add(t, ADDRESS)
             if spec.get("kinship"):
                 kinship.add(norm_title(t))
+            if spec.get("royal"):
+                royal.add(norm_title(t))
     words = frozenset(w for t in kinds for w in t.split())
     marks = "|".join(re.escape(m) for m in sorted(data_markers_written(data), key=len, reverse=True))
     # ", the prime minister," / ", Germany's chancellor, said" / ", the foreign minister of Russia."
@@ -299,6 +304,7 @@ def title_index() -> TitleIndex:
     return TitleIndex(
         kinds=kinds,
         kinship=frozenset(kinship),
+        royal=frozenset(royal),
         markers=markers,
         marker_words=frozenset(m.split()[0] for m in markers),
         words=words,

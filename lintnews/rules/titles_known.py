@@ -8,6 +8,7 @@ the titled mentions of a document are the analysis layer's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,9 @@ from lintnews.core.finding import Finding
 from lintnews.core.rule import CorpusRule, RuleError, register
 from lintnews.rules.titles import TitleNotInJurisdiction, not_in_jurisdiction
 
+#: offices whose holders "His Majesty", "His Highness" or "His Holiness" are right for
+_ROYAL = re.compile(r"\b(king|queen|monarch|emperor|empress|emir|amir|sultan|prince|princess|sheikh|pope|pontiff|"
+                    r"crown|ayatollah|patriarch|dalai lama|grand duke|royal|sovereign|ruler)\b", re.I)
 #: offices whose holders "His Excellency" is the right style for
 _DIPLOMATIC = ("ambassador", "permanent representative", "envoy", "high commissioner", "nuncio")
 
@@ -157,7 +161,7 @@ def _title_ok(k: Knowledge, person: Person, rendering: str) -> bool:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace(".", "").replace("-", " ").split())
+    return " ".join(text.lower().replace(".", "").replace(",", "").replace("-", " ").split())
 
 
 def _held(k: Knowledge, person: Person, rendering: str) -> Holding | None:
@@ -258,13 +262,17 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
     """A form of address where English news gives an office-holder's office."""
     if not m.written[:1].isupper() or m.qualifier in ("rank", "org") or m.after:
         return None
-    if m.sentence_start and m.rendering in title_index().kinship:
+    index = title_index()
+    if m.sentence_start and m.rendering in index.kinship:
         return None
+    royal = m.rendering in index.royal
     head = f"'{m.written}' {m.name}: a form of address where English names the office"
     if person is not None:
         h = _top(person)
         if h is not None and h.label.lower().startswith(_DIPLOMATIC):
             return None  # "His Excellency" is a diplomat's style
+        if royal and any(_ROYAL.search(x.label) for x in person.holdings):
+            return None  # "His Majesty" is a monarch's style
         if h is not None:
             return OfficeError(m.start, m.end, m.written, m.name, f"{head}; {_was(k, person, h)}", k.suggestion(h))
     # the same article gives the person an office
@@ -273,6 +281,8 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
             continue
         same = (m.key and other.key == m.key) or (not m.key and other.surname == m.surname) or (m.key and not other.key and other.surname == m.surname)
         if same:
+            if royal and _ROYAL.search(other.written):
+                return None
             line = doc.position(other.start).line
             return OfficeError(m.start, m.end, m.written, m.name, f"{head} ('{other.written}' on line {line})", other.written)
     return None
