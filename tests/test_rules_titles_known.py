@@ -131,11 +131,11 @@ def test_a_title_of_another_countrys_system(text, expected, where):
     [
         ("Minister of Enlightenment Sergey Kravtsov opened the school.", "Minister of Enlightenment Sergey Kravtsov", "Education Minister"),
         ("Upper Mayor Hans Unknownperson opened the bridge.", "Upper Mayor Hans Unknownperson", "Mayor"),
-        ("Defense Great Minister Taro Unknownperson spoke.", "Defense Great Minister Taro Unknownperson", "Minister"),
+        ("Defense Great Minister Taro Unknownperson spoke.", "Defense Great Minister Taro Unknownperson", "Defense Minister"),
         ("the former Head of the City Ivan Unknownperson said.", "Head of the City Ivan Unknownperson", "Mayor"),
         ("Covenant Prince Mohammed bin Salman arrived.", "Covenant Prince Mohammed bin Salman", "Crown Prince"),
         ("Head of the Pentagon Lloyd Austin arrived.", "Head of the Pentagon Lloyd Austin", "Secretary of Defense"),
-        ("Head of the Foreign Ministry Sergey Lavrov arrived.", "Head of the Foreign Ministry Sergey Lavrov", "Minister"),
+        ("Head of the Foreign Ministry Sergey Lavrov arrived.", "Head of the Foreign Ministry Sergey Lavrov", "Foreign Minister"),
     ],
 )
 def test_a_word_by_word_rendering_that_is_no_office_in_english_is_reported_for_anyone(text, expected, office):

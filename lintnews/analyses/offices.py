@@ -252,6 +252,13 @@ def _expand(rendering: str, portfolios: Sequence[str]) -> list[str]:
     return [rendering.replace("{portfolio}", p) for p in portfolios]
 
 
+def _expand_office(rendering: str, office: str, portfolios: Sequence[str]) -> list[tuple[str, str]]:
+    """A rendering's expansions, each with its office ("{portfolio} Minister" -> "Defense Minister")."""
+    if "{portfolio}" not in rendering:
+        return [(rendering, office.replace("{portfolio} ", ""))]
+    return [(rendering.replace("{portfolio}", p), office.replace("{portfolio}", p)) for p in portfolios]
+
+
 @functools.lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     return builtin_yaml("offices-by-country.yaml")  # type: ignore[return-value]
@@ -528,8 +535,8 @@ def build_knowledge(data: dict[str, Any], table: OfficeTable) -> Knowledge:
     portfolios = data.get("portfolios") or []
     for spec in data.get("literal") or []:
         for r in spec["renderings"]:
-            for t in _expand(r, portfolios):
-                literal[norm_title(t)] = Literal(t, spec["office"], spec.get("native", ""), spec.get("lang", ""))
+            for t, office in _expand_office(r, str(spec["office"]), portfolios):
+                literal[norm_title(t)] = Literal(t, office, spec.get("native", ""), spec.get("lang", ""))
     address = frozenset(norm_title(t) for spec in data.get("forms-of-address") or [] for t in spec["forms"])
     return Knowledge(
         table=table,
