@@ -37,6 +37,8 @@ from lintnews.rules.titles import TitleNotInJurisdiction, not_in_jurisdiction
 #: offices whose holders "His Majesty", "His Highness" or "His Holiness" are right for
 _ROYAL = re.compile(r"\b(king|queen|monarch|emperor|empress|emir|amir|sultan|prince|princess|sheikh|pope|pontiff|"
                     r"crown|ayatollah|patriarch|dalai lama|grand duke|royal|sovereign|ruler)\b", re.I)
+#: labels of a lesser office that holds a greater one's title ("Deputy Prime Minister")
+_LESSER = ("deputy ", "vice ", "assistant ", "first deputy ", "acting ", "under ", "shadow ", "parliamentary ", "junior ")
 #: offices whose holders "His Excellency" is the right style for
 _DIPLOMATIC = ("ambassador", "permanent representative", "envoy", "high commissioner", "nuncio")
 
@@ -150,6 +152,9 @@ def _title_ok(k: Knowledge, person: Person, rendering: str) -> bool:
             if not (office and (t in office.calques or t in office.wrong) and t not in office.accepted):
                 return True
         if label.startswith(t + " ") or label == t or label.endswith(" " + t):
+            return True
+        # one of the offices a label names ("Minister of Justice and Attorney General")
+        if f" {t} " in f" {label} " and not label.startswith(_LESSER):
             return True
     # a generic word: "President" of anything the person presided, "Chairman", "Secretary"
     if " " not in t:
