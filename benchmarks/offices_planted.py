@@ -18,7 +18,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lintnews.rules.titles_known import _accepted, _name_runs, find_office_errors, fold, knowledge, norm_title
+from lintnews.analyses.names.mentions import NAMES
+from lintnews.analyses.offices import knowledge, name_key, norm_title
+from lintnews.core.document import Document
+from lintnews.rules.titles_known import office_errors
 
 # family -> wrong titles; even positions are the dev half, odd positions held out
 TEMPLATES = {
@@ -38,14 +41,11 @@ ORDER = ["hos", "hog", "sg", "cj", "fm", "def", "fin", "int"]
 
 def plant(text: str, k, half: str, counter: list[int]) -> tuple[str, list[tuple[int, int, str]]]:
     out, spans, pos = [], [], 0
-    for run in _name_runs(text):
-        n = len(run)
-        if n < 2:
-            continue
-        # the whole run must be a known name: a title already in the run is left alone
-        key = fold(text[run[0].start() : run[-1].end()])
-        people = k.people.get(key)
-        if not people or len({p.pid for p in people}) != 1:
+    for m in NAMES.of(Document("x.txt", text)).mentions:
+        if len(m.words) < 2 or m.title.split()[-1:] and m.title.split()[-1][:1].isupper():
+            continue  # a full name with no capitalised word (a title) right before it
+        people = k.people(name_key(m.words))
+        if len({p.pid for p in people}) != 1:
             continue
         p = people[0]
         fams = {h.family for h in p.holdings}
@@ -54,14 +54,14 @@ def plant(text: str, k, half: str, counter: list[int]) -> tuple[str, list[tuple[
             continue
         ok = set()
         for h in p.holdings:
-            ok |= _accepted(k, h)
+            ok |= k.accepted(h)
         choices = [t for i, t in enumerate(TEMPLATES[fam]) if (i % 2 == 0) == (half == "dev")]
         choices = [t for t in choices if norm_title(t) not in ok]
         if not choices:
             continue
         counter[0] += 1
         title = choices[counter[0] % len(choices)]
-        start = run[0].start()
+        start = m.full.start
         before = text[max(0, start - 40) : start]
         if '"' in before or "“" in before:
             continue
@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
             text, spans = plant(f.read_text(encoding="utf-8"), k, half, counter)
             if not spans:
                 continue
-            errs = find_office_errors(text, k)
+            errs = office_errors(Document(str(f), text), k)
             for s, e, what in spans:
                 planted += 1
                 if any(s <= x.start < e or x.start <= s < x.end for x in errs):

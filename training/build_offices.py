@@ -15,22 +15,29 @@ Inputs (named with versions and licences; see training/README-offices.md):
    public record, CC0) for what the snapshots lack: Germany, changes after mid-2022,
    popes, NATO, EU and UN leaders.
 
-Output: one UTF-8 text file, deterministic (sorted rows), kept uncompressed so that it
-loads in a few tens of milliseconds (the wheel compresses it to about 1 MB; lines are
-sorted so that a name is found by bisection without building an index):
+Output: one UTF-8 text file, deterministic (sorted rows), kept uncompressed: lintnews
+reads it as bytes and finds a name by bisection over its sorted lines, so loading it
+costs no parsing at all (the wheel compresses it to about 1 MB):
 
-    #lintnews-offices 1 <people> <holdings>
-    L<TAB>label                       (the labels, numbered from 0 in order)
-    <key><TAB><name><TAB><id><TAB><holdings>   (one line per person, sorted)
+    #lintnews-offices 2 <people> <holdings>
+    L<TAB>label                                        (labels, numbered from 0)
+    P<TAB><key><TAB><name><TAB><id><TAB><holdings>     (one line per person, sorted)
+    S<TAB><surname key><TAB><key><TAB><name>           (holders of a compared office, sorted)
 
-where <key> is the folded name people are looked up by (:func:`fold`) and
-
+where <key> is the name's spelling key (:func:`person_key`: the spelling key of N101,
+``lintnews.analyses.names.keys.folded``, of the name's words written together, so that
+"Zelenskyy"/"Zelensky", "Sergei"/"Sergey" and "Jong-un"/"Jong Un" meet), the ``S`` lines
+index by surname the people who held an office T103 compares (a head of state or
+government, a secretary-general, a chief justice, a foreign, defence, finance, interior
+or justice minister, an attorney general, a crown prince), and
 <holdings> is ``;``-joined ``country|family|label-number|start|end``.  Families
 are the kinds of office translation confuses (``hog`` head of government, ``hos`` head
 of state, ``sg`` secretary-general, ``cj`` chief justice, ``fm`` foreign affairs,
-``def``, ``fin``, ``int``, ``just``, ``dhog`` deputy head of government, ``vhos`` vice
-president, ``cp`` crown prince, ``spk`` speaker, ``leg`` legislator, ``jud`` judge,
-``oth`` the rest).
+``def``, ``fin``, ``int``, ``just`` justice minister, ``ag`` attorney general, ``hea``
+health, ``edu`` education, ``dhog``
+deputy head of government, ``vhos`` vice president, ``cp`` crown prince, ``spk``
+speaker, ``leg`` legislator, ``jud`` judge, ``oth`` the rest).  People whose name has no
+Latin letters (no key) are left out: English text never names them so.
 
     python training/build_offices.py --mirror-dir /work/.mirror          # write
     python training/build_offices.py --mirror-dir /work/.mirror --check  # rebuild, compare
@@ -52,6 +59,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from lintnews.analyses.names.keys import folded  # noqa: E402 - the spelling key of N101, shared with lintnews
 OUT = ROOT / "lintnews" / "data" / "offices.tsv"
 SUPPLEMENT = ROOT / "training" / "offices-supplement.tsv"
 
@@ -63,6 +72,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "brazil-ministers": ("BR", "de58065b42edc0c0f310185ffda9174540e9af5f"),
     "canada-cabinet": ("CA", "3b3f0da86ca64c7e3ce6d0f073ed66612885d06f"),
     "china-ministers": ("CN", "300341654d57cd10776238bae41c89b6ea315276"),
+    "czech-ministers": ("CZ", "1e53f23f9405feacef64241294c342ab8eca0319"),
     "egypt-ministers": ("EG", "f3820a30ce92a8557e3503202fed731e9d91275c"),
     "france-cabinet": ("FR", "7ff37baf3297a83711c90ac84b1d3b2ecb50a541"),
     "india-ministers": ("IN", "66f344bbf207d35eaa3225edf5584ae0bb164fe8"),
@@ -139,7 +149,15 @@ FAMILY_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("int", re.compile(
         r"^(minister (of|for) (the )?interior|interior minister|home secretary|minister of home affairs|"
         r"minister of internal affairs|secretary of homeland security|minister of public security)\b", re.I)),
-    ("just", re.compile(r"^(attorney general|minister (of|for) justice|justice secretary|lord chancellor)\b", re.I)),
+    ("ag", re.compile(r"^(attorney[- ]general)\b", re.I)),
+    ("just", re.compile(r"^(minister (of|for) justice|justice minister|federal minister of justice|justice secretary|"
+                        r"secretary of state for justice|lord chancellor)\b", re.I)),
+    ("hea", re.compile(r"^(minister (of|for) (public )?health|health minister|federal minister of health|"
+                       r"secretary of (state for )?health|secretary of health and human services|"
+                       r"minister of health and)\b", re.I)),
+    ("edu", re.compile(r"^(minister (of|for) (national |public |general )?education|education minister|"
+                       r"federal minister of education|secretary of (state for )?education|"
+                       r"minister of (science and education|education and science))\b", re.I)),
     ("spk", re.compile(r"^(speaker|president of the (bundestag|senate|chamber|national assembly|house))\b", re.I)),
     ("jud", re.compile(r"\b(justice|judge)\b", re.I)),
 ]
@@ -162,7 +180,7 @@ HEAD_TITLE = re.compile(
 
 
 COUNTRY_NAMES = {
-    "AR": "Argentina", "AU": "Australia", "AT": "Austria", "BR": "Brazil", "CA": "Canada", "CN": "China",
+    "AR": "Argentina", "AU": "Australia", "AT": "Austria", "BR": "Brazil", "CA": "Canada", "CN": "China", "CZ": "Czechia",
     "EG": "Egypt", "FR": "France", "IN": "India", "ID": "Indonesia", "IR": "Iran", "IQ": "Iraq", "IL": "Israel",
     "IT": "Italy", "JP": "Japan", "MX": "Mexico", "NL": "the Netherlands", "NG": "Nigeria", "KP": "North Korea",
     "PK": "Pakistan", "PH": "the Philippines", "PL": "Poland", "RU": "Russia", "SA": "Saudi Arabia",
@@ -204,15 +222,29 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
-def fold(text: str) -> str:
-    """The lookup key of a name; the same function as ``lintnews.rules.titles_known.fold``
-    (a test checks that they agree)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    text = re.sub(r"(?:iy|yy|ii|yi)\b", "y", text)
-    text = re.sub(r"ey\b", "ei", text)
-    return text
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+#: families whose holders are indexed by surname (the offices T103 compares)
+COMPARED = frozenset({"hog", "hos", "sg", "cj", "fm", "def", "fin", "int", "just", "ag", "hea", "edu", "cp"})
+#: countries whose names are written surname first in English
+SURNAME_FIRST = frozenset({"CN", "TW", "KR", "KP"})
+
+
+def person_key(name: str) -> str:
+    """The lookup key of a name: the spelling key (``folded``) of its words written
+    together, suffixes ("Jr.") left out; the same as lintnews' ``offices.name_key`` of
+    the name's words (a test checks that they agree)."""
+    words = [w for w in name.split() if w not in SUFFIXES]
+    return folded("".join(words))
+
+
+def surname_key(name: str, countries: set[str]) -> str:
+    """The spelling key of the name's surname: its first word for the Chinese and Korean
+    names of up to three words, else its last word."""
+    words = [w for w in name.split() if w not in SUFFIXES]
+    if len(words) < 2:
+        return ""
+    first = bool(countries & SURNAME_FIRST) and len(words) <= 3
+    return folded(words[0] if first else words[-1])
 
 
 def year(value: str) -> str:
@@ -294,9 +326,11 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
         by_key_country[(key, country)].add(pid)
         by_key[key].add(pid)
 
+    keyed = {pid: person_key(p["name"]) for pid, p in people.items()}
+    people = {pid: p for pid, p in people.items() if keyed[pid]}
     labels = sorted({h[2] for p in people.values() for h in p["holdings"]})
     label_no = {lab: i for i, lab in enumerate(labels)}
-    lines = []
+    lines, surnames = [], []
     n_holdings = 0
     for pid, p in people.items():
         # a holding known with and without its end: keep the one with the end
@@ -305,12 +339,18 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
         hs = sorted(hs, key=lambda h: (h[3] or "9999", h[0], h[1], h[2], h[4]))
         n_holdings += len(hs)
         cells = ";".join(f"{c}|{f}|{label_no[lab]}|{s}|{e}" for c, f, lab, s, e in hs)
-        lines.append(f"{fold(p['name'])}\t{p['name']}\t{pid}\t{cells}")
+        lines.append(f"P\t{keyed[pid]}\t{p['name']}\t{pid}\t{cells}")
+        if any(h[1] in COMPARED for h in hs):
+            skey = surname_key(p["name"], {h[0] for h in hs})
+            if skey:
+                surnames.append(f"S\t{skey}\t{keyed[pid]}\t{p['name']}")
     lines.sort()
+    surnames = sorted(set(surnames))
     countries = {h[0] for p in people.values() for h in p["holdings"]}
-    header = f"#lintnews-offices 1 {len(lines)} {n_holdings}"
-    text = "\n".join([header] + [f"L\t{lab}" for lab in labels] + lines) + "\n"
-    stats = {"people": len(lines), "holdings": n_holdings, "countries": len(countries), "labels": len(labels)}
+    header = f"#lintnews-offices 2 {len(lines)} {n_holdings}"
+    text = "\n".join([header] + [f"L\t{lab}" for lab in labels] + lines + surnames) + "\n"
+    stats = {"people": len(lines), "holdings": n_holdings, "countries": len(countries), "labels": len(labels),
+             "surnames": len(surnames)}
     return text.encode("utf-8"), stats, missing
 
 
@@ -326,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"inputs missing ({len(missing)}): {', '.join(missing[:5])}...", file=sys.stderr)
         return 2
     print(f"{stats['people']} people, {stats['holdings']} office-holdings, {stats['countries']} countries, "
-          f"{stats['labels']} office labels; {len(data)} bytes")
+          f"{stats['labels']} office labels, {stats['surnames']} holders of compared offices by surname; {len(data)} bytes")
     if args.check:
         same = args.out.is_file() and args.out.read_bytes() == data
         print("identical" if same else f"DIFFERENT from {args.out}")

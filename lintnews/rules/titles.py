@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
-from lintnews.core.finding import Finding, Group, Variant
+from lintnews.core.finding import Finding, Group, Related, Variant
 from lintnews.analyses.titles import TITLES, TitleMention, title_table
 from lintnews.core.rule import CorpusRule, register
 
@@ -77,36 +78,61 @@ class TitleNotInJurisdiction(CorpusRule):
         return list(titles)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        table = title_table()
-        for person, mentions in sorted(_people(_all(corpus, self.code)).items()):
-            known = [m for m in mentions if m.jurisdiction]
-            countries = {m.jurisdiction for m in known}
-            wrong: list[tuple[TitleMention, str, str]] = []  # (mention, jurisdiction, the real office)
-            for m in mentions:
-                jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
-                if jurisdiction is None:
-                    continue
-                real = table.not_used[jurisdiction].get(m.rendering)
-                if real is not None:
-                    wrong.append((m, jurisdiction, real))
+        for person, known, wrong in _wrong_titles(_all(corpus, self.code)):
             # One group per office a country has: the titles given instead of it, and the
             # person's titles that name the country (the evidence).
             groups = {
-                key: _group(person, key[1], [m for m, *k in wrong if tuple(k) == key] + known)
-                for key in dict.fromkeys((j, real) for _, j, real in wrong)
+                key: _group(person, key[1], [w.mention for w in wrong if (w.jurisdiction, w.real) == key] + known)
+                for key in dict.fromkeys((w.jurisdiction, w.real) for w in wrong)
             }
-            for m, jurisdiction, real in wrong:
-                if m.jurisdiction:
-                    evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
-                else:
-                    shown = [k for k in known if k.jurisdiction == jurisdiction]
-                    evidence = (
-                        f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
-                        f"'{shown[0].rendering}' at {_where(shown)}"
-                    )
-                related = [k.loc.related(f"{jurisdiction} '{k.rendering}'") for k in known[:4]]
-                group = groups[(jurisdiction, real)]
-                yield self.finding_at(m.loc, f"{evidence}; the office is '{real}'", suggestion=real, related=related, group=group)
+            for w in wrong:
+                group = groups[(w.jurisdiction, w.real)]
+                yield self.finding_at(w.mention.loc, w.message, suggestion=w.real, related=w.related, group=group)
+
+
+@dataclass(frozen=True)
+class WrongTitle:
+    """A title that is no office in the person's country, and what to say of it."""
+
+    mention: TitleMention
+    jurisdiction: str
+    real: str  # the office the country has
+    message: str
+    related: list[Related]
+
+
+def _wrong_titles(titles: list[TitleMention]) -> Iterator[tuple[str, list[TitleMention], list[WrongTitle]]]:
+    """Per person: the titles that name a country, and the titles that are no office there."""
+    table = title_table()
+    for person, mentions in sorted(_people(titles).items()):
+        known = [m for m in mentions if m.jurisdiction]
+        countries = {m.jurisdiction for m in known}
+        wrong: list[WrongTitle] = []
+        for m in mentions:
+            jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
+            real = table.not_used[jurisdiction].get(m.rendering) if jurisdiction is not None else None
+            if real is None:
+                continue
+            if m.jurisdiction:
+                evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
+            else:
+                shown = [k for k in known if k.jurisdiction == jurisdiction]
+                evidence = (
+                    f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
+                    f"'{shown[0].rendering}' at {_where(shown)}"
+                )
+            related = [k.loc.related(f"{jurisdiction} '{k.rendering}'") for k in known[:4]]
+            wrong.append(WrongTitle(m, jurisdiction, real, f"{evidence}; the office is '{real}'", related))
+        if wrong:
+            yield person, known, wrong
+
+
+def not_in_jurisdiction(titles: list[TitleMention]) -> Iterator[tuple[TitleMention, str, str, list[Related]]]:
+    """T102's findings over a corpus's title mentions: ``(mention, message, the real
+    office, related locations)`` (T103 reads it to leave these titles to T102)."""
+    for _, _, wrong in _wrong_titles(titles):
+        for w in wrong:
+            yield w.mention, w.message, w.real, w.related
 
 
 @register
