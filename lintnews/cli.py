@@ -46,14 +46,16 @@ def _fail(message: str) -> None:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+# ``readable=False``: a path that cannot be read is the run's to report (one line, the
+# other files linted), not the parser's to refuse before anything is linted.
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--select", multiple=True, help="Rule codes or prefixes to use instead of the default set (comma-separated; ALL for every rule).")
 @click.option("--extend-select", multiple=True, help="Rule codes or prefixes to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
-@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str, readable=False), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
 @click.option("--cache-dir", type=click.Path(path_type=str), help="Keep per-document results here between runs (also 'cache-dir' in the config).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
