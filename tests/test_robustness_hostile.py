@@ -126,3 +126,31 @@ def test_an_unreadable_corpus_path_is_reported_like_a_linted_one(shared_folder):
     assert proc.returncode == 2, proc.stderr
     assert finding_paths(proc.stdout) == ["a.txt"]
     assert error_lines(proc.stderr) == ["lintnews: secret.txt: permission denied"]
+
+
+# -- item 8: a file its byte-order mark declares UTF-16 or UTF-32 but that is not --------
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"\xff\xfeH\x00i\x00!", "not valid UTF-16 (little-endian), as its byte-order mark says (bytes 0x21 at offset 6: truncated data)"),
+        (b"\xff\xfeH\x00\x00\xd8i\x00", "not valid UTF-16 (little-endian), as its byte-order mark says (bytes 0x00 0xd8 at offset 4: illegal UTF-16 surrogate)"),
+        (b"\xfe\xff\x00H\xd8\x00\x00i", "not valid UTF-16 (big-endian), as its byte-order mark says (bytes 0xd8 0x00 at offset 4: illegal UTF-16 surrogate)"),
+        (b"\xff\xfe\x00\x00H\x00\x00\x00\x00\x00\x11\x00", "not valid UTF-32 (little-endian), as its byte-order mark says (bytes 0x00 0x00 0x11 0x00 at offset 8: code point not in range(0x110000))"),
+    ],
+    ids=["utf16-odd-length", "utf16le-lone-surrogate", "utf16be-lone-surrogate", "utf32-out-of-range"],
+)
+def test_a_broken_utf16_or_utf32_file_names_its_encoding_and_the_offset_in_the_file(tmp_path, content, expected):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / "bad.txt").write_bytes(content)
+    proc = run(["a.txt", "bad.txt"], tmp_path)
+    assert proc.returncode == 2
+    assert finding_paths(proc.stdout) == ["a.txt"]
+    assert error_lines(proc.stderr) == [f"lintnews: bad.txt: {expected}; skipped"]
+
+
+def test_a_broken_utf16_file_with_cp1252_bytes_gets_no_windows_1252_hint(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x93\x00\x94\x00!")
+    proc = run(["bad.txt"], tmp_path)
+    assert error_lines(proc.stderr) == ["lintnews: bad.txt: not valid UTF-16 (little-endian), as its byte-order mark says (bytes 0x21 at offset 6: truncated data); skipped"]

@@ -138,8 +138,27 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return "\ufeff" + data[len(bom) :].decode(encoding), encoding
+            try:
+                return "\ufeff" + data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                # Offsets in the file, not in what follows its byte-order mark.
+                raise UnicodeDecodeError(encoding, data, exc.start + len(bom), exc.end + len(bom), exc.reason) from None
     return data.decode("utf-8"), "utf-8"
+
+
+#: How the decoding errors name an encoding.
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16 (little-endian)", "utf-16-be": "UTF-16 (big-endian)", "utf-32-le": "UTF-32 (little-endian)", "utf-32-be": "UTF-32 (big-endian)"}
+
+
+def decode_error_message(data: bytes, exc: UnicodeDecodeError) -> str:
+    """``not valid UTF-16 (little-endian) (bytes 0x00 0xd8 at offset 6: illegal UTF-16
+    surrogate)``: the encoding the file declares and the offset of the bad bytes in it."""
+    encoding = exc.encoding.lower().replace("_", "-")
+    if encoding == "utf-8":
+        return f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+    bad = " ".join(f"0x{b:02x}" for b in data[exc.start : min(exc.end, exc.start + 4)])
+    name = _ENCODING_NAMES.get(encoding, exc.encoding)
+    return f"not valid {name}, as its byte-order mark says (bytes {bad} at offset {exc.start}: {exc.reason})"
 
 
 def _looks_like_windows_1252(data: bytes) -> bool:
@@ -175,8 +194,9 @@ def read_source(path: str) -> Source | InputError:
     try:
         text, encoding = decode(data)
     except UnicodeDecodeError as exc:
-        hint = "; it looks like Windows-1252: convert it with 'iconv -f cp1252 -t utf-8'" if _looks_like_windows_1252(data) else ""
-        return InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}){hint}; skipped")
+        windows_1252 = exc.encoding.lower().replace("_", "-") == "utf-8" and _looks_like_windows_1252(data)
+        hint = "; it looks like Windows-1252: convert it with 'iconv -f cp1252 -t utf-8'" if windows_1252 else ""
+        return InputError(path, f"{decode_error_message(data, exc)}{hint}; skipped")
     if "\x00" in text:
         return InputError(path, "binary file (NUL characters), skipped")
     return Source(path, text, encoding)
