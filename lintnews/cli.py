@@ -18,6 +18,7 @@ import click
 from lintnews.core.version import __version__
 from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
+from lintnews.core.printable import one_line
 from lintnews.core.rule import FAMILIES, Rule, RuleError
 from lintnews.progress import ProgressBar, summary
 from lintnews.report import NEEDS_TEXTS, RENDERERS
@@ -41,7 +42,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 def _fail(message: str) -> None:
     if message:  # none for a closed pipe
-        click.echo(f"lintnews: error: {message}", err=True)
+        click.echo(f"lintnews: error: {one_line(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -216,7 +217,7 @@ def _write_baseline(path: str, result: Result) -> int:
         write_baseline(path, prints)
     except OSError as exc:
         _fail(f"{path}: cannot write baseline: {exc.strerror or exc}")
-    click.echo(f"lintnews: recorded {len(prints)} finding{'s' if len(prints) != 1 else ''} in {path}", err=True)
+    click.echo(f"lintnews: recorded {len(prints)} finding{'s' if len(prints) != 1 else ''} in {one_line(path)}", err=True)
     _report_errors(result.errors)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
@@ -272,7 +273,7 @@ def _append_summary(path: str, markdown: str) -> None:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(markdown)
     except OSError as exc:
-        click.echo(f"lintnews: cannot write the job summary {path}: {exc.strerror or exc}", err=True)
+        click.echo(f"lintnews: cannot write the job summary {one_line(path)}: {exc.strerror or exc}", err=True)
 
 
 def _describe(rules, list_rules: bool, explain: str | None) -> None:

@@ -154,3 +154,49 @@ def test_a_broken_utf16_file_with_cp1252_bytes_gets_no_windows_1252_hint(tmp_pat
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x93\x00\x94\x00!")
     proc = run(["bad.txt"], tmp_path)
     assert error_lines(proc.stderr) == ["lintnews: bad.txt: not valid UTF-16 (little-endian), as its byte-order mark says (bytes 0x21 at offset 6: truncated data); skipped"]
+
+
+# -- item 9: file names that would forge output lines, or a URI scheme -------------------
+
+FORGING_NAME = "a\nb.txt:9:9: X999 forged\r.txt"
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_finding_line(tmp_path):
+    (tmp_path / FORGING_NAME).write_text(DIRTY)
+    proc = run(["."], tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        "a\\nb.txt:9:9: X999 forged\\r.txt:1:14: S101 'mentionned' is not an English word; did you mean 'mentioned'? [suggestion: 'mentioned']"
+    ]
+
+
+@pytest.mark.parametrize("char, escaped", [("\n", "\\n"), ("\r", "\\r"), ("\x1b", "\\x1b"), ("\x85", "\\x85"), ("\u2028", "\\u2028"), ("\x0b", "\\x0b")])
+def test_a_line_breaking_character_in_a_file_name_is_escaped_on_stderr(tmp_path, char, escaped):
+    (tmp_path / f"bad{char}name.txt").write_bytes(b"\x00binary")
+    proc = run(["."], tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr == f"lintnews: bad{escaped}name.txt: binary file (NUL characters), skipped\n"
+
+
+def test_a_newline_in_a_file_name_stays_in_its_github_annotation(tmp_path):
+    (tmp_path / FORGING_NAME).write_text(DIRTY)
+    proc = run(["--format", "github", "."], tmp_path)
+    assert len(proc.stdout.splitlines()) == 1
+    assert proc.stdout.startswith("::warning file=a%0Ab.txt%3A9%3A9%3A X999 forged%0D.txt,line=1,")
+
+
+@pytest.mark.parametrize("name, uri", [("co:lon.txt", "co%3Alon.txt"), (FORGING_NAME, "a%0Ab.txt%3A9%3A9%3A%20X999%20forged%0D.txt")])
+def test_a_colon_in_a_file_name_is_no_uri_scheme_in_sarif(tmp_path, name, uri):
+    (tmp_path / name).write_text(DIRTY)
+    (tmp_path / f"x{name}").write_bytes(b"\x00")  # an error notification carries the path too
+    proc = run(["--format", "sarif", "."], tmp_path)
+    log = json.loads(proc.stdout)
+    run_ = log["runs"][0]
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"] for loc in r["locations"]]
+    notes = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in run_["invocations"][0]["toolExecutionNotifications"]]
+    assert uris == [uri] and notes == [f"x{uri}"]
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.validate(log, schema)
+    # RFC 3986: a relative reference has no scheme, so nothing before its first '/' is a colon.
+    assert all(":" not in u.split("/")[0] for u in uris + notes)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from lintnews.core.finding import Finding
+from lintnews.core.printable import one_line
 
 
 def render(findings: Sequence[Finding], *, show_source: bool = False, source_line: Callable[[str, int], str] | None = None, **_: object) -> str:
     out = []
     for f in findings:
-        message = f.message.replace("\r", "\\r").replace("\n", "\\n")  # one finding, one line
-        line = f"{f.path}:{f.line}:{f.column}: {f.code} {message}"
+        # One finding, one line: a newline in a file name or a message must not forge another.
+        line = f"{one_line(f.path)}:{f.line}:{f.column}: {f.code} {one_line(f.message)}"
         if f.suggestion is not None and f.suggestion != "":
             line += f" [suggestion: {f.suggestion!r}]"
         out.append(line)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lintnews.core.document import Document, make_document
+from lintnews.core.printable import one_line
 
 #: Extensions linted when a folder is given; a file named explicitly is always linted.
 TEXT_EXTENSIONS = (".txt", ".text")
@@ -28,7 +29,7 @@ class InputError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return one_line(f"{self.path}: {self.message}" if self.path else self.message)
 
 
 def kind_of(path: str) -> str:
