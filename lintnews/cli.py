@@ -19,6 +19,7 @@ from lintnews.core.version import __version__
 from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
 from lintnews.core.printable import one_line
+from lintnews.core.side_files import append_side_file
 from lintnews.core.rule import FAMILIES, Rule, RuleError
 from lintnews.progress import ProgressBar, summary
 from lintnews.report import NEEDS_TEXTS, RENDERERS
@@ -270,8 +271,7 @@ def _report_errors(errors) -> None:
 def _append_summary(path: str, markdown: str) -> None:
     """GitHub's job summary: a file the runner names, which steps append to."""
     try:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(markdown)
+        append_side_file(path, markdown)  # a regular file only: a FIFO would wait for a reader
     except OSError as exc:
         click.echo(f"lintnews: cannot write the job summary {one_line(path)}: {exc.strerror or exc}", err=True)
 

@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -200,3 +202,130 @@ def test_a_colon_in_a_file_name_is_no_uri_scheme_in_sarif(tmp_path, name, uri):
     jsonschema.validate(log, schema)
     # RFC 3986: a relative reference has no scheme, so nothing before its first '/' is a colon.
     assert all(":" not in u.split("/")[0] for u in uris + notes)
+
+
+# -- item 10: side files that are FIFOs or devices --------------------------------------
+
+
+def _limited_memory() -> None:
+    """Run with 1 GB of address space: reading /dev/zero ends in MemoryError, not in swap."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def run_guarded(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess[str]:
+    """The CLI with a timeout (a FIFO opened for reading waits for a writer forever) and
+    bounded memory (a device read to its end never ends)."""
+    try:
+        return run(args, cwd, env=env, timeout=60, preexec_fn=_limited_memory)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"lintnews {' '.join(args)} hung")
+
+
+@pytest.fixture(params=["fifo", "dev-zero"])
+def special(request, tmp_path) -> str:
+    """A FIFO without a writer, or a link to /dev/zero, named 'special'."""
+    (tmp_path / "a.txt").write_text(DIRTY)
+    if request.param == "fifo":
+        os.mkfifo(tmp_path / "special")
+        return "a FIFO"
+    (tmp_path / "special").symlink_to("/dev/zero")
+    return "a character device"
+
+
+def test_a_config_that_is_a_fifo_or_a_device_is_one_error(tmp_path, special):
+    proc = run_guarded(["--config", "special", "a.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"lintnews: error: special: cannot read: not a regular file ({special})\n"
+
+
+@pytest.mark.parametrize("key", ["accept-file", "reject-file"])
+def test_a_term_list_that_is_a_fifo_or_a_device_is_one_error(tmp_path, special, key):
+    (tmp_path / "lintnews.toml").write_text(f'{key} = "special"\n')
+    proc = run_guarded(["a.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.startswith("lintnews: error: ") and len(proc.stderr.splitlines()) == 1
+    assert proc.stderr.endswith(f"lintnews.toml: {key} 'special': not a regular file ({special})\n")
+
+
+def test_a_rule_pack_that_is_a_fifo_or_a_device_is_one_error(tmp_path, special):
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["special"]\n')
+    proc = run_guarded(["a.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.endswith(f"special: cannot read: not a regular file ({special})\n") and len(proc.stderr.splitlines()) == 1
+
+
+def test_a_baseline_that_is_a_fifo_or_a_device_is_one_error(tmp_path, special):
+    proc = run_guarded(["--baseline", "special", "a.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"lintnews: error: special: cannot read baseline: not a regular file ({special})\n"
+
+
+def test_a_job_summary_that_is_a_fifo_or_a_device_is_one_line_and_the_annotations_are_printed(tmp_path, special):
+    proc = run_guarded(["--format", "github", "a.txt"], tmp_path, env={"GITHUB_STEP_SUMMARY": str(tmp_path / "special")})
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("::warning file=a.txt,line=1,")
+    assert proc.stderr == f"lintnews: cannot write the job summary {tmp_path / 'special'}: not a regular file ({special})\n"
+
+
+def test_a_job_summary_is_still_appended_to_a_regular_file(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n")
+    proc = run(["--format", "github", "a.txt"], tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert proc.returncode == 1 and proc.stderr == ""
+    assert summary.read_text().startswith("earlier step\n### lintnews: 1 finding in 1 file")
+
+
+def test_a_cache_entry_replaced_by_a_fifo_or_linked_to_a_device_is_a_miss(tmp_path, special):
+    (tmp_path / "b.txt").write_text("Source link\n")
+    cold = run(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path)
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 2
+    for entry in entries:
+        entry.unlink()
+        if special == "a FIFO":
+            os.mkfifo(entry)
+        else:
+            entry.symlink_to("/dev/zero")
+    warm = run_guarded(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
+    assert all(e.is_file() and not e.is_symlink() for e in entries)  # rewritten as regular files
+
+
+def test_a_file_to_lint_replaced_by_a_fifo_after_its_stat_is_not_waited_for(tmp_path, monkeypatch):
+    """The stat that sorts FIFOs out and the open are two calls: a FIFO put in between
+    must not make the open wait for a writer."""
+    from lintnews.run import files
+
+    (tmp_path / "a.txt").write_text(DIRTY)
+    real_stat = os.stat
+
+    def stat_then_swap(path, *args, **kwargs):
+        result = real_stat(path, *args, **kwargs)
+        if os.fspath(path) == str(tmp_path / "a.txt"):
+            os.unlink(path)
+            os.mkfifo(path)
+        return result
+
+    def writer_after_a_while() -> None:  # so that a blocking open fails the test, not hangs it
+        time.sleep(10)
+        try:
+            os.close(os.open(tmp_path / "a.txt", os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass  # nobody waits: the open did not block
+
+    monkeypatch.setattr(files.os, "stat", stat_then_swap)
+    threading.Thread(target=writer_after_a_while, daemon=True).start()
+    assert files.read_source(str(tmp_path / "a.txt")) == files.InputError(str(tmp_path / "a.txt"), "not a regular file (a FIFO), skipped")
+
+
+def test_side_files_are_read_only_up_to_their_limit(tmp_path):
+    from lintnews.core.side_files import read_side_file
+
+    (tmp_path / "big").write_bytes(b"x" * 101)
+    (tmp_path / "small").write_bytes(b"x" * 100)
+    assert read_side_file(tmp_path / "small", 100) == b"x" * 100
+    with pytest.raises(OSError, match="101 bytes, over the limit of 100"):
+        read_side_file(tmp_path / "big", 100)

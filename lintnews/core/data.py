@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from lintnews.core.side_files import read_side_text
+
 # libyaml's loader when PyYAML was built with it: the same safe subset, several times faster
 # (rule loading is most of a one-file run's start-up).
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -75,8 +77,7 @@ def read_yaml(path: Path) -> object:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
             raise DataError(f"{path}: rule pack is {size} bytes, over the limit of {MAX_PACK_BYTES}")
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        text = read_side_text(path, MAX_PACK_BYTES)
         if "*" in text:  # aliases: make sure they do not expand into a bomb
             _check_expansion(path, yaml.compose(text, Loader=_SAFE_LOADER))
         return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
@@ -85,7 +86,9 @@ def read_yaml(path: Path) -> object:
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataError(f"{where}: malformed YAML: {problem}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise DataError(f"{path}: cannot read: {exc}") from None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lintnews.core.document import Document, make_document
 from lintnews.core.printable import one_line
+from lintnews.core.side_files import kind_of_file, open_nonblocking
 
 #: Extensions linted when a folder is given; a file named explicitly is always linted.
 TEXT_EXTENSIONS = (".txt", ".text")
@@ -186,7 +187,12 @@ def read_source(path: str) -> Source | InputError:
     if st.st_size > MAX_FILE_BYTES:
         return InputError(path, f"{st.st_size / 1e6:.1f} MB is over the limit of {MAX_FILE_BYTES // (1024 * 1024)} MiB a file; skipped (split it)")
     try:
-        with open(path, "rb") as fh:
+        # Opened without blocking and checked again once open: the path may have been
+        # replaced by a FIFO since the stat above.
+        with open(path, "rb", opener=open_nonblocking) as fh:
+            opened = os.fstat(fh.fileno())
+            if not stat.S_ISREG(opened.st_mode):
+                return InputError(path, f"not a regular file ({kind_of_file(opened.st_mode)}), skipped")
             data = fh.read(MAX_FILE_BYTES + 1)
     except PermissionError:
         return InputError(path, "permission denied")
