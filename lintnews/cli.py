@@ -160,6 +160,10 @@ def _main(args: Arguments, started: float) -> int:
 def _check_arguments(args: Arguments) -> None:
     if not args.paths:
         _fail("no paths given (try 'lintnews --help')")
+    if args.select and not _codes(args.select):
+        # "--select ''" (an unset variable in a script) would run no rule and report a clean run.
+        given = " ".join(f"--select {v!r}" for v in args.select)
+        _fail(f"{given} names no rule code or prefix; a run without rules would check nothing (leave --select out for the default rules)")
     if args.apply_fix and args.show_diff:
         _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
     if args.output is not None:

@@ -329,3 +329,57 @@ def test_side_files_are_read_only_up_to_their_limit(tmp_path):
     assert read_side_file(tmp_path / "small", 100) == b"x" * 100
     with pytest.raises(OSError, match="101 bytes, over the limit of 100"):
         read_side_file(tmp_path / "big", 100)
+
+
+# -- item 12: configuration and baseline nested too deeply -------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, text, args, expected",
+    [
+        ("deep.toml", "a = " + "[" * 100_000 + "]" * 100_000 + "\n", ["--config", "deep.toml"], "deep.toml: malformed TOML: nested too deeply"),
+        ("deep.toml", "a = " + "{b = " * 5000 + "1" + "}" * 5000 + "\n", ["--config", "deep.toml"], "deep.toml: malformed TOML: nested too deeply"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, ["--baseline", "deep.json"], "deep.json: not a lintnews baseline (malformed JSON: nested too deeply)"),
+    ],
+    ids=["toml-arrays", "toml-tables", "baseline-json"],
+)
+def test_a_deeply_nested_config_or_baseline_is_one_error_naming_the_file(tmp_path, name, text, args, expected):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / name).write_text(text)
+    proc = run([*args, "a.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"lintnews: error: {expected}\n")
+
+
+def test_a_deeply_nested_pyproject_found_upward_is_skipped_as_not_ours(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    (tmp_path / "a.txt").write_text(DIRTY)
+    proc = run(["a.txt"], tmp_path)
+    assert proc.returncode == 1 and proc.stderr == ""
+
+
+def test_a_deeply_nested_rule_pack_is_one_error_naming_the_file(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / "deep.yaml").write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["deep.yaml"]\n')
+    proc = run(["a.txt"], tmp_path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("lintnews: error: ") and "deep.yaml:1: malformed YAML" in proc.stderr and len(proc.stderr.splitlines()) == 1
+
+
+# -- item 13: a selection of no rule -------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_a_select_of_no_code_is_an_error_not_a_clean_run(tmp_path, value):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    proc = run(["--select", value, "a.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (
+        f"lintnews: error: --select {value!r} names no rule code or prefix; a run without rules would check nothing (leave --select out for the default rules)\n"
+    )
+
+
+def test_an_empty_ignore_or_extend_select_changes_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    plain = run(["a.txt"], tmp_path)
+    assert run(["--ignore", "", "--extend-select", ",", "a.txt"], tmp_path).stdout == plain.stdout != ""
