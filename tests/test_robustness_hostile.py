@@ -383,3 +383,137 @@ def test_an_empty_ignore_or_extend_select_changes_nothing(tmp_path):
     (tmp_path / "a.txt").write_text(DIRTY)
     plain = run(["a.txt"], tmp_path)
     assert run(["--ignore", "", "--extend-select", ",", "a.txt"], tmp_path).stdout == plain.stdout != ""
+
+
+# -- item 14: plugins that fail ----------------------------------------------------------
+
+FAILING_PLUGIN = '''
+import sys
+
+from lintnews.core.rule import CorpusRule, DocumentRule
+
+
+class Boom(DocumentRule):
+    """Raises on a document that says BOOM, after yielding one finding.  Example: ``BOOM``."""
+
+    code = "X901"
+    name = "boom"
+
+    def check(self, doc):
+        if "BOOM" in doc.text:
+            yield self.finding(doc, 0, 1, "half a result")
+            raise ValueError("cannot handle\\nthis document")
+
+
+class Exiter(DocumentRule):
+    """Calls sys.exit on a document that says EXIT.  Example: ``EXIT``."""
+
+    code = "X902"
+    name = "exiter"
+
+    def check(self, doc):
+        if "EXIT" in doc.text:
+            sys.exit(0)
+        return iter(())
+
+
+class CorpusBoom(CorpusRule):
+    """Collects, then raises in the corpus stage when asked to.  Example: ``x``."""
+
+    code = "X903"
+    name = "corpus-boom"
+    default = False
+
+    def collect(self, doc):
+        return [doc.path]
+
+    def check_corpus(self, corpus):
+        raise KeyError("no such thing")
+'''
+
+
+def plugin_site(tmp_path: Path, entry_points: str, modules: dict[str, str]) -> dict[str, str]:
+    """A folder holding plugin modules and their distribution record; the environment
+    that puts it on lintnews's path."""
+    site = tmp_path / "site"
+    dist = site / "failing_plugin-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: failing-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(f"[lintnews.rules]\n{entry_points}")
+    for name, source in modules.items():
+        (site / f"{name}.py").write_text(source)
+    return {"PYTHONPATH": str(site)}
+
+
+@pytest.fixture
+def failing_plugin(tmp_path) -> dict[str, str]:
+    (tmp_path / "a.txt").write_text("BOOM: the minister mentionned it.\n")
+    (tmp_path / "b.txt").write_text(DIRTY)
+    (tmp_path / "c.txt").write_text("EXIT: the minister mentionned it.\n")
+    return plugin_site(tmp_path, "boom = failing_plugin:Boom\nexiter = failing_plugin:Exiter\ncboom = failing_plugin:CorpusBoom\n", {"failing_plugin": FAILING_PLUGIN})
+
+
+BOOM_ERROR = "lintnews: a.txt: rule X901 (boom) failed: ValueError: cannot handle this document; its findings in this file are left out"
+EXIT_ERROR = "lintnews: c.txt: rule X902 (exiter) failed: called sys.exit(0); its findings in this file are left out"
+
+
+def test_a_rule_that_raises_on_one_document_is_one_line_and_the_rest_is_reported(tmp_path, failing_plugin):
+    proc = run(["a.txt", "b.txt", "c.txt"], tmp_path, env=failing_plugin)
+    assert proc.returncode == 2
+    assert finding_paths(proc.stdout) == ["a.txt", "b.txt", "c.txt"]  # S101 everywhere, X901's half result nowhere
+    assert "X901" not in proc.stdout
+    assert error_lines(proc.stderr) == [BOOM_ERROR, EXIT_ERROR]
+
+
+def test_a_rule_that_fails_keeps_the_json_report_whole(tmp_path, failing_plugin):
+    proc = run(["--format", "json", "a.txt", "b.txt", "c.txt"], tmp_path, env=failing_plugin)
+    assert proc.returncode == 2
+    report = json.loads(proc.stdout)
+    assert [(f["path"], f["code"]) for f in report["findings"]] == [("a.txt", "S101"), ("b.txt", "S101"), ("c.txt", "S101")]
+    assert [e["path"] for e in report["errors"]] == ["a.txt", "c.txt"]
+
+
+def test_a_corpus_rule_that_raises_is_one_line_and_valid_sarif(tmp_path, failing_plugin):
+    proc = run(["--extend-select", "X903", "--format", "sarif", "b.txt"], tmp_path, env=failing_plugin)
+    assert proc.returncode == 2
+    assert error_lines(proc.stderr) == ["lintnews: rule X903 (corpus-boom) failed on the corpus: KeyError: 'no such thing'; its findings are left out"]
+    log = json.loads(proc.stdout)
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["S101"]
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(log, json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text()))
+
+
+def test_a_rule_failure_travels_back_from_worker_processes(tmp_path, failing_plugin):
+    for i in range(60):  # enough documents for worker processes
+        (tmp_path / "many" / f"d{i:02d}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "many" / f"d{i:02d}.txt").write_text("BOOM: mentionned.\n" if i == 7 else DIRTY)
+    proc = run(["--jobs", "2", "many"], tmp_path, env=failing_plugin)
+    assert proc.returncode == 2
+    assert len(finding_paths(proc.stdout)) == 60
+    assert error_lines(proc.stderr) == [BOOM_ERROR.replace("a.txt", "many/d07.txt")]
+
+
+def test_a_document_whose_rule_failed_is_not_cached(tmp_path, failing_plugin):
+    first = run(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path, env=failing_plugin)
+    second = run(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path, env=failing_plugin)
+    assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
+    assert error_lines(second.stderr) == [BOOM_ERROR]
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1  # b.txt's
+
+
+@pytest.mark.parametrize(
+    "entry, source, reason",
+    [
+        ("exits = exits_on_import:Rule", "import sys\nsys.exit(0)\n", "failed to load: it called sys.exit(0)"),
+        ("exits = exits_on_import:make", "import sys\ndef make():\n    sys.exit(3)\n", "failed to make its rules: it called sys.exit(3)"),
+        ("exits = exits_on_import:make", "def make():\n    raise RuntimeError('no licence')\n", "failed to make its rules: no licence"),
+    ],
+    ids=["exit-on-import", "exit-in-factory", "raise-in-factory"],
+)
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_plugin_that_exits_while_loading_is_one_error_not_a_clean_run(tmp_path, entry, source, reason, fmt):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    env = plugin_site(tmp_path, entry + "\n", {"exits_on_import": source})
+    proc = run(["--format", fmt, "a.txt"], tmp_path, env=env)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"lintnews: error: plugin 'exits' ({entry.split(' = ')[1]}) {reason}\n"

@@ -91,6 +91,8 @@ def render(
         results.append(result)
     notifications = [
         {"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}]}
+        if e.path
+        else {"level": "error", "message": {"text": e.message}}  # no file: a rule that failed on the corpus
         for e in errors
     ]
     log = {
