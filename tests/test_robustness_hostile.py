@@ -517,3 +517,129 @@ def test_a_plugin_that_exits_while_loading_is_one_error_not_a_clean_run(tmp_path
     proc = run(["--format", fmt, "a.txt"], tmp_path, env=env)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == f"lintnews: error: plugin 'exits' ({entry.split(' = ')[1]}) {reason}\n"
+
+
+# -- item 11: a forged cache entry with a valid checksum ---------------------------------
+
+FORGED_CORPUS = {
+    "a.txt": "The minister mentionned the plan.\nTariq Erian said so.\n",
+    "b.txt": "Mr. Tariq Arian spoke.\nTariq Arian said.\n",
+}
+
+
+def _lint_with_cache(folder: Path, fmt: str = "text") -> subprocess.CompletedProcess[str]:
+    return run(["--cache-dir", "cache", "--format", fmt, *sorted(FORGED_CORPUS)], folder)
+
+
+def _forge(folder: Path, path: str, change) -> None:
+    """Rewrite the cache entry of ``path`` with ``change`` applied to its decoded payload,
+    re-signed, so that only a check of the locations can catch it."""
+    import lintnews.rules.builtin  # noqa: F401  (registers the fact types entries hold)
+    from lintnews.run import cache
+
+    for entry_file in (folder / "cache").rglob("*.json"):
+        entry = json.loads(entry_file.read_text())
+        result = cache.decode(entry["payload"])
+        if result.path == path:
+            entry["payload"] = json.dumps(cache.encode(change(result)), ensure_ascii=False, separators=(",", ":"))
+            entry["checksum"] = cache.sign(entry["payload"])
+            entry_file.write_text(json.dumps(entry))
+            return
+    raise AssertionError(f"no entry for {path}")
+
+
+def _far_finding(result):
+    import dataclasses
+
+    f = result.findings[0]
+    return dataclasses.replace(result, findings=[dataclasses.replace(f, line=1_000_000_000, column=-5)])
+
+
+def _far_fact(result):
+    """Every name mention of the document moved to line 1,000,000,000 (N101 reports mentions)."""
+    import dataclasses
+
+    from lintnews.core.corpus import Loc
+
+    def far(loc):
+        return None if loc is None else Loc(loc.path, loc.start, loc.end, 1_000_000_000, -5, 1_000_000_000, -4)
+
+    facts = {}
+    for code, value in result.facts.items():
+        if hasattr(value, "mentions"):
+            moved = tuple(
+                type(m)(m.words, m.given, m.surname, far(m.full), far(m.surname_loc), far(m.given_loc), m.evidence, m.title, far(m.stray))
+                for m in value.mentions
+            )
+            value = dataclasses.replace(value, mentions=moved)
+        facts[code] = value
+    return dataclasses.replace(result, facts=facts)
+
+
+def _offsets_past_the_end(result):
+    import dataclasses
+
+    f = result.findings[0]
+    return dataclasses.replace(result, findings=[dataclasses.replace(f, start=10_000, end=10_005)])
+
+
+@pytest.mark.parametrize("change", [_far_finding, _far_fact], ids=["finding", "fact"])
+def test_a_forged_entry_with_a_valid_checksum_and_places_outside_the_document_is_a_miss(tmp_path, change):
+    for name, text in FORGED_CORPUS.items():
+        (tmp_path / name).write_text(text)
+    cold = _lint_with_cache(tmp_path)
+    assert "N101" in cold.stdout and "S101" in cold.stdout
+    _forge(tmp_path, "a.txt", change)
+    warm = _lint_with_cache(tmp_path)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
+    # ... and the entry was rewritten: a third run reads it back, the same again.
+    assert _lint_with_cache(tmp_path).stdout == cold.stdout
+
+
+def test_offsets_past_the_end_of_the_document_fail_the_location_check(tmp_path):
+    """No report prints offsets (and --fix lints again), but whatever reads them later
+    must not get offsets outside the text either."""
+    from lintnews.api import configured_rules
+    from lintnews.core.document import make_document
+    from lintnews.run.config import Config
+    from lintnews.run.locations import locations_fit
+    from lintnews.run.pipeline import lint_document
+
+    text = FORGED_CORPUS["a.txt"]
+    result = lint_document(make_document("a.txt", text), configured_rules(Config()))
+    assert locations_fit(result, "a.txt", text)
+    assert not locations_fit(_offsets_past_the_end(result), "a.txt", text)
+    assert not locations_fit(_far_finding(result), "a.txt", text)
+    assert not locations_fit(_far_fact(result), "a.txt", text)
+
+
+def test_a_forged_entry_never_reaches_sarif(tmp_path):
+    for name, text in FORGED_CORPUS.items():
+        (tmp_path / name).write_text(text)
+    cold = _lint_with_cache(tmp_path, "sarif")
+    _forge(tmp_path, "a.txt", _far_finding)
+    warm = _lint_with_cache(tmp_path, "sarif")
+    assert warm.stdout == cold.stdout
+    regions = [loc["physicalLocation"]["region"] for r in json.loads(warm.stdout)["runs"][0]["results"] for loc in r["locations"]]
+    assert all(region["startLine"] <= 2 and region["startColumn"] >= 1 for region in regions)
+
+
+def test_entries_of_real_documents_pass_the_location_check(tmp_path):
+    """No false alarm: results at the ends of lines and files, across CRLF, after a BOM,
+    with suppression markers on the last line, all fit their documents."""
+    from lintnews.api import configured_rules
+    from lintnews.core.document import make_document
+    from lintnews.run.config import Config
+    from lintnews.run.locations import locations_fit
+    from lintnews.run.pipeline import lint_document
+
+    rules = configured_rules(Config(), select=["ALL"])
+    texts = {
+        "a.txt": "\ufeffThe minister mentionned the plan ,\r\nSource link\r\nsaid said <!-- lintnews: disable-next-line=S101 -->",
+        "b.md": "# Title\n\nMr. Tariq Erian said the the plan .\n<!-- lintnews: disable=P102 -->\n```\ncode\n```\n“unclosed",
+        "c.txt": "",
+        "d.txt": "Tariq Arian\r",
+    }
+    for path, raw in texts.items():
+        result = lint_document(make_document(path, raw, "markdown" if path.endswith(".md") else "text"), rules, score=True)
+        assert locations_fit(result, path, raw), path

@@ -31,6 +31,7 @@ from lintnews.core.data import MAX_PACK_BYTES, rules_dir
 from lintnews.core.side_files import read_side_file
 from lintnews.core.facts import FactType, registered_fact_types
 from lintnews.core.rule import Rule
+from lintnews.run.locations import locations_fit
 from lintnews.run.pipeline import DocumentResult
 
 FORMAT = "lintnews-cache"
@@ -250,6 +251,8 @@ class DocumentCache:
             result = decode(payload, self._shared)
             if not isinstance(result, DocumentResult) or result.path != path:
                 raise ValueError("not a document result for this path")
+            if not locations_fit(result, path, content):
+                raise ValueError("a location outside the document")
         except FileNotFoundError:
             self.misses += 1
             return None
