@@ -643,3 +643,42 @@ def test_entries_of_real_documents_pass_the_location_check(tmp_path):
     for path, raw in texts.items():
         result = lint_document(make_document(path, raw, "markdown" if path.endswith(".md") else "text"), rules, score=True)
         assert locations_fit(result, path, raw), path
+
+
+# -- item 16: YAML aliases that repeat a long string ------------------------------------
+
+
+def _long_string_aliases(length: int, repeats: int) -> str:
+    """A rule pack whose tokens are one ``length``-character string and ``repeats``
+    aliases of it: about ``length`` bytes on disk, ``length * (repeats + 1)`` characters
+    of phrases once read."""
+    return 'code: W901\nname: user-rule\ntype: existence\nmessage: "x"\ntokens: [&a "' + "w" * length + '"' + ", *a" * repeats + "]\n"
+
+
+def test_aliases_of_a_long_string_are_refused_by_the_expansion_check(tmp_path):
+    """The 33 KB pack of the issue: refused while its node graph is measured (work linear
+    in the file), before a phrase or a pattern is built from it."""
+    from lintnews.core.data import MAX_PACK_CHARS, DataError, read_yaml
+
+    path = tmp_path / "pack.yaml"
+    path.write_text(_long_string_aliases(30_000, 1000))
+    assert path.stat().st_size < 35_000
+    with pytest.raises(DataError, match=f"expands to more than {MAX_PACK_CHARS} characters"):
+        read_yaml(path)
+
+
+def test_aliases_of_a_long_string_are_one_error_from_the_command_line(tmp_path):
+    (tmp_path / "a.txt").write_text(DIRTY)
+    (tmp_path / "pack.yaml").write_text(_long_string_aliases(30_000, 1000))
+    (tmp_path / "lintnews.toml").write_text('rule-packs = ["pack.yaml"]\n')
+    proc = run(["a.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr.endswith("pack.yaml: rule pack expands to more than 2097152 characters (YAML aliases); refused\n")
+
+
+def test_aliases_within_the_limit_are_read(tmp_path):
+    from lintnews.core.data import read_yaml
+
+    path = tmp_path / "pack.yaml"
+    path.write_text(_long_string_aliases(1000, 100))
+    assert read_yaml(path)["tokens"] == ["w" * 1000] * 101
