@@ -18,6 +18,8 @@ import click
 from lintnews.core.version import __version__
 from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
+from lintnews.core.printable import one_line
+from lintnews.core.side_files import append_side_file
 from lintnews.core.rule import FAMILIES, Rule, RuleError
 from lintnews.progress import ProgressBar, summary
 from lintnews.report import FORMATS, Report, needs, render
@@ -41,19 +43,21 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 def _fail(message: str) -> None:
     if message:  # none for a closed pipe
-        click.echo(f"lintnews: error: {message}", err=True)
+        click.echo(f"lintnews: error: {one_line(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+# ``readable=False``: a path that cannot be read is the run's to report (one line, the
+# other files linted), not the parser's to refuse before anything is linted.
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--select", multiple=True, help="Rule codes or prefixes to use instead of the default set (comma-separated; ALL for every rule).")
 @click.option("--extend-select", multiple=True, help="Rule codes or prefixes to add to the selection.")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
-@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
+@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str, readable=False), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
 @click.option("--cache-dir", type=click.Path(path_type=str), help="Keep per-document results here between runs (also 'cache-dir' in the config).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -156,6 +160,10 @@ def _main(args: Arguments, started: float) -> int:
 def _check_arguments(args: Arguments) -> None:
     if not args.paths:
         _fail("no paths given (try 'lintnews --help')")
+    if args.select and not _codes(args.select):
+        # "--select ''" (an unset variable in a script) would run no rule and report a clean run.
+        given = " ".join(f"--select {v!r}" for v in args.select)
+        _fail(f"{given} names no rule code or prefix; a run without rules would check nothing (leave --select out for the default rules)")
     if args.apply_fix and args.show_diff:
         _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
     if args.output is not None:
@@ -214,7 +222,7 @@ def _write_baseline(path: str, result: Result) -> int:
         write_baseline(path, prints)
     except OSError as exc:
         _fail(f"{path}: cannot write baseline: {exc.strerror or exc}")
-    click.echo(f"lintnews: recorded {len(prints)} finding{'s' if len(prints) != 1 else ''} in {path}", err=True)
+    click.echo(f"lintnews: recorded {len(prints)} finding{'s' if len(prints) != 1 else ''} in {one_line(path)}", err=True)
     _report_errors(result.errors)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
@@ -268,10 +276,9 @@ def _report_errors(errors) -> None:
 def _append_summary(path: str, markdown: str) -> None:
     """GitHub's job summary: a file the runner names, which steps append to."""
     try:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(markdown)
+        append_side_file(path, markdown)  # a regular file only: a FIFO would wait for a reader
     except OSError as exc:
-        click.echo(f"lintnews: cannot write the job summary {path}: {exc.strerror or exc}", err=True)
+        click.echo(f"lintnews: cannot write the job summary {one_line(path)}: {exc.strerror or exc}", err=True)
 
 
 def _describe(rules, list_rules: bool, explain: str | None) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from lintnews.core.side_files import read_side_text
+
 # libyaml's loader when PyYAML was built with it: the same safe subset, several times faster
 # (rule loading is most of a one-file run's start-up).
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,33 +39,48 @@ def rules_dir() -> Path:
     return PACKAGE_DIR.parent / "rules"
 
 
-#: A rule pack's data, with its aliases expanded, may have at most this many nodes.
+#: A rule pack's data, with its aliases expanded, may have at most this many nodes ...
 MAX_PACK_NODES = 1_000_000
+#: ... and at most this many characters in its strings: aliases may not make a pack larger
+#: than a pack without aliases may be (``MAX_PACK_BYTES``).
+MAX_PACK_CHARS = MAX_PACK_BYTES
 
 
 def _check_expansion(path: Path, root: object) -> None:
-    """Refuse a YAML document whose aliases would expand past ``MAX_PACK_NODES`` nodes.
+    """Refuse a YAML document whose aliases would expand past ``MAX_PACK_NODES`` nodes or
+    ``MAX_PACK_CHARS`` characters of strings.
 
     The size file limit does not bound this: a few hundred bytes of nested aliases
-    ("billion laughs") expand into billions of strings.  Sizes are counted on the node
-    graph, each shared node once, so the check itself stays small.
+    ("billion laughs") expand into billions of strings, and a thousand aliases of one
+    30,000-character string into 30 million characters of phrases (which took 15 s to
+    build into patterns before anything refused them).  Sizes are counted on the node
+    graph, each shared node once, so the check itself stays linear in the file.
     """
-    sizes: dict[int, int] = {}
+    sizes: dict[int, tuple[int, int]] = {}
 
-    def size(node) -> int:
+    def size(node) -> tuple[int, int]:
         key = id(node)
         if key in sizes:
             return sizes[key]
-        sizes[key] = 1  # a cycle counts once
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            total += sum(size(child) for child in node.value)
+        sizes[key] = (1, 0)  # a cycle counts once
+        nodes, chars = 1, 0
+        if isinstance(node, yaml.ScalarNode):
+            chars = len(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            for child in node.value:
+                n, c = size(child)
+                nodes, chars = nodes + n, chars + c
         elif isinstance(node, yaml.MappingNode):
-            total += sum(size(k) + size(v) for k, v in node.value)
-        sizes[key] = total
-        if total > MAX_PACK_NODES:
+            for k, v in node.value:
+                for child in (k, v):
+                    n, c = size(child)
+                    nodes, chars = nodes + n, chars + c
+        sizes[key] = (nodes, chars)
+        if nodes > MAX_PACK_NODES:
             raise DataError(f"{path}: rule pack expands to more than {MAX_PACK_NODES} values (YAML aliases); refused")
-        return total
+        if chars > MAX_PACK_CHARS:
+            raise DataError(f"{path}: rule pack expands to more than {MAX_PACK_CHARS} characters (YAML aliases); refused")
+        return nodes, chars
 
     if root is not None:
         size(root)
@@ -75,8 +92,7 @@ def read_yaml(path: Path) -> object:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
             raise DataError(f"{path}: rule pack is {size} bytes, over the limit of {MAX_PACK_BYTES}")
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        text = read_side_text(path, MAX_PACK_BYTES)
         if "*" in text:  # aliases: make sure they do not expand into a bomb
             _check_expansion(path, yaml.compose(text, Loader=_SAFE_LOADER))
         return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
@@ -85,7 +101,9 @@ def read_yaml(path: Path) -> object:
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataError(f"{where}: malformed YAML: {problem}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise DataError(f"{path}: cannot read: {exc}") from None
 
 

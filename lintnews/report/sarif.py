@@ -20,8 +20,9 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    # A file name that is not UTF-8 reaches us with surrogate escapes: percent-encode its bytes.
-    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/:._-~")
+    # A file name that is not UTF-8 reaches us with surrogate escapes: percent-encode its
+    # bytes.  A colon is encoded too: "co:lon.txt" would be a URI of the scheme "co".
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/._-~")
 
 
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
@@ -87,6 +88,8 @@ class Sarif(Renderer):
             results.append(result)
         notifications = [
             {"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}}}]}
+            if e.path
+            else {"level": "error", "message": {"text": e.message}}  # no file: a rule that failed on the corpus
             for e in errors
         ]
         log = {

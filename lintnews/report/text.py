@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lintnews.core.printable import one_line
 from lintnews.report.model import Renderer, Report
 
 
@@ -13,8 +14,8 @@ class Text(Renderer):
         show_source, source_line = report.show_source, report.source_line
         out = []
         for f in report.findings:
-            message = f.message.replace("\r", "\\r").replace("\n", "\\n")  # one finding, one line
-            line = f"{f.path}:{f.line}:{f.column}: {f.code} {message}"
+            # One finding, one line: a newline in a file name or a message must not forge another.
+            line = f"{one_line(f.path)}:{f.line}:{f.column}: {f.code} {one_line(f.message)}"
             if f.suggestion is not None and f.suggestion != "":
                 line += f" [suggestion: {f.suggestion!r}]"
             out.append(line)

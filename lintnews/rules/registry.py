@@ -24,18 +24,35 @@ def _plugin_rules() -> list[Rule]:
 
     rules: list[Rule] = []
     for ep in sorted(entry_points(group="lintnews.rules"), key=lambda e: e.name):
+        # A broken plugin must not take lintnews down, nor end it quietly: sys.exit (or
+        # SystemExit raised otherwise) while it is imported or makes its rules would end
+        # the run with the plugin's exit code and no output.
         try:
             obj = ep.load()
-        except Exception as exc:  # a broken plugin must not take lintnews down
-            raise RuleError(f"plugin {ep.name!r} ({ep.value}) failed to load: {exc}") from None
-        if isinstance(obj, type) and issubclass(obj, Rule):
-            rules.append(obj())
-        elif callable(obj):
-            made = obj()
-            rules.extend([made] if isinstance(made, Rule) else list(made))
-        else:
-            raise RuleError(f"plugin {ep.name!r} is neither a Rule class nor a callable")
+        except (Exception, SystemExit) as exc:
+            raise RuleError(f"plugin {ep.name!r} ({ep.value}) failed to load: {_why(exc)}") from None
+        try:
+            if isinstance(obj, type) and issubclass(obj, Rule):
+                made: object = obj()
+            elif callable(obj):
+                made = obj()
+            else:
+                raise RuleError(f"plugin {ep.name!r} is neither a Rule class nor a callable")
+            made_rules = [made] if isinstance(made, Rule) else list(made)  # type: ignore[call-overload]
+        except RuleError:
+            raise
+        except (Exception, SystemExit) as exc:
+            raise RuleError(f"plugin {ep.name!r} ({ep.value}) failed to make its rules: {_why(exc)}") from None
+        if not all(isinstance(r, Rule) for r in made_rules):
+            raise RuleError(f"plugin {ep.name!r} ({ep.value}) gave something that is not a rule")
+        rules.extend(made_rules)
     return rules
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, SystemExit):
+        return f"it called sys.exit({exc.code!r})"
+    return str(exc) or type(exc).__name__
 
 
 def all_rules(extra_packs: Iterable[str] = (), plugins: bool = True) -> list[Rule]:

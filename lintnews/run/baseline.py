@@ -14,11 +14,16 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
+from lintnews.core.side_files import read_side_text
 from lintnews.run.atomic import write_atomically
 from lintnews.core.finding import Finding
 
 SCHEMA = "lintnews/baseline"
 VERSION = 1
+
+
+#: A baseline larger than this is refused (a million findings take about 70 MB).
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 
 
 class BaselineError(Exception):
@@ -33,12 +38,13 @@ def write_baseline(path: str, prints: Sequence[str]) -> None:
 
 def read_baseline(path: str) -> Counter[str]:
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_side_text(path, MAX_BASELINE_BYTES))
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(f"{path}: not a lintnews baseline (malformed JSON: {exc})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a lintnews baseline (malformed JSON: nested too deeply)") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise BaselineError(f"{path}: not a lintnews baseline")
     if data.get("version") != VERSION:

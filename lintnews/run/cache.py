@@ -27,14 +27,20 @@ from pathlib import Path
 from typing import Any
 
 from lintnews.core.version import __version__
-from lintnews.core.data import rules_dir
+from lintnews.core.data import MAX_PACK_BYTES, rules_dir
+from lintnews.core.side_files import read_side_file
 from lintnews.core.facts import FactType, registered_fact_types
 from lintnews.core.rule import Rule
+from lintnews.run.locations import locations_fit
 from lintnews.run.pipeline import DocumentResult
 
 FORMAT = "lintnews-cache"
 FORMAT_VERSION = 3  # 3: dicts as pairs, so that every JSON object is tagged
 
+
+#: A cache entry larger than this is not read (a FIFO or a device, or a link to one, is
+#: never read: see :mod:`lintnews.core.side_files`); it is a miss, and is rewritten.
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 _SCALARS = {"int": int, "str": str, "bool": bool, "float": float, "None": type(None)}
 
@@ -202,7 +208,7 @@ def rules_fingerprint(rules: Sequence[Rule], settings: dict[str, Any], packs: It
     for path in data_files:
         h.update(path.name.encode() + b"\0")
         try:
-            h.update(path.read_bytes())
+            h.update(read_side_file(path, MAX_PACK_BYTES))
         except OSError:
             h.update(b"<unreadable>")
     h.update(repr(sorted((k, repr(v)) for k, v in settings.items())).encode())
@@ -236,8 +242,7 @@ class DocumentCache:
     def get(self, path: str, content: str) -> DocumentResult | None:
         key = self.key(path, content)
         try:
-            with open(self._file(key), encoding="utf-8") as fh:
-                entry = json.load(fh)
+            entry = json.loads(read_side_file(self._file(key), MAX_ENTRY_BYTES).decode("utf-8"))
             if entry.get("format") != FORMAT or entry.get("version") != FORMAT_VERSION or entry.get("key") != key:
                 raise ValueError("another format, version or key")
             payload = entry["payload"]
@@ -246,6 +251,8 @@ class DocumentCache:
             result = decode(payload, self._shared)
             if not isinstance(result, DocumentResult) or result.path != path:
                 raise ValueError("not a document result for this path")
+            if not locations_fit(result, path, content):
+                raise ValueError("a location outside the document")
         except FileNotFoundError:
             self.misses += 1
             return None

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lintnews.analyses.term_lists import VocabularyError, term_list
+from lintnews.core.side_files import read_side_file, read_side_text
 from lintnews.rules.languagetool.protocol import DEFAULT_CATEGORIES
 
 if sys.version_info >= (3, 11):
@@ -26,6 +27,13 @@ else:  # pragma: no cover
 
 class ConfigError(Exception):
     pass
+
+
+#: A configuration file larger than this is refused (a FIFO or a device is refused whatever
+#: its size: see :mod:`lintnews.core.side_files`).
+MAX_CONFIG_BYTES = 10 * 1024 * 1024
+#: An accept-file or reject-file larger than this is refused.
+MAX_TERM_LIST_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -107,11 +115,10 @@ def find_config(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                with open(candidate, "rb") as fh:
-                    tool = tomllib.load(fh).get("tool", {})
+                tool = tomllib.loads(read_side_file(candidate, MAX_CONFIG_BYTES).decode("utf-8")).get("tool", {})
                 if isinstance(tool, dict) and "lintnews" in tool:
                     return candidate
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
                 continue  # an unrelated broken pyproject is not ours to report
     return None
 
@@ -126,8 +133,9 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = tomllib.loads(read_side_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except RecursionError:
+        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -172,9 +180,9 @@ def load_config(path: Path | None) -> Config:
         if not isinstance(vf, str):
             raise ConfigError(f"{path}: '{key}' must be a string")
         try:
-            words = (base / vf).read_text(encoding="utf-8").splitlines()
+            words = read_side_text(base / vf, MAX_TERM_LIST_BYTES).splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: {key} {vf!r}: {exc}") from None
+            raise ConfigError(f"{path}: {key} {vf!r}: {getattr(exc, 'strerror', None) or exc}") from None
         getattr(cfg, target).extend(w.strip() for w in words if w.strip() and not w.lstrip().startswith("#"))
 
     for name, entries in (("accept", cfg.vocabulary), ("reject", cfg.reject)):

@@ -6,6 +6,7 @@ printing reports happen at the edges (:mod:`lintnews.run.files`, :mod:`lintnews.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +23,33 @@ from lintnews.run.suppressions import apply as apply_suppressions
 
 
 @fact_type
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule that raised instead of returning its findings (a plugin's bug, most often):
+    on one document (``path``), or in the corpus stage (``path`` empty)."""
+
+    code: str
+    name: str
+    path: str
+    error: str  # "ValueError: the message"
+
+    @property
+    def message(self) -> str:
+        where = "" if self.path else " on the corpus"
+        scope = "in this file " if self.path else ""
+        return f"rule {self.code} ({self.name}) failed{where}: {self.error}; its findings {scope}are left out"
+
+
+def _failure(rule: Rule, path: str, exc: BaseException) -> RuleFailure:
+    if os.environ.get("LINTNEWS_DEBUG"):  # the traceback, for whoever debugs the rule
+        raise exc
+    error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if isinstance(exc, SystemExit):
+        error = f"called sys.exit({exc.code!r})"
+    return RuleFailure(rule.code, rule.name, path, " ".join(error.split()))
+
+
+@fact_type
 @dataclass
 class DocumentResult:
     """What the per-document stage yields for one document."""
@@ -32,6 +60,7 @@ class DocumentResult:
     markers: list[Marker] = field(default_factory=list)  # inline suppressions
     words: int = 0  # whitespace-separated words of the document's prose
     score: Score | None = None  # the machine-translation score, when asked for
+    failures: list[RuleFailure] = field(default_factory=list)  # rules that raised here (never cached)
 
 
 def lint_document(doc: Document, rules: Sequence[Rule], score: bool = False) -> DocumentResult:
@@ -39,21 +68,29 @@ def lint_document(doc: Document, rules: Sequence[Rule], score: bool = False) -> 
 
     With ``score``, the document's machine-translation score is computed here too (once:
     rule D101 reads the same cached score), so it runs wherever the documents run.
+
+    A rule that raises (or calls ``sys.exit``) is a :class:`RuleFailure` of this document:
+    its findings or facts here are left out, and the other rules' are kept.
     """
     findings: list[Finding] = []
     facts: dict[str, object] = {}
+    failures: list[RuleFailure] = []
     document_score = mtscore.document_score(doc) if score else None
     for rule in rules:
-        needs = arguments(rule.needs, doc) if rule.needs else {}
-        if isinstance(rule, DocumentRule):
-            if rule.reads_quotes:
-                findings.extend(rule.check(doc, **needs))
-            else:  # any document rule, a plugin's too, that declares it leaves quoted speech alone
-                findings.extend(f for f in rule.check(doc, **needs) if not in_quote(doc, f.start))
-        elif isinstance(rule, CorpusRule):
-            facts[rule.code] = rule.collect(doc, **needs)
+        try:
+            needs = arguments(rule.needs, doc) if rule.needs else {}
+            if isinstance(rule, DocumentRule):
+                if rule.reads_quotes:
+                    found = list(rule.check(doc, **needs))
+                else:  # any document rule, a plugin's too, that declares it leaves quoted speech alone
+                    found = [f for f in rule.check(doc, **needs) if not in_quote(doc, f.start)]
+                findings.extend(found)
+            elif isinstance(rule, CorpusRule):
+                facts[rule.code] = rule.collect(doc, **needs)
+        except (Exception, SystemExit) as exc:
+            failures.append(_failure(rule, doc.path, exc))
     markers = find_markers(doc) if "lintnews:" in doc.text else []
-    return DocumentResult(doc.path, findings, facts, markers, doc.word_count, document_score)
+    return DocumentResult(doc.path, findings, facts, markers, doc.word_count, document_score, failures)
 
 
 def build_corpus(results: Iterable[DocumentResult]) -> Corpus:
@@ -68,11 +105,19 @@ def build_corpus(results: Iterable[DocumentResult]) -> Corpus:
     return corpus
 
 
-def lint_corpus(corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
+def lint_corpus(corpus: Corpus, rules: Sequence[Rule], failures: list[RuleFailure] | None = None) -> list[Finding]:
+    """The corpus rules' findings.  A rule that raises is added to ``failures`` (when
+    given: otherwise the exception goes on) and its findings are left out."""
     findings: list[Finding] = []
     for rule in rules:
         if isinstance(rule, CorpusRule):
-            findings.extend(rule.check_corpus(corpus))
+            if failures is None:
+                findings.extend(rule.check_corpus(corpus))
+                continue
+            try:
+                findings.extend(list(rule.check_corpus(corpus)))
+            except (Exception, SystemExit) as exc:
+                failures.append(_failure(rule, "", exc))
     return findings
 
 

@@ -29,7 +29,7 @@ from lintnews.analyses import mtscore
 from lintnews.analyses.suppressions import Marker
 from lintnews.core.corpus import Corpus
 from lintnews.core.finding import Finding
-from lintnews.core.rule import Rule
+from lintnews.core.rule import Rule, RuleError
 from lintnews.rules.registry import finding_matches
 from lintnews.run.baseline import new_findings
 from lintnews.run.cache import DocumentCache
@@ -37,7 +37,7 @@ from lintnews.run.config import Config
 from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
 from lintnews.run.files import InputError, expand_paths
 from lintnews.run.fingerprints import SourceLines, fingerprints
-from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus
+from lintnews.run.pipeline import DocumentResult, RuleFailure, build_corpus, filter_findings, lint_corpus
 
 
 @dataclass(frozen=True)
@@ -128,11 +128,13 @@ class Run:
         self.rules = list(rules)
         self.options = options
         self.base = config.path.parent if config.path is not None else None
+        self.failures: list[RuleFailure] = []  # rules that raised in this run
 
     def execute(self, paths: Sequence[str]) -> Result:
         """Every stage over files and folders."""
         found = self.discover(paths)
         items: list[Item] = [(path, None) for path in [*found.files, *found.context]]
+        self.failures = []
         with self.rules_opened() as skipped:
             done = self.per_document(items)
             findings, markers = self.corpus(done)
@@ -141,10 +143,16 @@ class Run:
         return self.result(found, done, findings, skipped)
 
     def execute_texts(self, items: Sequence[Item]) -> list[Finding]:
-        """Every stage but discovery over in-memory ``(path, text)`` items."""
+        """Every stage but discovery over in-memory ``(path, text)`` items.
+
+        A rule that failed is a RuleError here (there is no list of errors to put it in)."""
+        self.failures = []
         with self.rules_opened():
             done = self.per_document(items)
             findings, markers = self.corpus(done)
+        if self.failures:
+            first = self.failures[0]
+            raise RuleError(f"{first.path}: {first.message}" if first.path else first.message)
         return self.filter(findings, markers, None)
 
     # -- the stages ------------------------------------------------------------------------
@@ -183,7 +191,8 @@ class Run:
         """The document rules' findings and the corpus rules' over every document, and
         the documents' suppression markers."""
         corpus = done.corpus if done.corpus is not None else build_corpus(done.results)
-        return [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules), corpus.markers
+        self.failures += [failure for r in done.results for failure in r.failures]
+        return [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules, self.failures), corpus.markers
 
     def filter(self, findings: list[Finding], markers: dict[str, list[Marker]], report: set[str] | None) -> list[Finding]:
         """Suppressions, the documents to report, per-file ignores and the baseline."""
@@ -209,7 +218,8 @@ class Run:
                 texts[path] = outcome.text
             if self.options.scores:
                 documents.append(document_score(path, outcome.words, outcome.result.score))
-        errors = sorted([*found.errors, *done.errors], key=lambda e: e.path)
+        failed = [InputError(f.path, f.message) for f in self.failures]  # rules that raised: one line each
+        errors = sorted([*found.errors, *done.errors, *failed], key=lambda e: e.path)
         return Result(
             findings,
             errors,

@@ -17,11 +17,17 @@ import tempfile
 from pathlib import Path
 
 from lintnews.rules.languagetool.protocol import ProtocolError, parse_matches
+from lintnews.core.side_files import read_side_text
 
 
 def cache_key(backend: str, language: str, text: str) -> str:
     data = json.dumps([backend, language, text], ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
+
+
+#: An answer larger than this is not read (a FIFO or a device is never read: see
+#: :mod:`lintnews.core.side_files`).
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
 
 
 class AnswerCache:
@@ -36,9 +42,9 @@ class AnswerCache:
     def get(self, key: str, text: str) -> dict | None:
         """The stored answer for ``text``, or None when absent or unusable."""
         try:
-            payload = json.loads(self._path(key).read_text(encoding="utf-8"))
+            payload = json.loads(read_side_text(self._path(key), MAX_ANSWER_BYTES))
             parse_matches(payload, text)  # a damaged entry must not become findings
-        except (OSError, ValueError, ProtocolError):
+        except (OSError, ValueError, ProtocolError, RecursionError):
             return None
         return payload
 

@@ -61,7 +61,7 @@ def lint_item(item: Item, rules: Sequence[Rule], options: ItemOptions = ItemOpti
             return cached
     doc = make_document(path, raw, kind_of(path))
     result = lint_document(doc, rules, score=options.score)
-    if cache is not None:
+    if cache is not None and not result.failures:  # a rule that failed here: try again next run
         cache.put(path, raw, result)
     return Outcome(result, doc.word_count, doc.text if options.keep_text else "")
 

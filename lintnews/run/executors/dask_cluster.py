@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lintnews.core.corpus import Corpus
-from lintnews.run.pipeline import DocumentResult, build_corpus
+from lintnews.run.pipeline import DocumentResult, RuleFailure, build_corpus
 from lintnews.run.executors import EngineError, Item, ItemOptions, Outcome, ProgressCallback, chunk, lint_items
 from lintnews.core.finding import Finding
 from lintnews.run.files import InputError
@@ -39,6 +39,7 @@ class PartitionResult:
     words: list[int] = field(default_factory=list)
     scores: list[object] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    failures: list[list[RuleFailure]] = field(default_factory=list)  # rules that raised, per document
 
 
 @dataclass
@@ -64,6 +65,7 @@ def lint_partition(items: list[Item], rules: Sequence[Rule], options: ItemOption
         part.words.append(outcome.words)
         part.scores.append(outcome.result.score)
         part.texts.append(outcome.text)
+        part.failures.append(outcome.result.failures)
     return part, build_corpus(results)
 
 
@@ -175,8 +177,8 @@ def _run(distributed, items, rules, jobs, scheduler, partitions, progress, proce
 def _outcomes(part: PartitionResult) -> list[Outcome]:
     """Outcomes of a partition, findings without facts (the corpus holds those)."""
     outcomes = [
-        Outcome(DocumentResult(path, findings, {}, words=words, score=score), words, text)
-        for path, findings, words, score, text in zip(part.paths, part.findings, part.words, part.scores, part.texts)
+        Outcome(DocumentResult(path, findings, {}, words=words, score=score, failures=failures), words, text)
+        for path, findings, words, score, text, failures in zip(part.paths, part.findings, part.words, part.scores, part.texts, part.failures)
     ]
     outcomes += [Outcome(error) for error in part.errors]
     return outcomes
