@@ -241,6 +241,7 @@ def test_without_vocabularies(newsroom):
         ("b.txt", 1, "N101"),
         ("c.txt", 1, "S101"),  # goverment
         ("c.txt", 2, "S101"),  # adressed
+        ("c.txt", 3, "N103"),  # kabul: a city in lower case
     ]
 
 
@@ -262,6 +263,7 @@ def test_accept_and_reject_files_from_a_lintnews_toml(newsroom):
         ("c.txt", 2, 5, "S101"),  # adressed: not accepted, still reported
         ("c.txt", 2, WORDS.split("\n")[1].index("TALEBAN") + 1, "S102"),  # case-insensitive by default
         ("c.txt", 3, 5, "S102"),  # (?-i): "Kabul Times" but not "kabul times"
+        ("c.txt", 3, WORDS.split("\n")[2].index("kabul") + 1, "N103"),  # a city in lower case
     ]
     # Whole words only: "Talebans" is not "Taleban".
     assert "Talebans" not in " ".join(f["message"] for f in findings)
@@ -280,6 +282,7 @@ def test_inline_lists_in_pyproject(newsroom):
         ("c.txt", 1, "S102"),
         ("c.txt", 2, "S101"),
         ("c.txt", 2, "S102"),
+        ("c.txt", 3, "N103"),
     ]
 
 
