@@ -122,7 +122,7 @@ def lint_texts(
     """
     items = texts.items() if isinstance(texts, Mapping) else ((f"doc{i}", t) for i, t in enumerate(texts))
     rules = configured_rules(Config(), select=select, ignore=ignore)
-    options = RunOptions(jobs=jobs, engine=engine, scheduler=scheduler)
+    options = RunOptions(scores=False, jobs=jobs, engine=engine, scheduler=scheduler)
     return Run(Config(), rules, options).execute_texts(list(items))
 
 
