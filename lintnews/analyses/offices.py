@@ -7,7 +7,8 @@ Two parts, both read by T103 (``lintnews/rules/titles_known.py``):
   with their English titles, the renderings English news uses, the literal renderings
   machine translation makes of them, the titles of one country's system, forms of
   address and word-by-word renderings that are an office nowhere
-  (``rules/offices-by-country.yaml``).  The table is read as bytes and searched by
+  (``rules/offices-by-country.yaml``, loaded from its JSON compilation
+  ``lintnews/data/offices-by-country.json``).  The table is read as bytes and searched by
   bisection over its sorted lines: loading it parses nothing, and only the names a
   document gives a title are ever looked up.  A newsroom's overrides (people, house
   style) make a new :class:`Knowledge` (:meth:`Knowledge.with_overrides`).
