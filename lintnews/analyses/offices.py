@@ -573,7 +573,6 @@ class OfficeMention(NamedTuple):
     name: str  # the name as written ("Olaf Scholz", "Scholz")
     key: str  # the name key of a full name ("" for a surname alone)
     surname: str  # the spelling key of the last word
-    first: str  # the spelling key of the first word (East Asian names put the surname first)
     start: int  # the title and the name, in the document
     end: int
     name_start: int
@@ -839,7 +838,6 @@ def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> Of
         name=view[name_start:name_end],
         key=key,
         surname=surname,
-        first=folded(words[0]),
         start=title_start,
         end=name_end,
         name_start=name_start,
@@ -908,7 +906,6 @@ def _after(doc: Document, m: Mention, idx: TitleIndex) -> OfficeMention | None:
         name=view[m.full.start : end],
         key=name_key(m.words),
         surname=folded(m.words[-1]),
-        first=folded(m.words[0]),
         start=m.full.start,
         end=title_end,
         name_start=m.full.start,
