@@ -343,6 +343,21 @@ def test_the_country_data_is_consistent():
         assert not office.wrong & office.accepted, (country, fam)
 
 
+def test_the_country_data_loaded_is_the_yaml_compiled():
+    # lintnews loads lintnews/data/offices-by-country.json; the YAML is what people edit
+    build = _build_module()
+    assert (ROOT / "lintnews" / "data" / "offices-by-country.json").read_bytes() == build.country_data(), (
+        "run python training/build_offices.py --country-data"
+    )
+    data = ko._data()
+    # every key a string (YAML reads NO: as false), every entry of the known fields only
+    assert all(isinstance(c, str) for c in data["countries"])
+    for spec in data["literal"]:
+        assert set(spec) <= {"lang", "native", "office", "renderings"}, spec
+    for spec in data["forms-of-address"]:
+        assert set(spec) <= {"forms", "native", "kinship", "royal"}, spec
+
+
 def _build_module():
     spec = importlib.util.spec_from_file_location("build_offices", ROOT / "training" / "build_offices.py")
     mod = importlib.util.module_from_spec(spec)

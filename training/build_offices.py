@@ -41,6 +41,11 @@ Latin letters (no key) are left out: English text never names them so.
 
     python training/build_offices.py --mirror-dir /work/.mirror          # write
     python training/build_offices.py --mirror-dir /work/.mirror --check  # rebuild, compare
+    python training/build_offices.py --country-data                      # only the JSON of the YAML
+
+Each run also compiles ``rules/offices-by-country.yaml`` (written by hand: each
+country's offices and renderings) to ``lintnews/data/offices-by-country.json``, the form
+lintnews loads (``--check`` compares it too).
 
 ``--check`` exits 0 when the rebuilt bytes equal the shipped file, 1 when they differ,
 and 2 (with a message) when the inputs are not on this machine.
@@ -51,6 +56,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import re
 import subprocess
 import sys
@@ -63,6 +69,8 @@ sys.path.insert(0, str(ROOT))
 from lintnews.analyses.names.keys import folded  # noqa: E402 - the spelling key of N101, shared with lintnews
 OUT = ROOT / "lintnews" / "data" / "offices.tsv"
 SUPPLEMENT = ROOT / "training" / "offices-supplement.tsv"
+COUNTRY_YAML = ROOT / "rules" / "offices-by-country.yaml"
+COUNTRY_JSON = ROOT / "lintnews" / "data" / "offices-by-country.json"
 
 # repository (under every-politician-scrapers/) -> (country code, pinned commit)
 SOURCES: dict[str, tuple[str, str]] = {
@@ -354,13 +362,35 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     return text.encode("utf-8"), stats, missing
 
 
+def country_data() -> bytes:
+    """``rules/offices-by-country.yaml`` compiled to JSON (lintnews reads the JSON: it
+    loads in a millisecond where the YAML takes tens)."""
+    import yaml
+
+    data = yaml.load(COUNTRY_YAML.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mirror-dir", type=Path, default=Path("/work/.mirror"),
                     help="folder of bare git mirrors named owner+name/repo")
     ap.add_argument("--check", action="store_true", help="rebuild and compare with the shipped table")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--country-data", action="store_true",
+                    help="only compile rules/offices-by-country.yaml to lintnews/data/offices-by-country.json (no inputs needed)")
     args = ap.parse_args(argv)
+    compiled = country_data()
+    if args.check:
+        same_json = COUNTRY_JSON.is_file() and COUNTRY_JSON.read_bytes() == compiled
+        print("country data identical" if same_json else f"country data DIFFERENT from {COUNTRY_JSON}")
+        if not same_json:
+            return 1
+    else:
+        COUNTRY_JSON.write_bytes(compiled)
+        print(f"wrote {COUNTRY_JSON}")
+    if args.country_data:
+        return 0
     data, stats, missing = build(args.mirror_dir)
     if missing:
         print(f"inputs missing ({len(missing)}): {', '.join(missing[:5])}...", file=sys.stderr)

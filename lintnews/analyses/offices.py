@@ -7,7 +7,8 @@ Two parts, both read by T103 (``lintnews/rules/titles_known.py``):
   with their English titles, the renderings English news uses, the literal renderings
   machine translation makes of them, the titles of one country's system, forms of
   address and word-by-word renderings that are an office nowhere
-  (``rules/offices-by-country.yaml``).  The table is read as bytes and searched by
+  (``rules/offices-by-country.yaml``, loaded from its JSON compilation
+  ``lintnews/data/offices-by-country.json``).  The table is read as bytes and searched by
   bisection over its sorted lines: loading it parses nothing, and only the names a
   document gives a title are ever looked up.  A newsroom's overrides (people, house
   style) make a new :class:`Knowledge` (:meth:`Knowledge.with_overrides`).
@@ -25,17 +26,17 @@ Two parts, both read by T103 (``lintnews/rules/titles_known.py``):
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lintnews.analyses.dictionary import is_common_word
 from lintnews.analyses.names.keys import folded
 from lintnews.analyses.names.mentions import NAMES, Mention
 from lintnews.core.analysis import Analysis, analysis
-from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document
 
 FAMILY_CODES = {
@@ -261,7 +262,11 @@ def _expand_office(rendering: str, office: str, portfolios: Sequence[str]) -> li
 
 @functools.lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    return builtin_yaml("offices-by-country.yaml")  # type: ignore[return-value]
+    """``rules/offices-by-country.yaml`` as compiled to ``lintnews/data/offices-by-country.json``
+    by ``training/build_offices.py`` (a test checks that they agree): JSON loads in a
+    millisecond, the YAML in tens."""
+    with open(table_path().parent / "offices-by-country.json", encoding="utf-8") as fh:
+        return json.load(fh)  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=1)
@@ -553,9 +558,10 @@ def build_knowledge(data: dict[str, Any], table: OfficeTable) -> Knowledge:
 
 
 # -- the analysis: titles next to names ---------------------------------------------------
-@dataclass(frozen=True)
-class OfficeMention:
-    """A person mention with an office, a form of address or a literal rendering for a title."""
+class OfficeMention(NamedTuple):
+    """A person mention with an office, a form of address or a literal rendering for a title.
+
+    (A named tuple: a document makes a few, a corpus many thousands, and nothing caches them.)"""
 
     written: str  # the title as written ("Prime Minister", "His Excellency")
     rendering: str  # normalised ("prime minister")
@@ -567,7 +573,6 @@ class OfficeMention:
     name: str  # the name as written ("Olaf Scholz", "Scholz")
     key: str  # the name key of a full name ("" for a surname alone)
     surname: str  # the spelling key of the last word
-    first: str  # the spelling key of the first word (East Asian names put the surname first)
     start: int  # the title and the name, in the document
     end: int
     name_start: int
@@ -641,15 +646,21 @@ def _last_word(token: str) -> str:
 
 #: Whether a word (as written) ends a rendering, and whether it can start one; filled as
 #: words are met (a corpus has a few thousand distinct last words of titles).
-_ENDS: dict[str, bool] = {}
+_ENDS: dict[str, int] = {}
 _STARTS: dict[str, bool] = {}
 _WORD_CACHE_SIZE = 100_000
+#: what the last word of a mention's title is (``_ENDS``): the end of a rendering, a
+#: capitalised word that no rendering has (a given name the title kept: "Prime Minister
+#: Fan" + "Mingzheng"), or neither
+_END, _CAPITAL, _OTHER = 1, 2, 0
 
 
-def _ends(token: str) -> bool:
+def _ends(token: str) -> int:
     if len(_ENDS) >= _WORD_CACHE_SIZE:
         _ENDS.clear()
-    hit = _ENDS[token] = _last_word(token) in title_index().last_words
+    word = _last_word(token)
+    idx = title_index()
+    hit = _ENDS[token] = _END if word in idx.last_words else _CAPITAL if token[:1].isupper() and word not in idx.words else _OTHER
     return hit
 
 
@@ -678,37 +689,41 @@ def _find(doc: Document) -> tuple[OfficeMention, ...]:
     if not mentions:
         return ()
     view = doc.view
+    full_names = _FullNames(mentions)
     ends, starts, opens = _ENDS.get, _STARTS.get, _OPENS.get
     found: list[OfficeMention] = []
     for i, m in enumerate(mentions):
-        title = m.title
         words = m.words
-        # One look-up per mention: does the title end with a word that ends a rendering
-        # (or does the name start with one: "Taoiseach Andrej Babiš")?
+        multi = len(words) > 1
+        # One look-up per mention: does the name start with a word of a rendering
+        # ("Taoiseach Andrej Babiš"), or the title end with one?
         candidate = False
-        if len(words) > 1:
-            first = words[0]
-            candidate = starts(first)
+        if multi:
+            candidate = starts(words[0])
             if candidate is None:
-                candidate = _starts(first)
+                candidate = _starts(words[0])
+        title = m.title
         if title and not candidate:
             cut = title.rfind(" ")
             token = title[cut + 1 :]
-            candidate = ends(token)
-            if candidate is None:
-                candidate = _ends(token)
-            if not candidate and cut > 0 and len(words) == 1 and token[:1].isupper():
+            end = ends(token)
+            if end is None:
+                end = _ends(token)
+            if end == _END:
+                candidate = True
+            elif end == _CAPITAL and not multi and cut > 0:
                 # "Prime Minister Fan" + "Mingzheng": the title kept a capitalised given name
                 token = title[title.rfind(" ", 0, cut) + 1 : cut]
-                candidate = ends(token)
-                if candidate is None:
-                    candidate = _ends(token)
+                end = ends(token)
+                if end is None:
+                    end = _ends(token)
+                candidate = end == _END
         if candidate:
-            om = _before(doc, m, i, mentions)
+            om = _before(doc, m, i, full_names)
             if om is not None:
                 found.append(om)
                 continue
-        if len(words) > 1 and view.startswith(",", m.full.end):
+        if multi and view.startswith(",", m.full.end):
             # an apposition that starts with a word of a title or of a marker
             end = m.full.end + 1
             while view.startswith((" ", "\u00a0"), end):
@@ -756,7 +771,7 @@ def _shape(title: str, words: tuple[str, ...]) -> tuple[tuple, tuple[str, ...], 
     return None
 
 
-def _before(doc: Document, m: Mention, index: int, mentions: Sequence[Mention]) -> OfficeMention | None:
+def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> OfficeMention | None:
     """The title before a mention, with the name's words moved to or from it."""
     key = (m.title, m.words)
     shape = _SHAPES.get(key, False)
@@ -811,7 +826,7 @@ def _before(doc: Document, m: Mention, index: int, mentions: Sequence[Mention]) 
     full_keys: tuple[str, ...] = ()
     surname = folded(words[-1])
     if not key:
-        full_keys = _full_names(surname, mentions[:index])
+        full_keys = full_names.before(index, surname)
     return OfficeMention(
         written=written,
         rendering=rendering,
@@ -823,7 +838,6 @@ def _before(doc: Document, m: Mention, index: int, mentions: Sequence[Mention]) 
         name=view[name_start:name_end],
         key=key,
         surname=surname,
-        first=folded(words[0]),
         start=title_start,
         end=name_end,
         name_start=name_start,
@@ -832,15 +846,28 @@ def _before(doc: Document, m: Mention, index: int, mentions: Sequence[Mention]) 
     )
 
 
-def _full_names(surname: str, before: Sequence[Mention]) -> tuple[str, ...]:
-    """The keys of the full names written before that end or start with this surname."""
-    keys: list[str] = []
-    for m in before:
-        if len(m.words) > 1 and surname in (folded(m.words[-1]), folded(m.words[0])):
-            key = name_key(m.words)
-            if key not in keys:
-                keys.append(key)
-    return tuple(keys)
+class _FullNames:
+    """The full names of a document by the spelling key of their last and first words,
+    read as far as asked (a surname alone looks only at the names before it)."""
+
+    __slots__ = ("mentions", "read", "by_surname")
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = mentions
+        self.read = 0
+        self.by_surname: dict[str, list[str]] = {}
+
+    def before(self, index: int, surname: str) -> tuple[str, ...]:
+        for m in self.mentions[self.read : index]:
+            words = m.words
+            if len(words) > 1:
+                key = name_key(words)
+                for word in {folded(words[-1]), folded(words[0])}:
+                    keys = self.by_surname.setdefault(word, [])
+                    if key not in keys:
+                        keys.append(key)
+        self.read = max(self.read, index)
+        return tuple(self.by_surname.get(surname, ()))
 
 
 def _after(doc: Document, m: Mention, idx: TitleIndex) -> OfficeMention | None:
@@ -879,7 +906,6 @@ def _after(doc: Document, m: Mention, idx: TitleIndex) -> OfficeMention | None:
         name=view[m.full.start : end],
         key=name_key(m.words),
         surname=folded(m.words[-1]),
-        first=folded(m.words[0]),
         start=m.full.start,
         end=title_end,
         name_start=m.full.start,
