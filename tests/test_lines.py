@@ -42,7 +42,7 @@ def test_line_ends():
 def test_documents_and_locations_use_it():
     doc = make_document("a.txt", "first\r\nsecond line\n")
     assert doc.index == LineIndex.of("first\nsecond line\n")
-    assert doc.position(8) == (2, 3) and doc.line_text(2) == "second line" and doc.line_count == 3
+    assert doc.position(8) == (2, 3) and doc.line_spans([8]) == [(6, 17)] and doc.line_count == 3
     loc = Loc.of(doc, 6, 12)
     assert (loc.line, loc.column, loc.end_line, loc.end_column) == (2, 1, 2, 7)
 
