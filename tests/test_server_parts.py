@@ -119,7 +119,7 @@ def test_a_rule_that_raises_is_told_once_and_the_other_rules_still_report(tmp_pa
     notices = ws.set_buffer(draft, "They said that the the talks would go on.\n")
     (notice,) = notices
     assert notice.level == "error" and "X951" in notice.message and "ZeroDivisionError" in notice.message
-    assert "Traceback" in notice.detail
+    assert "ZeroDivisionError" in notice.detail  # the pipeline keeps the error, not its traceback
     assert [f.code for f in ws.check({draft}).findings[draft]] == ["G105"]
     assert ws.set_buffer(draft, "They said that the the talks went on.\n") == []  # told once
 

@@ -296,9 +296,11 @@ class Workspace:
     def _document_stage(self, doc: Document, rules: Sequence[Rule]) -> tuple[DocumentResult, list[Notice]]:
         """:func:`lint_document`; after a failure, rule by rule, keeping the others' work."""
         try:
-            return lint_document(doc, rules), []
+            result = lint_document(doc, rules)
         except Exception:  # noqa: BLE001 - a rule's bug must not take the server down
             pass
+        else:  # the pipeline keeps a failing rule's error with the result, the others' work too
+            return result, [n for f in result.failures for n in self._told(f.code, f.path, f.error, f.error)]
         findings: list[Finding] = []
         facts: dict[str, object] = {}
         notices: list[Notice] = []
@@ -335,13 +337,16 @@ class Workspace:
     def _failed(self, rule: Rule | None, path: str | None, exc: Exception) -> list[Notice]:
         """A rule's failure, told once per rule and error (the traceback goes to the log)."""
         code = rule.code if rule is not None else "lintnews"
-        key = (code, f"{type(exc).__name__}: {exc}")
+        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return self._told(code, path, f"{type(exc).__name__}: {exc}", detail)
+
+    def _told(self, code: str, path: str | None, error: str, detail: str) -> list[Notice]:
+        key = (code, error)
         if key in self._reported:
             return []
         self._reported.add(key)
         where = f" on {path}" if path else ""
-        detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        return [Notice("error", f"lintnews: rule {code} failed{where}: {key[1]}; the other rules' diagnostics are shown (please report it)", detail)]
+        return [Notice("error", f"lintnews: rule {code} failed{where}: {error}; the other rules' diagnostics are shown (please report it)", detail)]
 
     # -- bookkeeping -------------------------------------------------------------------
     def _keep(self, path: str, result: DocumentResult, text: str) -> None:
