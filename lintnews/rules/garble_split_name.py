@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lintnews.analyses.dictionary import is_known_word
-from lintnews.analyses.names.given import given_names
-from lintnews.analyses.names.mentions import context
+from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
@@ -75,7 +74,7 @@ class NameSplitBySentenceBreak(DocumentRule):
             )
 
     def _given_name_cut_off(self, doc: Document) -> Iterator[Finding]:
-        given = given_names(strict=True)  # not "May", "Grace", "Paris"
+        given = given_names()
         view = doc.view
         for m in _CUT.finditer(view):
             first, surname = m.group("given") or m.group("given2"), m.group("surname")

@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.analyses.dictionary import is_known_word
-from lintnews.analyses.names.given import given_names
-from lintnews.analyses.names.mentions import context
+from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.rule import DocumentRule, register
 from lintnews.rules.types import first_char_guard
 
@@ -64,7 +63,7 @@ class StrayTokenInName(DocumentRule):
         name the article writes whole elsewhere, or after an honorific: ``Harriet 53
         Harman``, ``Sebastian then Schuster``, ``Olaf (left) Scholz``, ``Dr too Maruyama``."""
         view = doc.view
-        given = given_names(strict=True)  # not "May", "Grace", "Paris"
+        given = given_names()
         for m in _INSIDE.finditer(view):
             first, stray, last = m.group("first"), m.group("stray"), m.group("last")
             if stray.lower() in _JOINERS or is_known_word(last):

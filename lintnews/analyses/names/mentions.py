@@ -76,7 +76,8 @@ def title_words() -> frozenset[str]:
 
 
 def given_names() -> frozenset[str]:
-    """The given names that are no other kind of word (``given.given_names(strict=True)``)."""
+    """The given names that are no other kind of word (``given.given_names(strict=True)``):
+    N102 and G103 read these, so "May", "Grace" or "Paris" alone make no name."""
     return _given.given_names(strict=True)
 
 
