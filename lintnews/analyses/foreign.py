@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from lintnews.analyses.dictionary import is_known_word
-from lintnews.analyses.names.mentions import given_names
+from lintnews.analyses.names.given import is_given_name
 from lintnews.core.analysis import Analysis, analysis
 from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document
@@ -114,7 +114,7 @@ def _function_word(line: str, m: re.Match[str], words: frozenset[str]) -> bool:
         return False
     if word not in words:  # capitalised: only as the first word of a sentence, not a name
         lower = word[:1].lower() + word[1:]
-        if lower not in words or not word[:1].isupper() or len(word) < 4 or word in given_names():
+        if lower not in words or not word[:1].isupper() or len(word) < 4 or is_given_name(word, strict=True):
             return False
         if not _at_sentence_start(line, m.start()):
             return False

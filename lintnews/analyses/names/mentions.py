@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from lintnews.core.analysis import Analysis, analysis
 from lintnews.core.corpus import Loc, new_loc
-from lintnews.core.data import builtin_yaml, word_list
+from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document
 from lintnews.core.facts import fact_type
 from lintnews.analyses.dictionary import is_common_word
+from lintnews.analyses.names import given as _given
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?|\d+(?:[.,:/]\d+)*|[^\w\s]")
 _CLAUSE_BREAKS = frozenset({".", ",", ";", ":", "–", "—", "(", ")", "“", "”", '"', "|"})
@@ -75,7 +76,9 @@ def title_words() -> frozenset[str]:
 
 
 def given_names() -> frozenset[str]:
-    return word_list("given-names.txt")
+    """The given names that are no other kind of word (``given.given_names(strict=True)``):
+    N102 and G103 read these, so "May", "Grace" or "Paris" alone make no name."""
+    return _given.given_names(strict=True)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -94,7 +97,7 @@ def _is_title_word(word: str) -> bool:
     ctx = context()
     if word in ctx["honorifics"] or word.rstrip(".") in ctx["honorifics"] or word in title_words():
         return True
-    if word in given_names():
+    if _given.is_given_name(word, strict=True):
         return False
     return "-" not in word and is_common_word(word)
 
@@ -325,7 +328,7 @@ def _name(segment, tokens, first_index, end_index, stray, ctx) -> _Name | None:
     if any(len(w) < 2 for w in words):
         return None
     given = words[0] if len(words) >= 2 else None
-    if given in given_names():
+    if given is not None and _given.is_given_name(given, strict=True):
         evidence.add("given")
     last_token, last_start = run[-1]
     lead = segment[run[0][1] : name[0][1]]
