@@ -35,6 +35,7 @@ def test_a_quoted_form_counts_as_the_house_style_but_is_never_reported():
         "a.txt": "They asked for a nationwide ceasefire.",
         "b.txt": "“The ceasefire is over,” he said. “No ceasefire,” she said.",  # quoted: still evidence
         "c.txt": "“We reject any cease-fire,” the spokesman said. Talk of a cease-fire faded.",
+        "d.txt": "The ceasefire held.",  # a clear majority: 4 to 2
     }
     [f] = findings(texts, "C102")
     assert (f.path, f.column, f.suggestion) == ("c.txt", texts["c.txt"].rindex("cease-fire") + 1, "ceasefire")
@@ -67,3 +68,21 @@ def test_first_char_guard_lists_every_possible_first_character():
     assert not re.match(guard, "mr")
     assert re.match(first_char_guard(["Mr"]) + phrase_regex("Mr"), "Mr")
     assert first_char_guard([" leading space", "Mr"]) == ""
+
+
+def test_a_currency_sign_is_not_the_abbreviation():
+    assert flagged("The U.S. and the U.S. agreed to pay US$5 million; the U.S. paid.", "C101") == []
+    assert flagged("The US and the US agreed. The U.S. paid US$5 million and $US3 more.", "C101") == ["U.S."]
+
+
+def test_folders_are_compared_apart_and_only_a_clear_majority_is_a_house_style():
+    outlets = {
+        "bbc/a.txt": "Send an e-mail.",
+        "bbc/b.txt": "An e-mail came.",
+        "cnn/c.txt": "Send an email.",
+        "cnn/d.txt": "The email was sent.",
+        "cnn/e.txt": "An email arrived.",
+    }
+    assert flagged(outlets, "C102") == []
+    assert flagged({"x/a.txt": "Send an e-mail.", "x/b.txt": "An email came.", "x/c.txt": "Send an email."}, "C102") == ["e-mail"]
+    assert flagged({"x/a.txt": "An e-mail. An e-mail.", "x/b.txt": "An email.", "x/c.txt": "Send an email. Email."}, "C102") == []
