@@ -20,6 +20,7 @@ from pathlib import Path
 from lintnews import api
 from lintnews.run import pipeline as engine
 from lintnews.run.config import Config
+from lintnews.core.analysis import arguments
 from lintnews.core.document import make_document
 from lintnews.core.rule import DocumentRule
 
@@ -46,10 +47,11 @@ def main() -> None:
         findings, facts = [], {}
         for rule in rules:
             start = time.process_time()
+            needs = arguments(rule.needs, doc) if rule.needs else {}
             if isinstance(rule, DocumentRule):
-                findings.extend(rule.check(doc))
+                findings.extend(rule.check(doc, **needs))
             else:
-                facts[rule.code] = rule.collect(doc)
+                facts[rule.code] = rule.collect(doc, **needs)
             spent[rule.code] += time.process_time() - start
         results.append(engine.DocumentResult(doc.path, findings, facts, [], doc.word_count))
     start = time.process_time()

@@ -70,6 +70,10 @@ class TitleNotInJurisdiction(CorpusRule):
         for person, mentions in sorted(_people(_all(corpus, self.code)).items()):
             known = [m for m in mentions if m.jurisdiction]
             countries = {m.jurisdiction for m in known}
+            # The known mentions of each country, listed once (not once per mention).
+            shown_by_country: dict[str, list[TitleMention]] = defaultdict(list)
+            for k in known:
+                shown_by_country[k.jurisdiction].append(k)  # type: ignore[index]
             for m in mentions:
                 jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
                 if jurisdiction is None:
@@ -80,7 +84,7 @@ class TitleNotInJurisdiction(CorpusRule):
                 if m.jurisdiction:
                     evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
                 else:
-                    shown = [k for k in known if k.jurisdiction == jurisdiction]
+                    shown = shown_by_country[jurisdiction]
                     evidence = (
                         f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
                         f"'{shown[0].rendering}' at {_where(shown)}"
@@ -125,12 +129,22 @@ class ConflictingTitles(CorpusRule):
                 ranked = offices.most_common()
                 top_count = ranked[0][1]
                 majority = {o for o, c in ranked if c == top_count}
-                for m in ms:
-                    office = table.office_of[m.rendering][1]
-                    others = [o for o in ms if table.office_of[o.rendering][1] != office]
+                # Per office: the mentions of the other offices (in corpus order) and the
+                # first of them whose office is the most frequent; computed once per office,
+                # not once per mention (a person mentioned 100,000 times made it quadratic).
+                office_of = [table.office_of[m.rendering][1] for m in ms]
+                others_of: dict[int, tuple[list[TitleMention], TitleMention]] = {}
+                for m, office in zip(ms, office_of):
                     if office in majority and len(majority) == 1:
                         continue
-                    counterpart = max(others, key=lambda o: offices[table.office_of[o.rendering][1]])
+                    if office not in others_of:
+                        others = [o for o, o_office in zip(ms, office_of) if o_office != office]
+                        # max() keeps the first of equal keys: the first mention of the most
+                        # frequent other office.
+                        top = max(count for o_office, count in offices.items() if o_office != office)
+                        first = next(o for o, o_office in zip(ms, office_of) if o_office != office and offices[o_office] == top)
+                        others_of[office] = (others, first)
+                    others, counterpart = others_of[office]
                     message = (
                         f"{person} is '{m.rendering}' here but '{counterpart.rendering}' at {_where(others)}: "
                         "one office rendered two ways"
