@@ -8,6 +8,7 @@ from typing import Any
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
+from lintnews.analyses.names.keys import skeleton
 from lintnews.analyses.names.mentions import NAMES, NameFacts
 from lintnews.analyses.names.variants import find_variants
 from lintnews.core.rule import CorpusRule, register
@@ -52,6 +53,29 @@ class NameVariant(CorpusRule):
 
     def collect(self, doc: Document, names: NameFacts) -> NameFacts:
         return names
+
+    # Names are only ever compared inside a block of equal consonant skeleton (surnames
+    # with surnames, given names with given names), so a mention's findings depend only on
+    # the mentions and lower-case forms of its surname's and its given name's blocks.
+    def slices(self, facts: NameFacts) -> list[tuple[str | None, Any]]:
+        blocks: dict[str, tuple[list[tuple[int, Any]], set[str]]] = {}
+        for i, m in enumerate(facts.mentions):
+            blocks.setdefault("s:" + skeleton(m.surname), ([], set()))[0].append((i, m))
+            if m.given:
+                blocks.setdefault("g:" + skeleton(m.given), ([], set()))[0].append((i, m))
+        for word in facts.lower_forms:
+            key = skeleton(word)
+            for kind in ("s:", "g:"):
+                blocks.setdefault(kind + key, ([], set()))[1].add(word)
+        return [(key, (tuple(ms), frozenset(lower))) for key, (ms, lower) in blocks.items()]
+
+    def join(self, slices: list[Any]) -> NameFacts:
+        mentions: dict[int, Any] = {}
+        lower: set[str] = set()
+        for ms, forms in slices:
+            mentions.update(ms)
+            lower |= forms
+        return NameFacts(tuple(mentions[i] for i in sorted(mentions)), frozenset(lower))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         for v in find_variants(corpus.of(self.code), corpus.paths, self.accept.matches):

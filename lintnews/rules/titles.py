@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.document import Document
@@ -36,12 +37,27 @@ def _all(corpus: Corpus, code: str) -> list[TitleMention]:
     return [m for p in corpus.paths for m in facts.get(p, [])]
 
 
+class _BySurname(CorpusRule):
+    """T101 and T102 group a person's titled mentions by surname (a bare surname joins
+    the only full name it has), so their findings depend only on the mentions of the same
+    surnames: the key of a title mention."""
+
+    def slices(self, facts: list[TitleMention]) -> list[tuple[str | None, Any]]:
+        by_surname: dict[str, list[tuple[int, TitleMention]]] = defaultdict(list)
+        for i, m in enumerate(facts):
+            by_surname[m.surname].append((i, m))
+        return [(surname, tuple(ms)) for surname, ms in by_surname.items()]
+
+    def join(self, slices: list[Any]) -> list[TitleMention]:
+        return [m for _, m in sorted((pair for part in slices for pair in part), key=lambda pair: pair[0])]
+
+
 def _where(mentions: list[TitleMention]) -> str:
     return ", ".join(m.loc.short() for m in mentions[:3]) + (", ..." if len(mentions) > 3 else "")
 
 
 @register
-class TitleNotInJurisdiction(CorpusRule):
+class TitleNotInJurisdiction(_BySurname):
     """Finds a title that does not exist in the person's country: a US "Foreign Secretary".
 
     Why: machine translation back-translates offices through another language's
@@ -94,7 +110,7 @@ class TitleNotInJurisdiction(CorpusRule):
 
 
 @register
-class ConflictingTitles(CorpusRule):
+class ConflictingTitles(_BySurname):
     """Finds one person given two renderings of the same office across the corpus:
     ``Secretary of State Mike Pompeo`` and ``Foreign Secretary Mike Pompeo``.
 

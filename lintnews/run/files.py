@@ -68,6 +68,30 @@ def expand_paths(
     return files, errors
 
 
+def expand_roots(
+    roots: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, seen: set[str] | None = None
+) -> tuple[list[tuple[str, str, int]], list[InputError]]:
+    """:func:`expand_paths` that also says, for each file, its real path and which of the
+    ``roots`` (their index) reached it."""
+    found: list[tuple[str, str, int]] = []
+    errors: list[InputError] = []
+    seen = set() if seen is None else seen
+    for i, raw in enumerate(roots):
+        p = Path(raw)
+        if p.is_dir():
+            pairs = sorted(_walk(str(p), os.path.realpath(p), extensions), key=lambda pair: pair[0].as_posix())
+        elif p.exists() or os.path.lexists(p):
+            pairs = [(p, os.path.realpath(p))]
+        else:
+            errors.append(InputError(raw, "no such file or directory"))
+            continue
+        for path, key in pairs:
+            if key not in seen:
+                seen.add(key)
+                found.append((display_path(path), key, i))
+    return found, errors
+
+
 def _walk(folder: str, real_folder: str, extensions: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
     """``(path, real path)`` of the files to lint under ``folder``, links to folders not
     followed, hidden files and folders skipped.  The real path of a file that is not a

@@ -35,7 +35,7 @@ from lintnews.run.baseline import new_findings
 from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
 from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
-from lintnews.run.files import InputError, expand_paths
+from lintnews.run.files import InputError, expand_roots
 from lintnews.run.fingerprints import SourceLines, fingerprints
 from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus
 
@@ -81,7 +81,7 @@ class RunOptions:
     """How a run is carried out; none of it changes what a rule finds in a document."""
 
     corpus: Sequence[str] = ()  # more files and folders for the corpus rules, never reported
-    cache: DocumentCache | None = None  # per-document results kept between runs
+    cache: DocumentCache | None = None  # where the corpus index is kept between runs
     keep_texts: bool = False  # keep each linted document's text (reporters that show it)
     scores: bool = True  # every linted document's machine-translation score
     jobs: int = 1
@@ -91,13 +91,33 @@ class RunOptions:
     baseline: Mapping[str, int] | None = None  # fingerprint -> count: findings to leave out
 
 
+@dataclass(frozen=True)
+class Found:
+    """One document of a run."""
+
+    path: str  # the name it is read and reported under
+    identity: str  # its name in the corpus (the name a corpus root reaches it by)
+    ord: str  # its place in the corpus order (compared as a string)
+    reported: bool  # a file to lint, not context
+
+
 @dataclass
 class Discovered:
-    """What the discover stage found: files to lint, corpus context, unreadable paths."""
+    """What the discover stage found: files to lint, corpus context, unreadable paths.
+
+    ``documents`` holds every document in *corpus order*, the order the corpus rules see
+    them in: the files given that no corpus root holds, as given; then the corpus roots'
+    files in the order of the roots, each root's in sorted order, a file given that a root
+    holds at its place there.  So linting some files of an archive with the archive as
+    corpus shows the corpus rules what linting the whole archive shows them.
+    ``spec`` names the corpus (where its roots are read from, and the roots).
+    """
 
     files: list[str]
     context: list[str]
     errors: list[InputError]
+    documents: list[Found] = field(default_factory=list)
+    spec: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -132,7 +152,11 @@ class Run:
     def execute(self, paths: Sequence[str]) -> Result:
         """Every stage over files and folders."""
         found = self.discover(paths)
-        items: list[Item] = [(path, None) for path in [*found.files, *found.context]]
+        if self.options.cache is not None:
+            from lintnews.run.incremental import execute_indexed
+
+            return execute_indexed(self, found)
+        items: list[Item] = [(d.path, None) for d in found.documents]
         with self.rules_opened() as skipped:
             done = self.per_document(items)
             findings, markers = self.corpus(done)
@@ -149,15 +173,29 @@ class Run:
 
     # -- the stages ------------------------------------------------------------------------
     def discover(self, paths: Sequence[str]) -> Discovered:
-        """The files under ``paths`` and the corpus files not among them, less excludes."""
-        seen: set[str] = set()  # real paths of the files taken so far
-        files, errors = self._expand(paths, seen)
-        context: list[str] = []
+        """The files under ``paths`` and the corpus files not among them, less excludes,
+        in corpus order (see :class:`Discovered`)."""
+        given, errors = self._expand(paths, set())
         corpus_paths = [*self.config.corpus, *self.options.corpus]
-        if corpus_paths:
-            context, more_errors = self._expand(corpus_paths, seen)
-            errors += more_errors
-        return Discovered(files, context, errors)
+        where = os.getcwd()
+        if not corpus_paths:
+            documents = [Found(path, path, f"1/{root:05d}/{path}", True) for path, _, root in given]
+            return Discovered([d.path for d in documents], [], errors, documents, [where, "paths", *paths])
+        held, more_errors = self._expand(corpus_paths, set())
+        errors += more_errors
+        given_as = {real: path for path, real, _ in given}
+        in_corpus = set()
+        archive = []
+        for path, real, root in held:
+            shown = given_as.get(real)
+            if shown is not None:
+                in_corpus.add(real)
+            archive.append(Found(shown or path, path, f"1/{root:05d}/{path}", shown is not None))
+        outside = [(path, real) for path, real, _ in given if real not in in_corpus]
+        documents = [Found(path, path, f"0/{i:09d}", True) for i, (path, _) in enumerate(outside)] + archive
+        files = [path for path, _, _ in given]
+        context = [d.path for d in documents if not d.reported]
+        return Discovered(files, context, errors, documents, [where, "corpus", *corpus_paths])
 
     def per_document(self, items: Sequence[Item]) -> PerDocument:
         """Read and lint every item with the executor the options name."""
@@ -165,7 +203,7 @@ class Run:
         engine, jobs = options.engine, options.jobs
         if any(rule.bound_to_this_process for rule in self.rules):
             engine, jobs = "local", 1
-        item_options = ItemOptions(score=options.scores, keep_text=options.keep_texts, cache=options.cache)
+        item_options = ItemOptions(score=options.scores, keep_text=options.keep_texts)
         if engine == "dask":
             from lintnews.run.executors import dask_cluster
 
@@ -239,11 +277,11 @@ class Run:
                 if notice is not None:
                     skipped[rule.code] = notice
 
-    def _expand(self, paths: Sequence[str], seen: set[str]) -> tuple[list[str], list[InputError]]:
-        files, errors = expand_paths(paths, seen=seen)
+    def _expand(self, paths: Sequence[str], seen: set[str]) -> tuple[list[tuple[str, str, int]], list[InputError]]:
+        files, errors = expand_roots(paths, seen=seen)
         excluded = self.config.exclude
         if excluded:
-            files = [f for f in files if not any(fnmatch.fnmatch(form, g) for form in glob_forms(f, self.base) for g in excluded)]
+            files = [f for f in files if not any(fnmatch.fnmatch(form, g) for form in glob_forms(f[0], self.base) for g in excluded)]
         return files, errors
 
 

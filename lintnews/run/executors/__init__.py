@@ -15,8 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from lintnews.core.document import make_document, normalise_newlines
-from lintnews.run.cache import DocumentCache
+from lintnews.core.document import make_document
 from lintnews.run.pipeline import DocumentResult, lint_document
 from lintnews.run.files import InputError, kind_of, read_text
 from lintnews.core.rule import Rule
@@ -44,35 +43,18 @@ class ItemOptions:
 
     score: bool = False  # the machine-translation score
     keep_text: bool = False  # the document's text, for reporters that show it
-    cache: Optional[DocumentCache] = None  # per-document results kept between runs
 
 
 def lint_item(item: Item, rules: Sequence[Rule], options: ItemOptions = ItemOptions()) -> Outcome:
-    """Read (when needed) and lint one document, through the cache when there is one."""
+    """Read (when needed) and lint one document."""
     path, raw = item
     if raw is None:
         raw = read_text(path)
         if isinstance(raw, InputError):
             return Outcome(raw)
-    cache = options.cache
-    if cache is not None:
-        cached = from_cache(path, raw, options)
-        if cached is not None:
-            return cached
     doc = make_document(path, raw, kind_of(path))
     result = lint_document(doc, rules, score=options.score)
-    if cache is not None:
-        cache.put(path, raw, result)
     return Outcome(result, doc.word_count, doc.text if options.keep_text else "")
-
-
-def from_cache(path: str, raw: str, options: ItemOptions) -> Outcome | None:
-    """The outcome of a document the cache holds everything asked for, or None."""
-    cached = options.cache.get(path, raw) if options.cache is not None else None
-    if cached is None or (options.score and cached.score is None):
-        return None
-    text = normalise_newlines(raw.removeprefix("\ufeff"))[0] if options.keep_text else ""
-    return Outcome(cached, cached.words, text)
 
 
 def lint_items(items: Sequence[Item], rules: Sequence[Rule], options: ItemOptions = ItemOptions()) -> list[Outcome]:

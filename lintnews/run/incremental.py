@@ -1,0 +1,238 @@
+"""A run through the corpus index (``cache-dir``): what is unchanged is read, not linted.
+
+Without a corpus (``lintnews --cache-dir DIR PATHS``) every document is reported: the index
+gives back the per-document results of the unchanged files, the others are linted and
+stored, and the corpus rules see every document, as without the index.
+
+With a corpus (pre-commit: a few staged files, the archive as corpus), only the files given
+are reported, so only what their findings depend on is read: for each corpus rule, the
+slices of the keys those files have (:meth:`lintnews.core.rule.CorpusRule.slices`), or,
+for a rule that reads tallies, the corpus-wide counts and the first documents per name.
+The corpus rules then run over that part of the corpus, in corpus order; their findings
+in the files given are those of a run over the whole archive.  Files of the archive that
+changed since they were indexed are linted and stored first, so the index always
+describes the files as they are.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from lintnews.core.corpus import Corpus
+from lintnews.core.document import normalise_newlines
+from lintnews.core.rule import CorpusRule
+from lintnews.run.executors import Item, Outcome
+from lintnews.run.files import InputError, read_text
+from lintnews.run.index import Entry, Index, IndexDamaged, Packed, content_hash, cuts, index_file, pack, _stat
+from lintnews.run.pipeline import DocumentResult, build_corpus, lint_corpus
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lintnews.run.run import Discovered, Found, PerDocument, Result, Run
+
+
+def execute_indexed(run: Run, found: Discovered) -> Result:
+    """Every stage of ``run`` over the documents found, through the index."""
+    handle = run.options.cache
+    assert handle is not None
+    file = index_file(handle.directory, handle.fingerprint, found.spec)
+    notices: list[str] = []
+    for attempt in range(2):
+        try:
+            index = _open(file, handle.fingerprint, found.spec, notices)
+        except OSError:
+            return _without_index(run, found)  # no place for an index: it only costs time
+        try:
+            with run.rules_opened() as skipped:
+                outcome = _indexed(run, found, index)
+        except (IndexDamaged, sqlite3.DatabaseError) as exc:
+            index.close()
+            if attempt or (isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)):
+                notices.append(f"lintnews: corpus index {file} not used ({exc})")
+                return _with_notices(_without_index(run, found), notices)
+            notices.append(f"lintnews: corpus index {file} was damaged ({exc}); rebuilt")
+            Index.remove(file)
+            continue
+        index.close()
+        if outcome is None:  # facts that cannot be stored: this run does without the index
+            return _with_notices(_without_index(run, found), notices)
+        done, findings, markers, report = outcome
+        result = run.result(found, done, run.filter(findings, markers, report), skipped)
+        return _with_notices(result, notices)
+    raise AssertionError("unreachable")
+
+
+def _open(file, fingerprint, spec, notices: list[str]) -> Index:
+    try:
+        return Index(file, fingerprint, spec)
+    except IndexDamaged as exc:
+        notices.append(f"lintnews: corpus index {file}: {exc}; rebuilt")
+        Index.remove(file)
+        return Index(file, fingerprint, spec)
+
+
+def _with_notices(result: Result, notices: list[str]) -> Result:
+    result.notices[:0] = notices
+    return result
+
+
+def _without_index(run: Run, found: Discovered) -> Result:
+    from dataclasses import replace
+
+    from lintnews.run.run import Run as RunClass
+
+    plain = RunClass(run.config, run.rules, replace(run.options, cache=None))
+    items: list[Item] = [(d.path, None) for d in found.documents]
+    with plain.rules_opened() as skipped:
+        done = plain.per_document(items)
+        findings, markers = plain.corpus(done)
+    report = set(found.files) if found.context else None
+    return plain.result(found, done, plain.filter(findings, markers, report), skipped)
+
+
+def _indexed(run: Run, found: Discovered, index: Index):
+    """The per-document and corpus stages through the index; None when some document's
+    facts cannot be stored."""
+    from lintnews.run.run import PerDocument
+
+    handle = run.options.cache
+    options = run.options
+    incremental = bool(found.context)
+    documents = found.documents
+    archive = [d for d in documents if d.ord.startswith("1/")]
+    known = index.known()
+    fresh, stale = index.fresh([Entry(d.identity, d.ord) for d in archive], known)
+    by_identity = {d.identity: d for d in archive}
+
+    # Stale files: read and hashed; linted only when their content changed.
+    errors: list[InputError] = []
+    to_lint: list[tuple[Found, str, str, tuple[int, int, int] | None]] = []  # doc, text, hash, stat
+    touched: list[tuple[str, tuple[int, int, int]]] = []
+    for identity in stale:
+        d = by_identity[identity]
+        stat = _stat(d.path)
+        text = read_text(d.path)
+        if isinstance(text, InputError):
+            errors.append(text)
+            continue
+        digest = content_hash(text)
+        row = known.get(identity)
+        if row is not None and row[4] == digest and stat is not None and (d.reported is False or not options.scores or row[5]):
+            touched.append((identity, stat))
+            fresh[identity] = row[0]
+        else:
+            to_lint.append((d, text, digest, stat))
+    # Files given that are fresh in the index but lack a score that this run shows.
+    if options.scores:
+        for d in archive:
+            if d.reported and d.identity in fresh and not known.get(d.identity, (0, 0, 0, 0, "", 1))[5]:
+                text = read_text(d.path)
+                if isinstance(text, InputError):
+                    errors.append(text)
+                    del fresh[d.identity]
+                    continue
+                del fresh[d.identity]
+                to_lint.append((d, text, content_hash(text), _stat(d.path)))
+    outside = [d for d in documents if not d.ord.startswith("1/")]
+    items: list[Item] = [(d.path, text) for d, text, _, _ in to_lint] + [(d.path, None) for d in outside]
+    done = run.per_document(items) if items else PerDocument([], None, [])
+    linted = {o.result.path: o for o in done.outcomes}
+    errors += done.errors
+
+    # Store what was linted (the archive's documents only), forget what is gone.
+    rows: list[tuple[Entry, str, Packed, tuple[int, int, int] | None]] = []
+    for d, _text, digest, stat in to_lint:
+        outcome = linted.get(d.path)
+        if outcome is None:
+            continue
+        packed = pack(outcome.result, run.rules)  # type: ignore[arg-type]
+        if packed is None:
+            return None
+        rows.append((Entry(d.identity, d.ord), digest, packed, stat))
+    present = {d.identity for d in archive}
+    gone = [path for path in known if path not in present]
+    index.touch(touched)
+    ids = {**fresh, **index.write(rows, gone)}
+    if handle is not None:
+        handle.hits += len(fresh)
+        handle.misses += len(items)
+
+    # The per-document results this run needs whole: every document, or the files given.
+    wanted = {ids[d.identity]: d.path for d in archive if (d.reported or not incremental) and d.identity in fresh}
+    results = index.results(wanted, run.rules)
+    outcomes: dict[str, Outcome] = dict(linted)
+    reported_paths = set(found.files)
+    for doc, result in results.items():
+        text = ""
+        if options.keep_texts and result.path in reported_paths:
+            raw = read_text(result.path)
+            text = normalise_newlines(raw.removeprefix("\ufeff"))[0] if isinstance(raw, str) else ""
+        outcomes[result.path] = Outcome(result, result.words, text)
+    ordered = [outcomes[d.path] for d in documents if d.path in outcomes]
+    per_document = PerDocument(ordered, None, errors)
+    if not incremental:
+        findings, markers = run.corpus(per_document)
+        return per_document, findings, markers, None
+
+    reported = set(found.files)
+    given = [o.result for o in ordered if isinstance(o.result, DocumentResult) and o.result.path in reported]
+    corpus = _partial_corpus(run, found, index, given, {ids[d.identity] for d in archive if d.reported and d.identity in ids})
+    findings = [f for r in given for f in r.findings] + lint_corpus(corpus, run.rules)
+    return per_document, findings, corpus.markers, set(found.files)
+
+
+def _partial_corpus(run: Run, found: Discovered, index: Index, given: Sequence[DocumentResult], given_ids: set[int]) -> Corpus:
+    """The corpus rules' facts that the findings in the files given depend on."""
+    ords = {d.path: d.ord for d in found.documents}
+    outside = {d.path for d in found.documents if not d.ord.startswith("1/")}
+    corpus = build_corpus(given)
+    loaded: dict[int, dict[str, dict[int, bytes]]] = defaultdict(lambda: defaultdict(dict))
+    for rule in run.rules:
+        if not isinstance(rule, CorpusRule):
+            continue
+        code = rule.code
+        if not cuts(rule):
+            for doc, seq, data in index.whole(code, given_ids):
+                loaded[doc][code][seq] = data
+            continue
+        keys: set[str] = set()
+        extra: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for result in given:
+            for key, part in rule.slices(result.facts[code]) or ():
+                if key is None:
+                    continue
+                keys.add(key)
+                if rule.key_reading == "tallies" and result.path in outside:
+                    for name, count in rule.tally(part).items():
+                        extra[key][name] += count
+        for key in sorted(keys):
+            if rule.key_reading == "tallies":
+                totals = index.totals(code, key)
+                for name, count in extra.get(key, {}).items():
+                    totals[name] = totals.get(name, 0) + count
+                corpus.tallies.setdefault(code, {})[key] = totals
+                for name in totals:
+                    for doc in index.first(code, key, name, rule.evidence_documents):
+                        if doc not in given_ids:
+                            row = index.slice_of(code, key, doc)
+                            if row is not None:
+                                loaded[doc][code][row[0]] = row[1]
+            else:
+                for doc, seq, data in index.keyed(code, key, given_ids):
+                    loaded[doc][code][seq] = data
+    if not loaded:
+        return corpus
+    names = index.paths(loaded)
+    rules = {r.code: r for r in run.rules if isinstance(r, CorpusRule)}
+    order = [(ords[path], path) for path in corpus.paths]
+    for doc, by_rule in loaded.items():
+        path, ord_ = names[doc]
+        order.append((ord_, path))
+        for code, parts in by_rule.items():
+            slices = [index.unpack(parts[seq], path) for seq in sorted(parts)]
+            rule = rules[code]
+            corpus.add(path, code, rule.join(slices) if cuts(rule) else slices[0])
+    corpus.paths = [path for _, path in sorted(order)]
+    return corpus
