@@ -170,7 +170,11 @@ class CorpusRule(Rule):
     #   archive shares (a house-style group): the corpus-wide counts ``tally(slice)``
     #   summed per name, handed to ``check_corpus`` as ``corpus.tallies[code][key]``, and
     #   the slices of the first ``evidence_documents`` documents (in corpus order) that
-    #   count each name.
+    #   count each name;
+    # - a rule that reads slices may also count names per key (``tally``) and say, from
+    #   the corpus-wide counts of a key, whether that key's slices can matter at all
+    #   (``wants_slices``): N101 reads a block of similar spellings only when the corpus
+    #   spells some name in it two ways.
     #
     # A rule that does not cut its facts (``slices`` returns None, the default) is read
     # whole from every document of the archive: correct, only slower.
@@ -185,9 +189,14 @@ class CorpusRule(Rule):
         """A document's facts from some of its slices, in the order ``slices`` gave them."""
         raise NotImplementedError
 
-    def tally(self, slice: Any) -> dict[str, int]:
-        """The counts per name a slice adds to its key (``key_reading = "tallies"``)."""
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
+        """The counts per name a slice adds to its key (see above)."""
         return {}
+
+    def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
+        """Whether an incremental run must read every document's slice of ``key``, given
+        the corpus-wide counts of its names (``key_reading = "slices"``)."""
+        return True
 
 
 # -- registration of the built-in rules ---------------------------------------------------

@@ -10,7 +10,7 @@ from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.analyses.names.keys import skeleton
 from lintnews.analyses.names.mentions import NAMES, NameFacts
-from lintnews.analyses.names.variants import find_variants
+from lintnews.analyses.names.variants import candidate_pairs, find_variants
 from lintnews.core.rule import CorpusRule, register
 from lintnews.analyses.term_lists import TermList
 
@@ -76,6 +76,19 @@ class NameVariant(CorpusRule):
             mentions.update(ms)
             lower |= forms
         return NameFacts(tuple(mentions[i] for i in sorted(mentions)), frozenset(lower))
+
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
+        """The spellings of the block: surnames in a surname block, given names in a given one."""
+        mentions, _lower = slice
+        counts: dict[str, int] = {}
+        for _, m in mentions:
+            name = m.surname if key.startswith("s:") else m.given
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
+        """A block whose spellings hold no similar pair reports nothing."""
+        return bool(candidate_pairs(totals))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         for v in find_variants(corpus.of(self.code), corpus.paths, self.accept.matches):

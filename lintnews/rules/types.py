@@ -473,7 +473,7 @@ class ConsistencyRule(DataRule, CorpusRule):
             return [item for part in slices for item in part]
         return [item for _, item in sorted((pair for part in slices for pair in part), key=lambda pair: pair[0])]
 
-    def tally(self, slice: Any) -> dict[str, int]:
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
         return dict(Counter(item[1] for _, item in slice))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:

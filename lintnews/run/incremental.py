@@ -204,14 +204,14 @@ def _partial_corpus(run: Run, found: Discovered, index: Index, given: Sequence[D
                 if key is None:
                     continue
                 keys.add(key)
-                if rule.key_reading == "tallies" and result.path in outside:
-                    for name, count in rule.tally(part).items():
+                if result.path in outside:  # not in the index: its counts are added here
+                    for name, count in rule.tally(key, part).items():
                         extra[key][name] += count
         for key in sorted(keys):
+            totals = index.totals(code, key)
+            for name, count in extra.get(key, {}).items():
+                totals[name] = totals.get(name, 0) + count
             if rule.key_reading == "tallies":
-                totals = index.totals(code, key)
-                for name, count in extra.get(key, {}).items():
-                    totals[name] = totals.get(name, 0) + count
                 corpus.tallies.setdefault(code, {})[key] = totals
                 for name in totals:
                     for doc in index.first(code, key, name, rule.evidence_documents):
@@ -219,7 +219,7 @@ def _partial_corpus(run: Run, found: Discovered, index: Index, given: Sequence[D
                             row = index.slice_of(code, key, doc)
                             if row is not None:
                                 loaded[doc][code][row[0]] = row[1]
-            else:
+            elif rule.wants_slices(key, totals):
                 for doc, seq, data in index.keyed(code, key, given_ids):
                     loaded[doc][code][seq] = data
     if not loaded:

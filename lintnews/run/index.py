@@ -158,8 +158,8 @@ def pack(result: DocumentResult, rules: Sequence[Rule]) -> Packed | None:
             for seq, (key, part) in enumerate(cut):
                 column = OWN if key is None else _KEYED + key
                 slices.append((rule.code, column, seq, _pack(part, path)))
-                if key is not None and rule.key_reading == "tallies":
-                    tallies.extend((rule.code, key, name, count) for name, count in rule.tally(part).items())
+                if key is not None:
+                    tallies.extend((rule.code, key, name, count) for name, count in rule.tally(key, part).items())
     except _Unencodable:
         return None
     return Packed(head, result.score is not None, tuple(slices), tuple(tallies))
