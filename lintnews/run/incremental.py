@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import normalise_newlines
@@ -29,8 +29,11 @@ from lintnews.run.files import InputError, read_text
 from lintnews.run.index import Entry, Index, IndexDamaged, Packed, content_hash, cuts, index_file, pack, _stat
 from lintnews.run.pipeline import DocumentResult, build_corpus, lint_corpus
 
-if TYPE_CHECKING:  # pragma: no cover
-    from lintnews.run.run import Discovered, Found, PerDocument, Result, Run
+from lintnews.run.stages import Discovered, Found, PerDocument
+
+# ``run`` below is a lintnews.run.run.Run and a Result its result (not imported: that
+# module imports this one).
+Run = Result = Any
 
 
 def execute_indexed(run: Run, found: Discovered) -> Result:
@@ -81,22 +84,13 @@ def _with_notices(result: Result, notices: list[str]) -> Result:
 def _without_index(run: Run, found: Discovered) -> Result:
     from dataclasses import replace
 
-    from lintnews.run.run import Run as RunClass
-
-    plain = RunClass(run.config, run.rules, replace(run.options, cache=None))
-    items: list[Item] = [(d.path, None) for d in found.documents]
-    with plain.rules_opened() as skipped:
-        done = plain.per_document(items)
-        findings, markers = plain.corpus(done)
-    report = set(found.files) if found.context else None
-    return plain.result(found, done, plain.filter(findings, markers, report), skipped)
+    plain = type(run)(run.config, run.rules, replace(run.options, cache=None))
+    return plain.execute_found(found)
 
 
 def _indexed(run: Run, found: Discovered, index: Index):
     """The per-document and corpus stages through the index; None when some document's
     facts cannot be stored."""
-    from lintnews.run.run import PerDocument
-
     handle = run.options.cache
     options = run.options
     incremental = bool(found.context)

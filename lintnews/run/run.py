@@ -37,7 +37,9 @@ from lintnews.run.config import Config
 from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
 from lintnews.run.files import InputError, expand_roots
 from lintnews.run.fingerprints import SourceLines, fingerprints
-from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus
+from lintnews.run.incremental import execute_indexed
+from lintnews.run.pipeline import build_corpus, filter_findings, lint_corpus
+from lintnews.run.stages import Discovered, Found, PerDocument
 
 
 @dataclass(frozen=True)
@@ -91,49 +93,6 @@ class RunOptions:
     baseline: Mapping[str, int] | None = None  # fingerprint -> count: findings to leave out
 
 
-@dataclass(frozen=True)
-class Found:
-    """One document of a run."""
-
-    path: str  # the name it is read and reported under
-    identity: str  # its name in the corpus (the name a corpus root reaches it by)
-    ord: str  # its place in the corpus order (compared as a string)
-    reported: bool  # a file to lint, not context
-
-
-@dataclass
-class Discovered:
-    """What the discover stage found: files to lint, corpus context, unreadable paths.
-
-    ``documents`` holds every document in *corpus order*, the order the corpus rules see
-    them in: the files given that no corpus root holds, as given; then the corpus roots'
-    files in the order of the roots, each root's in sorted order, a file given that a root
-    holds at its place there.  So linting some files of an archive with the archive as
-    corpus shows the corpus rules what linting the whole archive shows them.
-    ``spec`` names the corpus (where its roots are read from, and the roots).
-    """
-
-    files: list[str]
-    context: list[str]
-    errors: list[InputError]
-    documents: list[Found] = field(default_factory=list)
-    spec: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PerDocument:
-    """What the per-document stage gave: the outcomes of the documents read, the corpus
-    when the executor built it itself (Dask's tree reduce), and the read errors."""
-
-    outcomes: list[Outcome]
-    corpus: Corpus | None
-    errors: list[InputError]
-
-    @property
-    def results(self) -> list[DocumentResult]:
-        return [o.result for o in self.outcomes]  # type: ignore[misc]
-
-
 class Run:
     """One run of the given rules under a configuration; ``execute`` runs every stage."""
 
@@ -153,9 +112,11 @@ class Run:
         """Every stage over files and folders."""
         found = self.discover(paths)
         if self.options.cache is not None:
-            from lintnews.run.incremental import execute_indexed
-
             return execute_indexed(self, found)
+        return self.execute_found(found)
+
+    def execute_found(self, found: Discovered) -> Result:
+        """Every stage after discovery, without the corpus index."""
         items: list[Item] = [(d.path, None) for d in found.documents]
         with self.rules_opened() as skipped:
             done = self.per_document(items)
@@ -177,10 +138,9 @@ class Run:
         in corpus order (see :class:`Discovered`)."""
         given, errors = self._expand(paths, set())
         corpus_paths = [*self.config.corpus, *self.options.corpus]
-        where = os.getcwd()
         if not corpus_paths:
             documents = [Found(path, path, f"1/{root:05d}/{path}", True) for path, _, root in given]
-            return Discovered([d.path for d in documents], [], errors, documents, [where, "paths", *paths])
+            return Discovered([d.path for d in documents], [], errors, documents, ["paths", *paths])
         held, more_errors = self._expand(corpus_paths, set())
         errors += more_errors
         given_as = {real: path for path, real, _ in given}
@@ -195,7 +155,7 @@ class Run:
         documents = [Found(path, path, f"0/{i:09d}", True) for i, (path, _) in enumerate(outside)] + archive
         files = [path for path, _, _ in given]
         context = [d.path for d in documents if not d.reported]
-        return Discovered(files, context, errors, documents, [where, "corpus", *corpus_paths])
+        return Discovered(files, context, errors, documents, ["corpus", *corpus_paths])
 
     def per_document(self, items: Sequence[Item]) -> PerDocument:
         """Read and lint every item with the executor the options name."""
