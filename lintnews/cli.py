@@ -24,6 +24,7 @@ from lintnews.report import NEEDS_TEXTS, RENDERERS
 from lintnews.report.github import step_summary
 from lintnews.run.baseline import BaselineError, read_baseline, write_baseline
 from lintnews.run.cache import DocumentCache, rules_fingerprint
+from lintnews.run.git import repository_of
 from lintnews.run.config import Config, ConfigError, check_languagetool_server, find_config, load_config
 from lintnews.run.executors import ENGINES, EngineError
 from lintnews.run.executors.local import default_jobs, relax_garbage_collection
@@ -166,6 +167,11 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
     """The run, and with --fix or --diff the fixes and the run after them."""
     cache = None
     directory = args.cache_dir or config.cache_dir
+    # Some files, no corpus, in a git work tree (pre-commit): the tracked articles are the
+    # corpus, and the index lives in the git folder unless cache-dir says otherwise.
+    repository = None if config.corpus or args.corpus else repository_of(args.paths)
+    if repository is not None and directory is None:
+        directory = os.path.join(repository.git_dir, "lintnews")
     if directory and not args.no_cache:
         cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
     baseline = read_baseline(args.baseline_path) if args.baseline_path and not args.write_baseline_path else None
@@ -184,6 +190,7 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
         scheduler=args.scheduler,
         progress=bar,
         baseline=None if fixing else baseline,
+        repository=repository,
     )
     try:
         result = Run(config, rules, options).execute(args.paths)

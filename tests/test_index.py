@@ -215,3 +215,35 @@ def test_runs_killed_at_random_moments_never_leave_a_wrong_index(tmp_path):
             assert through.stdout == fresh.stdout and through.stderr == ""
             checked += 1
     assert checked == KILLS // 5
+
+
+NAMES_A = "A spokesman for the Interior Ministry, Tariq Arian, said 23 rockets had hit the city on Saturday.\n"
+NAMES_B = "Interior Ministry spokesman Tariq Erian said the attack had killed eight people.\n"
+
+
+def _git(args: list[str], cwd: Path) -> None:
+    env = cli_env({"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t.invalid"})
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, timeout=60)
+
+
+@pytest.mark.skipif(subprocess.run(["git", "--version"], capture_output=True).returncode != 0, reason="git is not installed")
+def test_in_a_git_repository_some_files_are_checked_against_the_tracked_articles(tmp_path):
+    repo = tmp_path / "newsroom"
+    (repo / "articles").mkdir(parents=True)
+    (repo / "articles" / "a.txt").write_text(NAMES_A, encoding="utf-8")
+    (repo / "articles" / "b.txt").write_text(NAMES_B, encoding="utf-8")
+    (repo / "draft.txt").write_text("Tariq Erian said so, in a file nobody tracks.\n", encoding="utf-8")
+    _git(["init", "-q"], repo)
+    _git(["add", "articles"], repo)
+    _git(["commit", "-q", "-m", "articles"], repo)
+    proc = run_lintnews(["articles/b.txt"], cwd=repo)
+    assert proc.returncode == 1 and proc.stderr == ""
+    assert proc.stdout.startswith("articles/b.txt:1:35: N101 ") and "'Arian' at a:1" in proc.stdout
+    assert list((repo / ".git" / "lintnews").glob("index-*.sqlite"))  # the index is kept in the git folder
+    assert run_lintnews(["articles/b.txt"], cwd=repo).stdout == proc.stdout
+    # From a subfolder, with paths as that folder shows them.
+    inside = run_lintnews(["b.txt"], cwd=repo / "articles")
+    assert inside.stdout == proc.stdout.replace("articles/b.txt", "b.txt")
+    # A folder given is a whole run (no corpus added); --no-cache keeps the git corpus.
+    assert run_lintnews(["--no-cache", "articles/b.txt"], cwd=repo).stdout == proc.stdout
+    assert run_lintnews(["articles"], cwd=repo).stdout.count("N101") == 2

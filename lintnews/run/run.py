@@ -35,7 +35,8 @@ from lintnews.run.baseline import new_findings
 from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
 from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
-from lintnews.run.files import InputError, expand_roots
+from lintnews.run.files import DEFAULT_EXTENSIONS, InputError, expand_roots
+from lintnews.run.git import Repository, tracked_files
 from lintnews.run.fingerprints import SourceLines, fingerprints
 from lintnews.run.incremental import execute_indexed
 from lintnews.run.pipeline import build_corpus, filter_findings, lint_corpus
@@ -91,6 +92,9 @@ class RunOptions:
     scheduler: str | None = None  # a Dask scheduler's address
     progress: ProgressCallback | None = None  # called as progress(done, total)
     baseline: Mapping[str, int] | None = None  # fingerprint -> count: findings to leave out
+    #: the git repository whose tracked files are the corpus when none is configured and
+    #: only files are given (lintnews.run.git); None: no such corpus
+    repository: Repository | None = None
 
 
 class Run:
@@ -138,11 +142,19 @@ class Run:
         in corpus order (see :class:`Discovered`)."""
         given, errors = self._expand(paths, set())
         corpus_paths = [*self.config.corpus, *self.options.corpus]
+        repository = self.options.repository
+        if not corpus_paths and repository is not None:
+            held = self._exclude([(path, real, 0) for path, real in tracked_files(repository, DEFAULT_EXTENSIONS)])
+            # Paths are shown relative to this folder: an index per folder it is run from.
+            return self._with_corpus(given, held, errors, ["git", repository.top, os.path.realpath(os.getcwd())])
         if not corpus_paths:
             documents = [Found(path, path, f"1/{root:05d}/{path}", True) for path, _, root in given]
             return Discovered([d.path for d in documents], [], errors, documents, ["paths", *paths])
         held, more_errors = self._expand(corpus_paths, set())
-        errors += more_errors
+        return self._with_corpus(given, held, [*errors, *more_errors], ["corpus", *corpus_paths])
+
+    def _with_corpus(self, given: list[tuple[str, str, int]], held: list[tuple[str, str, int]], errors: list[InputError], spec: list[str]) -> Discovered:
+        """The files given and the corpus files ``held``, in corpus order."""
         given_as = {real: path for path, real, _ in given}
         in_corpus = set()
         archive = []
@@ -155,7 +167,7 @@ class Run:
         documents = [Found(path, path, f"0/{i:09d}", True) for i, (path, _) in enumerate(outside)] + archive
         files = [path for path, _, _ in given]
         context = [d.path for d in documents if not d.reported]
-        return Discovered(files, context, errors, documents, ["corpus", *corpus_paths])
+        return Discovered(files, context, errors, documents, spec)
 
     def per_document(self, items: Sequence[Item]) -> PerDocument:
         """Read and lint every item with the executor the options name."""
@@ -239,10 +251,13 @@ class Run:
 
     def _expand(self, paths: Sequence[str], seen: set[str]) -> tuple[list[tuple[str, str, int]], list[InputError]]:
         files, errors = expand_roots(paths, seen=seen)
+        return self._exclude(files), errors
+
+    def _exclude(self, files: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
         excluded = self.config.exclude
         if excluded:
             files = [f for f in files if not any(fnmatch.fnmatch(form, g) for form in glob_forms(f[0], self.base) for g in excluded)]
-        return files, errors
+        return files
 
 
 def glob_forms(path: str, base: Path | None) -> list[str]:
