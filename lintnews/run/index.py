@@ -201,7 +201,10 @@ class Index:
     # -- opening, checking, rebuilding ------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.file, timeout=120, isolation_level=None, check_same_thread=False)
+        try:
+            db = sqlite3.connect(self.file, timeout=120, isolation_level=None, check_same_thread=False)
+        except sqlite3.DatabaseError as exc:
+            raise IndexDamaged(str(exc)) from None
         try:
             db.execute("PRAGMA busy_timeout = 120000")
             db.execute("PRAGMA journal_mode = WAL")
