@@ -26,7 +26,7 @@ from typing import Any
 
 from lintnews.core.version import __version__
 from lintnews.core.data import rules_dir
-from lintnews.core.facts import FactType, registered_fact_types
+from lintnews.core.facts import FactType, fact_type_count, registered_fact_types
 from lintnews.core.rule import Rule
 
 FORMAT = "lintnews-cache"
@@ -70,10 +70,17 @@ def _shape(fact: FactType) -> _Shape:
     return _Shape(fact.name, cls, fact.make, tuple(f.name for f in fields), tuple(scalar_fields), tuple(scalar_types), tuple(string_fields), exact)
 
 
+_known: tuple[int, dict[str, _Shape]] = (-1, {})
+
+
 def _shapes() -> dict[str, _Shape]:
-    """The shapes of the registered fact types (a plugin may register more at any time)."""
-    registered = registered_fact_types()
-    return _shapes_of(tuple(registered.values()))
+    """The shapes of the registered fact types (a plugin may register more at any time:
+    the registry's count says when to look again)."""
+    global _known
+    count = fact_type_count()
+    if _known[0] != count:
+        _known = (count, _shapes_of(tuple(registered_fact_types().values())))
+    return _known[1]
 
 
 @functools.lru_cache(maxsize=4)

@@ -26,7 +26,7 @@ from lintnews.core.document import normalise_newlines
 from lintnews.core.rule import CorpusRule
 from lintnews.run.executors import Item, Outcome
 from lintnews.run.files import InputError, read_text
-from lintnews.run.index import Entry, Index, IndexDamaged, Packed, content_hash, cuts, index_file, pack, _stat
+from lintnews.run.index import Entry, Index, IndexDamaged, Packed, content_hash, cuts, index_file, joined, _stat
 from lintnews.run.pipeline import DocumentResult, build_corpus, lint_corpus
 
 from lintnews.run.stages import Discovered, Found, PerDocument
@@ -131,7 +131,7 @@ def _indexed(run: Run, found: Discovered, index: Index):
                 to_lint.append((d, text, content_hash(text), _stat(d.path)))
     outside = [d for d in documents if not d.ord.startswith("1/")]
     items: list[Item] = [(d.path, text) for d, text, _, _ in to_lint] + [(d.path, None) for d in outside]
-    done = run.per_document(items) if items else PerDocument([], None, [])
+    done = run.per_document(items, pack=True) if items else PerDocument([], None, [])
     linted = {o.result.path: o for o in done.outcomes}
     errors += done.errors
 
@@ -141,7 +141,7 @@ def _indexed(run: Run, found: Discovered, index: Index):
         outcome = linted.get(d.path)
         if outcome is None:
             continue
-        packed = pack(outcome.result, run.rules)  # type: ignore[arg-type]
+        packed = outcome.packed
         if packed is None:
             return None
         rows.append((Entry(d.identity, d.ord), digest, packed, stat))
@@ -227,6 +227,6 @@ def _partial_corpus(run: Run, found: Discovered, index: Index, given: Sequence[D
         for code, parts in by_rule.items():
             slices = [index.unpack(parts[seq], path) for seq in sorted(parts)]
             rule = rules[code]
-            corpus.add(path, code, rule.join(slices) if cuts(rule) else slices[0])
+            corpus.add(path, code, joined(rule, slices, path) if cuts(rule) else slices[0])
     corpus.paths = [path for _, path in sorted(order)]
     return corpus

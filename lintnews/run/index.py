@@ -14,8 +14,8 @@ What is stored (one database file per fingerprint of the rules and per corpus, u
              document's own slice, ``*`` the whole facts of a rule that does not cut them
 ``tallies``  per rule, key, name and document: the counts a rule that reads tallies adds,
              with the document's place in the corpus order (the first documents per name)
-``totals``   per rule, key and name: the sum of the tallies, kept up to date in the same
-             transaction as the documents
+``totals``   per rule, key and name: the sum of every document's counts (kept with the
+             document, ``docs.counts``), up to date in the same transaction as the documents
 
 Every value is the checked JSON of :mod:`lintnews.run.cache` (registered fact types only,
 never pickle), compressed with zlib, whose own checksum catches damaged bytes; a document's
@@ -53,7 +53,7 @@ from lintnews.run.cache import FORMAT_VERSION, _Unencodable, decode, encode
 from lintnews.run.pipeline import DocumentResult
 
 FORMAT = "lintnews-index"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 OWN, WHOLE = "=", "*"  # the key column of a document's own slice, of uncut facts
 _KEYED = "k"  # prefix of a rule's key in the key column
 #: Seconds within which a file's modification time cannot be trusted (see above).
@@ -66,7 +66,7 @@ CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE docs(
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, ord TEXT NOT NULL,
     size INTEGER NOT NULL, mtime INTEGER NOT NULL, ino INTEGER NOT NULL,
-    hash TEXT NOT NULL, scored INTEGER NOT NULL, result BLOB NOT NULL);
+    hash TEXT NOT NULL, scored INTEGER NOT NULL, result BLOB NOT NULL, counts TEXT NOT NULL);
 CREATE TABLE slices(
     rule TEXT NOT NULL, key TEXT NOT NULL, doc INTEGER NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
     PRIMARY KEY(rule, key, doc)) WITHOUT ROWID;
@@ -136,7 +136,8 @@ class Packed:
     result: bytes
     scored: bool
     slices: tuple[tuple[str, str, int, bytes], ...]  # rule, key column, seq, data
-    tallies: tuple[tuple[str, str, str, int], ...]  # rule, key, name, count
+    tallies: tuple[tuple[str, str, str, int], ...]  # rule, key, name, count (listed per document)
+    counts: str  # every rule's counts, as JSON [[rule, key, name, count], ...]
 
 
 def pack(result: DocumentResult, rules: Sequence[Rule]) -> Packed | None:
@@ -147,6 +148,7 @@ def pack(result: DocumentResult, rules: Sequence[Rule]) -> Packed | None:
         head = _pack(replace(result, facts={}), path)
         slices: list[tuple[str, str, int, bytes]] = []
         tallies: list[tuple[str, str, str, int]] = []
+        counts: list[tuple[str, str, str, int]] = []
         for rule in rules:
             if not isinstance(rule, CorpusRule) or rule.code not in result.facts:
                 continue
@@ -159,10 +161,21 @@ def pack(result: DocumentResult, rules: Sequence[Rule]) -> Packed | None:
                 column = OWN if key is None else _KEYED + key
                 slices.append((rule.code, column, seq, _pack(part, path)))
                 if key is not None:
-                    tallies.extend((rule.code, key, name, count) for name, count in rule.tally(key, part).items())
+                    counted = [(rule.code, key, name, count) for name, count in rule.tally(key, part).items()]
+                    counts += counted
+                    if rule.key_reading == "tallies":
+                        tallies += counted
     except _Unencodable:
         return None
-    return Packed(head, result.score is not None, tuple(slices), tuple(tallies))
+    return Packed(head, result.score is not None, tuple(slices), tuple(tallies), json.dumps(counts, ensure_ascii=False))
+
+
+def joined(rule: CorpusRule, slices: list[Any], path: str) -> Any:
+    """``rule.join(slices)``; a slice the rule refuses is damage."""
+    try:
+        return rule.join(slices)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise IndexDamaged(f"a slice of {rule.code} for {path} cannot be read ({exc})") from None
 
 
 def cuts(rule: Rule) -> bool:
@@ -302,22 +315,24 @@ class Index:
                 if mtime >= racy:
                     ino = -1  # read it again next time: a change in the same tick would not show
                 row = db.execute("SELECT id FROM docs WHERE path = ?", (entry.path,)).fetchone()
-                values = (entry.ord, size, mtime, ino, digest, int(packed.scored), packed.result)
+                values = (entry.ord, size, mtime, ino, digest, int(packed.scored), packed.result, packed.counts)
                 if row is None:
                     doc = db.execute(
-                        "INSERT INTO docs(ord, size, mtime, ino, hash, scored, result, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO docs(ord, size, mtime, ino, hash, scored, result, counts, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (*values, entry.path),
                     ).lastrowid
                 else:
                     doc = row[0]
                     self._forget(doc)
-                    db.execute("UPDATE docs SET ord = ?, size = ?, mtime = ?, ino = ?, hash = ?, scored = ?, result = ? WHERE id = ?", (*values, doc))
+                    db.execute("UPDATE docs SET ord = ?, size = ?, mtime = ?, ino = ?, hash = ?, scored = ?, result = ?, counts = ? WHERE id = ?", (*values, doc))
                 db.executemany("INSERT INTO slices VALUES (?, ?, ?, ?, ?)", [(rule, key, doc, seq, data) for rule, key, seq, data in packed.slices])
                 if packed.tallies:
                     db.executemany("INSERT INTO tallies VALUES (?, ?, ?, ?, ?, ?)", [(r, k, n, entry.ord, doc, c) for r, k, n, c in packed.tallies])
+                counts = json.loads(packed.counts)
+                if counts:
                     db.executemany(
                         "INSERT INTO totals VALUES (?, ?, ?, ?) ON CONFLICT(rule, key, name) DO UPDATE SET total = total + excluded.total",
-                        packed.tallies,
+                        counts,
                     )
                 ids[entry.path] = doc
             db.execute("COMMIT")
@@ -341,12 +356,17 @@ class Index:
             raise
 
     def _forget(self, doc: int) -> None:
+        """Take a document's rows out (its counts out of the totals), within a transaction."""
         db = self.db
-        old = db.execute("SELECT rule, key, name, count FROM tallies WHERE doc = ?", (doc,)).fetchall()
+        (text,) = db.execute("SELECT counts FROM docs WHERE id = ?", (doc,)).fetchone()
+        try:
+            old = json.loads(text)
+        except ValueError:
+            raise IndexDamaged("the counts of a document cannot be read") from None
         if old:
             db.executemany("UPDATE totals SET total = total - ? WHERE rule = ? AND key = ? AND name = ?", [(c, r, k, n) for r, k, n, c in old])
-            db.execute("DELETE FROM totals WHERE total = 0")
-            db.execute("DELETE FROM tallies WHERE doc = ?", (doc,))
+            db.execute("DELETE FROM totals WHERE total <= 0")
+        db.execute("DELETE FROM tallies WHERE doc = ?", (doc,))
         db.execute("DELETE FROM slices WHERE doc = ?", (doc,))
 
     # -- reading ----------------------------------------------------------------------------
@@ -375,7 +395,7 @@ class Index:
                 elif not cuts(rule):
                     raise IndexDamaged(f"no facts of {code} for {path}")
                 else:
-                    facts[code] = rule.join([_unpack(data, path, self.shared) for _, _, data in rows])
+                    facts[code] = joined(rule, [_unpack(data, path, self.shared) for _, _, data in rows], path)
             out[doc] = replace(result, path=path, facts=facts)
         if len(out) != len(docs):
             raise IndexDamaged("documents missing")

@@ -169,13 +169,14 @@ class Run:
         context = [d.path for d in documents if not d.reported]
         return Discovered(files, context, errors, documents, spec)
 
-    def per_document(self, items: Sequence[Item]) -> PerDocument:
-        """Read and lint every item with the executor the options name."""
+    def per_document(self, items: Sequence[Item], pack: bool = False) -> PerDocument:
+        """Read and lint every item with the executor the options name (``pack``: with
+        each result's rows for the corpus index)."""
         options = self.options
         engine, jobs = options.engine, options.jobs
         if any(rule.bound_to_this_process for rule in self.rules):
             engine, jobs = "local", 1
-        item_options = ItemOptions(score=options.scores, keep_text=options.keep_texts)
+        item_options = ItemOptions(score=options.scores, keep_text=options.keep_texts, pack=pack)
         if engine == "dask":
             from lintnews.run.executors import dask_cluster
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from lintnews.core.document import make_document
+from lintnews.run.index import Packed, pack
 from lintnews.run.pipeline import DocumentResult, lint_document
 from lintnews.run.files import InputError, kind_of, read_text
 from lintnews.core.rule import Rule
@@ -35,6 +36,7 @@ class Outcome:
     result: Union[DocumentResult, InputError]
     words: int = 0
     text: str = ""  # the document's text (newlines normalised), when asked for
+    packed: Optional[Packed] = None  # its rows for the corpus index, when asked for
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class ItemOptions:
 
     score: bool = False  # the machine-translation score
     keep_text: bool = False  # the document's text, for reporters that show it
+    pack: bool = False  # the result's rows for the corpus index, made where it was linted
 
 
 def lint_item(item: Item, rules: Sequence[Rule], options: ItemOptions = ItemOptions()) -> Outcome:
@@ -54,7 +57,8 @@ def lint_item(item: Item, rules: Sequence[Rule], options: ItemOptions = ItemOpti
             return Outcome(raw)
     doc = make_document(path, raw, kind_of(path))
     result = lint_document(doc, rules, score=options.score)
-    return Outcome(result, doc.word_count, doc.text if options.keep_text else "")
+    packed = pack(result, rules) if options.pack else None
+    return Outcome(result, doc.word_count, doc.text if options.keep_text else "", packed)
 
 
 def lint_items(items: Sequence[Item], rules: Sequence[Rule], options: ItemOptions = ItemOptions()) -> list[Outcome]:
