@@ -60,6 +60,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]\"“”«»\n]|,(?!\d)")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accents, case and punctuation folded, and a few transliteration variants made one:
     ``Sergei``/``Sergey``, ``Zelenskyy``/``Zelensky``/``Zelenskiy``."""
@@ -566,19 +567,65 @@ def _titlecase(t: str) -> str:
     return " ".join(w if w in small else (w.upper() if w in ("pm", "un", "us") else w.capitalize()) for w in t.split())
 
 
-def find_literal_calques(text: str, k: Knowledge) -> list[OfficeError]:
-    """A country's marker, a literal rendering of one of its offices and a name:
-    ``Mexican Chancellor Marcelo Ebrard``, for a person the table may not know."""
-    out = []
-    calques = {}
+_CALQUES: dict[int, tuple[Knowledge, dict, re.Pattern[str] | None, Any]] = {}
+# Python's \s for text, in RE2 (whose \s is ASCII only): also \v, \x1c-\x1f, NEL and \p{Z}.
+_RE2_SPACE = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"
+
+
+def _calques(k: Knowledge) -> tuple[dict, re.Pattern[str] | None, Any]:
+    """Each literal rendering's offices, the regex that finds them after a marker, and an
+    RE2 superset of it without its look-arounds (built once per knowledge table)."""
+    known = _CALQUES.get(id(k))
+    if known is not None and known[0] is k:
+        return known[1], known[2], known[3]
+    calques: dict = {}
     for (country, fam), office in k.offices.items():
         for c in office.calques:
             calques.setdefault(c, []).append((country, fam, office))
-    if not calques:
+    rx = superset = None
+    if calques:
+        alt = "|".join(re.escape(c).replace(r"\ ", r"[\s\-]+") for c in sorted(calques, key=len, reverse=True))
+        rx = re.compile(rf"(?<![\w-])(?P<marker>{k.marker_regex})\s+(?P<title>{alt})\s+(?=[A-Z][a-z])", re.IGNORECASE)
+        wide = rf"(?i)(?:{k.marker_regex})\s+(?:{alt})\s+".replace("[\\s\\-]", "\0").replace("\\s", f"[{_RE2_SPACE}]")
+        wide = wide.replace("\0", f"[{_RE2_SPACE}\\-]")
+        try:
+            import re2
+
+            superset = re2.compile(wide)
+        except Exception:  # RE2 refused it: the plain scan
+            superset = None
+    _CALQUES[id(k)] = (k, calques, rx, superset)
+    return calques, rx, superset
+
+
+def _calque_matches(text: str, rx: re.Pattern[str], superset: Any) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, with RE2 jumping to the next place where a match can start
+    (every match of ``rx`` is one of the superset starting at the same place)."""
+    if superset is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    while True:
+        candidate = superset.search(text, pos)
+        if candidate is None:
+            return
+        start = candidate.start()
+        m = rx.match(text, start)
+        if m is None:
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def find_literal_calques(text: str, k: Knowledge) -> list[OfficeError]:
+    """A country's marker, a literal rendering of one of its offices and a name:
+    ``Mexican Chancellor Marcelo Ebrard``, for a person the table may not know."""
+    out: list[OfficeError] = []
+    calques, rx, superset = _calques(k)
+    if rx is None:
         return out
-    alt = "|".join(re.escape(c).replace(r"\ ", r"[\s\-]+") for c in sorted(calques, key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w-])(?P<marker>{k.marker_regex})\s+(?P<title>{alt})\s+(?=[A-Z][a-z])", re.IGNORECASE)
-    for m in rx.finditer(text):
+    for m in _calque_matches(text, rx, superset):
         country = k.markers.get(norm_title(m.group("marker")))
         t = norm_title(m.group("title"))
         for c_country, fam, office in calques.get(t, []):
