@@ -492,6 +492,33 @@ def find_office_errors(text: str, k: Knowledge) -> list[OfficeError]:
     return found
 
 
+_GATES: dict[int, tuple[re.Pattern[str], Any]] = {}
+# Python's \s for text, in RE2 (whose \s is ASCII only): also \v, \x1c-\x1f, NEL and \p{Z}.
+_RE2_SPACE = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"
+
+
+def _title_before(regex: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """``regex.search(clause)`` for the title regex (a title at the end of the clause), with
+    an RE2 test first: a title followed by spaces at the end, which every match has."""
+    known = _GATES.get(id(regex))
+    if known is None or known[0] is not regex:
+        gate = None
+        titles = regex.pattern.split("(?P<title>", 1)[1].rsplit(")\\s+$", 1)[0] if "(?P<title>" in regex.pattern else None
+        if titles is not None:
+            wide = f"(?i)(?:{titles})[{_RE2_SPACE}]+$".replace("[\\s\\-]", f"[{_RE2_SPACE}\\-]")
+            try:
+                import re2
+
+                gate = re2.compile(wide)
+            except Exception:  # RE2 refused it: no test first
+                gate = None
+        known = _GATES[id(regex)] = (regex, gate)
+    gate = known[1]
+    if gate is not None and gate.search(clause) is None:
+        return None
+    return regex.search(clause)
+
+
 def _check_mention(text: str, k: Knowledge, people: list[Person], start: int, end: int, name_text: str):
     if fold(name_text) in k.ignore or any(fold(p.name) in k.ignore for p in people):
         return None
@@ -499,7 +526,7 @@ def _check_mention(text: str, k: Knowledge, people: list[Person], start: int, en
     before = text[max(0, start - 90) : start]
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
     clause = before[cut:]
-    m = k.title_regex.search(clause) if k.title_regex else None
+    m = _title_before(k.title_regex, clause) if k.title_regex else None
     title_start = title_end = -1
     title = marker = None
     if m:
