@@ -29,6 +29,9 @@ from lintnews.run.files import InputError, read_text
 from lintnews.run.index import Entry, Index, IndexDamaged, Packed, content_hash, cuts, index_file, joined, _stat
 from lintnews.run.pipeline import DocumentResult, build_corpus, lint_corpus
 
+#: Documents read, linted and stored at a time while an index is built or brought up to date.
+CHUNK = 2000
+
 from lintnews.run.stages import Discovered, Found, PerDocument
 
 # ``run`` below is a lintnews.run.run.Run and a Result its result (not imported: that
@@ -99,65 +102,75 @@ def _indexed(run: Run, found: Discovered, index: Index):
     known = index.known()
     fresh, stale = index.fresh([Entry(d.identity, d.ord) for d in archive], known)
     by_identity = {d.identity: d for d in archive}
+    reported_paths = set(found.files)
 
-    # Stale files: read and hashed; linted only when their content changed.
+    # Stale files: read and hashed; linted only when their content changed; stored, a
+    # chunk at a time (an archive being indexed is not held in memory whole).
     errors: list[InputError] = []
-    to_lint: list[tuple[Found, str, str, tuple[int, int, int] | None]] = []  # doc, text, hash, stat
     touched: list[tuple[str, tuple[int, int, int]]] = []
-    for identity in stale:
-        d = by_identity[identity]
-        stat = _stat(d.path)
-        text = read_text(d.path)
-        if isinstance(text, InputError):
-            errors.append(text)
-            continue
-        digest = content_hash(text)
-        row = known.get(identity)
-        if row is not None and row[4] == digest and stat is not None and (d.reported is False or not options.scores or row[5]):
-            touched.append((identity, stat))
-            fresh[identity] = row[0]
-        else:
-            to_lint.append((d, text, digest, stat))
+    linted: dict[str, Outcome] = {}
+    keep_all = not incremental
+    ids: dict[str, int] = {}
+    written = 0
     # Files given that are fresh in the index but lack a score that this run shows.
-    if options.scores:
-        for d in archive:
-            if d.reported and d.identity in fresh and not known.get(d.identity, (0, 0, 0, 0, "", 1))[5]:
-                text = read_text(d.path)
-                if isinstance(text, InputError):
-                    errors.append(text)
-                    del fresh[d.identity]
-                    continue
-                del fresh[d.identity]
-                to_lint.append((d, text, content_hash(text), _stat(d.path)))
+    rescore = [d.identity for d in archive if options.scores and d.reported and d.identity in fresh and not known[d.identity][5]]
+    for identity in rescore:
+        del fresh[identity]
+    pending = [*stale, *rescore]
     outside = [d for d in documents if not d.ord.startswith("1/")]
-    items: list[Item] = [(d.path, text) for d, text, _, _ in to_lint] + [(d.path, None) for d in outside]
-    done = run.per_document(items, pack=True) if items else PerDocument([], None, [])
-    linted = {o.result.path: o for o in done.outcomes}
-    errors += done.errors
-
-    # Store what was linted (the archive's documents only), forget what is gone.
-    rows: list[tuple[Entry, str, Packed, tuple[int, int, int] | None]] = []
-    for d, _text, digest, stat in to_lint:
-        outcome = linted.get(d.path)
-        if outcome is None:
+    for at in range(0, max(len(pending), 1), CHUNK):
+        to_lint: list[tuple[Found, str, tuple[int, int, int] | None]] = []  # doc, hash, stat
+        items: list[Item] = []
+        for identity in pending[at : at + CHUNK]:
+            d = by_identity[identity]
+            stat = _stat(d.path)
+            text = read_text(d.path)
+            if isinstance(text, InputError):
+                errors.append(text)
+                continue
+            digest = content_hash(text)
+            row = known.get(identity)
+            if row is not None and row[4] == digest and stat is not None and (not d.reported or not options.scores or row[5]):
+                touched.append((identity, stat))
+                fresh[identity] = row[0]
+            else:
+                to_lint.append((d, digest, stat))
+                items.append((d.path, text))
+        if at == 0:
+            items += [(d.path, None) for d in outside]
+        if not items:
             continue
-        packed = outcome.packed
-        if packed is None:
-            return None
-        rows.append((Entry(d.identity, d.ord), digest, packed, stat))
+        done = run.per_document(items, pack=True)
+        errors += done.errors
+        chunk_outcomes = {o.result.path: o for o in done.outcomes}
+        rows: list[tuple[Entry, str, Packed, tuple[int, int, int] | None]] = []
+        for d, digest, stat in to_lint:
+            outcome = chunk_outcomes.get(d.path)
+            if outcome is None:
+                continue
+            if outcome.packed is None:
+                return None  # facts that cannot be stored
+            rows.append((Entry(d.identity, d.ord), digest, outcome.packed, stat))
+        ids.update(index.write(rows))
+        written += len(items)
+        for path, outcome in chunk_outcomes.items():
+            outcome.packed = None
+            if keep_all or path in reported_paths:
+                linted[path] = outcome
+    # Forget what is gone.
     present = {d.identity for d in archive}
     gone = [path for path in known if path not in present]
     index.touch(touched)
-    ids = {**fresh, **index.write(rows, gone)}
+    index.write([], gone)
+    ids = {**fresh, **ids}
     if handle is not None:
         handle.hits += len(fresh)
-        handle.misses += len(items)
+        handle.misses += written
 
     # The per-document results this run needs whole: every document, or the files given.
     wanted = {ids[d.identity]: d.path for d in archive if (d.reported or not incremental) and d.identity in fresh}
     results = index.results(wanted, run.rules)
     outcomes: dict[str, Outcome] = dict(linted)
-    reported_paths = set(found.files)
     for doc, result in results.items():
         text = ""
         if options.keep_texts and result.path in reported_paths:
