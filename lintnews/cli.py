@@ -55,7 +55,7 @@ def _fail(message: str) -> None:
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
 @click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
-@click.option("--cache-dir", type=click.Path(path_type=str), help="Keep per-document results here between runs (also 'cache-dir' in the config).")
+@click.option("--cache-dir", type=click.Path(path_type=str), help="Keep the corpus index here between runs (also 'cache-dir' in the config; default in a git work tree given only files: .git/lintnews).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
