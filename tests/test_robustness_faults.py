@@ -280,7 +280,7 @@ def cache_project(tmp_path, monkeypatch):
 def _run(cache_dir: str = "cache") -> tuple[DocumentCache, list]:
     config = Config()
     rules = configured_rules(config)
-    cache = DocumentCache(cache_dir, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    cache = DocumentCache(cache_dir, rules_fingerprint(rules, config.rule_packs))
     return cache, lint_paths(sorted(CORPUS), config, rules, cache=cache).findings
 
 

@@ -12,6 +12,7 @@ import pytest
 from lintnews.rules import titles_known as tk
 from lintnews.rules.titles_known import OfficeNotHeld, find_office_errors, knowledge
 from lintnews.core.document import Document
+from lintnews.core.options import make_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -143,10 +144,9 @@ def test_override_people_replace_the_tables_namesakes():
 
 def test_rule_reads_overrides_from_its_settings():
     rule = OfficeNotHeld()
-    rule.configure({"offices": {"ignore": ["Olaf Scholz"]}})
-    assert list(rule.check(Document(path="a.txt", text="Prime Minister Olaf Scholz spoke."))) == []
-    rule = OfficeNotHeld()
-    found = list(rule.check(Document(path="a.txt", text="Prime Minister Olaf Scholz spoke.")))
+    ignoring = rule.with_settings(make_settings(OfficeNotHeld, {"ignore": ["Olaf Scholz"]}))
+    assert list(ignoring.check(Document(path="a.txt", text="Prime Minister Olaf Scholz spoke."))) == []
+    found = list(rule.check(Document(path="a.txt", text="Prime Minister Olaf Scholz spoke.")))  # the rule itself is unchanged
     assert [(f.code, f.column, f.suggestion) for f in found] == [("T103", 1, "Chancellor")]
 
 

@@ -163,7 +163,7 @@ def _api_run(root: Path, monkeypatch, config: Config | None = None) -> tuple[Doc
     monkeypatch.chdir(root)
     config = config or Config()
     rules = configured_rules(config)
-    cache = DocumentCache("cache", rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    cache = DocumentCache("cache", rules_fingerprint(rules, config.rule_packs))
     result = lint_paths(["seeds"], config, rules, cache=cache)
     return cache, result.findings
 
@@ -219,8 +219,7 @@ def test_changing_the_vocabulary_changes_the_fingerprint(project, monkeypatch):
     assert len(entries(project / "cache")) == 10
     plain = load_config(None)
     vocab = load_config(project / "lintnews.toml")
-    rules = configured_rules(plain)
-    assert rules_fingerprint(rules, plain.rule_settings()) != rules_fingerprint(rules, vocab.rule_settings())
+    assert rules_fingerprint(configured_rules(plain)) != rules_fingerprint(configured_rules(vocab))
 
 
 def test_changing_an_accept_file_changes_the_fingerprint(project):

@@ -18,13 +18,15 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from lintnews.core.data import builtin_yaml, rules_dir
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
+from lintnews.core.options import Invalid, Kind, Option, freeze, strings
 from lintnews.core.rule import DocumentRule, register
 
 FAMILY_CODES = {
@@ -598,6 +600,26 @@ def find_literal_calques(text: str, k: Knowledge) -> list[OfficeError]:
     return out
 
 
+# -- the newsroom's overrides: options of T103 ([tool.lintnews.rules.T103]) ----------------
+def _check_people(value: Any) -> tuple:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(p, Mapping) and isinstance(p.get("name"), str) for p in value):
+        raise Invalid("'{key}' must be a list of tables, each with a name (a string)")
+    return freeze(value)
+
+
+def _check_renderings(value: Any) -> Mapping:
+    def titles(rs: Any) -> bool:
+        return isinstance(rs, (list, tuple)) and all(isinstance(r, str) for r in rs)
+
+    if not isinstance(value, Mapping) or not all(isinstance(f, Mapping) and all(map(titles, f.values())) for f in value.values()):
+        raise Invalid("'{key}' must be a table of country = {family = [titles]}")
+    return freeze(value)
+
+
+PEOPLE = Kind("list of tables", _check_people, join=lambda a, b: (*a, *b), type=tuple)
+RENDERINGS = Kind("table of country = {family = [titles]}", _check_renderings, type=Mapping)
+
+
 @register
 class OfficeNotHeld(DocumentRule):
     """Finds a title next to a known person's name that is not an office the person held:
@@ -626,14 +648,18 @@ class OfficeNotHeld(DocumentRule):
     severity = "warning"
     reads_quotes = False
 
-    overrides: dict[str, Any] | None = None
-
-    def configure(self, settings: dict[str, Any]) -> None:
-        self.overrides = settings.get("offices") or settings.get("office-overrides") or None
+    options = (
+        Option("people", PEOPLE, (), "People the table lacks or has wrong: tables of name, country, office, family (optional), start, end; a name given here replaces the table's people of that name."),
+        Option("house-style", RENDERINGS, MappingProxyType({}), 'Renderings the newsroom uses for an office, never reported: {CN = {head-of-government = ["Prime Minister"]}}.'),
+        Option("report", RENDERINGS, MappingProxyType({}), "Renderings the newsroom rejects for an office, reported (same shape as house-style)."),
+        Option("ignore", strings(), (), "Names of people never reported."),
+    )
 
     def _knowledge(self) -> Knowledge:
         k = knowledge()
-        return k.with_overrides(self.overrides) if self.overrides else k
+        s = self.settings
+        overrides = {"people": s.people, "house-style": s.house_style, "report": s.report, "ignore": s.ignore}
+        return k.with_overrides(overrides) if any(overrides.values()) else k
 
     def check(self, doc: Document) -> Iterator[Finding]:
         k = self._knowledge()
