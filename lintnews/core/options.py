@@ -12,10 +12,9 @@ dataclass made from the declarations, never a loose dict: ``settings.chunk_size`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, make_dataclass
 from functools import cache
-from types import MappingProxyType
 from typing import Any
 
 
@@ -77,12 +76,44 @@ def canonical_name(code: str, option: Option) -> str:
 
 
 # -- values ------------------------------------------------------------------------------
+class FrozenMap(Mapping[str, Any]):
+    """A read-only table (unlike ``MappingProxyType``, it travels to worker processes)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | None = None) -> None:
+        object.__setattr__(self, "_items", dict(items or {}))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a FrozenMap cannot be changed")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._items!r})"
+
+    def __reduce__(self) -> tuple:
+        return (FrozenMap, (self._items,))
+
+
 def freeze(value: Any) -> Any:
     """Lists as tuples, tables as read-only mappings, all the way down."""
     if isinstance(value, (list, tuple)):
         return tuple(freeze(v) for v in value)
     if isinstance(value, Mapping):
-        return MappingProxyType({k: freeze(v) for k, v in value.items()})
+        return FrozenMap({k: freeze(v) for k, v in value.items()})
     return value
 
 
@@ -144,7 +175,7 @@ PATH = Kind("path", _check_string, type=str)
 def _check_table_of_lists(value: Any) -> Mapping[str, tuple[str, ...]]:
     if not isinstance(value, Mapping):
         raise Invalid("'{key}' must be a table of glob = [codes]")
-    return MappingProxyType({str(k): _string_list(v, "'{key}." + str(k) + "' must be a list of strings") for k, v in value.items()})
+    return FrozenMap({str(k): _string_list(v, "'{key}." + str(k) + "' must be a list of strings") for k, v in value.items()})
 
 
 TABLE_OF_LISTS = Kind("table of lists of strings", _check_table_of_lists, type=Mapping[str, tuple[str, ...]])

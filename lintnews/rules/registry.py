@@ -4,8 +4,8 @@ selection of rules by code or prefix (as in ruff)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from types import MappingProxyType
 
+from lintnews.core.options import FrozenMap
 from lintnews.core.rule import CODE_RE, Rule, RuleError, registered_classes
 from lintnews.rules.ruleset import RuleSet, SubSelection
 
@@ -105,7 +105,7 @@ def select_rules(
             sub = SubSelection(tuple(_subs(wanted, rule.code)) if rule.code in partly else None, tuple(_subs(ignore, rule.code)))
             if sub != SubSelection():
                 subcodes[rule.code] = sub
-    return RuleSet(tuple(r for r in known if r.code in chosen), known.defaults, MappingProxyType(subcodes))
+    return RuleSet(tuple(r for r in known if r.code in chosen), known.defaults, FrozenMap(subcodes))
 
 
 def _matches(selector: str, code: str) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import overload
 
 from lintnews.core.finding import Finding
+from lintnews.core.options import FrozenMap
 from lintnews.core.rule import Rule
 
 
@@ -37,7 +37,7 @@ class RuleSet(Sequence[Rule]):
 
     rules: tuple[Rule, ...]
     defaults: frozenset[str] = frozenset()  # codes on when nothing is selected
-    subcodes: Mapping[str, SubSelection] = field(default_factory=lambda: MappingProxyType({}))
+    subcodes: Mapping[str, SubSelection] = field(default_factory=lambda: FrozenMap({}))
 
     @classmethod
     def of(cls, rules: Iterable[Rule]) -> RuleSet:

@@ -20,13 +20,12 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 from lintnews.core.data import builtin_yaml, rules_dir
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
-from lintnews.core.options import Invalid, Kind, Option, freeze, strings
+from lintnews.core.options import FrozenMap, Invalid, Kind, Option, freeze, strings
 from lintnews.core.rule import DocumentRule, register
 
 FAMILY_CODES = {
@@ -650,8 +649,8 @@ class OfficeNotHeld(DocumentRule):
 
     options = (
         Option("people", PEOPLE, (), "People the table lacks or has wrong: tables of name, country, office, family (optional), start, end; a name given here replaces the table's people of that name."),
-        Option("house-style", RENDERINGS, MappingProxyType({}), 'Renderings the newsroom uses for an office, never reported: {CN = {head-of-government = ["Prime Minister"]}}.'),
-        Option("report", RENDERINGS, MappingProxyType({}), "Renderings the newsroom rejects for an office, reported (same shape as house-style)."),
+        Option("house-style", RENDERINGS, FrozenMap({}), 'Renderings the newsroom uses for an office, never reported: {CN = {head-of-government = ["Prime Minister"]}}.'),
+        Option("report", RENDERINGS, FrozenMap({}), "Renderings the newsroom rejects for an office, reported (same shape as house-style)."),
         Option("ignore", strings(), (), "Names of people never reported."),
     )
 

@@ -152,6 +152,7 @@ def load_config(path: Path | None) -> Config:
 def show(config: Config, rules: Sequence[Any]) -> str:
     """``--show-config``: the file loaded, then every option (the table's, then each rule's)
     as ``name = value  # where it came from``."""
+    config = config.with_rules([type(r) for r in rules])  # the tables of rules from packs and plugins
     rows = [(o.name, o) for o in OPTIONS]
     for rule in sorted(rules, key=lambda r: r.code):
         rows += [(canonical_name(rule.code, o), o) for o in type(rule).options if not o.shared]

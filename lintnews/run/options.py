@@ -15,11 +15,10 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from lintnews.analyses.term_lists import ACCEPT, REJECT
-from lintnews.core.options import PATH, TABLE_OF_LISTS, Invalid, Option, canonical_name, show_value, strings
+from lintnews.core.options import PATH, TABLE_OF_LISTS, FrozenMap, Invalid, Option, canonical_name, show_value, strings
 
 
 class ConfigError(Exception):
@@ -44,7 +43,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "per-file-ignores",
         TABLE_OF_LISTS,
-        MappingProxyType({}),
+        FrozenMap({}),
         'Rule codes to leave out in the files a glob matches ("press-releases/*" = ["W101"]); globs match paths relative to the configuration\'s folder.',
     ),
     Option("exclude", strings(name="list of globs"), (), "Globs of files not to lint."),
@@ -155,8 +154,8 @@ class _Reader:
             value = option.kind.join(self.values[name], value)
         self.values[name], self.options[name], self.keys[name] = value, option, key
 
-    def layer(self, pending: Mapping[str, Any] = MappingProxyType({})) -> Layer:
-        return Layer(self.source, MappingProxyType(self.values), MappingProxyType(self.options), MappingProxyType(self.keys), pending, self.where, self.base)
+    def layer(self, pending: Mapping[str, Any] = FrozenMap({})) -> Layer:
+        return Layer(self.source, FrozenMap(self.values), FrozenMap(self.options), FrozenMap(self.keys), pending, self.where, self.base)
 
 
 def _top_level_keys(rule_classes: Iterable[type]) -> dict[str, tuple[str, Option]]:
