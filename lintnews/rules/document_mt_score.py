@@ -90,9 +90,8 @@ class ReadsMachineTranslated(DocumentRule):
     Off by default: across language pairs it separates machine from human translation
     only moderately (document ROC AUC 0.65 to 0.69 on held-out pairs, 0.66 pooled), so a
     single document's score is a lead for an auditor, not a verdict.  The threshold is
-    ``threshold`` in ``[tool.lintnews.rules.D101]`` (first named ``mt-threshold`` in
-    ``[tool.lintnews]``; default: the model's own, at which about 1 in 50 human-written
-    documents scored).
+    ``mt-threshold`` in ``[tool.lintnews]`` (default: the model's own, at which about 1 in
+    50 human-written documents scored).
     Documents under 100 words are not reported.
     """
 

@@ -75,16 +75,15 @@ class LanguageTool(CorpusRule):
 
     Example: ``a apple`` -> ``L101 EN_A_VS_AN: Use "an" instead of 'a' ...``.
 
-    Off unless LanguageTool is enabled (``server = "local"`` or a server URL under
-    ``[tool.lintnews.rules.L101]``, first named ``languagetool`` in ``[tool.lintnews]``,
-    or ``--languagetool``).  Each finding names LanguageTool's rule
+    Off unless LanguageTool is enabled (``languagetool = "local"`` or a server URL in
+    the configuration, or ``--languagetool``).  Each finding names LanguageTool's rule
     id (the finding's name and the start of its message); select or ignore single
     LanguageTool rules with ``L101:RULE_ID`` (a prefix works: ``L101:MORFOLOGIK``).
-    Only the categories of the option ``categories`` are reported (default: grammar,
+    Only the categories of ``languagetool-categories`` are reported (default: grammar,
     typos, confused words, punctuation, collocations, misc; not style or typography).
     A spelling match on a capitalised word that the corpus knows as a person's name is
     dropped: names are the name rules' business (N101 reports near-misses of a name).
-    Accepted terms of the configuration (``accept``, first named ``vocabulary``) are not reported as
+    Accepted terms of the configuration (``vocabulary``/``accept``) are not reported as
     typos either.
     When LanguageTool cannot be reached, one line on stderr says so and the other rules
     run as usual.
