@@ -31,7 +31,7 @@ def configure(rules: Sequence[Rule], config: Config) -> RuleSet:
     settings differ from a rule's own; the given rules are left as they are), and which of
     them the configuration turns on by default (configuring LanguageTool turns L101 on)."""
     config = config.with_rules([type(r) for r in rules])
-    made = tuple(rule.with_settings(config.settings_for(type(rule), rule.code)) for rule in rules)
+    made = tuple(rule.with_settings(config.settings_for(type(rule), rule.code)) if rule.options else rule for rule in rules)
     return RuleSet.of(made)
 
 
