@@ -15,8 +15,7 @@ The corpora: the sample articles (``seeds/``), ``clean-en``, the four ``zh-en`` 
 ``--articles`` articles (``benchmarks/speed.py``'s generator, fixed seed) written under
 the output folder.  Corpora under ``--shared`` that are absent are skipped and named.
 ``--lintnews`` names the command to run (default: the one beside this Python);
-``--ignore CODE`` (repeatable) adds ``--ignore CODE`` to every run, for rules added since
-the outputs were recorded.
+``--ignore CODE`` leaves out a rule added since the outputs were recorded.
 """
 
 from __future__ import annotations
@@ -58,10 +57,10 @@ def generate(folder: Path, articles: int) -> None:
     speed.make_corpus(folder, articles, variant_rate=0.05)
 
 
-def run(command: list[str], folder: Path, selection: list[str], ignore: list[str] = ()) -> bytes:
-    extra = [arg for code in ignore for arg in ("--ignore", code)]
+def run(command: list[str], folder: Path, selection: list[str], ignore: list[str]) -> bytes:
+    ignored = [arg for code in ignore for arg in ("--ignore", code)]
     done = subprocess.run(
-        [*command, "--format", "json", "--exit-zero", "--no-cache", "--jobs", "2", *selection, *extra, folder.name],
+        [*command, "--format", "json", "--exit-zero", "--no-cache", "--jobs", "2", *selection, *ignored, folder.name],
         capture_output=True,
         cwd=folder.resolve().parent,
     )
@@ -76,8 +75,8 @@ def main() -> int:
     parser.add_argument("outputs", type=Path, help="folder of the recorded outputs")
     parser.add_argument("--shared", type=Path, help="the shared corpora folder (../shared/corpora)")
     parser.add_argument("--articles", type=int, default=1000, help="size of the generated corpus")
+    parser.add_argument("--ignore", action="append", default=[], metavar="CODE", help="leave out a rule added since the recording (repeatable)")
     parser.add_argument("--lintnews", default=str(Path(sys.executable).with_name("lintnews")), help="the command to run")
-    parser.add_argument("--ignore", action="append", default=[], metavar="CODE", help="add --ignore CODE to every run (rules added since the recording)")
     args = parser.parse_args()
     generated = args.outputs / f"generated-{args.articles}"
     generate(generated, args.articles)

@@ -11,8 +11,7 @@ objects; ``score_texts`` scores how much each text reads as machine-translated.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from lintnews.api import lint_paths, lint_texts, score_texts  # noqa: E402
+from lintnews.api import lint_paths, lint_texts, score_texts
+from lintnews.core.version import __version__
 
 __all__ = ["__version__", "lint_paths", "lint_texts", "score_texts"]

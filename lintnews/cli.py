@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from lintnews import __version__
+from lintnews.core.version import __version__
 from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
 from lintnews.core.options import Option

@@ -260,7 +260,9 @@ def test_one_shared_pass_tells_each_rule_whether_to_look_further():
         rule = BUILT_IN[code]
         prefilter = rule.candidates if isinstance(rule, ConsistencyRule) else rule.prefilter_re2
         assert list(prefilter.starts(doc)) == [], code
-    assert "_prefilter_set" in doc.__dict__  # the one pass, kept with the document
+    from lintnews.analyses import matching
+
+    assert matching._SHARED in doc.analyses  # the one pass, kept with the document
     doc = make_document("y.txt", "The White Home said so.")
     assert list(BUILT_IN["M101"].prefilter_re2.starts(doc)) == [4]
     assert list(BUILT_IN["W101"].prefilter_re2.starts(doc)) == []

@@ -1,5 +1,6 @@
 """G101-G106: broken sentences, split names and dates, repeated words and list items."""
 
+import pytest
 from rulecase import findings, flagged
 
 from lintnews.run.fixing import apply_fixes
@@ -75,3 +76,86 @@ def test_a_date_split_inside_quoted_speech_is_reported_too():
     # G104 reads quotes: a translated quotation is split the same way as the narrative.
     text = "The minister said: “According to data compiled by the paper. Nov. On the 2nd, three gunmen attacked.”"
     assert flagged(text, "G104") == ["Nov. On the 2nd"]
+
+
+# -- G107: phrases, capitals and loops said again, "X and X" ------------------------------
+
+
+def test_a_phrase_said_twice_in_a_row():
+    assert flagged("The movement could be movement could be stronger.", "G107") == ["movement could be movement could be"]
+    assert [f.suggestion for f in findings("They are the key are the key here.", "G107")] == ["are the key"]
+
+
+def test_a_repetition_loop_is_one_finding():
+    text = "He said a single mechanism a single mechanism a single mechanism a single mechanism"
+    (finding,) = findings(text, "G107")
+    assert "4 times in a row (a repetition loop)" in finding.message
+
+
+def test_a_capitalised_word_doubled():
+    assert flagged("The Supreme Supreme Court ruled. It It was late.", "G107") == ["Supreme Supreme", "It It"]
+
+
+def test_a_word_coordinated_with_itself():
+    assert flagged("The pandemic and pandemic hit the region.", "G107") == ["pandemic and pandemic"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pianist Lang Lang and the writer Han Han met Sirhan Sirhan's lawyer.",  # names
+        "More and more people waited for years and years, again and again and again.",
+        "Crimes and crimes were committed; you and you alone decide; half and half.",
+        "Faster and faster and faster the car went.",
+        "the the",  # lower-case single words are G105's
+        "The score was 50 50 after the break.",
+    ],
+)
+def test_names_idioms_and_emphasis_are_left_alone(text):
+    assert flagged(text, "G107") == []
+
+
+# -- G103 (given names) and G108: names and numbers cut in two --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("The spokesman David. Šinták said on Monday that talks would go on.", "David. Šinták"),
+        ("Labour MP Harriet, reportedly, Harman said so.", "Harriet, reportedly, Harman"),
+    ],
+)
+def test_a_name_cut_after_its_given_name(text, cut):
+    assert flagged(text, "G103") == [cut]
+
+
+def test_a_sentence_may_end_on_a_name_and_commas_may_follow_one():
+    text = "They met David. Afterwards they left. In Germany, for example, Merkel spoke. Prince. William"
+    assert flagged(text, "G103") == []
+
+
+@pytest.mark.parametrize(
+    "text, broken",
+    [
+        ("The deal is worth 2. 000 euros.", "2. 000"),
+        ("Growth was 7. 5 percent.", "7. 5"),
+        ("It happened on 28. November in Prague.", "28. November"),
+        ("It happened on December. 11 in Prague.", "December. 11"),
+        ("It happened on March 15. 2022 in Prague.", "March 15. 2022"),
+    ],
+)
+def test_a_number_or_date_broken_by_a_full_stop(text, broken):
+    assert flagged(text, "G108") == [broken]
+
+
+def test_numbers_at_the_end_of_a_sentence_and_decimals_are_left_alone():
+    assert flagged("The score was 2.5. Then came 3,000 more. Page 12.", "G108") == []
+
+
+def test_any_lower_case_word_after_a_sentence_break_continues_it():
+    assert flagged("The minister Tian Feiyu. said the plan was very. serious indeed", "G102") == [". said", ". serious"]
+
+
+def test_an_agency_credit_a_hyphenated_prefix_and_a_brand_are_not_continuations():
+    text = "He stepped onto the podium 103 times. dpa\nThey stopped hosting. al-Qaeda fighters. iPhone sales rose."
+    assert flagged(text, "G102") == []

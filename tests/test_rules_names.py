@@ -1,5 +1,6 @@
 """N101 name-variant and N102 stray-token-in-name."""
 
+import pytest
 from rulecase import findings, flagged
 
 from lintnews.analyses.names.keys import skeleton
@@ -258,3 +259,39 @@ def test_title_on_a_long_line_is_read_from_the_last_ten_tokens_or_the_last_break
     assert m.title == "wb wc"
     [m] = _mentions("Tariq Arian, " + words + " Abdul Hassankhail").mentions[1:]
     assert m.title.split()[0] == word(390) and m.full.line == 1 and m.full.column == len("Tariq Arian, " + words) + 2
+
+
+# -- N103: proper nouns in lower case ------------------------------------------------------
+
+
+def test_weekdays_months_countries_cities_and_nationalities_in_lower_case():
+    text = "The talks resumed on sunday in prague, the czech government said, and will go on in january."
+    assert flagged(text, "N103") == ["sunday", "prague", "czech", "january"]
+    assert [f.suggestion for f in findings(text, "N103")] == ["Sunday", "Prague", "Czech", "January"]
+
+
+def test_a_name_the_corpus_writes_capitalised_is_reported_in_lower_case():
+    texts = {
+        "a.txt": "Officials met Saakashvili in Tbilisi on Monday, and Saakashvili spoke.\n",
+        "b.txt": "The court said saakashvili would appear again next week.\n",
+    }
+    assert flagged(texts, "N103") == ["saakashvili"]
+
+
+def test_a_persons_name_seen_once_is_enough():
+    text = "Mr. Abutalimov, the company's director, said so. Later, abutalimov added more."
+    assert flagged(text, "N103") == ["abutalimov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tea set was made of fine china, and the turkey was roasted.",  # ordinary words too
+        "They may leave soon; the soldiers march on.",  # may/march without a date
+        "Read more at example.com/prague or follow #france on social media.",  # addresses, tags
+        "Sunday. monday",  # a sentence start is G102's concern
+        "The word vadis appears here in lower case, but nowhere capitalised.",
+    ],
+)
+def test_ordinary_words_addresses_and_unknown_lower_case_words_are_left_alone(text):
+    assert flagged(text, "N103") == []

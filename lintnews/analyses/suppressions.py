@@ -24,6 +24,7 @@ from lintnews.core.corpus import Loc
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.facts import fact_type
+from lintnews.core.markdown import prose_view
 from lintnews.core.markers import MARKER
 
 
@@ -57,8 +58,6 @@ def find_markers(doc: Document) -> list[Marker]:
     last = doc.line_count
     source = doc.text
     if doc.kind == "markdown":
-        from lintnews.core.markdown import prose_view
-
         source = prose_view(doc.text, keep_comments=True)
     for m in MARKER.finditer(source):
         action = m.group("action")

@@ -17,6 +17,8 @@ from itertools import accumulate
 
 from lintnews.core.analysis import Analysis
 from lintnews.core.finding import Position
+from lintnews.core.markdown import prose_view
+from lintnews.core.markers import blank_markers
 
 # Opening and closing quotation marks, straight and typographic.  Straight double
 # quotes alternate; typographic ones say which side they are on.
@@ -93,12 +95,6 @@ class Document:
         """The 1-based line and column (in characters) of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return Position(line + 1, offset - self._line_starts[line] + 1)
-
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its newline."""
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start:] if end == -1 else self.text[start:end]
 
     @property
     def line_count(self) -> int:
@@ -251,11 +247,7 @@ def make_document(path: str, raw: str, kind: str = "text") -> Document:
     if bom:
         raw = raw[1:]
     text, newline = normalise_newlines(raw)
-    from lintnews.core.markers import blank_markers
-
     view = blank_markers(text) if "lintnews:" in text else text
     if kind == "markdown":
-        from lintnews.core.markdown import prose_view
-
         view = prose_view(view)
     return Document(path=path, text=text, view=view, newline=newline, bom=bom, kind=kind)

@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lintnews.core.analysis import Analysis
+from lintnews.core.corpus import Loc
 from lintnews.core.finding import Finding, Fix, Related
 from lintnews.core.options import Option, default_settings, settings_type
 
 if TYPE_CHECKING:  # pragma: no cover
-    from lintnews.core.corpus import Corpus, Loc
+    from lintnews.core.corpus import Corpus
     from lintnews.core.document import Document
 
 CODE_RE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
@@ -120,8 +121,6 @@ class Rule:
         fix: Fix | None = None,
     ) -> Finding:
         """Build a finding for ``doc.text[start:end]``."""
-        from lintnews.core.corpus import Loc
-
         return self.finding_at(Loc.of(doc, start, end), message, suggestion, related, fix)
 
     def finding_at(

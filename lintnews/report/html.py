@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
-from lintnews import __version__
+from lintnews.core.version import __version__
 from lintnews.core.finding import SEVERITIES, Finding
 from lintnews.core.rule import FAMILIES
 from lintnews.report.clusters import Cluster, LineIndex, Occurrence, name_clusters, title_clusters

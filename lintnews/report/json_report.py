@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from lintnews import __version__
+from lintnews.core.version import __version__
 from lintnews.core.finding import Finding
 
 SCHEMA_VERSION = 1

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
-from lintnews import __version__
+from lintnews.core.version import __version__
 from lintnews.core.finding import Finding
 from lintnews.rules.ruleset import RuleSet
 from lintnews.run.fingerprints import fingerprints

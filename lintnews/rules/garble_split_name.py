@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.analyses.dictionary import is_known_word
+from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
@@ -13,6 +15,8 @@ _NOT_SURNAMES = (
     "Prior|After|Before|In|On|At|During|Since|While|When|Although|Though|However|But|And|The|"
     "As|For|With|From|To|By|Of|Despite|Following|Under|Over|According|Meanwhile|Earlier|Later"
 )
+# Given names that are also words a sentence may end on ("... the Prince. Charles").
+_NOT_GIVEN = frozenset({"Prince", "Princess", "King", "Queen", "Pope", "Will", "May", "June", "April", "August"})
 _SPEECH = frozenset("said says told added wrote tweeted stated noted insisted explained announced".split())
 # A given name and a middle initial, then a word that cannot be a surname, continued in
 # lower case: "Joseph R. Prior to taking office".
@@ -20,12 +24,28 @@ _SPLIT = re.compile(rf"\b(?P<name>[A-Z][a-z]+ [A-Z]\.) (?P<word>{_NOT_SURNAMES})
 # What every match of ``_SPLIT`` contains, found with a fast literal scan (". "): most
 # articles have none, and ``_SPLIT`` (which starts at every word boundary) is not run.
 _NECESSARY = re.compile(rf"\. (?:{_NOT_SURNAMES}) [a-z]")
+# A given name, then a full stop or a clause between commas, then a capitalised word:
+# "Karel. Havlíček said", "Prince, as is known, William".  After a full stop the given
+# name must stand mid-sentence (a sentence may end on a name, but rarely on a bare given
+# name); the word after it must be no English word.
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_A-Z]+"  # a capital (Latin Extended-A: checked in code), then lower case
+_CUT = re.compile(
+    rf"(?:(?<=[a-z,;] )(?P<given>{_NAME_WORD})(?P<stop>\. )"
+    rf"|(?<![\w’'\-])(?P<given2>{_NAME_WORD})(?P<clause>, (?:[a-z]+ ){{0,5}}[a-z]+, ))"
+    rf"(?P<surname>{_NAME_WORD})(?![\w’'\-])"
+)
+
+
+def _honorifics() -> frozenset[str]:
+    """Honorifics whose full stop is no sentence end ("Mr. Pompeo", "Dr. Smith")."""
+    return frozenset(h.rstrip(".") for h in context()["honorifics"])
 
 
 @register
 class NameSplitBySentenceBreak(DocumentRule):
-    """Finds a name cut off after its middle initial by a broken sentence:
-    ``Joseph R. Prior to taking office``.
+    """Finds a name cut in two by a broken sentence or a spliced clause: after its
+    middle initial (``Joseph R. Prior to taking office``), after the given name
+    (``Karel. Havlíček said``), or around a clause (``Uğur, as is known, Şahin``).
 
     Why: a translator or spinner that mistakes an initial's full stop for a sentence end
     moves the rest of the name elsewhere ("..., Biden Jr. was"), garbling both sentences.
@@ -38,6 +58,7 @@ class NameSplitBySentenceBreak(DocumentRule):
     name = "name-split-by-sentence-break"
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        yield from self._given_name_cut_off(doc)
         if _NECESSARY.search(doc.view) is None:
             return
         for m in _SPLIT.finditer(doc.view):
@@ -50,4 +71,26 @@ class NameSplitBySentenceBreak(DocumentRule):
                 end,
                 f"the name '{m.group('name')}' is cut off: '{m.group('word')} {m.group('next')}' "
                 "continues a different sentence",
+            )
+
+    def _given_name_cut_off(self, doc: Document) -> Iterator[Finding]:
+        given = given_names()
+        view = doc.view
+        for m in _CUT.finditer(view):
+            first, surname = m.group("given") or m.group("given2"), m.group("surname")
+            if not (first[0].isupper() and surname[0].isupper()) or is_known_word(surname):
+                continue
+            if m.group("stop") and (first in _NOT_GIVEN or first in _honorifics()):
+                continue
+            # Evidence that the two make one name: a known given name, or the whole name
+            # written elsewhere in the article.
+            if first not in given and f"{first} {surname}" not in view:
+                continue
+            what = "a full stop" if m.group("stop") else f"the clause '{m.group('clause').strip(', ')}'"
+            yield self.finding(
+                doc,
+                m.start(),
+                m.end(),
+                f"the name '{first} {surname}' is cut in two by {what}",
+                suggestion=f"{first} {surname}",
             )

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from lintnews.core.options import FrozenMap
 from lintnews.core.rule import CODE_RE, Rule, RuleError, registered_classes
 from lintnews.rules.ruleset import RuleSet, SubSelection
+from lintnews.rules.types import load_packs
 
 
 def _builtin_rules() -> list[Rule]:
@@ -41,8 +42,6 @@ def _plugin_rules() -> list[Rule]:
 
 def all_rules(extra_packs: Iterable[str] = (), plugins: bool = True) -> list[Rule]:
     """Every known rule, sorted by code; codes must be unique and well formed."""
-    from lintnews.rules.types import load_packs
-
     rules = _builtin_rules() + load_packs(extra_packs)
     if plugins:
         rules += _plugin_rules()

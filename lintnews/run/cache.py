@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from lintnews import __version__
+from lintnews.core.version import __version__
 from lintnews.core.data import rules_dir
 from lintnews.core.facts import FactType, registered_fact_types
 from lintnews.core.rule import Rule

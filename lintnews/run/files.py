@@ -180,8 +180,3 @@ def read_document(path: str) -> Document | InputError:
     if isinstance(text, InputError):
         return text
     return make_document(path, text, kind_of(path))
-
-
-def read_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
-    for path in paths:
-        yield read_document(path)

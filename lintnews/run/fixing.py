@@ -64,10 +64,6 @@ class FileFix:
     read_state: FileState | None = None
 
     @property
-    def changed(self) -> bool:
-        return self.before != self.after
-
-    @property
     def original_bytes(self) -> bytes:
         """The file's bytes as read (decoding is strict, so encoding gives them back exactly)."""
         return self.before.encode(self.encoding)

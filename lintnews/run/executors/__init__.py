@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Union
+from typing import Optional, Union
 
 from lintnews.core.document import make_document, normalise_newlines
+from lintnews.run.cache import DocumentCache
 from lintnews.run.pipeline import DocumentResult, lint_document
 from lintnews.run.files import InputError, kind_of, read_text
 from lintnews.core.rule import Rule
 
-if TYPE_CHECKING:  # pragma: no cover
-    from lintnews.run.cache import DocumentCache
 
 Item = tuple[str, Optional[str]]
 #: Called as ``progress(done, total)`` while documents are linted.

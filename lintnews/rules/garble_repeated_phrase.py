@@ -1,0 +1,134 @@
+"""G107 repeated-phrase: a capitalised word, a phrase or a loop said twice or more in a
+row, and "X and X"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.core.document import Document
+from lintnews.core.finding import Finding, Fix
+from lintnews.core.rule import DocumentRule, register
+
+_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+#: the longest phrase looked for, in words
+MAX_PHRASE = 6
+# Names that are one word said twice, and emphatic doublings of plural quantities.
+_DOUBLED_NAMES = frozenset(
+    "sirhan lang yao bora walla sing duran mahi tora pago baden cous chop knock bye tut pom tsk aye".split()
+)
+_IDIOMS = frozenset(
+    "more less again over on by through round so up out neck time half miles years months weeks days hours "
+    "minutes seconds pages rows tons thousands millions hundreds dozens layers ages".split()
+)
+# Short words that a doubled capital shows as a slip ("It It"), not a name ("Han Han").
+_SHORT_FUNCTION_WORDS = frozenset("it the a an and he she we in on at to of for is as by".split())
+_CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
+_PRONOUNS = frozenset("it you we they he she this that something someone anything nothing everything one".split())
+_AND_OR = re.compile(r"(?<![\w’'\-])(?P<x>[^\W\d_]+) (?:and|or) (?P<y>[^\W\d_]+)(?![\w’'\-])")
+
+
+def _coordination_slip(word: str) -> bool:
+    """Whether "word and word" cannot be meant: not a name, an idiom ("more and more"),
+    an emphatic plural ("years and years", "crimes and crimes") or a pronoun."""
+    return (
+        word.islower()
+        and word not in _IDIOMS
+        and word not in _PRONOUNS
+        and not word.endswith(("er", "s", "ed", "ing"))
+        and len(word) > 2
+    )
+
+
+def _words(line: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
+
+
+def _joined_by_space(line: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Whether words i..j-1 follow each other with only spaces between them."""
+    return all(line[words[k][1] : words[k + 1][0]] == " " for k in range(i, j - 1))
+
+
+def _repeats(line: str) -> Iterator[tuple[int, int, int, int, str]]:
+    """(start, end, size, times, phrase) of each phrase said again right after itself."""
+    words = _words(line)
+    lower = [w.lower() for _, _, w in words]
+    i = 0
+    while i < len(words):
+        found = None
+        for size in range(1, MAX_PHRASE + 1):
+            if i + 2 * size > len(words) or lower[i : i + size] != lower[i + size : i + 2 * size]:
+                continue
+            if not _joined_by_space(line, words, i, i + 2 * size):
+                continue
+            times = 2
+            while lower[i : i + size] == lower[i + times * size : i + (times + 1) * size] and _joined_by_space(
+                line, words, i, i + (times + 1) * size
+            ):
+                times += 1
+            found = (size, times)
+            break
+        if found is None:
+            i += 1
+            continue
+        size, times = found
+        start, end = words[i][0], words[i + times * size - 1][1]
+        yield start, end, size, times, line[words[i][0] : words[i + size - 1][1]]
+        i += times * size
+
+
+def _worth_reporting(size: int, times: int, phrase: str) -> bool:
+    if phrase.replace(" ", "").isdigit():
+        return False
+    if phrase.rsplit(" ", 1)[-1].lower() in _CONJUNCTIONS:
+        return False  # "again and again and again", "faster and faster and faster"
+    if size == 1 and times == 2:
+        # One word twice: lower-case words are G105's; a capitalised one may be a name
+        # that is one word said twice ("Lang Lang", "Han Han": short Chinese names).
+        word = phrase.lower()
+        if not phrase[:1].isupper() or word in _DOUBLED_NAMES:
+            return False
+        return len(word) > 3 or word in _SHORT_FUNCTION_WORDS
+    return True
+
+
+@register
+class RepeatedPhrase(DocumentRule):
+    """Finds a phrase said twice or more in a row (``are the key are the key``), a
+    capitalised word doubled (``the Supreme Supreme Court``), a repetition loop (``a
+    single mechanism a single mechanism a single mechanism ...``, reported once), and a
+    word coordinated with itself (``pandemic and pandemic``).
+
+    Why: neural machine translation sometimes repeats what it has just produced, up to
+    a loop that fills the rest of the sentence, or copies one word to both sides of an
+    "and"; a spinner can double a word it replaced.
+
+    Example: ``the movement could be movement could be stronger`` -> ``the movement
+    could be stronger``.
+
+    Lower-case words said twice (``the the``) are G105's.  Names that are one word twice
+    (``Lang Lang``, short capitalised words that are not English), emphatic doublings
+    (``more and more``, ``again and again and again``, ``crimes and crimes``), pronouns
+    (``you and you``) and capitalised words around "and" (names) are left alone.
+    """
+
+    code = "G107"
+    name = "repeated-phrase"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for line_start, line in doc.lines():
+            if not line:
+                continue
+            for start, end, size, times, phrase in _repeats(line):
+                if not _worth_reporting(size, times, phrase):
+                    continue
+                keep_end = start + len(phrase)
+                what = f"'{phrase}' is said {times} times in a row" + (" (a repetition loop)" if times > 2 else "")
+                fix = Fix(line_start + keep_end, line_start + end, "", safe=False)
+                yield self.finding(doc, line_start + start, line_start + end, what, suggestion=phrase, fix=fix)
+            for m in _AND_OR.finditer(line):
+                x, y = m.group("x"), m.group("y")
+                if x != y or not _coordination_slip(x):
+                    continue
+                message = f"'{m.group()}' coordinates a word with itself: one of them was meant to be another word"
+                yield self.finding(doc, line_start + m.start(), line_start + m.end(), message)
