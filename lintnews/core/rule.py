@@ -66,13 +66,13 @@ class Rule:
     #: the rule's options (:mod:`lintnews.core.options`), under ``[tool.lintnews.rules.CODE]``
     #: (a ``shared`` one at the top level); their values arrive as :attr:`settings`
     options: ClassVar[tuple[Option, ...]] = ()
+    _settings: Any = None  # given by with_settings to the rule it makes; None: the defaults
 
     # -- settings: given when the rule is made, never changed afterwards ------------------
     @property
     def settings(self) -> Any:
         """The values of :attr:`options` (a frozen dataclass): ``self.settings.chunk_size``."""
-        given = self.__dict__.get("_settings")
-        return given if given is not None else default_settings(type(self))
+        return self._settings if self._settings is not None else default_settings(type(self))
 
     def with_settings(self, settings: Any) -> Rule:
         """This rule under other settings: a new rule object (this one is left as it is),
@@ -82,7 +82,7 @@ class Rule:
         if type(settings) is not settings_type(type(self)):
             raise TypeError(f"{type(self).__name__} takes {settings_type(type(self)).__name__}, not {type(settings).__name__}")
         made = copy.copy(self)
-        made.__dict__["_settings"] = settings  # part of making the copy
+        made._settings = settings  # part of making the copy
         return made
 
     def on_by_default(self) -> bool:
