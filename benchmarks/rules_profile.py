@@ -6,7 +6,9 @@ Reads every ``*.txt``/``*.md`` file of FOLDER, runs the configured default rules
 time on each document (document rules' ``check``, corpus rules' ``collect``), then the
 corpus stage, and prints CPU ms per document per stage, largest first.  A rule that
 first touches a lazily computed property of the document (its quote spans, say) is
-charged for it.  For a whole-run figure use ``speed.py``; this is for finding the rule
+charged for it, and so is the first rule that needs an analysis (its names, its pattern
+matches) for computing it; the matching layer's one RE2 pass over each document, which
+every rule that declares patterns reads, is a stage of its own.  For a whole-run figure use ``speed.py``; this is for finding the rule
 to work on.
 """
 
@@ -20,6 +22,8 @@ from pathlib import Path
 from lintnews import api
 from lintnews.run import pipeline as engine
 from lintnews.run.config import Config
+from lintnews.analyses.matching import SHARED, UTF8_VIEW
+from lintnews.core.analysis import arguments
 from lintnews.core.document import make_document
 from lintnews.core.rule import DocumentRule
 
@@ -44,12 +48,18 @@ def main() -> None:
     results = []
     for doc in docs:
         findings, facts = [], {}
+        start = time.process_time()
+        data = UTF8_VIEW.of(doc)
+        if data is not None:  # the matching layer's one pass over the document, for every rule
+            SHARED.matching(doc, data)
+        spent["(matching pass)"] += time.process_time() - start
         for rule in rules:
             start = time.process_time()
+            needs = arguments(rule.needs, doc) if rule.needs else {}
             if isinstance(rule, DocumentRule):
-                findings.extend(rule.check(doc))
+                findings.extend(rule.check(doc, **needs))
             else:
-                facts[rule.code] = rule.collect(doc)
+                facts[rule.code] = rule.collect(doc, **needs)
             spent[rule.code] += time.process_time() - start
         results.append(engine.DocumentResult(doc.path, findings, facts, [], doc.word_count))
     start = time.process_time()

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from lintnews import score_texts
 from lintnews.analyses import mtscore
+from lintnews.analyses.mtscore import features
 from lintnews.api import configured_rules, lint_paths, lint_texts
 from lintnews.run.config import Config, ConfigError, load_config
 from lintnews.core.document import make_document
@@ -384,7 +385,7 @@ def test_every_kind_of_white_space_is_caught():
     import unicodedata
 
     kept = {unicodedata.normalize("NFKC", chr(c)) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
-    assert kept - {" ", "\n"} == set(mtscore._OTHER_SPACES)
+    assert kept - {" ", "\n"} == set(features._OTHER_SPACES)
     for c in range(sys.maxunicode + 1):
         if chr(c).isspace() and chr(c) != "\n":
             assert mtscore.normalise_typography(f"a{chr(c)}b") in ("a b", "a\nb"), hex(c)

@@ -1,12 +1,14 @@
-"""Scoring's fast path gives exactly what training's extraction gives (lintnews.analyses.mtscore).
+"""The feature extraction gives what its plain description says (lintnews.analyses.mtscore).
 
-Training extracts every tag n-gram with one regex and ``Counter`` (``extract(text)``);
-scoring reads only the model's vocabulary through a cheaper path (``mtscore._Coder``:
-chunks looked up in a per-process memo, n-grams counted with ``str.count`` over strings of
-codes).  The model was trained on the first, so the second must give the same numbers, to
-the bit, for any text: these properties check it on generated texts (news-like pieces,
-clitics, abbreviations, every kind of white space and line end, exotic scripts, arbitrary
-code points), and on the other counting strategies the fast path falls back to.
+One extractor (``features.Extractor``) serves training (every tag n-gram of a text, to
+choose a vocabulary from) and scoring (only a model's vocabulary, counted with
+``str.count`` over strings of codes).  Its docstring describes what it computes in plain
+terms: tokens, tags, n-grams counted per 1,000 tokens.  That description is written out
+here as the reference (:func:`plain_tag_ngrams`: one regex, one tag per token,
+``Counter``), and both ways of using the extractor must give its numbers, to the bit, for
+any text: these properties check it on generated texts (news-like pieces, clitics,
+abbreviations, every kind of white space and line end, exotic scripts, arbitrary code
+points), and on the other counting strategies the extractor falls back to.
 
 The default run is short and derandomised (``LINTNEWS_HYPOTHESIS_EXAMPLES`` raises it, as
 for ``test_properties.py``).
@@ -20,7 +22,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from collections import Counter
+
 from lintnews.analyses import mtscore
+from lintnews.analyses.mtscore import features
 
 from conftest import property_settings
 
@@ -47,17 +52,35 @@ text = st.lists(st.tuples(piece, st.sampled_from(SPACES)), max_size=120).map(lam
 long_text = st.builds(lambda t, n: t * n, text, st.integers(1, 40))
 
 
-def reference_profile(source: str, vocabulary: tuple[str, ...]) -> mtscore.Profile:
-    """Training's extraction, restricted to a vocabulary the way the fast path promises."""
-    full = mtscore.extract(source)
-    names = [n for n in vocabulary if n.startswith("tag:")]
-    features = {n: full.features.get(n, 0.0) for n in names}
-    features.update({n: full.features[n] for n in mtscore.SENTENCE_FEATURES})
-    return mtscore.Profile(features, full.words, full.sentence_lengths, full.text)
+def plain_tag_ngrams(marked: str) -> tuple[dict[str, float], int]:
+    """The extractor's plain description: every tag n-gram's rate and the number of words."""
+    tokens = features._tokens(marked)
+    tags = [features._tag(t) for t in tokens]
+    unigrams = Counter(tags)
+    n_breaks = unigrams.pop("<s>", 0)
+    per_thousand = 1000.0 / max(len(tags) - n_breaks, 1)
+    found: dict[str, float] = {"tag:" + t: c * per_thousand for t, c in unigrams.items()}
+    found.update({f"tag:{a} {b}": c * per_thousand for (a, b), c in Counter(zip(tags, tags[1:])).items()})
+    found.update({f"tag:{a} {b} {c}": n * per_thousand for (a, b, c), n in Counter(zip(tags, tags[1:], tags[2:])).items()})
+    return found, sum(map(str.isalpha, tokens))
+
+
+def reference_profile(source: str, vocabulary: tuple[str, ...] | None = None) -> mtscore.Profile:
+    """The plain description's profile, restricted to a vocabulary as extraction promises."""
+    norm = features.sample(source)
+    marked = features._mark_sentences(norm)
+    every, words = plain_tag_ngrams(marked)
+    if vocabulary is None:
+        found = every
+    else:
+        found = {n: every.get(n, 0.0) for n in vocabulary if n.startswith("tag:")}
+    lengths = features._sentence_lengths(marked)
+    found.update(zip(mtscore.SENTENCE_FEATURES, features._sentence_profile(lengths, marked)))
+    return mtscore.Profile(found, words, lengths, norm)
 
 
 def reference_score(source: str, model: mtscore.Model, top: int = 3) -> mtscore.Score:
-    """The score as the model defines it, from training's extraction: the probability
+    """The score as the model defines it, from the plain description: the probability
     of the features' values, and the (at most) ``top`` features with the largest
     positive contributions, largest first, the earlier feature first on a tie."""
     profile = reference_profile(source, model.vocabulary)
@@ -85,14 +108,21 @@ def assert_same_profile(fast: mtscore.Profile, reference: mtscore.Profile) -> No
 
 @PROPERTY
 @given(st.one_of(text, long_text))
-def test_the_fast_path_extracts_what_training_extracts(source: str):
+def test_scoring_extracts_what_the_plain_description_gives(source: str):
     vocabulary = mtscore.load_model().vocabulary
     assert_same_profile(mtscore.extract(source, vocabulary), reference_profile(source, vocabulary))
 
 
 @PROPERTY
 @given(st.one_of(text, long_text))
-def test_scores_and_reasons_are_those_of_training_s_extraction(source: str):
+def test_training_extracts_what_the_plain_description_gives(source: str):
+    # Every tag n-gram found, and only those: the names training chooses from.
+    assert_same_profile(mtscore.extract(source), reference_profile(source))
+
+
+@PROPERTY
+@given(st.one_of(text, long_text))
+def test_scores_and_reasons_are_those_of_the_plain_description(source: str):
     model = mtscore.load_model()
     assert mtscore.score_text(source) == reference_score(source, model)
 
@@ -113,10 +143,10 @@ def test_other_counting_strategies_give_the_same_values(monkeypatch: pytest.Monk
     model = mtscore.load_model()
     expected = [mtscore.extract(t, model.vocabulary) for t in TEXTS]
     expected_scores = [mtscore.score_text(t) for t in TEXTS]
-    monkeypatch.setattr(mtscore._Coder, setting, value)
-    mtscore._coder.cache_clear()
+    monkeypatch.setattr(mtscore.Extractor, setting, value)
+    mtscore.extractor.cache_clear()
     try:
-        coder = mtscore._coder(model.vocabulary)
+        coder = mtscore.extractor(model.vocabulary)
         for source, before, score in zip(TEXTS, expected, expected_scores):
             assert_same_profile(mtscore.extract(source, model.vocabulary), before)
             assert mtscore.score_text(source) == score
@@ -124,7 +154,7 @@ def test_other_counting_strategies_give_the_same_values(monkeypatch: pytest.Monk
         assert coder.pairs_work is (setting != "MAX_CODE")
         assert len(coder.chunk_codes) <= value + 1 if setting == "MAX_CHUNKS" else True
     finally:
-        mtscore._coder.cache_clear()
+        mtscore.extractor.cache_clear()
 
 
 def test_a_vocabulary_of_many_tags_odd_names_and_breaks():
@@ -133,7 +163,7 @@ def test_a_vocabulary_of_many_tags_odd_names_and_breaks():
     made_up = tuple(f"tag:made{i}" for i in range(300)) + ("tag:made1 the", "tag:the made2 w")
     odd = ("tag:<s>", "tag:<s> Cap", "tag:w w w", "tag:Cap Cap Cap", "no-such-feature")
     vocabulary = mtscore.load_model().vocabulary + made_up + odd
-    coder = mtscore._coder(vocabulary)
+    coder = mtscore.extractor(vocabulary)
     assert not coder.pairs_work
     for source in TEXTS:
         assert_same_profile(mtscore.extract(source, vocabulary), reference_profile(source, vocabulary))
@@ -150,9 +180,9 @@ def test_a_chunk_is_tokenised_alone_as_in_the_whole_text():
     """Chunks are cut at spaces: no token spans one, and a clitic or "n't" is split off
     the same way inside a chunk as in the whole text."""
     source = "They didn't know it's Mr. O'Neill's car (the one they'd seen)."
-    coder = mtscore._coder(mtscore.load_model().vocabulary)
-    marked = mtscore._SENTENCE_BREAK.sub("\\1\n", mtscore.sample(source))
-    whole = "".join(map(coder.token_codes.__getitem__, mtscore._TOKEN.findall("\n" + marked.replace("n't", " n't"))))
+    coder = mtscore.extractor(mtscore.load_model().vocabulary)
+    marked = features._SENTENCE_BREAK.sub("\\1\n", mtscore.sample(source))
+    whole = "".join(map(coder.token_codes.__getitem__, features._TOKEN.findall("\n" + marked.replace("n't", " n't"))))
     chunked = coder.brk + "".join(map(coder.chunk_codes.__getitem__, marked.replace("\n", " \n ").split(" ")))
     assert chunked == whole
     assert coder.chunk_codes["didn't"] == "".join(map(coder.token_codes.__getitem__, ["did", "n't"]))

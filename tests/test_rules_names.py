@@ -295,3 +295,32 @@ def test_a_persons_name_seen_once_is_enough():
 )
 def test_ordinary_words_addresses_and_unknown_lower_case_words_are_left_alone(text):
     assert flagged(text, "N103") == []
+
+
+# -- N102: stray tokens inside a full name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, stray",
+    [
+        ("Harriet 53 Harman said so. Harman later left.", "Harriet 53 Harman"),
+        ("Olaf (left) Scholz arrived. Later Olaf Scholz spoke.", "Olaf (left) Scholz"),
+        ("Sebastian then Schuster won. Sebastian Schuster was pleased.", "Sebastian then Schuster"),
+        ("Dr too Maruyama said the results were clear.", "Dr too Maruyama"),
+    ],
+)
+def test_a_stray_token_inside_a_full_name(text, stray):
+    assert flagged(text, "N102") == [stray]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slavia promised Berbr a new contract, and Berbr accepted.",  # a verb between two names
+        "Maria and José left; José stayed.",  # names joined, not one name
+        "The Minister of Defence spoke. The Minister said more.",  # titles, not names
+        "Ústí nad Labem is a city; Labem is its river's case.",  # a place's own word
+    ],
+)
+def test_words_between_two_names_or_in_titles_are_left_alone(text):
+    assert flagged(text, "N102") == []

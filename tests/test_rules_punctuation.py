@@ -1,5 +1,6 @@
 """P101 doubled-punctuation, P102 space-before-punctuation, P103 unbalanced-quotes."""
 
+import pytest
 from rulecase import findings, flagged
 
 from lintnews.run.fixing import apply_fixes
@@ -45,3 +46,31 @@ def test_unbalanced_quotes():
 def test_quotations_spanning_lines_and_paragraphs_are_balanced():
     text = "“The first paragraph of a long quote.\n“And its second paragraph,” he said.\n“Short.”"
     assert flagged(text, "P103") == []
+
+
+# -- P104, P105: a missing space, a sentence over two lines --------------------------------
+
+
+@pytest.mark.parametrize("text, glued", [("The talks went well,and they left.", "well,and"), ("He said.The talks ended.", "said.The")])
+def test_no_space_after_a_comma_or_a_full_stop(text, glued):
+    assert flagged(text, "P104") == [glued]
+
+
+def test_the_missing_space_is_a_safe_fix():
+    (finding,) = findings("Moreover,the talks ended.", "P104")
+    assert finding.fix.safe and finding.fix.replacement == " " and finding.suggestion == "Moreover, the"
+
+
+@pytest.mark.parametrize("text", ["It cost 1,000 euros, or 2.5 times more.", "See example.com or report.pdf.", "The U.S. and e.g. Yahoo!News."])
+def test_numbers_addresses_and_abbreviations_are_left_alone(text):
+    assert flagged(text, "P104") == []
+
+
+def test_a_sentence_broken_over_two_lines():
+    text = "The talks resumed on Monday.\nThe ministers have been\nlooking for a compromise.\nThey met again.\n"
+    assert flagged(text, "P105") == ["been"]  # the finding runs from "been" to "looking"
+
+
+def test_hard_wrapped_text_is_wrapped_on_purpose():
+    text = "The talks resumed on Monday and the\nministers have been looking for a\ncompromise since the spring of\nthat year, officials said.\n"
+    assert flagged(text, "P105") == []

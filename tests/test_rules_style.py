@@ -59,7 +59,7 @@ def test_forms_are_found_in_any_case_and_with_any_apostrophe_the_group_allows():
 def test_first_char_guard_lists_every_possible_first_character():
     import re
 
-    from lintnews.rules.types import first_char_guard, phrase_regex
+    from lintnews.analyses.matching import first_char_guard, phrase_regex
 
     guard = first_char_guard(["'tis", "“quoted”", "Mr"])
     for text in ["'tis", "’tis", "‘tis", "`tis", '"quoted"', "“quoted”", "”quoted”", "Mr"]:

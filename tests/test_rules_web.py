@@ -1,5 +1,6 @@
 """W101 boilerplate-line, W102 run-together-tags, W103 tweet-thread-counter, W104 site-credit."""
 
+import pytest
 from rulecase import findings, flagged
 
 
@@ -54,3 +55,52 @@ def test_a_credit_in_a_title_line_that_opens_a_quotation_is_reported_too():
 
 def test_made_with_in_a_sentence_is_not_a_credit():
     assert flagged("The cake was made with Belgian chocolate, the baker said.", "W104") == []
+
+
+# -- W105: captions, credits, notices and interface text by their shape ----------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: EPA-EFE",
+        "(Photo: Reuters)",
+        "Image caption: Volodymyr Zelenskyy",
+        "© 2022 iStock. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Subscribe to our daily newsletter",
+        "Click to share on WhatsApp (Opens in new window)",
+        "Share this story",
+        "Skip to main content",
+        "Log in to leave a comment",
+    ],
+)
+def test_page_furniture_on_a_line_of_its_own(line):
+    assert flagged(f"The talks resumed on Monday, officials said.\n{line}\nThey will meet again.", "W105") == [line]
+
+
+def test_page_furniture_glued_after_the_last_sentence_of_a_line():
+    assert flagged("The market is declining. Comments are closed.", "W105") == ["Comments are closed."]
+    assert flagged("The talks resumed, officials said. Photo: EPA-EFE", "W105") == ["Photo: EPA-EFE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow the money, investigators said, and they did.",
+        "Watch your child once when it is asleep.",
+        "Share prices fell sharply on Monday as investors sold their holdings in the company.",
+        "Click, the sound the camera made, was all she heard.",
+    ],
+)
+def test_sentences_that_start_like_interface_text_are_left_alone(text):
+    assert flagged(text, "W105") == []
+
+
+def test_category_tags_glued_to_a_lines_edges():
+    text = "CrimeEconomyIt was a quiet week in the city.\nPrices rose to a record level.PoliticsBusinessSociety"
+    assert flagged(text, "W102") == ["CrimeEconomy", "PoliticsBusinessSociety"]
+
+
+def test_a_brand_at_a_line_start_is_not_glued_tags():
+    assert flagged("WhatsApp said on Monday it would change its terms.\nBlackRock It said.", "W102") == []

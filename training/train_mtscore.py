@@ -13,8 +13,9 @@ human reference translations of ``wmt22-toen`` and the original English news of
 segments are near-identical to one MT system's output (the corpus README calls it
 possibly post-edited MT), so its label is unreliable.
 
-Features come from :func:`lintnews.analyses.mtscore.extract`, the function lintnews scores with,
-so what is trained is what runs.  Typography is normalised there, and only the first
+Features come from :func:`lintnews.analyses.mtscore.extract`, the extraction lintnews scores
+with (every tag n-gram found here, the model's vocabulary there), so what is trained is
+what runs.  Typography is normalised there, and only the first
 ``mtscore.SAMPLE_CHARS`` characters of a document are read, as at run time.
 
 Variants (for the table in ``benchmarks/README.md``): ``--max-n`` (longest tag n-gram),
@@ -58,6 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lintnews import __version__  # noqa: E402
 from lintnews.analyses import mtscore  # noqa: E402
 from lintnews.analyses.mtscore import MODEL_NAME, Model, extract  # noqa: E402
+from lintnews.analyses.mtscore import features as extraction  # noqa: E402
 
 PAIRS = ("cs-en", "de-en", "ja-en", "ru-en", "uk-en", "zh-en")
 EXCLUDED_VARIANTS = {("cs-en", "human-B")}  # possibly post-edited MT (see the corpus README)
@@ -298,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.sample_chars != mtscore.SAMPLE_CHARS and not args.no_write:
         parser.error("--sample-chars differs from lintnews' own; add --no-write")
-    mtscore.SAMPLE_CHARS = args.sample_chars or None
+    extraction.SAMPLE_CHARS = args.sample_chars or None
     print("reading and extracting features", file=sys.stderr)
     wmt = load_wmt(args.wmt)
     clean = load_clean(args.clean)

@@ -109,9 +109,13 @@ class Document:
         ``start``, and a lookaround at ``end`` sees nothing, as it would see the newline.
         """
         starts = self._line_starts
-        lines = sorted({bisect.bisect_right(starts, offset) - 1 for offset in offsets})
+        return self.spans_of_lines({bisect.bisect_right(starts, offset) - 1 for offset in offsets})
+
+    def spans_of_lines(self, numbers) -> list[tuple[int, int]]:
+        """:meth:`line_spans` of lines given by number (from 0)."""
+        starts = self._line_starts
         size = len(self.text)
-        return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else size) for i in lines]
+        return [(starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else size) for i in sorted(set(numbers))]
 
     def lines(self):
         """``(start_offset, line_of_view)`` for every line of the view, in order (an iterator)."""

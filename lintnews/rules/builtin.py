@@ -14,6 +14,7 @@ from lintnews.rules import (  # noqa: F401
     phrase_anomaly,
     proper_noun_lowercase,
     punctuation_doubled,
+    punctuation_missing_space,
     punctuation_space,
     quotes_unbalanced,
     spelling,
@@ -22,6 +23,7 @@ from lintnews.rules import (  # noqa: F401
     titles_known,
     untranslated_word,
     unused_suppression,
+    web_page_furniture,
     web_run_together_tags,
     web_tweet_counter,
 )

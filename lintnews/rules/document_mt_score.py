@@ -70,7 +70,7 @@ class ReadsMachineTranslated(DocumentRule):
     line need be wrong for the whole to read as translated.  The score comes from a small
     logistic regression over cheap style features (function-word and punctuation
     patterns, sentence lengths, repeated sentence openings), trained on WMT22 human and
-    machine translations into English and on original English news; see ``lintnews/mtscore.py`` and ``benchmarks/README.md`` for what it measures
+    machine translations into English and on original English news; see ``lintnews/analyses/mtscore/`` and ``benchmarks/README.md`` for what it measures
     and how well it does.  Typography (curly or straight quotes, dashes) is normalised
     first and does not count; the first 3,000 characters of the document are read.
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern
 
 # Any lower-case word continues the sentence, but one joined to a capital, a digit or a
 # hyphen ("iPhone", "al-Qaeda", "eBay") and one that ends the line (an agency's credit,
@@ -17,13 +18,12 @@ _CONTINUATIONS = r"[a-z]+(?![A-Z0-9\-’'])(?![.!?]?[ \t]*$)"
 # that can only continue the sentence: "to “accept help”. of the group".  The word is
 # the whole run of word characters before the mark, so the scan may start only where a
 # run starts, and never gives characters back (possessive): same matches, 3x faster.
-_BREAK = re.compile(rf"(?<!\w)(?P<word>\w++)(?P<mark>[”\"’]?\.[”\"’]?)(?P<space> +)(?P<next>{_CONTINUATIONS})\b", re.MULTILINE)
-# What every reported match contains: a full stop after two word characters (a word of
-# one is never reported), possibly with a quote between, then the continuation.  It
-# starts with the full stop, so the scan jumps from one full stop to the next; most
-# documents have no such place, and the full scan, which starts at every word, runs only
-# over the lines that have one.
-_HINT = re.compile(rf"\.(?:(?<=\w\w\.)|(?<=\w\w[”\"’]\.))[”\"’]? +(?:{_CONTINUATIONS})\b", re.MULTILINE)
+BREAK = Pattern(
+    "sentence_break",
+    rf"(?<!\w)(?P<word>\w++)(?P<mark>[”\"’]?\.[”\"’]?)(?P<space> +)(?P<next>{_CONTINUATIONS})\b",
+    re.MULTILINE,
+    within_lines=True,
+)
 
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -53,13 +53,10 @@ class LowercaseAfterSentenceBreak(DocumentRule):
     code = "G102"
     name = "lowercase-after-sentence-break"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        # A match lies within a line; only the lines where the hint matches are scanned.
-        for line_start, line_end in doc.line_spans(m.start() for m in _HINT.finditer(doc.view)):
-            yield from self._check_line(doc, line_start, line_end)
+    needs = (BREAK,)
 
-    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
-        for m in _BREAK.finditer(doc.view, line_start, line_end):
+    def check(self, doc: Document, sentence_break: list) -> Iterator[Finding]:
+        for m in sentence_break:
             word = m.group("word")
             if len(word) < 2 or not word.isalpha() or word.lower() in _ABBREVIATIONS or word.isupper():
                 continue

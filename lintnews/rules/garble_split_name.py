@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lintnews.analyses.dictionary import is_known_word
@@ -10,30 +9,30 @@ from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern
 
 _NOT_SURNAMES = (
     "Prior|After|Before|In|On|At|During|Since|While|When|Although|Though|However|But|And|The|"
     "As|For|With|From|To|By|Of|Despite|Following|Under|Over|According|Meanwhile|Earlier|Later"
 )
-# Given names that are also words a sentence may end on ("... the Prince. Charles").
-_NOT_GIVEN = frozenset({"Prince", "Princess", "King", "Queen", "Pope", "Will", "May", "June", "April", "August"})
 _SPEECH = frozenset("said says told added wrote tweeted stated noted insisted explained announced".split())
 # A given name and a middle initial, then a word that cannot be a surname, continued in
 # lower case: "Joseph R. Prior to taking office".
-_SPLIT = re.compile(rf"\b(?P<name>[A-Z][a-z]+ [A-Z]\.) (?P<word>{_NOT_SURNAMES}) (?P<next>[a-z]+)\b")
-# What every match of ``_SPLIT`` contains, found with a fast literal scan (". "): most
-# articles have none, and ``_SPLIT`` (which starts at every word boundary) is not run.
-_NECESSARY = re.compile(rf"\. (?:{_NOT_SURNAMES}) [a-z]")
+SPLIT = Pattern("split", rf"\b(?P<name>[A-Z][a-z]+ [A-Z]\.) (?P<word>{_NOT_SURNAMES}) (?P<next>[a-z]+)\b")
 # A given name, then a full stop or a clause between commas, then a capitalised word:
 # "Karel. Havlíček said", "Prince, as is known, William".  After a full stop the given
 # name must stand mid-sentence (a sentence may end on a name, but rarely on a bare given
 # name); the word after it must be no English word.
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_A-Z]+"  # a capital (Latin Extended-A: checked in code), then lower case
-_CUT = re.compile(
+CUT = Pattern(
+    "name_cut",
     rf"(?:(?<=[a-z,;] )(?P<given>{_NAME_WORD})(?P<stop>\. )"
     rf"|(?<![\w’'\-])(?P<given2>{_NAME_WORD})(?P<clause>, (?:[a-z]+ ){{0,5}}[a-z]+, ))"
-    rf"(?P<surname>{_NAME_WORD})(?![\w’'\-])"
+    rf"(?P<surname>{_NAME_WORD})(?![\w’'\-])",
+    within_lines=True,
 )
+# Given names that are also words a sentence may end on ("... the Prince. Charles").
+_NOT_GIVEN = frozenset({"Prince", "Princess", "King", "Queen", "Pope", "Will", "May", "June", "April", "August"})
 
 
 def _honorifics() -> frozenset[str]:
@@ -57,11 +56,11 @@ class NameSplitBySentenceBreak(DocumentRule):
     code = "G103"
     name = "name-split-by-sentence-break"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        yield from self._given_name_cut_off(doc)
-        if _NECESSARY.search(doc.view) is None:
-            return
-        for m in _SPLIT.finditer(doc.view):
+    needs = (SPLIT, CUT)
+
+    def check(self, doc: Document, split: list, name_cut: list) -> Iterator[Finding]:
+        yield from self._given_name_cut_off(doc, name_cut)
+        for m in split:
             if m.group("next") in _SPEECH:
                 continue  # "John A. After said": After is a surname here
             start, end = m.start("name"), m.end("word")
@@ -73,10 +72,10 @@ class NameSplitBySentenceBreak(DocumentRule):
                 "continues a different sentence",
             )
 
-    def _given_name_cut_off(self, doc: Document) -> Iterator[Finding]:
+    def _given_name_cut_off(self, doc: Document, name_cut: list) -> Iterator[Finding]:
         given = given_names()
         view = doc.view
-        for m in _CUT.finditer(view):
+        for m in name_cut:
             first, surname = m.group("given") or m.group("given2"), m.group("surname")
             if not (first[0].isupper() and surname[0].isupper()) or is_known_word(surname):
                 continue

@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding, Fix
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern
 
 # A full stop, comma, semicolon or colon followed (after optional spaces) by another
 # one.  An ellipsis ("...", "…") is not doubled punctuation, and neither is an
 # abbreviation's full stop before a comma ("U.S., Canada": no space between them).
 # (?=[.,;:]) first: every match starts with one of those, and a pattern that starts with
 # a lookbehind is otherwise tried at every position (same matches, faster scan).
-_DOUBLED = re.compile(r"(?=[.,;:])(?:(?<=\w|[”\"’)\]])([.,;:])( +)([.,;:])(?![.\w])|(?<=\w)(,,|;;|,\.|;\.|,;|:[.,;]|\.\.)(?![.\w]))")
-
-
-def _starting_with(mark: str, seconds: str) -> re.Pattern[str]:
-    """_DOUBLED's matches that start with ``mark``, as a pattern that starts with it.
-
-    ``seconds``: the marks that may follow it directly.  A pattern that starts with a
-    literal is tried only where the literal is (one scan per mark instead of a try at
-    every position); the lookbehinds after the mark are _DOUBLED's, moved over it."""
-    m = re.escape(mark)
-    return re.compile(rf"{m}(?:(?<=[\w”\"’)\]]{m}) +[.,;:]|(?<=\w{m})[{re.escape(seconds)}])(?![.\w])")
-
-
-# Together they match where _DOUBLED does: a line none of them matches has no doubled
-# punctuation and is not scanned in full.
-# (``mark in view`` first: a fast test that lets a rare mark's scan be skipped.)
-_HINTS = tuple((mark, _starting_with(mark, seconds)) for mark, seconds in ((".", "."), (",", ",.;"), (";", ";."), (":", ".,;")))
+DOUBLED = Pattern(
+    "doubled",
+    r"(?=[.,;:])(?:(?<=\w|[”\"’)\]])([.,;:])( +)([.,;:])(?![.\w])|(?<=\w)(,,|;;|,\.|;\.|,;|:[.,;]|\.\.)(?![.\w]))",
+    within_lines=True,
+)
 
 
 @register
@@ -51,16 +39,10 @@ class DoubledPunctuation(DocumentRule):
     code = "P101"
     name = "doubled-punctuation"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        view = doc.view
-        places = [m.start() for mark, hint in _HINTS if mark in view for m in hint.finditer(view)]
-        # A match lies within a line; only the lines where the patterns above match are
-        # scanned.
-        for line_start, line_end in doc.line_spans(places):
-            yield from self._check_line(doc, line_start, line_end)
+    needs = (DOUBLED,)
 
-    def _check_line(self, doc: Document, line_start: int, line_end: int) -> Iterator[Finding]:
-        for m in _DOUBLED.finditer(doc.view, line_start, line_end):
+    def check(self, doc: Document, doubled: list) -> Iterator[Finding]:
+        for m in doubled:
             start, end = m.span()
             if m.group(1):
                 # Keep the mark the text goes on from: "issue. ." -> "issue.",

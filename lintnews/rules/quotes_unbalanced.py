@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern
 
 _OPEN, _CLOSE = "“", "”"
-_MARKS = re.compile(f"[{_OPEN}{_CLOSE}]")
+MARKS = Pattern("marks", f"[{_OPEN}{_CLOSE}]")
 
 
 @register
@@ -32,14 +32,12 @@ class UnbalancedQuotes(DocumentRule):
     code = "P103"
     name = "unbalanced-quotes"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        if not _alternate(doc.view):
-            yield from self._check_stack(doc)
+    needs = (MARKS,)
 
-    def _check_stack(self, doc: Document) -> Iterator[Finding]:
+    def check(self, doc: Document, marks: list) -> Iterator[Finding]:
         view = doc.view
         open_stack: list[int] = []
-        for m in _MARKS.finditer(view):
+        for m in marks:
             i = m.start()
             if m.group() == _OPEN:
                 open_stack.append(i)
@@ -53,16 +51,3 @@ class UnbalancedQuotes(DocumentRule):
             # A quote left open that a later paragraph reopens is a continued quotation.
             if last_open <= i or last_close <= i:
                 yield self.finding(doc, i, i + 1, "quotation mark opened and never closed")
-
-
-def _alternate(view: str) -> bool:
-    """True when the typographic quotes open and close in turn (or there are none).
-
-    Then every closing mark has its opening one and every opening one is closed: the
-    stack below would report nothing.  Most documents are so, and are told in a few
-    C-level string operations instead of a Python step per quotation mark.
-    """
-    if _OPEN not in view:
-        return _CLOSE not in view
-    before_first, *after_opens = view.split(_OPEN)
-    return _CLOSE not in before_first and all(piece.count(_CLOSE) == 1 for piece in after_opens)

@@ -13,22 +13,16 @@ from lintnews.core.document import Document, shape_of
 from lintnews.core.finding import Finding
 from lintnews.analyses.dictionary import is_common_word, is_known_word, known_among, spellchecker, unknown_words
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern, matches_of_words
 from lintnews.analyses.term_lists import ACCEPT
 
 # Lower-case words only, whole (not part of a URL, handle, hashtag, e-mail address or a
 # hyphenated compound).
 _WORD = re.compile(r"(?<![\w@#/.’'-])[a-z]{5,}(?![\w@/’'-])")
-# The address forms start at a token's start ((?<!\S)): tried at every position of a long
-# token, "\S+@" would rescan it each time (quadratic on a pasted hash or blob).
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.(?:com|org|net|gov|io|co|uk)\b\S*")
-# Text every match of _URL contains one of (".co" covers ".com"): a view without any of
-# them has no URL to blank, and the costly scan is skipped.
-_URL_MARKERS = ("http://", "https://", "www.", "@", ".co", ".org", ".net", ".gov", ".io", ".uk")
-# The markers that contain a full stop, found from the full stops (a literal first: the
-# scan jumps from one to the next); the others are found with str.find.
-_DOT_MARKER = re.compile(r"\.(?:co|org|net|gov|io|uk|(?<=www\.))")
-_NOT_DOT_MARKERS = ("@", "http://", "https://")
-_TOKEN = re.compile(r"\S+")
+# Addresses, whose words are not read.  The address forms start at a token's start
+# ((?<!\S)): tried at every position of a long token, "\S+@" would rescan it each time
+# (quadratic on a pasted hash or blob).
+URLS = Pattern("urls", r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.(?:com|org|net|gov|io|co|uk)\b\S*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,65 +56,16 @@ def acceptable(word: str) -> bool:
     return False
 
 
-def _url_marker_positions(view: str) -> list[int]:
-    """Where the view has one of _URL_MARKERS (each marker once at least; unsorted)."""
-    positions = [m.start() for m in _DOT_MARKER.finditer(view)]
-    for marker in _NOT_DOT_MARKERS:
-        at = view.find(marker)
-        while at != -1:
-            positions.append(at)
-            at = view.find(marker, at + 1)
-    return positions
-
-
-def _blank_urls(view: str, marker_positions: list[int]) -> str:
-    """The view with every match of _URL replaced by spaces.
-
-    A match of _URL is made of non-space characters and decided by its token alone
-    (the whitespace-separated run it is in: ``(?<!\\S)`` is the token's start, ``\\b``
-    at its end sees a space or nothing either way), and only a token with a marker in it
-    can hold one; so _URL runs over those tokens only, not over the whole text.
-    """
+def _blank(view: str, spans: list) -> str:
+    """The view with each of the matches replaced by spaces."""
     pieces: list[str] = []
-    done = 0  # the view up to here is in pieces
-    for at in sorted(marker_positions):
-        if at < done:
-            continue  # in the token just blanked
-        start = at
-        while start > done and not view[start - 1].isspace():
-            start -= 1
-        end = _TOKEN.match(view, at).end()
-        pieces.append(view[done:start])
-        pieces.append(_URL.sub(lambda m: " " * len(m.group(0)), view[start:end]))
+    done = 0
+    for m in spans:
+        start, end = m.span()
+        pieces += (view[done:start], " " * (end - start))
         done = end
     pieces.append(view[done:])
     return "".join(pieces)
-
-
-# Up to this many unknown words are looked for one by one (str.find); more, and one scan
-# of _WORD over the text finds them all (a text of thousands of odd words stays linear).
-_FEW_WORDS = 16
-# The characters that may not stand next to a word of _WORD, before it and after it.
-_NOT_BEFORE = frozenset("@#/.’'-_")
-_NOT_AFTER = frozenset("@/’'-_")
-
-
-def _occurrences(view: str, word: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each match of _WORD in the view that is ``word`` (a-z only).
-
-    str.find jumps from one occurrence of the word to the next; the neighbours are
-    tested as _WORD's lookarounds test them (``\\w`` is a letter, digit or ``_`` in any
-    script, as ``str.isalnum`` tells).  No regex per word: compiling one costs more than
-    searching the text with it.
-    """
-    size = len(word)
-    at = view.find(word)
-    while at != -1:
-        before = view[at - 1] if at else " "
-        after = view[at + size : at + size + 1] or " "
-        if not (before.isalnum() or before in _NOT_BEFORE) and not (after.isalnum() or after in _NOT_AFTER):
-            yield at, at + size
-        at = view.find(word, at + 1)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -191,12 +136,13 @@ class Misspelling(DocumentRule):
 
     options = (ACCEPT,)
 
-    def check(self, doc: Document) -> Iterator[Finding]:
+    needs = (URLS,)
+
+    def check(self, doc: Document, urls: list) -> Iterator[Finding]:
         view = doc.view
         tokens = doc.lowercase_runs
-        marker_positions = _url_marker_positions(view)
-        if marker_positions:
-            view = _blank_urls(view, marker_positions)
+        if urls:
+            view = _blank(view, urls)
             tokens = shape_of(view).decode("ascii").split()
         # Every match of _WORD is a token (Document.lowercase_runs); the dictionary
         # knows most tokens, and the set difference drops those in C, as the filter does
@@ -206,11 +152,7 @@ class Misspelling(DocumentRule):
         odd_words = [w for w in leftovers if len(w) >= 5 and w.isalpha() and not acceptable(w)]
         if not odd_words:
             return
-        if len(odd_words) <= _FEW_WORDS:
-            unknown = sorted((start, end, view[start:end]) for w in odd_words for start, end in _occurrences(view, w))
-        else:  # one scan of the text, not one per word (a long list of odd words)
-            wanted = set(odd_words)
-            unknown = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(view) if m.group(0) in wanted]
+        unknown = [(m.start(), m.end(), m.group(0)) for m in matches_of_words(_WORD, view, odd_words)]
         if not unknown:
             return
         # Words inside a foreign set phrase are not read.  A phrase starts and ends with a

@@ -38,93 +38,10 @@ from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.data import DataError, read_yaml, rules_dir
 from lintnews.core.document import Document, in_quote
 from lintnews.core.finding import SEVERITIES, Finding, Fix
-from lintnews.analyses.matching import (
-    SPACE_CLASS,
-    PatternError,
-    Prefilter,
-    compile_user,
-    matches_at,
-    phrase_pattern,
-    re2_superset,
-    scoped,
-)
+from lintnews.analyses.matching import Pattern, PatternError, Patterns, compile_user, first_char_guard, phrase_regex
 from lintnews.core.rule import CODE_RE, CorpusRule, DocumentRule, Rule
 
-# Apostrophes and quotes vary between straight and typographic forms; a phrase written
-# with one matches text written with the other.
-_APOSTROPHES = "['’‘`]"
-_DOUBLE_QUOTES = "[\"“”]"
-
-
-def phrase_regex(phrase: str, lookaround: bool = True) -> str:
-    """A regex source matching ``phrase`` literally, with flexible spaces and quotes.
-
-    ``lookaround=False`` gives a pattern RE2 accepts (word boundaries as ``\\b``).
-    """
-    out = []
-    for ch in phrase:
-        if ch.isspace():
-            if not out or out[-1] != r"\s+":
-                out.append(r"\s+")
-        elif ch in "'’‘`":
-            out.append(_APOSTROPHES)
-        elif ch in "\"“”":
-            out.append(_DOUBLE_QUOTES)
-        else:
-            out.append(re.escape(ch))
-    # Word boundaries only where the phrase starts or ends with a word character.
-    return phrase_pattern("".join(out), phrase[:1].isalnum(), phrase[-1:].isalnum(), lookaround)
-
-
-def _form_re2(form: str, ignore_case: bool) -> str:
-    """An RE2 pattern matching at least wherever :func:`phrase_regex` of ``form`` matches.
-
-    ``\\b`` stands for the lookarounds at an end that is an ASCII letter or digit: there
-    the Python regex needs a non-word character (or the text's end) next to a word
-    character, which RE2's ASCII ``\\b`` also sees, given a text without the letters
-    RE2 folds differently (the prefilter is not used on those).
-    """
-    out = []
-    for ch in form:
-        if ch.isspace():
-            if not out or out[-1] != SPACE_CLASS + "+":
-                out.append(SPACE_CLASS + "+")
-        elif ch in "'’‘`":
-            out.append("['’‘`]")
-        elif ch in "\"“”":
-            out.append("[\"“”]")
-        elif ch.isascii() and ch.isalnum():
-            out.append(ch)
-        elif ignore_case and ch.lower() != ch.upper():
-            out.append("(?s:.)")
-        else:
-            out.append("\\x{%x}" % ord(ch))
-    head = r"\b" if form[:1].isascii() and form[:1].isalnum() else ""
-    tail = r"\b" if form[-1:].isascii() and form[-1:].isalnum() else ""
-    return ("(?i:" if ignore_case else "(?:") + head + "".join(out) + tail + ")"
-
-
-def first_char_guard(phrases: Iterable[str]) -> str:
-    """A lookahead for the characters a match of the phrases' regexes can start with.
-
-    Python's ``re`` scans quickly for a set of first characters when a pattern starts with
-    one; a pattern starting with a lookbehind is instead tried at every position.  Putting
-    ``(?=[...])`` first changes no match (every match starts with one of those characters,
-    the apostrophe and quote classes of :func:`phrase_regex` included) and makes the scan
-    several times faster.  Empty when a phrase starts with a space (no guard).
-    """
-    chars: set[str] = set()
-    for phrase in phrases:
-        first = phrase[:1]
-        if not first or first.isspace():
-            return ""
-        if first in "'’‘`":
-            chars.update("'’‘`")
-        elif first in "\"“”":
-            chars.update("\"“”")
-        else:
-            chars.add(first)
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+__all__ = ["RULE_TYPES", "DataRule", "first_char_guard", "load_packs", "phrase_regex", "rule_from_spec"]
 
 
 class DataRule(Rule):
@@ -165,36 +82,6 @@ class DataRule(Rule):
 
     def phrase(self, phrase: str) -> str:
         return phrase_regex(phrase, lookaround=self.trusted)
-
-    def prefilter(self, source: str) -> Prefilter | None:
-        """The RE2 prefilter of a built-in regex (see lintnews.analyses.matching); None for a user's
-        pack, whose regexes RE2 already runs, or when the regex has no RE2 counterpart."""
-        if not self.trusted:
-            return None
-        return Prefilter.for_regex(source, self.flags | re.MULTILINE)
-
-    def superset(self, phrase: str | None = None, regex: str | None = None) -> str | None:
-        """The RE2 superset of a phrase (built directly: parsing a long regex is slow) or
-        of a regex (translated), as a group; None when a regex has no RE2 counterpart."""
-        if phrase is not None:
-            return _form_re2(phrase, bool(self.flags & re.IGNORECASE))
-        translated = re2_superset(regex, self.flags | re.MULTILINE)
-        return None if translated is None else scoped(translated)
-
-    def prefilter_of(self, alternatives: list[str | None], whole_line: bool = False) -> Prefilter | None:
-        """The prefilter matching any of the alternatives' supersets (None if one has none)."""
-        if not self.trusted or any(a is None for a in alternatives):
-            return None
-        body = "(?:" + "|".join(alternatives) + ")"  # type: ignore[arg-type]
-        if whole_line:  # as in the rule's regex, anchors and all
-            body = rf"(?m:^)[ \t]*{body}[ \t]*(?m:$)"
-        return Prefilter.for_re2(body, bool(self.flags & re.IGNORECASE))
-
-    def scan(self, doc: Document, regex: Any, prefilter: Prefilter | None) -> Iterator[Any]:
-        """The matches of ``regex`` in the view, tried only where the prefilter allows."""
-        if prefilter is None:
-            return regex.finditer(doc.view)
-        return matches_at(regex, doc.view, prefilter.starts(doc))
 
     def check_template(self, template: str, *fields: str) -> None:
         """Refuse, when the pack is loaded, a template naming a field the rule does not fill."""
@@ -244,13 +131,10 @@ class ExistenceRule(DataRule, DocumentRule):
         if self.whole_line:
             body = rf"^[ \t]*(?:{body})[ \t]*$"
         self.regex = self.compile(body, "tokens/patterns")
-        self.prefilter_re2 = self.prefilter_of(
-            [self.superset(phrase=str(t)) for t in tokens] + [self.superset(regex=str(p)) for p in patterns],
-            whole_line=self.whole_line,
-        )
+        self.needs = (Pattern("matches", self.regex),)
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        for m in self.scan(doc, self.regex, self.prefilter_re2):
+    def check(self, doc: Document, matches: list) -> Iterator[Finding]:
+        for m in matches:
             start, end = m.span()
             if start == end:
                 continue
@@ -290,12 +174,10 @@ class SubstitutionRule(DataRule, DocumentRule):
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
         self.regex = self.compile("|".join(alternatives), "swap")
         self.check_template(self.message, "match", "expected", "note")
-        self.prefilter_re2 = self.prefilter_of(
-            [self.superset(regex=str(e["wrong"])) if e.get("regex") else self.superset(phrase=str(e["wrong"])) for e in swaps]
-        )
+        self.needs = (Pattern("matches", self.regex),)
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        for m in self.scan(doc, self.regex, self.prefilter_re2):
+    def check(self, doc: Document, matches: list) -> Iterator[Finding]:
+        for m in matches:
             start, end = m.span()
             if start == end:
                 continue
@@ -311,7 +193,7 @@ class PatternRule(DataRule, DocumentRule):
         super().__init__(spec, source, trusted)
         pattern = _require(spec, "pattern", str, source)
         self.regex = self.compile(pattern, "pattern")
-        self.prefilter_re2 = self.prefilter(pattern)
+        self.needs = (Pattern("matches", self.regex),)
         self.suggestion = spec.get("suggestion")
         groups = ["match", *self.regex.groupindex]
         self.check_template(self.message, *groups)
@@ -320,8 +202,8 @@ class PatternRule(DataRule, DocumentRule):
                 raise DataError(f"{source}: 'suggestion' must be a string")
             self.check_template(self.suggestion, *groups)
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        for m in self.scan(doc, self.regex, self.prefilter_re2):
+    def check(self, doc: Document, matches: list) -> Iterator[Finding]:
+        for m in matches:
             start, end = m.span()
             if start == end:
                 continue
@@ -348,8 +230,6 @@ class ConsistencyRule(DataRule, CorpusRule):
             raise DataError(f"{source}: a consistency rule needs a non-empty 'groups' list")
         self.groups: list[tuple[list[str], Any, int]] = []
         self.exact_forms: list[dict[str, str]] = []
-        group_at: list[str] = []  # per group, a lookahead capturing its match at a place
-        starts_re2: list[str] = []  # per form, an RE2 superset of its match
         for i, group in enumerate(groups):
             if isinstance(group, dict):
                 forms, flags = group.get("forms"), re.IGNORECASE if group.get("ignore_case") else 0
@@ -361,11 +241,7 @@ class ConsistencyRule(DataRule, CorpusRule):
             # Longest first, so "Mr." is taken whole before "Mr" could match its start.
             alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))
             if self.trusted:
-                guard = first_char_guard(forms)
-                bounded = rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)"
-                regex = re.compile(guard + bounded, flags)
-                group_at.append(f"(?:(?=({'(?i:' if flags & re.IGNORECASE else '(?:'}{bounded})))|)")
-                starts_re2.extend(_form_re2(f, bool(flags & re.IGNORECASE)) for f in forms)
+                regex = re.compile(first_char_guard(forms) + rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
             else:
                 try:
                     regex = compile_user(f"(?:{alternatives})", ignore_case=bool(flags & re.IGNORECASE))
@@ -378,17 +254,8 @@ class ConsistencyRule(DataRule, CorpusRule):
             for form in forms:
                 exact.setdefault(form.lower() if flags & re.IGNORECASE else form, form)
             self.exact_forms.append(exact)
-        # Built-in groups: one RE2 pass finds every place where some form may start, then
-        # one Python match there says which groups match (as scanning each group's regex
-        # over the text would: a regex match depends only on where it starts).
         self.ignore_case = [bool(flags & re.IGNORECASE) for _forms, _regex, flags in self.groups]
-        self.candidates: Prefilter | None = None
-        if self.trusted:
-            self.all_groups_at = re.compile("".join(group_at))
-            try:
-                self.candidates = Prefilter("|".join(starts_re2), ignore_case=True)
-            except Exception:  # RE2 refused the pattern (too large): scan group by group
-                self.candidates = None
+        self.needs = (Patterns("forms", [regex for _forms, regex, _flags in self.groups]),)
 
     def _form_of(self, forms: list[str], text: str, flags: int) -> str:
         norm = re.sub(r"\s+", " ", text).replace("’", "'")
@@ -402,56 +269,25 @@ class ConsistencyRule(DataRule, CorpusRule):
         itself (for a document rule the engine drops findings in quotations)."""
         return self.reads_quotes or not in_quote(doc, start)
 
-    def collect(self, doc: Document) -> list[tuple[int, str, Loc, bool]]:
-        """Every occurrence of a form: (group, form, location, reportable).
+    def collect(self, doc: Document, forms: list[list[tuple[int, int]]]) -> list[tuple[int, str, Loc, bool]]:
+        """Every occurrence of a form: (group, form, location, reportable), group by group.
 
-        Quoted occurrences, when the rule does not read quotes, still count as evidence of
-        the house style but are never reported: a quotation may be verbatim.
-        """
-        starts = self.candidates.starts(doc) if self.candidates is not None else None
-        if starts is not None:
-            return self._collect_at(doc, starts)
-        found = []
-        for gi, (forms, regex, flags) in enumerate(self.groups):
-            exact = self.exact_forms[gi]
-            ignore_case = flags & re.IGNORECASE
-            for m in regex.finditer(doc.view):
-                text = m.group(0)
-                form = exact.get(text.lower() if ignore_case else text)
-                if form is None:
-                    form = self._form_of(forms, text, flags)
-                found.append((gi, form, Loc.of(doc, *m.span()), self._visible(doc, m.start())))
-        return found
-
-    def _collect_at(self, doc: Document, starts: Iterable[int]) -> list[tuple[int, str, Loc, bool]]:
-        """:meth:`collect` trying the groups only where the RE2 pass says a form may start.
-
-        Each group's regex, scanned over the text, takes its leftmost match, then the next
-        one from where that ended; here the same matches are taken in text order, a group's
-        match being skipped when it starts inside that group's previous match.  The result
-        is sorted by group (stably) into the order a group-by-group scan gives.
+        ``forms``: the spans of each group's matches.  Quoted occurrences, when the rule
+        does not read quotes, still count as evidence of the house style but are never
+        reported: a quotation may be verbatim.
         """
         view = doc.view
-        match_at = self.all_groups_at.match
-        taken_to = [0] * (len(self.groups) + 1)
         found = []
-        for start in starts:
-            m = match_at(view, start)
-            spans = m.regs
-            # Groups after the last one that matched (lastindex) did not match here.
-            for number in range(1, (m.lastindex or 0) + 1):
-                begin, end = spans[number]
-                if begin < 0 or begin < taken_to[number]:
-                    continue
-                taken_to[number] = end
-                gi = number - 1
-                text = view[begin:end]
-                form = self.exact_forms[gi].get(text.lower() if self.ignore_case[gi] else text)
+        for gi, spans in enumerate(forms):
+            forms_of_group, _regex, flags = self.groups[gi]
+            exact = self.exact_forms[gi]
+            ignore_case = self.ignore_case[gi]
+            for start, end in spans:
+                text = view[start:end]
+                form = exact.get(text.lower() if ignore_case else text)
                 if form is None:
-                    forms, _regex, flags = self.groups[gi]
-                    form = self._form_of(forms, text, flags)
-                found.append((gi, form, Loc.of(doc, begin, end), self._visible(doc, begin)))
-        found.sort(key=lambda item: item[0])
+                    form = self._form_of(forms_of_group, text, flags)
+                found.append((gi, form, Loc.of(doc, start, end), self._visible(doc, start)))
         return found
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.analyses.dictionary import is_known_word
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern
 
-_CAMEL = re.compile(r"(?<![\w@#/.])(?:[A-Z][a-z]{2,}){3,}(?![\w/.])")
-# Three capitalised words glued together, in Document.shape (where every capital is "A"):
-# the second and third capitals each come straight after a lower-case letter.  Starting
-# with a literal, the scan jumps from one capital to the next; a document without a match
-# has no run-together tags and skips the line-by-line scan.
-_HINT = re.compile(rb"A(?<=[a-z]A)[a-z]{2,}+A[a-z]{2}")
+CAMEL = Pattern("camel", r"(?<![\w@#/.])(?:[A-Z][a-z]{2,}){3,}(?![\w/.])", within_lines=True)
 _SEGMENT = re.compile(r"[A-Z][a-z]+")
 # Tags and breadcrumbs stand on a short line of their own; in running text a camel-case
 # word is a brand ("CoinMarketCap").
 _TAG_LINE_WORDS = 6
+# Tags glued onto the text at a line's edge: before its first word ("CrimeEconomyIt was
+# ...") or after its last sentence ("... record level.PoliticsBusinessSociety").
+GLUED_START = Pattern(
+    "glued_tags_start", r"^(?P<tags>(?:[A-Z][a-z]{2,}){2,})(?P<first>[A-Z][a-z]{0,7})(?=[ ,;:’'])", re.MULTILINE, within_lines=True
+)
+GLUED_END = Pattern("glued_tags_end", r"(?<=[.!?\"”])(?P<tags>(?:[A-Z][a-z]{2,}){2,})[ \t]*$", re.MULTILINE, within_lines=True)
 
 
 @register
@@ -31,31 +33,46 @@ class RunTogetherTags(DocumentRule):
 
     Example: ``Asia PacificPeacePolitics`` (tags "Pacific", "Peace", "Politics").
 
-    Only three or more capitalised English words glued together, on a short line of
-    their own, are reported: brand names glue two (``WhatsApp``, ``BlackRock``), and a
-    brand in running text is a brand (``CoinMarketCap``).
+    Reported: three or more capitalised English words glued together on a short line of
+    their own, and two or more glued onto the text at a line's edge, before its first
+    word (``CrimeEconomyIt was``) or after its last sentence (``... level.PoliticsWorld``).
+    Brand names glue two (``WhatsApp``, ``BlackRock``), and a brand in running text is a
+    brand (``CoinMarketCap``).
     """
 
     code = "W102"
     name = "run-together-tags"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        if _HINT.search(doc.shape):
-            yield from self._check_lines(doc, doc.lines())
+    needs = (CAMEL, GLUED_START, GLUED_END)
 
-    def _check_lines(self, doc: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
-        for line_start, line in lines:
-            if len(line.split()) <= _TAG_LINE_WORDS:
-                yield from self._check_line(doc, line_start, line)
+    def check(self, doc: Document, camel: list, glued_tags_start: list, glued_tags_end: list) -> Iterator[Finding]:
+        yield from self._run_together(doc, camel)
+        for m in [*glued_tags_start, *glued_tags_end]:
+            parts = _SEGMENT.findall(m.group("tags"))
+            first = m.groupdict().get("first")
+            if not all(is_known_word(p) for p in parts) or (first is not None and not is_known_word(first)):
+                continue
+            yield self.finding(
+                doc,
+                m.start("tags"),
+                m.end("tags"),
+                f"category tags glued to the text: '{m.group('tags')}' ({', '.join(parts)})",
+                suggestion=" ".join(parts),
+            )
 
-    def _check_line(self, doc: Document, line_start: int, line: str) -> Iterator[Finding]:
-        for m in _CAMEL.finditer(line):
+    def _run_together(self, doc: Document, camel: list) -> Iterator[Finding]:
+        view = doc.view
+        for m in camel:
+            line_start = view.rfind("\n", 0, m.start()) + 1
+            line_end = view.find("\n", m.end())
+            if len(view[line_start : len(view) if line_end == -1 else line_end].split()) > _TAG_LINE_WORDS:
+                continue
             parts = _SEGMENT.findall(m.group(0))
             if all(is_known_word(p) for p in parts):
                 yield self.finding(
                     doc,
-                    line_start + m.start(),
-                    line_start + m.end(),
+                    m.start(),
+                    m.end(),
                     f"category tags run together: '{m.group(0)}' ({', '.join(parts)})",
                     suggestion=" ".join(parts),
                 )

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
+from lintnews.analyses.matching import Pattern
 
-_LEADING = re.compile(r"^[ \t]*(?P<n>\d{1,2})/(?P<m>\d{1,2})[ \t]+(?=[A-Z@#“\"])", re.M)
-_TRAILING = re.compile(r"[ \t]\(?(?P<n>\d{1,2})/(?P<m>\d{1,2})\)?[ \t]*$", re.M)
+# A counter at the start of a paragraph, before what reads as a tweet's first word, or
+# at its end.
+LEADING = Pattern("leading", r"^[ \t]*(?P<n>\d{1,2})/(?P<m>\d{1,2})[ \t]+(?=[A-Z@#“\"])", re.M, within_lines=True)
+TRAILING = Pattern("trailing", r"[ \t]\(?(?P<n>\d{1,2})/(?P<m>\d{1,2})\)?[ \t]*$", re.M, within_lines=True)
 _TWEET_LENGTH = 280
-# A digit, a slash, a digit: in every counter.  Starting with the slash, the scan jumps
-# from one slash to the next; only the lines with a match are read.
-_DIGIT_SLASH_DIGIT = re.compile(r"/(?<=\d/)\d")
 
 
 @register
@@ -34,40 +34,24 @@ class TweetThreadCounter(DocumentRule):
     code = "W103"
     name = "tweet-thread-counter"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        return self._check_lines(doc, _lines_with_digit_slash_digit(doc))
+    needs = (LEADING, TRAILING)
 
-    def _check_lines(self, doc: Document, lines: Iterable[tuple[int, str]]) -> Iterator[Finding]:
-        for start, line in lines:
-            if not line.strip() or len(line.strip()) > _TWEET_LENGTH:
+    def check(self, doc: Document, leading: list, trailing: list) -> Iterator[Finding]:
+        view = doc.view
+        for m in sorted(leading + trailing, key=lambda m: m.start()):
+            line_start = view.rfind("\n", 0, m.start()) + 1
+            line_end = view.find("\n", m.start())
+            line_end = len(view) if line_end == -1 else line_end
+            if len(view[line_start:line_end].strip()) > _TWEET_LENGTH:
                 continue
-            for regex in (_LEADING, _TRAILING):
-                m = regex.search(line)
-                if not m:
-                    continue
-                n, total = int(m.group("n")), int(m.group("m"))
-                if not (1 <= n <= total <= 25 and total >= 2) or (n, total) == (9, 11):
-                    continue
-                counter = f"{n}/{total}"
-                a = start + line.index(counter, m.start())
-                yield self.finding(
-                    doc,
-                    a,
-                    a + len(counter),
-                    f"'{counter}' is a tweet-thread counter: an embedded tweet was pasted into the article as text",
-                )
-
-
-def _lines_with_digit_slash_digit(doc: Document) -> Iterator[tuple[int, str]]:
-    """``(start_offset, line)`` for the lines of the view where a counter can be, in order."""
-    view = doc.view
-    if "/" not in view:
-        return
-    done = -1  # the end of the last line given
-    for m in _DIGIT_SLASH_DIGIT.finditer(view):
-        if m.start() < done:
-            continue
-        start = view.rfind("\n", 0, m.start()) + 1
-        end = view.find("\n", m.start())
-        done = len(view) if end == -1 else end
-        yield start, view[start:done]
+            n, total = int(m.group("n")), int(m.group("m"))
+            if not (1 <= n <= total <= 25 and total >= 2) or (n, total) == (9, 11):
+                continue
+            counter = f"{n}/{total}"
+            a = view.index(counter, m.start(), line_end)
+            yield self.finding(
+                doc,
+                a,
+                a + len(counter),
+                f"'{counter}' is a tweet-thread counter: an embedded tweet was pasted into the article as text",
+            )

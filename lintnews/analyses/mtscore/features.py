@@ -1,11 +1,4 @@
-"""A document-level score: does this article read as machine-translated?
-
-Rules point at artifacts an editor can see; this module answers the question behind them
-for a whole document, with a number from 0 to 1 and the features that drove it.  The
-same feature extraction is used by the training script (``training/train_mtscore.py``)
-and at run time, so what was trained is what is scored.  Scoring is pure Python: the
-model is a logistic regression stored as a small JSON file inside the package
-(``lintnews/models/mtscore-v2.json``), read lazily on first use.
+"""The features of a document's style: what the document score reads.
 
 Text preparation
     1. **Typography is normalised first** (:func:`normalise_typography`): NFKC, curly
@@ -53,38 +46,24 @@ Features (every one a rate, so a long and a short document are comparable)
     nothing measurable across language pairs (pooled AUC within +-0.005) and cost a
     fifth of the time.
 
-Cost
-    Training (:func:`extract` without a vocabulary) tokenises the sample with one regex
-    and counts every tag n-gram with ``Counter``.  Scoring reads only the model's
-    vocabulary, and the same values come out of a cheaper path (:class:`_Coder`): the
-    sample is cut at spaces into chunks whose tag codes are looked up (each chunk is
-    tokenised once per process), and each n-gram of the vocabulary is one ``str.count``
-    over a string of one character per one, two or three neighbouring tags.  No Python
-    loop runs per token; about 0.22 ms per document of any length (0.4 ms before;
-    see ``benchmarks/README.md``, "Cost").
+One extraction, for training and for scoring: :class:`Extractor`, described there, with
+the vocabulary of a model (scoring: only its n-grams are counted) or without one
+(training: every n-gram found, to choose a vocabulary from).  About 0.22 ms per document
+of any length when scoring (see ``benchmarks/README.md``, "Cost").
 """
 
 from __future__ import annotations
 
 import bisect
-import heapq
-import json
 import math
 import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from itertools import compress, repeat
-from pathlib import Path
+from functools import lru_cache
+from itertools import repeat
 from typing import Any
-
-from lintnews.core.analysis import Analysis, analysis
-from lintnews.core.facts import fact_type
-
-MODEL_NAME = "mtscore-v2.json"
 
 #: Words kept as their own tag.  Articles, pronouns, prepositions, conjunctions,
 #: auxiliaries and modals, negation, common determiners, quantifiers and adverbs.
@@ -264,10 +243,6 @@ class _Memo(dict):  # type: ignore[type-arg]
         return value
 
 
-#: token -> tag (training's extraction; ``map(_TAGS.__getitem__, tokens)`` runs in C).
-_TAGS = _Memo(_tag, 200_000)
-
-
 @dataclass
 class Profile:
     """The features of one document and the counts they came from."""
@@ -276,6 +251,7 @@ class Profile:
     words: int
     sentence_lengths: list[int]  # in space-separated words
     text: str  # the normalised text
+
 
 
 def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
@@ -287,27 +263,24 @@ def extract(text: str, vocabulary: tuple[str, ...] | None = None) -> Profile:
     """
     norm = sample(text)
     marked = _mark_sentences(norm)
-    if vocabulary is None:
-        features, words = _every_tag_ngram(marked)
-    else:
-        features, words = _coder(vocabulary).tag_ngrams(marked)
+    features, words = extractor(vocabulary).tag_ngrams(marked)
     lengths = _sentence_lengths(marked)
     features.update(zip(SENTENCE_FEATURES, _sentence_profile(lengths, marked)))
     return Profile(features, words, lengths, norm)
 
 
-def _model_values(text: str, vocabulary: tuple[str, ...]) -> tuple[list[float], int]:
+def model_values(text: str, vocabulary: tuple[str, ...]) -> tuple[list[float], int]:
     """What :func:`extract` gives with a vocabulary, as the list of the vocabulary's
     values in its order (0 for a name that is no feature) and the number of words:
     scoring reads no names."""
     marked = _mark_sentences(sample(text))
-    coder = _coder(vocabulary)
-    return _values_of(coder, marked, coder.brk + coder.codes_of(marked))
+    coder = extractor(vocabulary)
+    return values_of(coder, marked, coder.brk + coder.codes_of(marked))
 
 
-def _values_of(coder: _Coder, marked: str, codes: str) -> tuple[list[float], int]:
-    """:func:`_model_values` of a marked text whose codes (:meth:`_Coder.codes_of`, with
-    the break of the text's start) are known."""
+def values_of(coder: Extractor, marked: str, codes: str) -> tuple[list[float], int]:
+    """:func:`model_values` of a marked text whose codes (:meth:`Extractor.codes_of`,
+    with the break of the text's start) are known."""
     rates, words = coder.rates_of(codes)
     rates += _sentence_profile(_sentence_lengths(marked), marked)
     rates.append(0.0)
@@ -319,45 +292,42 @@ def _sentence_lengths(marked: str) -> list[int]:
     return [spaces + 1 for spaces in map(str.count, filter(None, marked.split("\n")), repeat(" "))]
 
 
-def _every_tag_ngram(marked: str) -> tuple[dict[str, float], int]:
-    """Every tag n-gram's rate (for training) and the number of words.
 
-    The reference for :class:`_Coder`, which must give the same values (a test checks).
-    """
-    tokens = _tokens(marked)
-    tags = list(map(_TAGS.__getitem__, tokens))
-    unigrams = Counter(tags)
-    n_breaks = unigrams.pop("<s>", 0)
-    per_thousand = 1000.0 / max(len(tags) - n_breaks, 1)
-    bigrams = Counter(zip(tags, tags[1:]))
-    trigrams_of_tags = Counter(zip(tags, tags[1:], tags[2:]))
-    features: dict[str, float] = {"tag:" + t: c * per_thousand for t, c in unigrams.items()}
-    features.update({f"tag:{a} {b}": c * per_thousand for (a, b), c in bigrams.items()})
-    features.update({f"tag:{a} {b} {c}": n * per_thousand for (a, b, c), n in trigrams_of_tags.items()})
-    return features, sum(map(str.isalpha, tokens))
+class Extractor:
+    """The tag n-gram rates of a text: the one feature extraction, for scoring and training.
 
+    What it computes (the plain description): cut the marked text (one sentence per line,
+    :func:`_mark_sentences`) into tokens with :data:`_TOKEN` after splitting off "n't",
+    a line break before the text and each line break being a sentence-break token
+    (``<s>``); tag every token (:func:`_tag`); count every tag, every two and every three
+    neighbouring tags; divide each count by the number of tokens that are not sentence
+    breaks and multiply by 1,000.  A unigram of the sentence break is no feature.  The
+    words of a text are its tokens of letters only.
 
-class _Coder:
-    """The tag n-grams of one vocabulary, counted over a string of one-character codes.
+    With a ``vocabulary`` (a model's feature names; scoring), only its n-grams are
+    counted, 0 where absent; without one (training), every n-gram found is returned, to
+    choose a vocabulary from.  The values are the same either way, to the bit (a test
+    checks them against the plain description).
 
-    Every tag the vocabulary names gets a code (a character), every other tag one shared
-    code, a sentence break its own.  A token's code has two forms: one for a word of
-    letters only (what :attr:`Profile.words` counts) and one for anything else.
+    How it is fast.  Tokens: the text is cut at spaces into *chunks* ("said," or
+    "(AP)"); a chunk's codes are computed once per process (the tokenising regex and tags
+    above, run on the chunk alone: no token spans a space) and then looked up, so a
+    document costs one dict lookup per chunk instead of a regex match and a tag lookup
+    per token.  Every tag gets a code (a character); with a vocabulary, the tags it
+    names do, every other tag one shared code, a sentence break its own.  A token's code
+    has two forms: one for a word of letters only (what :attr:`Profile.words` counts) and
+    one for anything else.
 
-    Tokens: the text is cut at spaces into *chunks* ("said," or "(AP)"); a chunk's codes
-    are computed once per process (the same tokenising regex and tags as for training,
-    run on the chunk alone: no token spans a space) and then looked up, so a document
-    costs one dict lookup per chunk instead of a regex match and a tag lookup per token.
-
-    Counting: only the vocabulary's n-grams are counted, each with one ``str.count`` of
-    one character, and no Python object is made per token.  A unigram is counted in the
-    codes.  For bigrams, the *pair string* has one character per pair of neighbouring
-    codes, ``chr(256 * first + second)``: the code bytes interleaved with themselves
-    shifted by one, read as UTF-16.  For trigrams, the *triple string* has one character
-    per three neighbouring codes, ``chr(65536 * k + 256 * second + third)`` (UTF-32),
-    where ``k`` (1 to 16, all a code point allows) numbers the first tags of the
-    vocabulary's trigrams; with more than 16 first tags, there is one triple string per
-    16 of them.
+    Counting with a vocabulary: only its n-grams are counted, each with one ``str.count``
+    of one character, and no Python object is made per token.  A unigram is counted in
+    the codes.  For bigrams, the *pair string* has one character per pair of
+    neighbouring codes, ``chr(256 * first + second)``: the code bytes interleaved with
+    themselves shifted by one, read as UTF-16.  For trigrams, the *triple string* has
+    one character per three neighbouring codes, ``chr(65536 * k + 256 * second +
+    third)`` (UTF-32), where ``k`` (1 to 16, all a code point allows) numbers the first
+    tags of the vocabulary's trigrams; with more than 16 first tags, there is one triple
+    string per 16 of them.  A vocabulary of more tags than a byte holds, and training's
+    open vocabulary, are counted with ``Counter`` over tuples of codes instead.
     """
 
     #: Chunks remembered (a bound on memory; codes do not depend on the cache).
@@ -369,7 +339,20 @@ class _Coder:
     #: First tags numbered in one triple string (the highest code point is 0x10FFFF).
     FIRST_TAGS = 16
 
-    def __init__(self, vocabulary: tuple[str, ...]) -> None:
+    def __init__(self, vocabulary: tuple[str, ...] | None) -> None:
+        self.vocabulary = vocabulary
+        self.token_codes = _Memo(self._token_code, 200_000)
+        self.chunk_codes = _Memo(self._chunk_code, self.MAX_CHUNKS)
+        self.same_codes: dict[str, str] = {}
+        if vocabulary is None:  # every tag gets its codes when first seen
+            self.code: dict[str, str] = {}
+            self.tag_of: dict[str, str] = {}
+            self.word_form: dict[str, str] = {}
+            self.merge_forms: dict[int, str] = {}
+            self.drop_words: dict[int, None] = {}
+            self.pairs_work = False
+            self.brk = self._new_code("<s>")
+            return
         by_n: tuple[list[tuple[str, tuple[str, ...]]], ...] = ([], [], [])
         for name in vocabulary:
             if name.startswith("tag:"):
@@ -385,9 +368,6 @@ class _Coder:
         self.merge_forms = str.maketrans({w: c for c, w in self.word_form.items()})
         self.drop_words = str.maketrans(dict.fromkeys(self.word_form.values()))
         self.brk = code["<s>"]
-        self.token_codes = _Memo(self._token_code, 200_000)
-        self.chunk_codes = _Memo(self._chunk_code, self.MAX_CHUNKS)
-        self.same_codes: dict[str, str] = {}
 
         unigrams, bigrams, trigrams = ([(name, tuple(map(code.__getitem__, parts))) for name, parts in ngrams] for ngrams in by_n)
         # A break is not one of the 1,000 tokens: a unigram "<s>" is never counted ("\0" is no code).
@@ -421,8 +401,18 @@ class _Coder:
         position = {name: i for i, name in enumerate(self.names + SENTENCE_FEATURES)}
         return tuple(position.get(name, len(position)) for name in vocabulary)
 
+    def _new_code(self, tag: str) -> str:
+        """Codes for a tag first seen (open vocabulary): one, and one for its word form."""
+        base, word = chr(2 * len(self.code) + 1), chr(2 * len(self.code) + 2)
+        self.code[tag], self.tag_of[base], self.word_form[base] = base, tag, word
+        self.merge_forms[ord(word)], self.drop_words[ord(word)] = base, None
+        return base
+
     def _token_code(self, token: str) -> str:
-        code = self.code.get(_tag(token), self.other)
+        tag = _tag(token)
+        code = self.code.get(tag)
+        if code is None:
+            code = self.other if self.vocabulary is not None else self._new_code(tag)
         return self.word_form[code] if token.isalpha() else code
 
     def _chunk_code(self, chunk: str) -> str:
@@ -461,9 +451,28 @@ class _Coder:
         per_thousand = 1000.0 / max(len(codes) - codes.count(self.brk), 1)
         return list(map(per_thousand.__mul__, self._counts(codes))), words
 
+    def every_rate_of(self, with_words: str) -> tuple[dict[str, float], int]:
+        """The rate of every tag n-gram found (open vocabulary), by name, and the number of
+        words, from a text's codes after a break for the text's start."""
+        words = len(with_words) - len(with_words.translate(self.drop_words))
+        codes = with_words.translate(self.merge_forms)
+        per_thousand = 1000.0 / max(len(codes) - codes.count(self.brk), 1)
+        tag = self.tag_of.__getitem__
+        unigrams = Counter(codes)
+        unigrams.pop(self.brk, None)  # a break is not one of the 1,000 tokens
+        features = {"tag:" + tag(a): n * per_thousand for a, n in unigrams.items()}
+        features.update({f"tag:{tag(a)} {tag(b)}": n * per_thousand for (a, b), n in Counter(zip(codes, codes[1:])).items()})
+        trigrams = Counter(zip(codes, codes[1:], codes[2:]))
+        features.update({f"tag:{tag(a)} {tag(b)} {tag(c)}": n * per_thousand for (a, b, c), n in trigrams.items()})
+        return features, words
+
     def tag_ngrams(self, marked: str) -> tuple[dict[str, float], int]:
-        """:meth:`rates_of` a marked text, by name."""
-        rates, words = self.rates_of(self.brk + self.codes_of(marked))
+        """The tag n-gram rates of a marked text by name (those of the vocabulary, or every
+        one found), and its number of words."""
+        with_words = self.brk + self.codes_of(marked)
+        if self.vocabulary is None:
+            return self.every_rate_of(with_words)
+        rates, words = self.rates_of(with_words)
         return dict(zip(self.names, rates)), words
 
 
@@ -476,9 +485,11 @@ def _rows(width: int, *columns: bytes) -> bytearray:
     return rows
 
 
+
 @lru_cache(maxsize=8)
-def _coder(vocabulary: tuple[str, ...]) -> _Coder:
-    return _Coder(vocabulary)
+def extractor(vocabulary: tuple[str, ...] | None) -> Extractor:
+    """The extractor of a vocabulary (None: every n-gram), one per process."""
+    return Extractor(vocabulary)
 
 
 # The first two words of each sentence (one sentence per line of the marked text): after
@@ -514,111 +525,6 @@ def _sentence_profile(lengths: list[int], marked: str) -> list[float]:
     ]
 
 
-# -- the model ----------------------------------------------------------------------------
-class ModelError(Exception):
-    """The packaged model file is missing or malformed."""
-
-
-@dataclass
-class Model:
-    """A logistic regression over standardised features, as stored in the JSON file."""
-
-    features: list[str]
-    means: list[float]
-    scales: list[float]
-    weights: list[float]
-    intercept: float
-    threshold: float
-    meta: dict[str, Any]
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Model:
-        try:
-            model = cls(
-                features=list(data["features"]),
-                means=[float(x) for x in data["means"]],
-                scales=[float(x) for x in data["scales"]],
-                weights=[float(x) for x in data["weights"]],
-                intercept=float(data["intercept"]),
-                threshold=float(data["threshold"]),
-                meta=dict(data.get("meta", {})),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"malformed model: {exc}") from None
-        n = len(model.features)
-        if not (len(model.means) == len(model.scales) == len(model.weights) == n):
-            raise ModelError("malformed model: features, means, scales and weights differ in length")
-        return model
-
-    @cached_property
-    def vocabulary(self) -> tuple[str, ...]:
-        return tuple(self.features)
-
-    @cached_property
-    def _slopes(self) -> list[float]:
-        """weight / scale per feature: a feature's contribution is (value - mean) * slope."""
-        return [w / sd for sd, w in zip(self.scales, self.weights)]
-
-    @cached_property
-    def reason_parts(self) -> list[tuple[str, str, str, str]]:
-        """Per feature, the words of a reason (see :func:`score_text`): the direction when
-        the value is above the mean and when not, the feature's description, the mean."""
-        return [
-            ("more", "fewer", describe_feature(name), f"{mean:.3g}")
-            if name.startswith("tag:")
-            else ("higher", "lower", describe_feature(name), f"{mean:.3g}")
-            for name, mean in zip(self.features, self.means)
-        ]
-
-    def contributions(self, features: dict[str, float]) -> list[float]:
-        """Each feature's share of the logit: weight times its standardised value."""
-        return self.contributions_of(map(features.get, self.features, repeat(0.0)))
-
-    def contributions_of(self, values: Iterable[float]) -> list[float]:
-        """:meth:`contributions` of the features' values in the model's order."""
-        return list(map(operator.mul, map(operator.sub, values, self.means), self._slopes))
-
-    def probability(self, features: dict[str, float], contributions: list[float] | None = None) -> float:
-        if contributions is None:
-            contributions = self.contributions(features)
-        return self.probability_of(contributions)
-
-    def probability_of(self, contributions: list[float]) -> float:
-        """:meth:`probability` from the features' :meth:`contributions`."""
-        logit = self.intercept + math.fsum(contributions)
-        logit = max(-60.0, min(60.0, logit))
-        return 1.0 / (1.0 + math.exp(-logit))
-
-
-def model_path() -> Path:
-    return Path(__file__).resolve().parent.parent / "models" / MODEL_NAME
-
-
-@lru_cache(maxsize=None)
-def load_model(path: str | None = None) -> Model:
-    """The packaged model (read once per process), or the one at ``path``."""
-    where = Path(path) if path else model_path()
-    try:
-        data = json.loads(where.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{where}: cannot read the model: {exc}") from None
-    return Model.from_dict(data)
-
-
-# -- scores and reasons -------------------------------------------------------------------
-@fact_type
-@dataclass(frozen=True)
-class Score:
-    """A document's score (0 to 1) and the reasons for it, strongest first."""
-
-    score: float
-    words: int
-    reasons: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"mt_score": self.score, "mt_reasons": list(self.reasons)}
-
-
 def describe_feature(name: str) -> str:
     """A reader's name for a feature."""
     fixed = {
@@ -631,137 +537,3 @@ def describe_feature(name: str) -> str:
     if name in fixed:
         return fixed[name]
     return f"'{name[4:]}'" + " per 1,000 tokens"
-
-
-def score_text(text: str, model: Model | None = None, top: int = 3) -> Score:
-    """Score one text: probability that it reads as machine-translated, and why.
-
-    The reasons are the features that pushed the score up most, each with its value and
-    the value typical of the training documents (the mean): ``more 'of the' per 1,000
-    tokens (31.2, typical 24.0)``.
-    """
-    model = model or load_model()
-    values, words = _model_values(text, model.vocabulary)
-    contributions = model.contributions_of(values)
-    probability = model.probability_of(contributions)
-    reasons = [_reason(model, i, values[i]) for i in _pushing_up_most(contributions, top)]
-    return Score(round(probability, 4), words, tuple(reasons))
-
-
-def scores_without_lines(text: str, lines: Iterable[int], model: Model | None = None) -> list[float] | None:
-    """The score of ``text`` with each of the given lines (numbered from 0) taken out in
-    turn: ``score_text(text without that line).score``, exactly; or None when the
-    normalised text is longer than the sample (taking a line out could then let text in
-    that the whole does not read: score those texts one by one).
-
-    Each line is normalised, marked and coded once; a text without line ``i`` is then
-    the other lines' marked texts and codes joined, so only counting and the sentence
-    profile are paid per line (about a third of scoring from the start).  This holds
-    because every step before counting works line by line: typography, white space and
-    NFKC change nothing across a line break, a line left empty is dropped, sentence ends
-    are found within a line, and a line break is a chunk, coded as a break, of its own.
-    """
-    model = model or load_model()
-    normalised = [normalise_typography(line) for line in text.split("\n")]
-    if SAMPLE_CHARS is not None and sum(map(len, normalised)) + len(normalised) > SAMPLE_CHARS:
-        return None
-    coder = _coder(model.vocabulary)
-    marked = [_mark_sentences(line) for line in normalised]
-    codes = [coder.codes_of(line) for line in marked]
-    present = [j for j, line in enumerate(marked) if line]  # an empty line is no line
-    scores = []
-    for i in lines:
-        kept = [j for j in present if j != i]
-        values, _ = _values_of(
-            coder, "\n".join(map(marked.__getitem__, kept)), coder.brk + coder.brk.join(map(codes.__getitem__, kept))
-        )
-        scores.append(round(model.probability_of(model.contributions_of(values)), 4))
-    return scores
-
-
-def explain(text: str, model: Model | None = None, top: int = 3, examples: int = 2) -> list[str]:
-    """The reasons of :func:`score_text`, each tag pattern with up to ``examples`` of its
-    most frequent occurrences in the text: ``more 'the w of' per 1,000 tokens (9.98,
-    typical 5.62; e.g. 'the rest of', 'the end of')``.
-
-    A tag pattern such as ``'the w of'`` means little to an editor until it is shown in
-    the article's own words.  Finding them takes a token-by-token pass, so this is for a
-    document being reported (rule D101), not for every score.
-    """
-    model = model or load_model()
-    values, _ = _model_values(text, model.vocabulary)
-    chosen = _pushing_up_most(model.contributions_of(values), top)
-    found = _occurrences(text, [model.features[i] for i in chosen], examples)
-    reasons = []
-    for i in chosen:
-        reason = _reason(model, i, values[i])
-        shown = found.get(model.features[i])
-        if shown:
-            reason = reason[:-1] + "; e.g. " + ", ".join(f"'{example}'" for example in shown) + ")"
-        reasons.append(reason)
-    return reasons
-
-
-#: Tags that stand for a class of words rather than one word or mark.
-_CLASS_TAGS = frozenset({"<s>", "Cap", "#", "w", "-ly", "-ing", "-ed", "-tion", "-s"})
-#: Tokens written against the word before them.
-_ATTACHED = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "n't"})
-
-
-def _as_written(tokens: Iterable[str]) -> str:
-    """Tokens joined as text is written: no space before a mark that closes or a clitic."""
-    text = ""
-    for token in tokens:
-        attached = not text or token in _ATTACHED or token.startswith("'")
-        text += token if attached else " " + token
-    return text
-
-
-def _pushing_up_most(contributions: list[float], top: int) -> list[int]:
-    """The features that raised the logit most, at most ``top``, strongest first."""
-    pushing_up = compress(range(len(contributions)), map(operator.gt, contributions, repeat(0.0)))
-    return heapq.nlargest(top, pushing_up, key=contributions.__getitem__)
-
-
-def _reason(model: Model, i: int, value: float) -> str:
-    more, fewer, description, typical = model.reason_parts[i]
-    return f"{more if value > model.means[i] else fewer} {description} ({value:.3g}, typical {typical})"
-
-
-def _occurrences(text: str, names: list[str], limit: int) -> dict[str, list[str]]:
-    """For each tag n-gram among ``names``, its ``limit`` most frequent occurrences in the
-    scored sample, as the words were written (sentence breaks left out; ties in order of
-    first occurrence)."""
-    # A pattern of function words and marks only ("also", ", but") is its own example.
-    patterns = {
-        tuple(name[4:].split(" ")): name
-        for name in names
-        if name.startswith("tag:") and not _CLASS_TAGS.isdisjoint(name[4:].split(" "))
-    }
-    if not patterns:
-        return {}
-    marked = _mark_sentences(sample(text))
-    tokens = _tokens(marked)
-    tags = list(map(_tag, tokens))
-    seen: dict[str, Counter[str]] = {name: Counter() for name in patterns.values()}
-    for size in {len(pattern) for pattern in patterns}:
-        for start in range(len(tags) - size + 1):
-            name = patterns.get(tuple(tags[start : start + size]))
-            if name is not None:
-                words = _as_written(t for t in tokens[start : start + size] if t != "\n")
-                if words:
-                    seen[name][words] += 1
-    return {name: [words for words, _ in counts.most_common(limit)] for name, counts in seen.items() if counts}
-
-
-def _score_document(doc: Any) -> Score:
-    return score_text(doc.view)
-
-
-#: A document's machine-translation score (read by D101 and the JSON and HTML reports).
-MT_SCORE: Analysis[Score] = analysis("mt_score")(_score_document)
-
-
-def document_score(doc: Any) -> Score:
-    """The score of a :class:`~lintnews.core.document.Document`, computed once."""
-    return MT_SCORE.of(doc)
