@@ -47,3 +47,14 @@ def test_slips_are_typing_slips_or_cognate_letters():
     assert slip("thosr", "those") and slip("rgion", "region") and slip("policce", "police")
     assert slip("wotld", "world") and slip("republik", "republic") and slip("situacion", "situation")
     assert not slip("changi", "change") and not slip("welle", "well") and not slip("gjorge", "george")
+
+
+def test_a_title_respelled_before_a_name_and_a_vowel_ending_are_reported():
+    assert flagged("It was signed by Prezident Volodymyr Zelensky on Monday.", "S104") == ["Prezident"]
+    assert flagged("Thousands of people in the Vltava Regione were cut off.", "S104") == ["Regione"]
+    assert slip("regione", "region") and slip("reforma", "reform")
+    assert not slip("costa", "cost")  # a short word with a vowel ending is a name as often
+
+
+def test_a_given_name_before_a_surname_is_not_a_title():
+    assert flagged("Macedonian President Gjorge Ivanov spoke. Later Zelensky spoke to Anna Marka.", "S104") == []

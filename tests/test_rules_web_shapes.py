@@ -7,6 +7,26 @@ from rulecase import flagged
 _AROUND = "The talks resumed on Monday, officials said.\n{}\nThey will meet again."
 
 RESIDUE = [
+    'Reuters contributed to this report.',
+    'By Jane Doe, Reuters',
+    'Jane Doe | AFP',
+    '— AFP',
+    'With agencies',
+    'Sources: Reuters, AFP',
+    'Main image: Reuters',
+    'AFP PHOTO',
+    'Get our morning briefing',
+    'Receive the latest news by email',
+    'Become a member',
+    'Support independent journalism',
+    'Sign up now',
+    "Don't miss out – subscribe today",
+    'Write a comment',
+    'Reply',
+    'Comments have been disabled for this article.',
+    'There are no comments yet.',
+    'Have your say',
+    'Sort by: Newest',
     'Share this page',
     'Share on WhatsApp',
     'Email this article',
@@ -73,6 +93,13 @@ RESIDUE = [
 ]
 
 LOOK_ALIKES = [
+    'Police declined to comment on this story.',
+    'They sort by size.',
+    'Become a member of the EU, he urged.',
+    'Stay at home today.',
+    'By Monday, Reuters said, the deal was done.',
+    'Watch your child once when it is asleep.',
+    'With AFP reporting the deal, markets rose.',
     'Share prices rose on Monday.',
     'Read the full statement, he said.',
     'Get well soon, she wrote.',

@@ -62,12 +62,14 @@ def slip(word: str, right: str) -> bool:
     """Whether ``word`` is ``right`` mistyped once (a letter dropped, a letter doubled or
     hit beside its neighbour, two letters swapped, one key hit for the next) or respelled
     as another language spells it (k for c, z for s, c for t, a consonant single or
-    doubled).  Names one edit from a word differ from it in other ways ("Changi",
-    "Welle", "Gjorge"), which is what keeps them out."""
+    doubled, a vowel ending: "Regione").  Names one edit from a word differ from it in
+    other ways ("Changi", "Welle", "Gjorge"), which is what keeps them out."""
     near = _neighbours()
     if len(word) == len(right) - 1:
         return any(right[:i] + right[i + 1 :] == word for i in range(len(right)))
     if len(word) == len(right) + 1:
+        if word[-1] in "aeio" and word[:-1] == right and len(right) >= 5 and right[-1] not in "aeiouy":
+            return True  # a vowel ending of another language: "Regione", "Reforma"
         for i in range(len(word)):
             if word[:i] + word[i + 1 :] == right:
                 c = word[i]
@@ -143,6 +145,7 @@ class CapitalisedMisspelling(DocumentRule):
     a common word: a letter dropped, doubled or hit beside a neighbour on the keyboard,
     two letters swapped, one key for the next, or a letter another language writes for
     the English one (k/c, z/s, c/t, i/y, c/s, f/v).  It must stand where a name would not:
+    before a name when the word meant is a title ("Prezident Zeman"),
     at a sentence's start and not followed by another name-like word, or inside a run of
     capitalised words beside a common word ("Czech", "Health", "National") or after "the"
     — and not after a title or a given name ("President Gjorge").  Names one edit from a
@@ -163,7 +166,7 @@ class CapitalisedMisspelling(DocumentRule):
             if counts[word] > 1 or is_given_name(word):
                 continue
             meant = _meant(word.lower())
-            if meant is None or not self._not_a_name(view, m.start(), m.end()):
+            if meant is None or not self._not_a_name(view, m.start(), m.end(), meant):
                 continue
             suggestion = meant[:1].upper() + meant[1:]
             yield self.finding(
@@ -171,7 +174,7 @@ class CapitalisedMisspelling(DocumentRule):
             )
 
     @staticmethod
-    def _not_a_name(view: str, start: int, end: int) -> bool:
+    def _not_a_name(view: str, start: int, end: int, meant: str) -> bool:
         word = view[start:end]
         line_start = view.rfind("\n", 0, start) + 1
         line_end = view.find("\n", end)
@@ -191,6 +194,8 @@ class CapitalisedMisspelling(DocumentRule):
             return False  # beside a word of another language's name: "Deutsche Welle", "Chongqing Fuling"
         if view[end : end + 2] == " (":
             return False  # a name and its gloss: "Toray (Japan)"
+        if not closed and after[:1].isupper() and meant[:1].upper() + meant[1:] in _BEFORE_NAMES:
+            return True  # a title before a name: "Prezident Zeman"
         if not closed and after[:1].isupper() and is_given_name(_bare(after), strict=True):
             return False
         head = view[line_start:start].rstrip(" \t\"“‘(")

@@ -34,7 +34,7 @@ _INTERFACE_START = re.compile(
     r"(?:Click|Tap|Share|Subscribe|Sign up|Sign in|Log in|Log out|Login|Register|Follow us|Follow|Scroll|Skip|Download"
     r"|Get the latest|Get our|Pin it|Tweet|Email|E-mail|Print|Read more|Read next|Read also|Watch|Listen"
     r"|Comments are|Trending|Most read|Most popular|Most viewed|Advertisement|Continue reading|Sponsored|Newsletter"
-    r"|Bookmark|Don[’']t miss|Never miss|Be the first|Already a|Already have|Create an account|Forgot)\b"
+    r"|Bookmark|Don[’']t miss|Never miss|Be the first|Already a|Already have|Create an account|Forgot|Reply|Comments)\b"
 )
 # Imperatives that also start sentences ("Get well", "Read the report"): interface text
 # only when a part of the page or of a service is named after them.
@@ -42,12 +42,13 @@ _WEAK_START = re.compile(
     r"(?:Get|Read|See|View|Join|Leave|Add|Post|Reply|Submit|Enter|Load|Show|Hide|Jump|Go to|Back to|Explore"
     r"|Discover|Stay|Support|Donate|Install|Open|Visit|Check out|Find out|Learn more|Sort|Accept|Manage|Report"
     r"|Tell us|Contact us|Like us|Thanks for|Thank you for|You may also|You might also|You must|Copy|Save|Send"
-    r"|Sign|Never|Don[’']t)\b"
+    r"|Sign|Never|Don[’']t|Receive|Become|Write|Register|Want|Comment|Have your say)\b"
 )
 _INTERFACE_WORDS = re.compile(
     r"\b(?:newsletter|inbox|window|app|comment|comments|account|notifications|cookies|button|link|page|site"
     r"|content|access|updates|alerts|feed|e-?mail|podcast|channel|story|article|Telegram|WhatsApp|Facebook"
-    r"|Twitter|Instagram|YouTube|LinkedIn|Pinterest|closed|here|video|live)\b",
+    r"|Twitter|Instagram|YouTube|LinkedIn|Pinterest|closed|here|video|live|now|today|free|digest|briefing|alerts"
+    r"|members?|membership|subscribers?|journalism|headlines)\b",
     re.IGNORECASE,
 )
 # What a weak imperative must name to be interface text: the page, a service, the
@@ -57,7 +58,8 @@ _SERVICE_WORDS = re.compile(
     r"|e-?mail|e-?mails|podcasts?|channel|articles?|stories|story|Telegram|WhatsApp|Facebook|Twitter|Instagram|YouTube"
     r"|LinkedIn|Pinterest|Reddit|TikTok|Viber|Google News|RSS|us|our|subscribers?|subscription|subscribing|subscribe"
     r"|signing up|sign up|password|logged in|reply|replies|discussion|conversation|privacy policy|gallery|photos|videos?"
-    r"|favou?rites|clipboard|bookmarks?|mailing list|notified|below|above|related|full coverage)\b",
+    r"|favou?rites|clipboard|bookmarks?|mailing list|notified|below|above|related|full coverage|members?|membership"
+    r"|subscribers?|journalism|briefing|digest|alerts|inbox|continue reading|miss out)\b",
     re.IGNORECASE,
 )
 # A line made of interface tokens only: "Share 0 Tweet 0", "Facebook Twitter Email",
@@ -93,7 +95,10 @@ _FORM = re.compile(
     r"|(?:enable|disable) (?:javascript|your ad ?blocker)|ad ?blocker|unsubscribe at any time|invalid email"
     r"|logged in to (?:post|comment|leave|reply)|to (?:post|leave|add) a comment|join the (?:discussion|conversation)"
     r"|comments? (?:are|is) (?:closed|moderated|disabled)|share (?:this|the) (?:article|story|page|post)"
-    r"|opens in (?:a )?new (?:window|tab)|delivered (?:straight |directly )?to your inbox|enter your e-?mail)\b.*",
+    r"|opens in (?:a )?new (?:window|tab)|delivered (?:straight |directly )?to your inbox|enter your e-?mail"
+    r"|comments? (?:have|has) been (?:closed|disabled|turned off)|commenting (?:is|has been) (?:closed|disabled)"
+    r"|no comments yet|(?<=^)(?:have your say|sort by|your comment|write a comment|comment on this (?:story|article|post))"
+    r"|contributed (?:to )?(?:this |the )?(?:report|reporting|story|article))\b.*",
     re.IGNORECASE,
 )
 # Credits by their label: "Photo by Jane Doe", "Photograph: Jane Doe/Reuters",
@@ -119,7 +124,9 @@ _AGENCIES = (
 )
 _AGENCY = re.compile(rf"(?:{_AGENCIES})")
 _AGENCY_CREDIT = re.compile(
-    rf"[(\[]?(?:(?:[©]|\(c\)) ?(?:\d{{4}} )?)?(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,3}} ?/ ?)?(?:{_AGENCIES})"
+    rf"[(\[]?(?:(?:©|\(c\)|Copyright) ?(?:\d{{4}} )?|[—–-] ?|(?:By|With|Via|Sources?|Courtesy|Credits?|Main image"
+    rf"|Text and photos?|Photos?|Images?)\b:? )?(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,3}} ?[/|,] ?)?"
+    rf"(?:{_AGENCIES}|agencies|Agencies)(?:,? (?:{_AGENCIES}))*(?: PHOTO| Photo| photo)?"
     rf"(?: ?/ ?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,3}})?(?: via (?:{_AGENCIES}))?[)\]]?\.?"
 )
 # A caption's marks: who is where in the picture.
@@ -152,10 +159,11 @@ def _interface(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= MAX_INTERFACE_WORDS:
         return False
-    if _INTERFACE_START.match(text):
-        return len(words) <= 2 or _INTERFACE_WORDS.search(text, len(words[0])) is not None
+    if _INTERFACE_START.match(text) and (len(words) <= 2 or _INTERFACE_WORDS.search(text, len(words[0])) is not None):
+        return True
     m = _WEAK_START.match(text)
-    return m is not None and len(words) >= 2 and _SERVICE_WORDS.search(text, m.end()) is not None
+    # Interface text has no clause after a comma ("Become a member of the EU, he said").
+    return m is not None and len(words) >= 2 and "," not in text and _SERVICE_WORDS.search(text, m.end()) is not None
 
 
 def _interface_tokens(text: str) -> bool:
