@@ -58,3 +58,14 @@ def test_a_title_respelled_before_a_name_and_a_vowel_ending_are_reported():
 
 def test_a_given_name_before_a_surname_is_not_a_title():
     assert flagged("Macedonian President Gjorge Ivanov spoke. Later Zelensky spoke to Anna Marka.", "S104") == []
+
+
+def test_a_name_at_a_sentence_start_one_slip_from_a_rarer_word_is_not_reported():
+    assert flagged("Sova came home late. Pesel said nothing.", "S104") == []
+    assert flagged("Peolpe came home late.", "S104") == ["Peolpe"]
+
+
+def test_a_name_after_a_capitalised_function_word_or_a_rare_word_after_the_is_not_reported():
+    text = "But Pesel was trained. Our Panas stays home. They dealt with the Stasi files."
+    assert flagged(text, "S104") == []
+    assert flagged("The Wotld Health Organization met.", "S104") == ["Wotld"]

@@ -102,9 +102,17 @@ def _meant(word: str) -> str | None:
     return min(candidates, key=lambda c: (-frequency(c), c))
 
 
+# Words capitalised at a sentence's start, which say nothing of the word after them.
+_FUNCTION_WORDS = frozenset(
+    "the a an but and or nor our my your his her their its this that these those in on at of for with by from to as"
+    " so if when then now we you he she they it i all some no not our after before while since until about".split()
+)
 #: A capitalised word beside the misspelled one is a common word at this frequency in
 #: pyspellchecker's list ("Czech" 537, "Chongqing" 67, "Liberec" 50).
 NEIGHBOUR_FREQUENCY = 250
+#: At a sentence's start the word meant must be this frequent ("people", "police",
+#: "economy" 11,327; not "sofa" 5,807, "peel" 7,462, "olden", "liner").
+SENTENCE_START_FREQUENCY = 10000
 
 
 def _bare(token: str) -> str:
@@ -112,10 +120,12 @@ def _bare(token: str) -> str:
 
 
 def _common_capitalised(token: str) -> bool:
-    """A capitalised common word that is not a name: "Health", "Czech", "The"."""
+    """A capitalised common word that is not a name nor a function word capitalised at a
+    sentence's start: "Health", "Czech", "National"; not "But", "Our", "Kim"."""
     word = _bare(token)
     return (
         word[:1].isupper()
+        and word.lower() not in _FUNCTION_WORDS
         and frequency(word) >= NEIGHBOUR_FREQUENCY
         and not is_given_name(word, strict=True)
         and word not in _BEFORE_NAMES
@@ -200,7 +210,10 @@ class CapitalisedMisspelling(DocumentRule):
             return False
         head = view[line_start:start].rstrip(" \t\"“‘(")
         if not head or head[-1:] in ".!?:":
-            # A sentence's first word: a name would go on with a surname.
+            # A sentence's first word: a name would go on with a surname, and a name
+            # at a sentence's start is one slip from a rarer word ("Sova", "Pesel").
+            if frequency(meant) < SENTENCE_START_FREQUENCY:
+                return False
             return closed or not _name_like(after)
         if opened:
             return False
@@ -216,7 +229,8 @@ class CapitalisedMisspelling(DocumentRule):
                 return False
             if word[-1:] in ",;:)\"”’":
                 break
-        if run and run[-1] == "the" and (closed or not after[:1].isupper() or _common_capitalised(after)):
+        after_the = run and run[-1] == "the" and frequency(meant) >= SENTENCE_START_FREQUENCY
+        if after_the and (closed or not after[:1].isupper() or _common_capitalised(after)):
             return True
         if before[:1].isupper() and before[-1:].isalpha() and _common_capitalised(before):
             return closed or not _name_like(after)

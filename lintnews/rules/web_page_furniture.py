@@ -78,7 +78,7 @@ _SECTION_HEADER = re.compile(
     r"(?:(?:More|Most|Top|Latest|Related|Recommended|Popular|Featured|Trending|Similar|Recent|Other|Further)"
     r"(?: \w+){0,3}? (?:stories|articles|news|posts|videos|reads?|headlines|links|topics|coverage|reading|content)"
     r"|Related(?: content| coverage| topics| links| stories| articles)?|Recommended(?: for you)?|Editor[’']s picks?"
-    r"|(?:More|Read more|Read also|See also|Also read|Related|Watch|WATCH|READ MORE|MORE|RELATED|Video|VIDEO|Listen"
+    r"|(?:More|Read more|Read also|See also|Also read|Related|Watch|WATCH|READ MORE|MORE|RELATED|Listen"
     r"|LISTEN|ALSO READ|SEE ALSO)\s*:.*"
     r"|More (?:on|from|about) (?:this|the|our) \w+(?: \w+)?|More from \S+(?: \S+)?|Up next|What to read next"
     r"|Story continues(?: below)?(?: advertisement)?|Advertisement|ADVERTISEMENT|Sponsored(?: content| by .*)?"
