@@ -42,6 +42,37 @@ def test_a_rare_swap_of_a_set_phrase_is_reported_with_the_set_phrase(text, phras
     assert "times as often" in finding.message
 
 
+# Swaps whose synonym comes from another part of speech than the phrase's word (a verb
+# sense of a noun: "switch" for "exchange", "command" for "control", "assault" for
+# "attack"): a spinner's thesaurus does not tell senses apart (issue 16).
+@pytest.mark.parametrize(
+    ("phrase", "suggestion"),
+    [
+        ("climate alteration", "climate change"),
+        ("birth command", "birth control"),
+        ("stock switch", "stock exchange"),
+        ("search locomotive", "search engine"),
+        ("heart assault", "heart attack"),
+        ("sea grade", "sea level"),
+    ],
+)
+def test_a_swap_from_any_sense_of_the_word_is_reported(phrase, suggestion):
+    text = f"Officials said on Tuesday that the {phrase} had become a worry."
+    assert flagged(text, "M103") == [phrase]
+    assert findings(text, "M103")[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["tax return", "traffic light", "peace negotiations", "mobile telephone", "bank bill", "interest charges",
+     "world conflict", "labour force", "peace treaty", "prison sentence", "time frame", "working day",
+     "real property", "side effects", "free market", "credit limit", "emergency room", "school year"],
+)
+def test_ordinary_phrases_beside_set_phrases_are_not_reported(phrase):
+    text = f"Officials said on Tuesday that the {phrase} had become a worry."
+    assert flagged(text, "M103") == []
+
+
 def test_the_evidence_is_a_ratio_of_counts():
     [hit] = find_unusual_phrases("rates: stake rates", load_table())
     assert (hit.start, hit.end, hit.phrase, hit.suggestion) == (7, 18, "stake rates", "interest rates")
@@ -176,6 +207,36 @@ def test_the_build_is_deterministic_and_finds_swaps_of_set_phrases():
     assert "curiosity rates\tinterest rates\t0\t50000\tcs" in body
     assert "stake rates\tinterest rates\t0\t50000\tcs" in body
     assert all(not row.startswith("interest rates\t") for row in body)
+
+
+def test_the_build_swaps_in_synonyms_of_any_part_of_speech_as_a_spinner_does():
+    # "press" the noun (the news media) and "push" the verb share no synset; a spinner's
+    # thesaurus swaps "push" in anyway ("push conference").  --head-senses-only does not.
+    build = _build_module()
+    wordnet = {
+        "n": "\n".join(
+            [
+                "00000001 10 n 01 press 0 000 | the print media",
+                "00000002 14 n 01 conference 0 000 | a meeting",
+                "00000003 14 n 01 press_conference 0 000 | a meeting with reporters",
+            ]
+        ),
+        "v": "00000004 35 v 02 press 0 push 0 000 | exert pressure",
+        "a": "",
+        "r": "",
+    }
+    bigrams = "press conference 50000\nof the 900000\nstake holders 3000\n"
+    unigrams = "press 900\npush 500\nconference 800\n"
+    base = dict(min_phrase_count=0, min_ratio=2.0, min_word_count=1, loose_share=0.1, hypernyms=False,
+                analogues=True, nouns_only=True, kind_filter=True, explain=[], other_sense_max_count=1000)
+    spinner = build.build(bigrams, unigrams, wordnet, argparse.Namespace(**base, any_sense=True))
+    assert "push conference\tpress conference\t0\t50000\tcsx" in spinner[1:]
+    assert "any-sense=1" in spinner[0]
+    strict = build.build(bigrams, unigrams, wordnet, argparse.Namespace(**base, any_sense=False))
+    assert not any(row.startswith("push conference\t") for row in strict[1:])
+    # A word of another part of speech as frequent as "put" stands beside anything: not kept.
+    frequent = build.build(bigrams, unigrams, wordnet, argparse.Namespace(**{**base, "other_sense_max_count": 499}, any_sense=True))
+    assert not any(row.startswith("push conference\t") for row in frequent[1:])
 
 
 INPUTS = Path(os.environ.get("LINTNEWS_PHRASE_INPUTS", Path.home() / ".cache" / "lintnews-phrases"))
