@@ -260,6 +260,9 @@ class UnusualPhrase(DocumentRule):
 
     Example: ``the central bank raised curiosity rates`` -> ``interest rates``.
 
+    An article put into a prepositional idiom (``for the example,`` -> ``for example``) is
+    reported where a punctuation mark ends it, so that no noun or clause continues it.
+
     The knowledge comes from the Google Books bigram counts shipped by symspellpy and from
     WordNet 3.0, compiled into ``lintnews/data/phrases-v1.tsv.gz`` by
     ``training/build_phrase_table.py``.  Quotations, names of people and capitalised
