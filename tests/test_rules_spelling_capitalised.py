@@ -69,3 +69,7 @@ def test_a_name_after_a_capitalised_function_word_or_a_rare_word_after_the_is_no
     text = "But Pesel was trained. Our Panas stays home. They dealt with the Stasi files."
     assert flagged(text, "S104") == []
     assert flagged("The Wotld Health Organization met.", "S104") == ["Wotld"]
+
+
+def test_a_name_after_a_party_or_role_word_is_not_reported():
+    assert flagged("Many are calling on Democrat Badin and Striker Kanre to act.", "S104") == []

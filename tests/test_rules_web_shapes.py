@@ -154,3 +154,9 @@ def test_section_names_the_dictionary_lacks_are_tags():
 def test_a_brand_or_a_made_up_word_is_not_tags():
     text = "PricewaterhouseCoopers said so.\nPrices rose.ZorblaxQuimFrob\nThe firm, FlixBus, grew."
     assert flagged(text, "W102") == []
+
+
+def test_a_line_w101_lists_is_left_to_w101():
+    text = "The talks resumed.\nLeave a Reply\nBack to top button\nThey will meet again."
+    assert flagged(text, "W101") == ["Leave a Reply", "Back to top button"]
+    assert flagged(text, "W105") == []

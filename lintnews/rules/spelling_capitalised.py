@@ -31,7 +31,10 @@ _BEFORE_NAMES = frozenset(
     " Judge King Queen Prince Princess Pope Chairman Chairwoman Director Ambassador Coach Captain Professor"
     " Prof Rep Sen Gov Gen Col Lt Sgt Officer Inspector Det Insp Saint St Father Sister Brother Bishop Rabbi"
     " Imam Sheikh Emir Sultan Premier Deputy Spokesman Spokeswoman Commissioner Chief Leader Colonel Major"
-    " Lieutenant Sergeant Admiral Marshal Justice Chairperson CEO Vice Uncle Aunt".split()
+    " Lieutenant Sergeant Admiral Marshal Justice Chairperson CEO Vice Uncle Aunt Democrat Republican Tory"
+    " Conservative Liberal Socialist Communist Congressman Congresswoman Representative Candidate Rapper Singer"
+    " Actor Actress Striker Defender Midfielder Goalkeeper Manager Player Writer Author Artist Chef Pastor"
+    " Reverend Rev Colleague Comrade Mister Madam Herr Frau Senior Junior Champion Veteran Opposition".split()
 )
 
 

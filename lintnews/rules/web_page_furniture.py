@@ -3,9 +3,11 @@ scraper kept, recognised by their shape rather than by a list of exact lines."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
+from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
@@ -199,6 +201,14 @@ def _credit_or_caption(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _listed_lines() -> frozenset[str]:
+    """The lines W101 knows by heart (``rules/W101-boilerplate.yaml``), lower-cased."""
+    data = builtin_yaml("W101-boilerplate.yaml")
+    tokens = data.get("tokens", []) if isinstance(data, dict) else []
+    return frozenset(str(t).strip().lower() for t in tokens)
+
+
 @register
 class PageFurniture(DocumentRule):
     """Finds captions, credits, copyright notices and interface text left in an article:
@@ -223,7 +233,7 @@ class PageFurniture(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for line_start, line in doc.lines():
-            if not line.strip():
+            if not line.strip() or line.strip().lower() in _listed_lines():
                 continue
             for offset, segment in _segments(line):
                 found = self._in_segment(segment)
@@ -237,8 +247,8 @@ class PageFurniture(DocumentRule):
     @staticmethod
     def _in_segment(segment: str) -> tuple[int, int, str] | None:
         stripped = segment.strip()
-        if not stripped:
-            return None
+        if not stripped or stripped.lower() in _listed_lines():
+            return None  # W101 reports the lines of its list
         lead = len(segment) - len(segment.lstrip())
         if _LABELLED.match(stripped):
             return lead, lead + len(stripped), "a caption or credit"
