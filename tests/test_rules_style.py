@@ -35,7 +35,6 @@ def test_a_quoted_form_counts_as_the_house_style_but_is_never_reported():
         "a.txt": "They asked for a nationwide ceasefire.",
         "b.txt": "“The ceasefire is over,” he said. “No ceasefire,” she said.",  # quoted: still evidence
         "c.txt": "“We reject any cease-fire,” the spokesman said. Talk of a cease-fire faded.",
-        "d.txt": "The ceasefire held.",  # a clear majority: 4 to 2
     }
     [f] = findings(texts, "C102")
     assert (f.path, f.column, f.suggestion) == ("c.txt", texts["c.txt"].rindex("cease-fire") + 1, "ceasefire")
@@ -75,7 +74,7 @@ def test_a_currency_sign_is_not_the_abbreviation():
     assert flagged("The US and the US agreed. The U.S. paid US$5 million and $US3 more.", "C101") == ["U.S."]
 
 
-def test_folders_are_compared_apart_and_only_a_clear_majority_is_a_house_style():
+def test_folders_are_compared_apart():
     outlets = {
         "bbc/a.txt": "Send an e-mail.",
         "bbc/b.txt": "An e-mail came.",
@@ -85,4 +84,3 @@ def test_folders_are_compared_apart_and_only_a_clear_majority_is_a_house_style()
     }
     assert flagged(outlets, "C102") == []
     assert flagged({"x/a.txt": "Send an e-mail.", "x/b.txt": "An email came.", "x/c.txt": "Send an email."}, "C102") == ["e-mail"]
-    assert flagged({"x/a.txt": "An e-mail. An e-mail.", "x/b.txt": "An email.", "x/c.txt": "Send an email. Email."}, "C102") == []

@@ -19,8 +19,7 @@ is one rule::
   templates over the groups.
 - ``consistency``: ``groups`` of interchangeable forms (``Mr``/``Mr.``); with
   ``scope: document`` the minority form inside a document is reported, with
-  ``scope: corpus`` the minority form across the documents of one folder, when the
-  majority form is used at least twice as often.
+  ``scope: corpus`` the minority form across the documents of one folder.
 
 Keys common to all: ``severity`` (error, warning, info), ``default`` (on unless
 selected, true), ``ignore_case`` (false), ``reads_quotes`` (true): whether the rule
@@ -341,8 +340,8 @@ class ConsistencyRule(DataRule, CorpusRule):
                 continue
             ranked = counts.most_common()
             majority, top = ranked[0]
-            if ranked[1][1] == top or (not self.per_document and top < 2 * ranked[1][1]):
-                continue  # a tie, or across documents no clear majority: no house style to point to
+            if ranked[1][1] == top:
+                continue  # a tie: no house style to point to
             tally = ", ".join(f"'{f}' {n}x" for f, n in ranked)
             majority_locs = [loc for form, loc, _ in occurrences if form == majority]
             for form, loc, reportable in occurrences:
