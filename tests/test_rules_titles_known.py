@@ -189,10 +189,11 @@ def test_forms_of_address_left_alone(text):
         "Chancellor Olaf Scholz met the press.",
         "Federal Chancellor Olaf Scholz met the press.",
         "German Chancellor Olaf Scholz met the press.",
-        "Former Prime Minister Olaf Scholz met the press.",  # another office, or another time
+        "Former Chancellor Olaf Scholz met the press.",  # an office he held, at another time
+        "her former foreign minister Boris Johnson",  # a description in lower case
         "Deputy Prime Minister Olaf Scholz met the press.",
         "Vice-Chancellor Olaf Scholz met the press.",  # an office he held
-        "then-Prime Minister Olaf Scholz met the press.",
+        "then-Finance Minister Olaf Scholz met the press.",
         "Finance Minister Olaf Scholz met the press.",  # an office he held (2018-2021)
         "Secretary-General António Guterres spoke.",
         "Prime Minister António Guterres of Portugal spoke.",  # he was (1995-2002)

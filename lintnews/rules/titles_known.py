@@ -19,6 +19,7 @@ from lintnews.analyses.offices import (
     OFFICE,
     OFFICE_TITLES,
     REPORTED,
+    STRUCT,
     Holding,
     Knowledge,
     OfficeMention,
@@ -26,8 +27,12 @@ from lintnews.analyses.offices import (
     Person,
     check_overrides,
     knowledge,
+    norm_title,
+    stem,
     title_index,
+    title_structure,
 )
+from lintnews.analyses.dictionary import is_common_word
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document, in_quote
 from lintnews.core.finding import Finding
@@ -97,11 +102,12 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
         return None
     if m.kinds & ADDRESS and m.rendering in k.address:
         return _address(doc, k, m, person, mentions)
-    if not m.kinds & OFFICE:
+    if not m.kinds & (OFFICE | STRUCT):
         return None
     if person is not None and (m.marker is None or any(h.country == m.marker for h in person.holdings)):
-        if m.qualifier:
-            return None  # "former", "deputy", "Party": another office or another time
+        if m.qualifier and (m.qualifier != "time" or not m.written[:1].isupper()):
+            return None  # "deputy", "Party": another office; "her former foreign minister": a description
+        # "former": past offices are in the table too (a former office never held is wrong)
         return _office(k, m, person)
     if m.marker and m.qualifier in ("", "time"):
         # unknown, or the table knows none of the person's offices in that country: the
@@ -215,11 +221,83 @@ def _office(k: Knowledge, m: OfficeMention, person: Person) -> OfficeError | Non
             where = ", ".join(k.country_names.get(c, c) for c in sorted(distinct.countries)[:3])
             message = f"'{m.written}' {m.name}: '{m.written}' is an office of {where}; {_was(k, person, h)}"
             return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
-    h = _held(k, person, m.rendering)
+    h = _held(k, person, m.rendering) if m.kinds & OFFICE else None
+    if h is None:
+        h = _unlike(k, m, person)
     if h is None:
         return None
     message = f"'{m.written}' {m.name}: {_was(k, person, h)}"
     return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
+
+
+#: heads of the offices a structural comparison reports (a person's other roles, party
+#: and club offices, ranks, are too often missing from the table to be compared)
+_COMPARED_HEADS = frozenset(
+    "minister secretary president chancellor premier chairman chairwoman chairperson mayor governor judge "
+    "prosecutor king queen emperor empress monarch sultan emir amir taoiseach voivode burgomaster prefect "
+    "head chief".split()
+    + ["prime minister", "secretary general", "general secretary", "chief justice", "chief judge", "attorney general",
+       "prosecutor general", "general prosecutor", "governor general", "chief executive", "chief minister",
+       "first minister", "secretary of state", "lord mayor", "lord chancellor", "state councillor", "state councilor",
+       "minister president", "chief secretary", "head of state", "head of government", "foreign secretary",
+       "home secretary", "supreme leader", "high representative"]
+)
+#: heads that are one office under several words
+_SAME_HEAD = {"chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman", "councilor": "councillor",
+              "state councilor": "state councillor", "general prosecutor": "prosecutor general", "amir": "emir",
+              "empress": "emperor", "queen": "king", "sovereign": "monarch"}
+#: modifiers any office may carry ("Federal Chancellor", "Cabinet Minister")
+_GENERIC_MODS = frozenset(stem(w) for w in "federal cabinet government national union state's welsh scottish english "
+                          "irish northern catalan basque bavarian flemish".split())
+
+
+def _head(h: str) -> str:
+    return _SAME_HEAD.get(h, h)
+
+
+def _unlike(k: Knowledge, m: OfficeMention, person: Person) -> Holding | None:
+    """The office to suggest when the title's structure (head word and modifiers) is
+    that of none of the person's offices: a head they never held ("Governor" for a
+    president, "Prime Minister" for a chancellor) or a head they held with modifiers no
+    rendering of it has ("Upper Mayor", "Minister of Enlightenment")."""
+    head, mods = title_structure(m.rendering)
+    head = _head(head)
+    if head not in _COMPARED_HEADS or _title_ok(k, person, m.rendering):
+        return None
+    # modifiers that are no common word name a place or a party: not evidence
+    mods = (mods & _COMMON_STEMS[m.rendering]) - _GENERIC_MODS
+    held = [h for h in person.holdings if h.family != "leg"]
+    if not any(h.family in REPORTED for h in held):
+        return None
+    same_head = []
+    for h in person.holdings:
+        markers = frozenset(stem(w) for mk, c in k.markers.items() if c == h.country for w in mk.split())
+        office = k.offices.get((h.country, h.family))
+        # the country's own renderings when it lists them (the family's may be another system's)
+        renderings = office.accepted | {norm_title(office.proper)} if office and office.accepted else k.accepted(h)
+        for r in (norm_title(h.label), *renderings):
+            rh, rm = title_structure(r)
+            if _head(rh) != head:
+                continue
+            same_head.append(h)
+            if mods <= rm | markers | frozenset(stem(w) for w in norm_title(h.label).split()):
+                return None
+    if same_head:
+        return _latest(same_head)
+    return _top(person)
+
+
+def _common_stems(rendering: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in rendering.split() if is_common_word(w))
+
+
+class _CommonStems(dict):
+    def __missing__(self, rendering: str) -> frozenset[str]:
+        got = self[rendering] = _common_stems(rendering)
+        return got
+
+
+_COMMON_STEMS: dict[str, frozenset[str]] = _CommonStems()
 
 
 def _distinct_holding(person: Person, distinct) -> Holding | None:

@@ -1,0 +1,80 @@
+"""T103 by the structure of office titles: a title in no list (a head word and its
+modifiers) compared with the offices the person held.  Every example here is invented
+for the test: titles no list of the rule holds, for people the table knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.analyses.offices import knowledge, title_structure
+from lintnews.core.document import Document
+from lintnews.rules.titles_known import office_errors
+
+
+def titles(text: str) -> list[str]:
+    return [f"{e.title} {e.name}" for e in office_errors(Document(path="a.txt", text=text), knowledge())]
+
+
+@pytest.mark.parametrize(
+    "rendering, head, mods",
+    [
+        ("minister of foreign affairs", "minister", {"forei", "affai"}),
+        ("foreign minister", "minister", {"forei"}),
+        ("general secretary", "general secretary", set()),
+        ("secretary general of the united nations", "secretary general", {"unite", "natio"}),
+        ("upper mayor", "mayor", {"upper"}),
+        ("head of the foreign office", "head", {"forei", "offic"}),
+        ("state affairs minister", "minister", {"state", "affai"}),
+        ("chairman of the government", "chairman", {"gover"}),
+        ("economy and finance minister", "minister", {"econo", "finan"}),
+        ("spring festival", "", set()),
+    ],
+)
+def test_title_structure(rendering, head, mods):
+    assert title_structure(rendering) == (head, frozenset(mods))
+
+
+# -- fires: a head the person never held, or a held head with modifiers none of its renderings has
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Governor Vladimir Putin signed the decree.", "Governor Vladimir Putin"),  # a head never held
+        ("Speaking in Kyiv, Mayor Volodymyr Zelensky thanked them.", "Mayor Volodymyr Zelensky"),
+        ("Secretary of Foreign Relations Sergey Lavrov arrived.", "Secretary of Foreign Relations Sergey Lavrov"),
+        ("Chief Secretary António Guterres spoke.", "Chief Secretary António Guterres"),
+        ("Minister of Outer Relations Dmytro Kuleba spoke.", "Minister of Outer Relations Dmytro Kuleba"),
+        ("It was signed by Premier Joe Biden yesterday.", "Premier Joe Biden"),
+        ("Supreme Judge John Roberts wrote it.", "Supreme Judge John Roberts"),  # a judge's head, not his office
+        ("Republic Chairman Emmanuel Macron arrived.", "Republic Chairman Emmanuel Macron"),
+        ("Former Prime Minister Olaf Scholz met the press.", "Prime Minister Olaf Scholz"),  # never held, at any time
+        ("Ex-Governor Joe Biden spoke.", "Governor Joe Biden"),
+    ],
+)
+def test_a_title_by_its_structure(text, expected):
+    assert titles(text) == [expected]
+
+
+# -- silent: right titles in no list, lower-case descriptions, parties, places, ranks
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Federal Finance Minister Olaf Scholz presented the budget.",  # modifiers of the office held
+        "Finance Minister Bruno Le Maire and Economy Minister Bruno Le Maire.",
+        "Russian Foreign Minister Sergey Lavrov arrived.",
+        "Foreign Affairs Minister Sergey Lavrov arrived.",
+        "Senator Joe Biden voted.",  # a legislator's title: another office, not compared
+        "Labour Party leader Keir Starmer spoke.",
+        "Munich Mayor Dieter Reiter opened it.",
+        "First Mayor Olaf Scholz opened the port.",  # First Mayor of Hamburg
+        "Chairman Xi Jinping spoke.",
+        "Secretary of State Antony Blinken and Secretary Antony Blinken.",
+        "Supreme Commander-in-Chief Vladimir Putin ordered it.",
+        "When Vladimir Putin spoke, Russian President Vladimir Putin was firm.",
+        "Yesterday President Emmanuel Macron spoke.",
+        "His Excellency President Volodymyr Zelenskyy spoke.",
+        "Lord Mayor Jane Unknownperson spoke.",  # not in the table
+        "Party General Secretary Xi Jinping spoke.",
+    ],
+)
+def test_right_titles_by_structure_are_left_alone(text):
+    assert titles(text) == []
