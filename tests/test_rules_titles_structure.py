@@ -78,3 +78,30 @@ def test_a_title_by_its_structure(text, expected):
 )
 def test_right_titles_by_structure_are_left_alone(text):
     assert titles(text) == []
+
+
+# -- forms of address that are no English style before anyone's name ----------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The plan of Comrade Ivan Unknownperson was adopted.", "Comrade Ivan Unknownperson"),
+        ("They thanked Respected Jana Unknownperson for it.", "Respected Jana Unknownperson"),
+        ("Boss Wang Unknownperson signed the order.", "Boss Wang Unknownperson"),
+    ],
+)
+def test_a_form_of_address_before_anyone(text, expected):
+    assert titles(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Father Ivan Unknownperson led the prayer.",  # a priest: a family word is a clergy style too
+        "The Venerable Ajahn Unknownperson taught there.",  # a monk's style
+        "Madam Jana Unknownperson spoke.",
+        "comrade Ivan Unknownperson",  # lower case: a noun
+        "His Excellency Ivan Unknownperson presented his credentials.",  # an ambassador, maybe
+    ],
+)
+def test_other_forms_before_unknown_people_are_left_alone(text):
+    assert titles(text) == []

@@ -309,6 +309,7 @@ class TitleIndex:
 
     kinds: dict[str, int]  # normalised rendering -> OFFICE | LITERAL | ADDRESS
     kinship: frozenset[str]  # forms of address that are also family words
+    anyone: frozenset[str]  # forms of address that are no English style before anyone's name
     royal: frozenset[str]  # royal and religious styles, right for royalty
     markers: dict[str, str]  # normalised marker -> country
     marker_words: frozenset[str]  # the first words of the markers, normalised
@@ -369,7 +370,7 @@ def title_index() -> TitleIndex:
         for r in spec["renderings"]:
             for t in _expand(r, portfolios):
                 add(t, LITERAL)
-    kinship, royal = set(), set()
+    kinship, royal, anyone = set(), set(), set()
     for spec in data.get("forms-of-address") or []:
         for t in spec["forms"]:
             add(t, ADDRESS)
@@ -377,6 +378,8 @@ def title_index() -> TitleIndex:
                 kinship.add(norm_title(t))
             if spec.get("royal"):
                 royal.add(norm_title(t))
+            if spec.get("anyone"):
+                anyone.add(norm_title(t))
     words = frozenset(w for t in kinds for w in t.split()) | HEADS
     marks = "|".join(re.escape(m) for m in sorted(data_markers_written(data), key=len, reverse=True))
     # ", the prime minister," / ", Germany's chancellor, said" / ", the foreign minister of Russia."
@@ -389,6 +392,7 @@ def title_index() -> TitleIndex:
         kinds=kinds,
         kinship=frozenset(kinship),
         royal=frozenset(royal),
+        anyone=frozenset(anyone),
         markers=markers,
         marker_words=frozenset(m.split()[0] for m in markers),
         words=words,
@@ -742,6 +746,12 @@ def _structural(tokens: tuple[str, ...], first: int) -> tuple[str, int, int, str
         if country:
             marker, marker_size = country, m
             break
+    # at a sentence's start, a capitalised word is any word ("Could Prime Minister"):
+    # only a word of a title is a modifier there
+    if start + marker_size < n and (start == 0 or tokens[start - 1].endswith(tuple(_SENTENCE_END))):
+        w = _last_word(tokens[start + marker_size])
+        if w not in idx.words and not marker_size:
+            start += 1
     if start + marker_size >= first:
         return None
     if first < n and not all(is_common_word(_last_word(t)) or _last_word(t) in CONNECTORS for t in tokens[start + marker_size : first]):
@@ -1045,7 +1055,10 @@ def _after(doc: Document, m: Mention, idx: TitleIndex) -> OfficeMention | None:
     if size + marker_size != len(tokens):
         return None  # the whole apposition must be the title ("the prime minister", not "a friend of the minister")
     if found.group("of"):
-        marker = idx.markers.get(norm_title(found.group("of"))) or marker
+        of_marker = idx.markers.get(norm_title(found.group("of")))
+        if of_marker is None:
+            qualifier = qualifier or "org"  # "the Chairman of the Board of Directors": an organisation's office
+        marker = of_marker or marker
     title_start = found.start("title")
     if marker_size:
         at = title_start

@@ -242,6 +242,9 @@ _COMPARED_HEADS = frozenset(
        "minister president", "chief secretary", "head of state", "head of government", "foreign secretary",
        "home secretary", "supreme leader", "high representative"]
 )
+#: heads whose "of" names a country or a city, not a portfolio
+_PLACE_HEADS = frozenset(["prime minister", "president", "chancellor", "premier", "king", "emperor", "monarch",
+                          "head of state", "head of government", "governor", "mayor", "lord mayor", "sultan", "emir"])
 #: heads that are one office under several words
 _SAME_HEAD = {"chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman", "councilor": "councillor",
               "state councilor": "state councillor", "general prosecutor": "prosecutor general", "amir": "emir",
@@ -262,6 +265,10 @@ def _unlike(k: Knowledge, m: OfficeMention, person: Person) -> Holding | None:
     rendering of it has ("Upper Mayor", "Minister of Enlightenment")."""
     head, mods = title_structure(m.rendering)
     head = _head(head)
+    if head in _PLACE_HEADS:
+        # "of" names the place ("Prime Minister of the Jewish State"), not a portfolio
+        head, mods = title_structure(m.rendering.split(" of ")[0])
+        head = _head(head)
     if head not in _COMPARED_HEADS or _title_ok(k, person, m.rendering):
         return None
     # modifiers that are no common word name a place or a party: not evidence
@@ -360,7 +367,7 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
             return OfficeError(m.start, m.end, m.written, m.name, f"{head}; {_was(k, person, h)}", k.suggestion(h))
     # the same article gives the person an office
     for other in mentions:
-        if other is m or other.qualifier or not other.kinds & OFFICE or other.kinds & ADDRESS:
+        if other is m or other.qualifier or not other.kinds & (OFFICE | STRUCT) or other.kinds & ADDRESS:
             continue
         same = (m.key and other.key == m.key) or (not m.key and other.surname == m.surname) or (m.key and not other.key and other.surname == m.surname)
         if same:
@@ -368,6 +375,9 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
                 return None
             line = doc.position(other.start).line
             return OfficeError(m.start, m.end, m.written, m.name, f"{head} ('{other.written}' on line {line})", other.written)
+    if m.rendering in index.anyone and person is None:
+        # no English style before anyone's name: the office it stands for is unknown
+        return OfficeError(m.start, m.end, m.written, m.name, f"'{m.written}' {m.name}: a form of address that English news does not put before a name; give the person's office", None)
     return None
 
 
