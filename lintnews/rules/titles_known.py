@@ -404,8 +404,14 @@ class OfficeNotHeld(CorpusRule):
     matched by N101's spelling key; a surname alone counts after the full name, or when
     one holder of an office has it and the article confirms who (a country marker, the
     country named, a title the person held); a name two people share is checked only when
-    a country marker leaves one.  "Former", "acting", "deputy" and "vice" titles are
-    other offices and are left alone, and so are titles in quotations.  A country's marker
+    a country marker leaves one.  A title in no list is read by its structure (a head
+    word such as minister, secretary, president, mayor, with modifiers or a portfolio
+    after "of") and compared with the person's offices by head and modifiers: a head the
+    person never held (``Governor Vladimir Putin``) or modifiers no rendering of a held
+    office has (``Minister of Outer Relations Dmytro Kuleba``) is reported.  "Acting",
+    "deputy" and "vice" titles are other offices and are left alone; a capitalised
+    "Former" title is judged against every office held, past or present; titles in
+    quotations are left alone.  A country's marker
     with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``) and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
