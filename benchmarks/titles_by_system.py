@@ -107,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {r['corpus']} | {r['pair']} | {r['system']} | {r['documents']} | {r['words']:,} | {r['findings']} | {rate:.2f} | {by} | {ref} |")
     shown = [e for r in rows if not r["human"] for e in r["examples"]]
     random.Random(0).shuffle(shown)
+    # one finding per distinct message first (the same sentence recurs across systems)
+    seen: set[str] = set()
+    firsts = [e for e in shown if not (e["message"] in seen or seen.add(e["message"]))]  # type: ignore[func-returns-value]
+    shown = firsts + [e for e in shown if e not in firsts]
     print(f"\n{min(args.show, len(shown))} of the {len(shown)} findings on system output:\n")
     for e in shown[: args.show]:
         print(f"- `{e['path']}:{e['line']}` {e['code']}: {e['message']}  \n  «{e['text'].strip()}»")

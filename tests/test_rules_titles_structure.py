@@ -105,3 +105,37 @@ def test_a_form_of_address_before_anyone(text, expected):
 )
 def test_other_forms_before_unknown_people_are_left_alone(text):
     assert titles(text) == []
+
+
+# -- a person the table does not know: one top office against the article's other two -----
+def test_an_odd_top_office_in_the_article_is_reported():
+    text = (
+        "Premier Ruan Qingfang arrived on Monday.\n"
+        "On Tuesday, Premier Ruan Qingfang met the press.\n"
+        "Later President Ruan Qingfang left.\n"
+    )
+    assert titles(text) == ["President Ruan Qingfang"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one against one: which is right is not told
+        "Governor Jan Unknownperson arrived.\nPresident Jan Unknownperson spoke.\n",
+        # "Premier" and "Prime Minister" are one office
+        "Premier Ruan Qingfang came.\nPrime Minister Ruan Qingfang spoke.\nPremier Ruan Qingfang left.\n",
+        # a former office is another time
+        "President Jan Unknownperson came.\nPresident Jan Unknownperson spoke.\nFormer Governor Jan Unknownperson left.\n",
+        # a known name: the table judges it, not the article
+        "President Emmanuel Macron came.\nPresident Emmanuel Macron spoke.\nMinister Emmanuel Macron left.\n",
+        # two people of one surname
+        "President Kim Dae-jung came.\nPresident Kim Dae-jung spoke.\nPrime Minister Kim Jong-pil left.\n",
+    ],
+)
+def test_titles_in_an_article_that_do_not_conflict(text):
+    assert titles(text) == []
+
+
+def test_a_possessive_ends_the_name():
+    assert titles("Chancellor Narendra Modi's plan failed.") == ["Chancellor Narendra Modi"]
+    assert titles("Prime Minister Narendra Modi's plan failed.") == []

@@ -990,6 +990,14 @@ def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> Of
     if view.startswith(("-elect", "-designate", " elect", "-in-waiting"), name_end):
         qualifier = qualifier or "time"
     written = view[title_start:title_end]
+    # a possessive ends the name: "Narendra Modi's Twitter" is Narendra Modi
+    cut = re.search(r"['’]s\b", view[name_start:name_end])
+    if cut is not None:
+        kept = view[name_start : name_start + cut.start()].split()
+        if not kept:
+            return None
+        words = tuple(words[: len(kept)])
+        name_end = name_start + cut.start()
     key = name_key(words) if len(words) > 1 else ""
     full_keys: tuple[str, ...] = ()
     surname = folded(words[-1])

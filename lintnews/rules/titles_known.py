@@ -83,7 +83,59 @@ def office_errors(
         error = _judge_mention(doc, k, m, mentions)
         if error is not None:
             errors.append(error)
+    errors.extend(_conflicts(doc, k, mentions, {(e.start, e.end) for e in errors}))
     return errors
+
+
+#: heads of a country's top offices, of which a person holds one at a time; "premier"
+#: and "prime minister" are one office
+_STATE_HEADS = {"prime minister": "prime minister", "premier": "prime minister", "chancellor": "chancellor",
+                "president": "president", "taoiseach": "taoiseach", "governor": "governor", "mayor": "mayor",
+                "prefect": "prefect", "voivode": "voivode", "king": "king", "queen": "king", "emperor": "emperor",
+                "first minister": "first minister", "chief minister": "chief minister",
+                "minister president": "minister president", "governor general": "governor general",
+                "secretary of state": "secretary of state", "foreign secretary": "foreign secretary",
+                "home secretary": "home secretary", "secretary general": "secretary general"}
+
+
+def _state_head(m: OfficeMention) -> str:
+    head, _mods = title_structure(m.rendering.split(" of ")[0] if " of " in m.rendering else m.rendering)
+    if head not in _STATE_HEADS:
+        head, _mods = title_structure(m.rendering)
+    return _STATE_HEADS.get(_head(head), "")
+
+
+def _conflicts(doc: Document, k: Knowledge, mentions: Sequence[OfficeMention], reported: set[tuple[int, int]]) -> list[OfficeError]:
+    """A person the table does not know, given one top office in an article that calls
+    them by another at least twice ("Prime Minister Fan Mingzheng" twice, then
+    "Chancellor Fan Mingzheng"): the odd title is another system's office."""
+    groups: dict[str, list[tuple[OfficeMention, str]]] = {}
+    for m in mentions:
+        if m.after or m.qualifier or m.marker or not m.written[:1].isupper() or not m.kinds & (OFFICE | STRUCT):
+            continue
+        head = _state_head(m)
+        if not head:
+            continue
+        who = m.key or (m.full_keys[0] if len(m.full_keys) == 1 else "")
+        if who:
+            groups.setdefault(who, []).append((m, head))
+    found = []
+    for who, titled in groups.items():
+        heads: dict[str, list[OfficeMention]] = {}
+        for m, head in titled:
+            heads.setdefault(head, []).append(m)
+        if len(heads) != 2:
+            continue
+        (major, ms), (minor, odd) = sorted(heads.items(), key=lambda kv: -len(kv[1]))
+        if len(ms) < 2 or len(odd) != 1 or (odd[0].start, odd[0].end) in reported:
+            continue
+        if k.people(who) or who in k.ignore:
+            continue  # the table knows this name: T103 judged the titles against it
+        m = odd[0]
+        lines = ", ".join(str(doc.position(x.start).line) for x in ms[:3])
+        message = f"'{m.written}' {m.name}: the same article calls {m.name} '{ms[0].written}' (lines {lines}), another country's office"
+        found.append(OfficeError(m.start, m.end, m.written, m.name, message, ms[0].written))
+    return found
 
 
 _MEMO_SIZE = 50_000
