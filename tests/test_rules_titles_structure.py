@@ -139,3 +139,34 @@ def test_titles_in_an_article_that_do_not_conflict(text):
 def test_a_possessive_ends_the_name():
     assert titles("Chancellor Narendra Modi's plan failed.") == ["Chancellor Narendra Modi"]
     assert titles("Prime Minister Narendra Modi's plan failed.") == []
+
+
+# -- a modifier no English office title has: a word-by-word rendering, whoever the person is
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The talks, said Minister of Inside Matters Sergey Unknownov, went well.", "Minister of Inside Matters Sergey Unknownov"),
+        ("Big Chancellor Jan Unknownperson arrived.", "Big Chancellor Jan Unknownperson"),
+        ("He met Country Secretary Jiro Unknownda.", "Country Secretary Jiro Unknownda"),
+        ("He met Head Long Minister Taro Unknownda.", "Head Long Minister Taro Unknownda"),
+    ],
+)
+def test_a_word_no_english_office_has(text, expected):
+    assert titles(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transport Secretary Grant Unknownps spoke.",
+        "Levelling Up Secretary Michael Unknown spoke.",
+        "County Commissioner Sebastian Unknown spoke.",
+        "Taiwan's Minister of Digital Technologies Audrey Unknown spoke.",
+        "People's Daily Online - Prime Minister Pham Unknown attends.",
+        "Police Chief John Unknown and Fire Chief Jim Unknown spoke.",
+        "Outland Affairs Minister Jan Unknownperson spoke.",  # a rare word: maybe a place
+        "Could Prime Minister Jan Unknownperson have done more?",  # a sentence's first word
+    ],
+)
+def test_english_office_words_are_left_alone(text):
+    assert titles(text) == []

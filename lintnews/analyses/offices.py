@@ -918,7 +918,8 @@ def _shape(title: str, words: tuple[str, ...]) -> tuple[tuple, tuple[str, ...], 
     """``(parsed title, the name's words, the title's tokens)`` of a mention whose title
     is ``title``, with words moved between the name and the title, or None."""
     idx = title_index()
-    tokens = tuple(_TOKEN.findall(" ".join(title.split()[-(idx.longest + 4) :])))
+    # a dash standing alone ends a title ("Daily Online - Prime Minister"): kept as a token
+    tokens = tuple(_TOKEN.findall(" ".join("|" if not w.strip("-–—") else w for w in title.split()[-(idx.longest + 4) :])))
     # Office words that the name kept ("Taoiseach Andrej Babiš"): into the title.
     peeled = 0
     while peeled < len(words) - 1 and _last_word(words[peeled]) in idx.words:

@@ -21,6 +21,7 @@ from lintnews.analyses.offices import (
     REPORTED,
     STRUCT,
     Holding,
+    CONNECTORS,
     Knowledge,
     OfficeMention,
     OverridesError,
@@ -164,8 +165,65 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
     if m.marker and m.qualifier in ("", "time"):
         # unknown, or the table knows none of the person's offices in that country: the
         # title is judged against the country's system ("former Georgian Chancellor")
-        return _marked(k, m)
+        found = _marked(k, m)
+        if found is not None:
+            return found
+    if person is None and not m.qualifier:
+        return _no_english_office(k, m)
     return None
+
+
+def _no_english_office(k: Knowledge, m: OfficeMention) -> OfficeError | None:
+    """A title whose modifiers hold a word no English office title has ("Upper Mayor",
+    "Minister of Enlightenment", "Total Manager Minister"): a word-by-word rendering,
+    whoever the person is.  English office titles are the table's office labels and the
+    renderings the country data accepts."""
+    if m.after or not m.written[:1].isupper() or not m.kinds & (OFFICE | STRUCT):
+        return None
+    head, _mods = title_structure(m.rendering)
+    if not head:
+        return None
+    vocabulary = _office_words(k)
+    head_words = set(head.split())
+    odd = [w for w in m.rendering.split() if w not in head_words and w not in CONNECTORS and w not in vocabulary
+           and _singular(w) not in vocabulary and is_common_word(w)]
+    if not odd:
+        return None
+    words = ", ".join(f"'{w}'" for w in odd)
+    message = (f"'{m.written}' {m.name}: no English office title has {words}; "
+               f"a word-by-word rendering of an office (in English: '{head.title()}' and its portfolio)")
+    return OfficeError(m.start, m.end, m.written, m.name, message, None)
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _office_words(k: Knowledge) -> frozenset[str]:
+    """Every word of an English office title: the table's labels and the accepted
+    renderings and proper titles of the country data (not its calques or wrong ones)."""
+    got = _WORDS.get(id(k.table))
+    if got is None:
+        words: set[str] = set()
+        for label in k.table.labels:
+            words.update(norm_title(label.replace(",", " ").replace("(", " ").replace(")", " ")).split())
+        for fam_accepted in k.family_accepted.values():
+            for t in fam_accepted:
+                words.update(t.split())
+        for office in k.offices.values():
+            for t in office.accepted | {norm_title(office.proper)}:
+                words.update(t.split())
+        from lintnews.analyses.offices import _data
+
+        words.update(str(w) for w in _data().get("english-office-words") or [])
+        for titles in k.family_titles:
+            if not any(titles in o.calques or titles in o.wrong for o in k.offices.values()):
+                words.update(titles.split())
+        got = _WORDS[id(k.table)] = frozenset(words)
+    return got
 
 
 # -- who the name is -------------------------------------------------------------------
