@@ -356,7 +356,7 @@ def test_the_country_data_loaded_is_the_yaml_compiled():
     for spec in data["literal"]:
         assert set(spec) <= {"lang", "native", "office", "renderings"}, spec
     for spec in data["forms-of-address"]:
-        assert set(spec) <= {"forms", "native", "kinship", "royal", "anyone"}, spec
+        assert set(spec) <= {"forms", "native", "kinship", "royal", "anyone", "peerage"}, spec
 
 
 def _build_module():

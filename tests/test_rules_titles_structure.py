@@ -170,3 +170,11 @@ def test_a_word_no_english_office_has(text, expected):
 )
 def test_english_office_words_are_left_alone(text):
     assert titles(text) == []
+
+
+def test_a_knighthood_for_a_person_of_no_commonwealth_realm():
+    assert titles("The speech of Lord Vladimir Putin was long.") == ["Lord Vladimir Putin"]
+    assert titles("Sir Olaf Scholz replied.") == ["Sir Olaf Scholz"]
+    assert titles("Sir Keir Starmer replied.") == []  # a knight of the realm
+    assert titles("Dame Jacinda Ardern replied.") == []  # New Zealand
+    assert titles("Lady Jane Unknownperson came.") == []  # nobody the table knows

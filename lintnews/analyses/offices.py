@@ -310,6 +310,7 @@ class TitleIndex:
     kinds: dict[str, int]  # normalised rendering -> OFFICE | LITERAL | ADDRESS
     kinship: frozenset[str]  # forms of address that are also family words
     anyone: frozenset[str]  # forms of address that are no English style before anyone's name
+    peerage: frozenset[str]  # knighthoods and peerages: right in the Commonwealth realms only
     royal: frozenset[str]  # royal and religious styles, right for royalty
     markers: dict[str, str]  # normalised marker -> country
     marker_words: frozenset[str]  # the first words of the markers, normalised
@@ -370,7 +371,7 @@ def title_index() -> TitleIndex:
         for r in spec["renderings"]:
             for t in _expand(r, portfolios):
                 add(t, LITERAL)
-    kinship, royal, anyone = set(), set(), set()
+    kinship, royal, anyone, peerage = set(), set(), set(), set()
     for spec in data.get("forms-of-address") or []:
         for t in spec["forms"]:
             add(t, ADDRESS)
@@ -380,6 +381,8 @@ def title_index() -> TitleIndex:
                 royal.add(norm_title(t))
             if spec.get("anyone"):
                 anyone.add(norm_title(t))
+            if spec.get("peerage"):
+                peerage.add(norm_title(t))
     words = frozenset(w for t in kinds for w in t.split()) | HEADS
     marks = "|".join(re.escape(m) for m in sorted(data_markers_written(data), key=len, reverse=True))
     # ", the prime minister," / ", Germany's chancellor, said" / ", the foreign minister of Russia."
@@ -393,6 +396,7 @@ def title_index() -> TitleIndex:
         kinship=frozenset(kinship),
         royal=frozenset(royal),
         anyone=frozenset(anyone),
+        peerage=frozenset(peerage),
         markers=markers,
         marker_words=frozenset(m.split()[0] for m in markers),
         words=words,

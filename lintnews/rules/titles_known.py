@@ -45,6 +45,8 @@ _ROYAL = re.compile(r"\b(king|queen|monarch|emperor|empress|emir|amir|sultan|pri
                     r"crown|ayatollah|patriarch|dalai lama|grand duke|royal|sovereign|ruler)\b", re.I)
 #: labels of a lesser office that holds a greater one's title ("Deputy Prime Minister")
 _LESSER = ("deputy ", "vice ", "assistant ", "first deputy ", "acting ", "under ", "shadow ", "parliamentary ", "junior ")
+#: the United Kingdom, the Commonwealth realms and Ireland: knighthoods and peerages are theirs
+_REALMS = frozenset("GB UK AU NZ CA IE JM BS BZ AG KN LC VC GD PG SB TV IN PK ZA NG KE GH MY SG LK BD MT CY".split())
 #: offices whose holders "His Excellency" is the right style for
 _DIPLOMATIC = ("ambassador", "permanent representative", "envoy", "high commissioner", "nuncio")
 
@@ -466,6 +468,10 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
     if m.sentence_start and m.rendering in index.kinship:
         return None
     royal = m.rendering in index.royal
+    if m.rendering in index.peerage:
+        # a knighthood or peerage: only for a known person of no Commonwealth realm
+        if person is None or any(h.country in _REALMS or _ROYAL.search(h.label) for h in person.holdings):
+            return None
     head = f"'{m.written}' {m.name}: a form of address where English names the office"
     if person is not None:
         h = _top(person)
