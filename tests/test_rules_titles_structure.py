@@ -178,3 +178,10 @@ def test_a_knighthood_for_a_person_of_no_commonwealth_realm():
     assert titles("Sir Keir Starmer replied.") == []  # a knight of the realm
     assert titles("Dame Jacinda Ardern replied.") == []  # New Zealand
     assert titles("Lady Jane Unknownperson came.") == []  # nobody the table knows
+
+
+def test_one_against_one_the_title_of_one_countrys_system_is_odd():
+    text = "Governor Jan Unknownperson arrived.\nLater Voivode Jan Unknownperson spoke.\n"
+    assert titles(text) == ["Voivode Jan Unknownperson"]
+    text = "Prime Minister Jan Unknownperson arrived.\nLater Taoiseach Jan Unknownperson spoke.\n"
+    assert titles(text) == ["Taoiseach Jan Unknownperson"]

@@ -130,7 +130,17 @@ def _conflicts(doc: Document, k: Knowledge, mentions: Sequence[OfficeMention], r
         if len(heads) != 2:
             continue
         (major, ms), (minor, odd) = sorted(heads.items(), key=lambda kv: -len(kv[1]))
-        if len(ms) < 2 or len(odd) != 1 or (odd[0].start, odd[0].end) in reported:
+        if len(ms) == 1 and len(odd) == 1:
+            # one against one: the title of one country's system is the odd one ("Voivode"
+            # against "Governor"), when only one of them is
+            a, b = ms[0].rendering in k.distinct, odd[0].rendering in k.distinct
+            if a == b:
+                continue
+            if a:
+                ms, odd = odd, ms
+        elif len(ms) < 2 or len(odd) != 1:
+            continue
+        if (odd[0].start, odd[0].end) in reported:
             continue
         if k.people(who) or who in k.ignore:
             continue  # the table knows this name: T103 judged the titles against it
