@@ -185,3 +185,9 @@ def test_one_against_one_the_title_of_one_countrys_system_is_odd():
     assert titles(text) == ["Voivode Jan Unknownperson"]
     text = "Prime Minister Jan Unknownperson arrived.\nLater Taoiseach Jan Unknownperson spoke.\n"
     assert titles(text) == ["Taoiseach Jan Unknownperson"]
+
+
+def test_a_form_of_address_before_anyone_needs_a_full_name():
+    # "Honoured Artist of Science of Russia": an honorary title, not a form before a name
+    assert titles("said Honoured Artist of Science of Russia Anatoly Unknownstein in an interview") == []
+    assert titles("Master Unknownyama said it.") == []
