@@ -187,7 +187,7 @@ def test_one_against_one_the_title_of_one_countrys_system_is_odd():
     assert titles(text) == ["Taoiseach Jan Unknownperson"]
 
 
-def test_a_form_of_address_before_anyone_needs_a_full_name():
-    # "Honoured Artist of Science of Russia": an honorary title, not a form before a name
+def test_a_form_of_address_before_anyone_needs_a_name():
+    # "Honoured Artist of Science of Russia": an honorary title; "Artist" is no name
     assert titles("said Honoured Artist of Science of Russia Anatoly Unknownstein in an interview") == []
-    assert titles("Master Unknownyama said it.") == []
+    assert titles("He thanked Comrade Unknownyama for it.") == ["Comrade Unknownyama"]

@@ -500,7 +500,7 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
                 return None
             line = doc.position(other.start).line
             return OfficeError(m.start, m.end, m.written, m.name, f"{head} ('{other.written}' on line {line})", other.written)
-    if m.rendering in index.anyone and person is None and m.key:
+    if m.rendering in index.anyone and person is None and (m.key or not is_common_word(m.name)):
         # no English style before anyone's name: the office it stands for is unknown
         return OfficeError(m.start, m.end, m.written, m.name, f"'{m.written}' {m.name}: a form of address that English news does not put before a name; give the person's office", None)
     return None
