@@ -587,7 +587,13 @@ class OfficeNotHeld(CorpusRule):
     office has (``Minister of Outer Relations Dmytro Kuleba``) is reported.  "Acting",
     "deputy" and "vice" titles are other offices and are left alone; a capitalised
     "Former" title is judged against every office held, past or present; titles in
-    quotations are left alone.  A country's marker
+    quotations are left alone.  Whoever the person is: a title with a common word that no
+    English office title has (the table's office labels, the accepted renderings and
+    ``english-office-words``: ``Head Long Minister``), a form of address that is no
+    English style before a name (``Comrade``, ``Teacher``, ``Boss``).  A person the table
+    does not know, called by one top office against two others in the article, has the
+    odd one reported.  ``Sir``/``Lord`` before a known person of no Commonwealth realm
+    is a form of address.  A country's marker
     with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``) and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
