@@ -56,7 +56,7 @@ class NameVariant(CorpusRule):
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         for v in find_variants(corpus.of(self.code), corpus.paths, self.accept.matches):
             m = v.mention
-            loc = m.full if v.role == "given" else m.surname_loc
+            loc = v.loc or (m.full if v.role == "given" else m.surname_loc)
             where = ", ".join(c.full.short() for c in v.canonical_mentions[:_SHOWN])
             more = ", ..." if len(v.canonical_mentions) > _SHOWN else ""
             n = len(v.canonical_mentions)

@@ -40,6 +40,7 @@ from lintnews.core.corpus import Loc
 from lintnews.core.finding import Group
 from lintnews.core.finding import Variant as Spelling
 from lintnews.analyses.names.keys import folded, skeleton, strip_accents
+from lintnews.analyses.names import given as _given
 from lintnews.analyses.names.mentions import Mention, NameFacts
 
 # Endings that make a derived word of a name, not a new spelling of it.
@@ -59,6 +60,9 @@ class Variant:
     evidence: str
     tie: bool
     group: Group  # the pair of spellings, shared by every variant reported for it
+    #: where to report, when not the mention's surname or whole name (the role says
+    #: which): the word itself, for a respelling found word by word in one article
+    loc: Loc | None = None
 
 
 #: The largest edit distance ``similar`` accepts, and the block size from which pairs
@@ -78,10 +82,42 @@ def is_derivation(a: str, b: str) -> bool:
     return extra in _DERIVATION_SUFFIXES
 
 
+# Feminine and patronymic forms of a surname: (masculine ending, feminine ending).
+_GENDER_ENDINGS = (
+    ("", "a"),  # Ivanov/Ivanova, Putin/Putina
+    ("i", "a"),  # Kowalski/Kowalska
+    ("y", "a"),
+    ("iy", "aya"),
+    ("y", "aya"),  # Navalny/Navalnaya
+    ("i", "aya"),
+    ("yi", "aya"),
+    ("ii", "aia"),
+    ("y", "aia"),
+    ("ich", "na"),  # patronymics: Sergeyevich/Sergeyevna
+    ("", "ova"),  # Navratil/Navratilova
+    ("", "ová"),
+    ("ý", "á"),  # Czech: Novotný/Novotná
+)
+
+
+def is_gender_form(a: str, b: str) -> bool:
+    """True when one name is the other's feminine or patronymic form ("Ivanov"/
+    "Ivanova", "Kowalski"/"Kowalska", "Navalny"/"Navalnaya", "-ovich"/"-ovna"): two
+    people of one family, or one person's two correct forms, not a respelling."""
+    x, y = a.lower(), b.lower()
+    for masculine, feminine in _GENDER_ENDINGS:
+        for m, f in ((x, y), (y, x)):
+            if f.endswith(feminine) and m.endswith(masculine):
+                stem = f[: len(f) - len(feminine)]
+                if len(stem) >= 3 and m[: len(m) - len(masculine)] == stem:
+                    return True
+    return False
+
+
 def similar(a: str, b: str) -> bool:
     if strip_accents(a) == strip_accents(b):
         return False  # accents only: typography, not a respelling
-    if is_derivation(a, b):
+    if is_derivation(a, b) or is_gender_form(a, b):
         return False
     fa, fb = folded(a), folded(b)
     limit = 1 if min(len(a), len(b)) <= 4 else 2
@@ -256,13 +292,13 @@ def find_variants(
     mentions = [m for p in paths if p in facts_by_path for m in facts_by_path[p].mentions]
     lower_forms = set().union(*(f.lower_forms for f in facts_by_path.values())) if facts_by_path else set()
 
-    def eligible(word: str) -> bool:
-        return len(word) >= 3 and not is_common_word(word) and word.lower() not in lower_forms and not word.isupper()
-
     index = _Index(mentions)
     by_surname, by_given = index.by_surname, index.by_given
-    person_surnames = {s for s, ms in by_surname.items() if eligible(s) and any(m.evidence for m in ms)}
-    person_givens = {g for g, ms in by_given.items() if eligible(g) and any(m.evidence for m in ms)}
+    # Either spelling of a pair may be an ordinary word ("John", "William") or written in
+    # lower case somewhere: the canonical one may, the reported one may not (``report``).
+    person_surnames = {s for s, ms in by_surname.items() if _comparable(s) and any(m.evidence for m in ms)}
+    person_givens = {g for g, ms in by_given.items() if _comparable(g) and any(m.evidence for m in ms)}
+    document_order = {p: k for k, p in enumerate(paths)}
     # Whether a full name is accepted, asked once per name; whether a list of mentions
     # holds one, asked once per list (the lists of frequent names are shared by pairs).
     accepted_names: dict[tuple[str, ...], bool] = {}
@@ -271,7 +307,9 @@ def find_variants(
     variants: list[Variant] = []
     seen: set[tuple[str, int]] = set()
 
-    def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, tie: bool, group: Group) -> None:
+    def emit(
+        found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, tie: bool, group: Group, word: bool = False
+    ) -> None:
         # One tuple shared by every variant of the pair (and by every pair with the same
         # canonical mentions): a copy per variant made memory grow with variants times
         # canonical mentions (gigabytes at 100,000 articles).
@@ -282,7 +320,7 @@ def find_variants(
             if key in seen:
                 continue
             seen.add(key)
-            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie, group))
+            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie, group, _word_loc(m, a) if word else None))
 
     def group(role: str, partner: str | None, found: list[Mention], canon: list[Mention], a: str, b: str, tie: bool) -> Group:
         """The person, the canonical spelling ``b`` (none for a tie), and both spellings."""
@@ -309,21 +347,36 @@ def find_variants(
         accepted_lists[id(mentions)] = (mentions, answer)  # the list is kept: its id stays its own
         return answer
 
-    def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str, partner: str | None) -> None:
+    def reportable(word: str) -> bool:
+        """The rarer spelling of a pair is reported only when it is no ordinary word and
+        never written in lower case in the corpus."""
+        return not is_common_word(word) and word.lower() not in lower_forms
+
+    def report(
+        ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str, partner: str | None, word: bool = False
+    ) -> None:
         """Report the pair ``a``/``b``; ``partner`` is the name part both share, if any."""
         ok_a, ok_b = is_accepted(a, ma), is_accepted(b, mb)
         if ok_a and ok_b:
             return  # both spellings are the newsroom's: two people, or its own choice
-        if ok_a or ok_b or len(ma) != len(mb):
-            if ok_a or (not ok_b and len(mb) < len(ma)):
+        if ok_a or ok_b:
+            weight = 1 if ok_a else -1
+        else:
+            weight = _weigh(ma, mb, a, b, role, document_order)
+        if weight == 0 and not (reportable(a) and reportable(b)):
+            weight = -1 if reportable(a) else 1  # the ordinary word is the canonical one
+        if weight != 0:
+            if weight > 0:
                 ma, mb, a, b = mb, ma, b, a  # ``a`` is reported, ``b`` is canonical
+            if not ok_b and not reportable(a):
+                return
             if ok_a or ok_b:
                 evidence = f"{evidence}; '{b}' is the accepted spelling"
-            emit(ma, mb, role, a, b, evidence, False, group(role, partner, ma, mb, a, b, False))
+            emit(ma, mb, role, a, b, evidence, False, group(role, partner, ma, mb, a, b, False), word)
             return
         pair = group(role, partner, ma, mb, a, b, True)
-        emit(ma, mb, role, a, b, evidence, True, pair)
-        emit(mb, ma, role, b, a, evidence, True, pair)
+        emit(ma, mb, role, a, b, evidence, True, pair, word)
+        emit(mb, ma, role, b, a, evidence, True, pair, word)
 
     # Surnames.
     for a, b in candidate_pairs(person_surnames):
@@ -351,4 +404,94 @@ def find_variants(
         surnames_a, surnames_b = index.surnames_of(a), index.surnames_of(b)
         for surname in _common(surnames_a, surnames_b):
             report(surnames_a[surname], surnames_b[surname], "given", a, b, f"both with the surname '{surname}'", surname)
+    # Any word of a name against any other in one article: a respelled given name beside
+    # its surname alone ("Jahn Goodman" ... "John"), a word the title stripping left inside
+    # ("Minister Klera Geywitz" ... "Minister Klara Geywitz"), a surname whose only person
+    # evidence is on the other spelling ("Pillay said" ... "Dr. Pilay").
+    for path in paths:
+        facts = facts_by_path.get(path)
+        if facts is not None and facts.mentions:
+            for a, b, ma, mb in _document_pairs(facts.mentions):
+                report(ma, mb, _role(ma, a), a, b, "in the same article", None, word=True)
     return variants
+
+
+def _comparable(word: str) -> bool:
+    return len(word) >= 3 and not word.isupper()
+
+
+def _weigh(ma: list[Mention], mb: list[Mention], a: str, b: str, role: str, order: dict[str, int]) -> int:
+    """Which spelling is canonical: 1 for ``a``, -1 for ``b``, 0 for a tie.
+
+    The evidence, strongest first: the spelling more *documents* use (a new article that
+    repeats a misspelling many times does not turn it canonical), a known given name
+    against an unknown string (for given names), the spelling with more mentions, and
+    the spelling a document earlier in the corpus used first (a new article's spelling
+    is the one reported).  Inside one document with equal counts it is a tie.
+    """
+    docs_a = {m.full.path for m in ma}
+    docs_b = {m.full.path for m in mb}
+    if len(docs_a) != len(docs_b):
+        return 1 if len(docs_a) > len(docs_b) else -1
+    if role == "given":
+        known_a, known_b = _given.is_given_name(a, strict=True), _given.is_given_name(b, strict=True)
+        if known_a != known_b:
+            return 1 if known_a else -1
+    if len(ma) != len(mb):
+        return 1 if len(ma) > len(mb) else -1
+    first_a = min(order.get(p, 0) for p in docs_a)
+    first_b = min(order.get(p, 0) for p in docs_b)
+    if first_a != first_b:
+        return 1 if first_a < first_b else -1
+    return 0
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or only a transliteration swap apart."""
+    x, y = strip_accents(a).lower(), strip_accents(b).lower()
+    return folded(x) == folded(y) or Levenshtein.distance(x, y, score_cutoff=1) <= 1
+
+
+def _role(mentions: list[Mention], word: str) -> str:
+    """"surname" when ``word`` ends every mention it is in, else "given" (the whole
+    name is then reported, as for a given name)."""
+    return "surname" if all(m.words[-1] == word for m in mentions) else "given"
+
+
+def _word_loc(m: Mention, word: str) -> Loc:
+    """Where ``word`` is in mention ``m``: its surname, its given name, or the whole name."""
+    if m.words[-1] == word:
+        return m.surname_loc
+    if m.given_loc is not None and m.words[0] == word:
+        return m.given_loc
+    return m.full
+
+
+def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Mention], list[Mention]]]:
+    """Similar name words of one document that may be one person's, with their mentions.
+
+    A pair needs person evidence on a mention of either spelling, and is left out when
+    both spellings stand in full names that share no other word (two people: "Bryan
+    Adams" and "Brian Jones").
+    """
+    occurrences: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for w in dict.fromkeys(m.words):
+            if _comparable(w):
+                occurrences[w].append(m)
+    pairs = []
+    for a, b in candidate_pairs(occurrences):
+        ma, mb = occurrences[a], occurrences[b]
+        evidence_a, evidence_b = any(m.evidence for m in ma), any(m.evidence for m in mb)
+        if not evidence_a and not evidence_b:
+            continue
+        if not (evidence_a and evidence_b) and not _one_edit(a, b):
+            continue  # a person beside a place or a thing of like spelling: "Pompeo", "Pompeii"
+        partners_a = {w for m in ma for w in m.words if w != a}
+        partners_b = {w for m in mb for w in m.words if w != b}
+        if partners_a and partners_b and not (partners_a & partners_b):
+            continue
+        if any(a in m.words and b in m.words for m in ma):
+            continue  # both in one name: "Jan Janssen", two words of one person
+        pairs.append((a, b, ma, mb))
+    return pairs
