@@ -28,7 +28,7 @@ Steps (see ``docs``/README, "How names are matched"):
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -39,7 +39,7 @@ from lintnews.analyses.dictionary import is_common_word
 from lintnews.core.corpus import Loc
 from lintnews.core.finding import Group
 from lintnews.core.finding import Variant as Spelling
-from lintnews.analyses.names.keys import folded, skeleton, strip_accents
+from lintnews.analyses.names.keys import folded, second_skeleton, skeleton, strip_accents
 from lintnews.analyses.names import given as _given
 from lintnews.analyses.names.mentions import Mention, NameFacts
 
@@ -115,8 +115,8 @@ def is_gender_form(a: str, b: str) -> bool:
 
 
 def similar(a: str, b: str) -> bool:
-    if strip_accents(a) == strip_accents(b):
-        return False  # accents only: typography, not a respelling
+    if strip_accents(a).lower() == strip_accents(b).lower():
+        return False  # accents or capitals only ("MacPherson"/"Macpherson"): typography, not a respelling
     if is_derivation(a, b) or is_gender_form(a, b):
         return False
     fa, fb = folded(a), folded(b)
@@ -128,15 +128,21 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     """Similar pairs among ``strings``, compared only inside skeleton blocks."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for s in sorted(set(strings)):
-        blocks[skeleton(s)].append(s)
+        key = skeleton(s)
+        blocks[key].append(s)
+        other = second_skeleton(s)
+        if other != key:
+            blocks[other].append(s)
     pairs = []
+    found: set[tuple[str, str]] = set()
     for members in blocks.values():
         if len(members) < 2:
             continue
         if len(members) < _BATCH_BLOCK:
             for i, a in enumerate(members):
                 for b in members[i + 1 :]:
-                    if similar(a, b):
+                    if (a, b) not in found and similar(a, b):
+                        found.add((a, b))
                         pairs.append((a, b))
             continue
         # A large block: rapidfuzz scores one name against the rest of the block in C and
@@ -152,7 +158,8 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
             )
             for index in sorted(k for _, _, k in close):
                 b = members[i + 1 + index]
-                if similar(a, b):
+                if (a, b) not in found and similar(a, b):
+                    found.add((a, b))
                     pairs.append((a, b))
     return pairs
 
@@ -298,7 +305,11 @@ def find_variants(
     # lower case somewhere: the canonical one may, the reported one may not (``report``).
     person_surnames = {s for s, ms in by_surname.items() if _comparable(s) and any(m.evidence for m in ms)}
     person_givens = {g for g, ms in by_given.items() if _comparable(g) and any(m.evidence for m in ms)}
-    document_order = {p: k for k, p in enumerate(paths)}
+    # In how many documents each name word is written: the weight of a spelling.
+    documents_of: Counter[str] = Counter()
+    for p in paths:
+        if p in facts_by_path:
+            documents_of.update({w for m in facts_by_path[p].mentions for w in m.words})
     # Whether a full name is accepted, asked once per name; whether a list of mentions
     # holds one, asked once per list (the lists of frequent names are shared by pairs).
     accepted_names: dict[tuple[str, ...], bool] = {}
@@ -362,7 +373,7 @@ def find_variants(
         if ok_a or ok_b:
             weight = 1 if ok_a else -1
         else:
-            weight = _weigh(ma, mb, a, b, role, document_order)
+            weight = _weigh(ma, mb, a, b, role, documents_of)
         if weight == 0 and not (reportable(a) and reportable(b)):
             weight = -1 if reportable(a) else 1  # the ordinary word is the canonical one
         if weight != 0:
@@ -420,30 +431,68 @@ def _comparable(word: str) -> bool:
     return len(word) >= 3 and not word.isupper()
 
 
-def _weigh(ma: list[Mention], mb: list[Mention], a: str, b: str, role: str, order: dict[str, int]) -> int:
+def _weigh(
+    ma: list[Mention], mb: list[Mention], a: str, b: str, role: str, documents_of: Counter[str]
+) -> int:
     """Which spelling is canonical: 1 for ``a``, -1 for ``b``, 0 for a tie.
 
-    The evidence, strongest first: the spelling more *documents* use (a new article that
-    repeats a misspelling many times does not turn it canonical), a known given name
-    against an unknown string (for given names), the spelling with more mentions, and
-    the spelling a document earlier in the corpus used first (a new article's spelling
-    is the one reported).  Inside one document with equal counts it is a tie.
+    The evidence, strongest first: the spelling more *documents* of the corpus use (a
+    new article that repeats a misspelling many times does not turn it canonical; the
+    whole corpus, not the scope of the evidence, says how a name is usually written),
+    then, when the mentions differ in number, a known given name against an unknown
+    string (for given names: "Volodimir" written three times in one article does not
+    outweigh "Volodymyr" once in another), then the spelling with more mentions in the
+    scope of the evidence.  Equal documents and mentions are a tie, reported at both
+    spellings: no order of documents says which came first.
     """
     docs_a = {m.full.path for m in ma}
     docs_b = {m.full.path for m in mb}
-    if len(docs_a) != len(docs_b):
-        return 1 if len(docs_a) > len(docs_b) else -1
+    weight_a, weight_b = documents_of[a] or len(docs_a), documents_of[b] or len(docs_b)
+    if weight_a != weight_b:
+        return 1 if weight_a > weight_b else -1
+    if len(ma) == len(mb):
+        return 0
     if role == "given":
         known_a, known_b = _given.is_given_name(a, strict=True), _given.is_given_name(b, strict=True)
         if known_a != known_b:
             return 1 if known_a else -1
-    if len(ma) != len(mb):
-        return 1 if len(ma) > len(mb) else -1
-    first_a = min(order.get(p, 0) for p in docs_a)
-    first_b = min(order.get(p, 0) for p in docs_b)
-    if first_a != first_b:
-        return 1 if first_a < first_b else -1
-    return 0
+    return 1 if len(ma) > len(mb) else -1
+
+
+# First letters that transliterations exchange: "Günther"/"Hünther", "Yuri"/"Juri",
+# "Kharkiv"/"Harkiv" (a blocking key keeps the first letter, so these pairs meet only here).
+_FIRST_LETTER_SWAPS = frozenset({frozenset("gh"), frozenset("jy"), frozenset("kh")})
+
+
+def _first_letter_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of words of five letters or more that differ only in a first letter that
+    transliterations exchange."""
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(words):
+        if len(w) >= 5 and w[0].lower() in "ghjyk":
+            by_rest[strip_accents(w[1:]).lower()].append(w)
+    pairs = []
+    for members in by_rest.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if frozenset((a[0].lower(), b[0].lower())) in _FIRST_LETTER_SWAPS:
+                    pairs.append((a, b))
+    return pairs
+
+
+def _person_word(word: str, mentions: list[Mention]) -> bool:
+    """A word of one document that names a person without context evidence: a known
+    given name, or a surname that follows a given name once and stands alone elsewhere
+    ("Gavin Newsom" ... "Newsom"; the given name may follow an unknown title word)."""
+    if _given.is_given_name(word, strict=True):
+        return True
+    ends_full_name = alone = False
+    for m in mentions:
+        if len(m.words) == 1:
+            alone = True
+        elif m.words[-1] == word and any(_given.is_given_name(w) for w in m.words[:-1]):
+            ends_full_name = True
+    return ends_full_name and alone
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -480,16 +529,19 @@ def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Me
             if _comparable(w):
                 occurrences[w].append(m)
     pairs = []
-    for a, b in candidate_pairs(occurrences):
+    for a, b in candidate_pairs(occurrences) + _first_letter_pairs(occurrences):
         ma, mb = occurrences[a], occurrences[b]
-        evidence_a, evidence_b = any(m.evidence for m in ma), any(m.evidence for m in mb)
-        if not evidence_a and not evidence_b:
-            continue
-        if not (evidence_a and evidence_b) and not _one_edit(a, b):
-            continue  # a person beside a place or a thing of like spelling: "Pompeo", "Pompeii"
         partners_a = {w for m in ma for w in m.words if w != a}
         partners_b = {w for m in mb for w in m.words if w != b}
-        if partners_a and partners_b and not (partners_a & partners_b):
+        shared = partners_a & partners_b
+        if partners_a and partners_b and not shared:
+            continue
+        evidence_a, evidence_b = any(m.evidence for m in ma), any(m.evidence for m in mb)
+        if any(_comparable(w) and not is_common_word(w) for w in shared) or (evidence_a and evidence_b):
+            pass  # a shared partner ("Klara"/"Klera Geywitz"), or both named as people
+        elif not _one_edit(a, b):
+            continue  # a person beside a place or a thing of like spelling: "Pompeo", "Pompeii"
+        elif not (evidence_a or evidence_b or _person_word(a, ma) or _person_word(b, mb)):
             continue
         if any(a in m.words and b in m.words for m in ma):
             continue  # both in one name: "Jan Janssen", two words of one person
