@@ -26,6 +26,7 @@ from lintnews.report import FORMATS, Report, needs, render
 from lintnews.report.github import step_summary
 from lintnews.run.baseline import BaselineError, read_baseline, write_baseline
 from lintnews.run.cache import DocumentCache, rules_fingerprint
+from lintnews.run.git import repository_of
 from lintnews.run.config import Config, ConfigError, check_languagetool_server, find_config, load_config
 from lintnews.run.executors import ENGINES, EngineError
 from lintnews.run.executors.local import default_jobs, relax_garbage_collection
@@ -58,7 +59,7 @@ def _fail(message: str) -> None:
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
 @click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str, readable=False), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
-@click.option("--cache-dir", type=click.Path(path_type=str), help="Keep per-document results here between runs (also 'cache-dir' in the config).")
+@click.option("--cache-dir", type=click.Path(path_type=str), help="Keep the corpus index here between runs (also 'cache-dir' in the config; default in a git work tree given only files: .git/lintnews).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
@@ -174,6 +175,11 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
     """The run, and with --fix or --diff the fixes and the run after them."""
     cache = None
     directory = args.cache_dir or config.cache_dir
+    # Some files, no corpus, in a git work tree (pre-commit): the tracked articles are the
+    # corpus, and the index lives in the git folder unless cache-dir says otherwise.
+    repository = None if config.corpus or args.corpus else repository_of(args.paths)
+    if repository is not None and directory is None:
+        directory = os.path.join(repository.git_dir, "lintnews")
     if directory and not args.no_cache:
         cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
     baseline = read_baseline(args.baseline_path) if args.baseline_path and not args.write_baseline_path else None
@@ -192,6 +198,7 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
         scheduler=args.scheduler,
         progress=bar,
         baseline=None if fixing else baseline,
+        repository=repository,
     )
     try:
         result = Run(config, rules, options).execute(args.paths)

@@ -156,6 +156,50 @@ class CorpusRule(Rule):
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
 
+    # -- incremental runs over the corpus index (lintnews.run.index) ----------------------
+    #
+    # A rule that cuts its facts by *key* lets a run over a few changed documents read,
+    # from the index of an archive, only what those documents' findings depend on:
+    #
+    # - ``slices(facts)`` cuts one document's facts into ``(key, slice)`` pairs.  The rule
+    #   promises that its findings in a document depend only on the slices, in every
+    #   document, of the keys that document has (a key of ``None`` is the document's own:
+    #   it is never read for another document);
+    # - ``join(slices)`` makes facts again from some of a document's slices (all of them
+    #   give back exactly what ``collect`` returned; some of them, what those keys hold);
+    # - ``key_reading`` says what a run reads for a key of a changed document: ``"slices"``,
+    #   every document's slice of that key; or ``"tallies"``, for a key that most of the
+    #   archive shares (a house-style group): the corpus-wide counts ``tally(slice)``
+    #   summed per name, handed to ``check_corpus`` as ``corpus.tallies[code][key]``, and
+    #   the slices of the first ``evidence_documents`` documents (in corpus order) that
+    #   count each name;
+    # - a rule that reads slices may also count names per key (``tally``) and say, from
+    #   the corpus-wide counts of a key, whether that key's slices can matter at all
+    #   (``wants_slices``): N101 reads a block of similar spellings only when the corpus
+    #   spells some name in it two ways.
+    #
+    # A rule that does not cut its facts (``slices`` returns None, the default) is read
+    # whole from every document of the archive: correct, only slower.
+    key_reading: ClassVar[str] = "slices"
+    evidence_documents: ClassVar[int] = 0
+
+    def slices(self, facts: Any) -> list[tuple[str | None, Any]] | None:
+        """One document's facts cut by key (see above), or None: not cut."""
+        return None
+
+    def join(self, slices: list[Any]) -> Any:
+        """A document's facts from some of its slices, in the order ``slices`` gave them."""
+        raise NotImplementedError
+
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
+        """The counts per name a slice adds to its key (see above)."""
+        return {}
+
+    def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
+        """Whether an incremental run must read every document's slice of ``key``, given
+        the corpus-wide counts of its names (``key_reading = "slices"``)."""
+        return True
+
 
 # -- registration of the built-in rules ---------------------------------------------------
 _BUILTIN_CLASSES: list[type[Rule]] = []

@@ -8,8 +8,8 @@ from typing import Any
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
-from lintnews.analyses.names.mentions import NAMES, NameFacts
-from lintnews.analyses.names.variants import find_variants
+from lintnews.analyses.names.mentions import NAMES, NameFacts, mention_from_row, mention_row
+from lintnews.analyses.names.variants import block_keys, block_pairs, find_variants, person_spelling
 from lintnews.core.rule import CorpusRule, register
 from lintnews.analyses.term_lists import TermList
 
@@ -52,6 +52,65 @@ class NameVariant(CorpusRule):
 
     def collect(self, doc: Document, names: NameFacts) -> NameFacts:
         return names
+
+    # Names are only ever compared inside a block (``block_keys``: the two consonant
+    # skeletons of a word, and its letters after a first letter that transliterations
+    # swap), whatever their place in the name, so a mention's findings depend only on the
+    # mentions and lower-case forms of the blocks of its words.
+    # A slice is ``[path, lower-case forms, [index, mention as plain values], ...]``: the
+    # mentions of a frequent name are read by the ten thousand (mention_row).
+    def slices(self, facts: NameFacts) -> list[tuple[str | None, Any]]:
+        blocks: dict[str, tuple[list[list], set[str]]] = {}
+        path = facts.mentions[0].full.path if facts.mentions else ""
+        for i, m in enumerate(facts.mentions):
+            row = [i, mention_row(m)]
+            keys = {key for w in m.words for key in block_keys(w)}
+            for key in sorted(keys):
+                blocks.setdefault(key, ([], set()))[0].append(row)
+        for word in facts.lower_forms:
+            for key in block_keys(word):
+                blocks.setdefault(key, ([], set()))[1].add(word)
+        return [(key, [path, sorted(lower), *rows]) for key, (rows, lower) in blocks.items()]
+
+    def join(self, slices: list[Any]) -> NameFacts:
+        mentions: dict[int, Any] = {}
+        lower: set[str] = set()
+        shared: dict = {}
+        for part in slices:
+            if type(part) is not list or len(part) < 2 or type(part[0]) is not str or type(part[1]) is not list:
+                raise ValueError("not a slice of name facts")
+            path, forms = part[0], part[1]
+            if not all(type(w) is str for w in forms):
+                raise ValueError("lower-case forms are strings")
+            lower.update(forms)
+            for item in part[2:]:
+                if type(item) is not list or len(item) != 2 or type(item[0]) is not int:
+                    raise ValueError("a mention is an index and its values")
+                if item[0] not in mentions:
+                    mentions[item[0]] = mention_from_row(item[1], path, shared)
+        return NameFacts(tuple(mentions[i] for i in sorted(mentions)), frozenset(lower))
+
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
+        """The spellings of the block (the words of its mentions that have its key), ``+``
+        before those of a mention with person evidence, ``-`` before the words written in
+        lower case: what says whether a block can hold a reported pair."""
+        counts: dict[str, int] = {}
+        for _, row in slice[2:]:
+            for word in dict.fromkeys(row[0]):
+                if key in block_keys(word):
+                    tag = ("+" if row[6] else "=") + word
+                    counts[tag] = counts.get(tag, 0) + 1
+        for word in slice[1]:
+            counts["-" + word] = counts.get("-" + word, 0) + 1
+        return counts
+
+    def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
+        """A block reports nothing unless two of its spellings are similar and one of
+        them may be reported (``find_variants``: a person spelling; the other may be an
+        ordinary word, and person evidence may come from the article)."""
+        lower = {name[1:] for name in totals if name[0] == "-"}
+        spellings = {name[1:] for name in totals if name[0] != "-"}
+        return any(person_spelling(a, lower) or person_spelling(b, lower) for a, b in block_pairs(key, spellings))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         for v in find_variants(corpus.of(self.code), corpus.paths, self.accept.matches):

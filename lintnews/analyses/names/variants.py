@@ -164,6 +164,32 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def block_keys(word: str) -> tuple[str, ...]:
+    """The blocks a name word is compared in: ``w:`` and its two skeletons, ``f:`` and its
+    letters after the first when that first letter is one transliterations swap
+    (``_first_letter_pairs``).  The corpus index reads a changed document's blocks."""
+    keys = ["w:" + skeleton(word)]
+    other = second_skeleton(word)
+    if other != skeleton(word):
+        keys.append("w:" + other)
+    if len(word) >= 5 and word[0].lower() in _FIRST_LETTERS:
+        keys.append("f:" + strip_accents(word[1:]).lower())
+    return tuple(keys)
+
+
+def block_pairs(key: str, words: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs ``find_variants`` may compare among the words of one block."""
+    words = [w for w in words if _comparable(w)]
+    return _first_letter_pairs(words) if key.startswith("f:") else candidate_pairs(words)
+
+
+def person_spelling(word: str, lower_forms: set[str] | frozenset[str]) -> bool:
+    """Whether a surname or given name may be a person's spelling: not too short, not an
+    ordinary word, never written in lower case in the corpus (``lower_forms``), not all
+    capitals."""
+    return len(word) >= 3 and not is_common_word(word) and word.lower() not in lower_forms and not word.isupper()
+
+
 class _Index:
     """The mentions of a corpus grouped the ways the pairs are checked, built lazily.
 
@@ -370,7 +396,7 @@ def find_variants(
     def reportable(word: str) -> bool:
         """The rarer spelling of a pair is reported only when it is no ordinary word and
         never written in lower case in the corpus."""
-        return not is_common_word(word) and word.lower() not in lower_forms
+        return person_spelling(word, lower_forms)
 
     def report(
         ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str, partner: str | None, word: bool = False
@@ -388,7 +414,7 @@ def find_variants(
         if weight != 0:
             if weight > 0:
                 ma, mb, a, b = mb, ma, b, a  # ``a`` is reported, ``b`` is canonical
-            if not ok_b and not reportable(a):
+            if not reportable(a):
                 return
             if ok_a or ok_b:
                 evidence = f"{evidence}; '{b}' is the accepted spelling"
@@ -506,6 +532,7 @@ def _weigh(
 # First letters that transliterations exchange: "Günther"/"Hünther", "Yuri"/"Juri",
 # "Kharkiv"/"Harkiv" (a blocking key keeps the first letter, so these pairs meet only here).
 _FIRST_LETTER_SWAPS = frozenset({frozenset("gh"), frozenset("jy"), frozenset("kh")})
+_FIRST_LETTERS = "ghjyk"
 
 
 def _first_letter_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
@@ -513,7 +540,7 @@ def _first_letter_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
     transliterations exchange."""
     by_rest: dict[str, list[str]] = defaultdict(list)
     for w in sorted(words):
-        if len(w) >= 5 and w[0].lower() in "ghjyk":
+        if len(w) >= 5 and w[0].lower() in _FIRST_LETTERS:
             by_rest[strip_accents(w[1:]).lower()].append(w)
     pairs = []
     for members in by_rest.values():
