@@ -30,8 +30,19 @@ class NameVariant(CorpusRule):
 
     How: names are found as capitalised runs with person evidence (an honorific, a role
     such as "spokesman", a known given name, "said" after it); spellings are compared
-    only inside blocks of equal consonant skeleton, scored with rapidfuzz, and reported
-    only with supporting context: a shared given name or surname, or the same article.
+    only inside blocks of equal consonant skeleton (and a second key for "sch"/"sh" and
+    "kh"/"h"), scored with rapidfuzz, and reported only with supporting context: a shared
+    given name or surname, the same office right before both ("Prince William"/"Prince
+    Wiliam"), a name many articles write against one article's look-alike, or the same
+    article.  Inside one article every word of a name is compared with every other,
+    whatever its place ("Jahn Goodman" ... "John"), and the person evidence of either
+    spelling is enough when they are one letter or a transliteration swap apart.
+    Feminine and patronymic forms (Ivanov/Ivanova, Kowalski/Kowalska, -ovich/-ovna) and
+    differences of accents or capitals only are not respellings.
+    The canonical spelling is the one more articles use, then (given names) a known given
+    name, then the one written more often: a new article that repeats a misspelling
+    does not make it canonical.  The reported spelling is never an ordinary English word
+    nor a word the corpus writes in lower case; the canonical one may be ("John").
     Names the corpus has never seen twice are not errors; a name is never auto-fixed.
     A spelling in the configuration's accepted terms (``accept``, ``accept-file``) is
     canonical whatever the counts: "Zabihullah Mujahid is our spelling".
