@@ -38,7 +38,7 @@ def _rules():
 
 def _handle(cache: Path) -> DocumentCache:
     config, rules = _rules()
-    return DocumentCache(cache, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    return DocumentCache(cache, rules_fingerprint(rules, config.rule_packs))
 
 
 def _as_tuples(findings) -> list[tuple]:

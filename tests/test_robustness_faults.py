@@ -284,7 +284,7 @@ def cache_project(tmp_path, monkeypatch):
 def _run(cache_dir: str = "cache") -> tuple[DocumentCache, list, list]:
     config = Config()
     rules = configured_rules(config)
-    cache = DocumentCache(cache_dir, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    cache = DocumentCache(cache_dir, rules_fingerprint(rules, config.rule_packs))
     result = lint_paths(sorted(CORPUS), config, rules, cache=cache)
     return cache, result.findings, result.notices
 

@@ -159,7 +159,7 @@ def _api_run(root: Path, monkeypatch, config: Config | None = None) -> tuple[Doc
     monkeypatch.chdir(root)
     config = config or Config()
     rules = configured_rules(config)
-    cache = DocumentCache("cache", rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    cache = DocumentCache("cache", rules_fingerprint(rules, config.rule_packs))
     result = lint_paths(["seeds"], config, rules, cache=cache)
     return cache, result.findings
 
@@ -212,8 +212,44 @@ def test_changing_the_vocabulary_changes_the_fingerprint(project, monkeypatch):
     assert len(index_files(project / "cache")) == 2
     plain = load_config(None)
     vocab = load_config(project / "lintnews.toml")
-    rules = configured_rules(plain)
-    assert rules_fingerprint(rules, plain.rule_settings()) != rules_fingerprint(rules, vocab.rule_settings())
+    assert rules_fingerprint(configured_rules(plain)) != rules_fingerprint(configured_rules(vocab))
+
+
+# A value other than the default for every option a built-in rule reads.
+CHANGED = {
+    "accept": ["mentionned"],
+    "reject": ["Zabiullah"],
+    "rules.D101.threshold": 0.5,
+    "rules.L101.server": "http://127.0.0.1:9",
+    "rules.L101.language": "en-GB",
+    "rules.L101.categories": ["GRAMMAR"],
+    "rules.L101.timeout": 5,
+    "rules.L101.chunk-size": 500,
+    "rules.L101.workers": 1,
+    "rules.L101.cache": False,
+    "rules.T103.people": [{"name": "Jane Smith", "country": "US", "office": "Mayor"}],
+    "rules.T103.house-style": {"CN": {"head-of-government": ["Premier"]}},
+    "rules.T103.report": {"CN": {"head-of-government": ["Premier Minister"]}},
+    "rules.T103.ignore": ["Olaf Scholz"],
+}
+
+
+def test_every_setting_of_a_rule_is_part_of_the_fingerprint():
+    """A rule's settings decide its findings: changing any one must miss the cache."""
+    from lintnews.core.options import canonical_name
+    from lintnews.run.options import builtin_rule_classes
+
+    declared = {canonical_name(cls.code, o) for cls in builtin_rule_classes() for o in cls.options}
+    assert set(CHANGED) == declared, "give every rule option a changed value here"
+    base = rules_fingerprint(configured_rules(Config(), select=["ALL"]))
+    for name, value in CHANGED.items():
+        _, code, key = name.split(".") if name.startswith("rules.") else (None, None, name)
+        config = Config(rules={code: {key: value}}) if code else Config(**{key: value})
+        assert rules_fingerprint(configured_rules(config, select=["ALL"])) != base, name
+    # the same settings under the older names give the same fingerprint
+    older = Config(mt_threshold=0.5, vocabulary=["mentionned"])
+    canonical = Config(rules={"D101": {"threshold": 0.5}}, accept=["mentionned"])
+    assert rules_fingerprint(configured_rules(older)) == rules_fingerprint(configured_rules(canonical))
 
 
 def test_changing_an_accept_file_changes_the_fingerprint(project):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
@@ -11,7 +10,7 @@ from lintnews.core.finding import Finding
 from lintnews.analyses.names.mentions import NAMES, NameFacts, mention_from_row, mention_row
 from lintnews.analyses.names.variants import block_keys, block_pairs, find_variants, person_spelling
 from lintnews.core.rule import CorpusRule, register
-from lintnews.analyses.term_lists import TermList
+from lintnews.analyses.term_lists import ACCEPT
 
 _SHOWN = 4
 
@@ -53,11 +52,7 @@ class NameVariant(CorpusRule):
     name = "name-variant"
     severity = "error"
 
-    def __init__(self) -> None:
-        self.accept = TermList()
-
-    def configure(self, settings: dict[str, Any]) -> None:
-        self.accept = settings.get("accept", TermList())
+    options = (ACCEPT,)
 
     needs = (NAMES,)
 
@@ -124,7 +119,7 @@ class NameVariant(CorpusRule):
         return any(person_spelling(a, lower) or person_spelling(b, lower) for a, b in block_pairs(key, spellings))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        for v in find_variants(corpus.of(self.code), corpus.paths, self.accept.matches):
+        for v in find_variants(corpus.of(self.code), corpus.paths, self.settings.accept.matches):
             m = v.mention
             loc = v.loc or (m.full if v.role == "given" else m.surname_loc)
             where = ", ".join(c.full.short() for c in v.canonical_mentions[:_SHOWN])

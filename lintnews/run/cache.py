@@ -203,12 +203,15 @@ def sign(payload: str) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def rules_fingerprint(rules: Sequence[Rule], settings: dict[str, Any], packs: Iterable[str] = ()) -> str:
-    """A hash of everything besides a file's content that decides its per-document result."""
+def rules_fingerprint(rules: Sequence[Rule], packs: Iterable[str] = ()) -> str:
+    """A hash of everything besides a file's content that decides its per-document result:
+    the rules, each with its settings (every option's value), and the rules' data files."""
     h = hashlib.sha256()
     h.update(f"{FORMAT}/{FORMAT_VERSION}/{__version__}\n".encode())
     for rule in rules:
         h.update(f"{rule.code}:{rule.name}:{type(rule).__module__}.{type(rule).__qualname__}\n".encode())
+        if rule.options:
+            h.update(f"{rule.settings!r}\n".encode())
     data_files = sorted(p for p in rules_dir().rglob("*") if p.is_file())
     for extra in packs:
         p = Path(extra)
@@ -219,7 +222,6 @@ def rules_fingerprint(rules: Sequence[Rule], settings: dict[str, Any], packs: It
             h.update(read_side_file(path, MAX_PACK_BYTES))
         except OSError:
             h.update(b"<unreadable>")
-    h.update(repr(sorted((k, repr(v)) for k, v in settings.items())).encode())
     return h.hexdigest()
 
 

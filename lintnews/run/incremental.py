@@ -193,7 +193,7 @@ def _indexed(run: Run, found: Discovered, index: Index):
     reported = set(found.files)
     given = [o.result for o in ordered if isinstance(o.result, DocumentResult) and o.result.path in reported]
     corpus = _partial_corpus(run, found, index, given, {ids[d.identity] for d in archive if d.reported and d.identity in ids})
-    findings = [f for r in given for f in r.findings] + lint_corpus(corpus, run.rules, run.failures)
+    findings = run.rules.keep_selected([f for r in given for f in r.findings] + lint_corpus(corpus, run.rules, run.failures))
     return per_document, findings, corpus.markers, set(found.files)
 
 

@@ -31,6 +31,7 @@ from lintnews.core.corpus import Corpus
 from lintnews.core.finding import Finding
 from lintnews.core.rule import Rule, RuleError
 from lintnews.rules.registry import finding_matches
+from lintnews.rules.ruleset import RuleSet
 from lintnews.run.baseline import new_findings
 from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
@@ -108,7 +109,7 @@ class Run:
         if options.scheduler and options.engine != "dask":
             raise EngineError("--scheduler needs --engine dask")
         self.config = config
-        self.rules = list(rules)
+        self.rules = RuleSet.of(rules)
         self.options = options
         self.base = config.path.parent if config.path is not None else None
         self.failures: list[RuleFailure] = []  # rules that raised in this run
@@ -200,10 +201,11 @@ class Run:
 
     def corpus(self, done: PerDocument) -> tuple[list[Finding], dict[str, list[Marker]]]:
         """The document rules' findings and the corpus rules' over every document, and
-        the documents' suppression markers."""
+        the documents' suppression markers; only the sub-codes the selection keeps."""
         corpus = done.corpus if done.corpus is not None else build_corpus(done.results)
         self.failures += [failure for r in done.results for failure in r.failures]
-        return [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules, self.failures), corpus.markers
+        found = [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules, self.failures)
+        return self.rules.keep_selected(found), corpus.markers
 
     def filter(self, findings: list[Finding], markers: dict[str, list[Marker]], report: set[str] | None) -> list[Finding]:
         """Suppressions, the documents to report, per-file ignores and the baseline."""
