@@ -291,6 +291,21 @@ def test_a_persons_name_seen_once_is_enough():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Abutalimov, the director, said so. His friend said that abutalimov’s unit had left.", ["abutalimov"]),
+        ("Mr. Abutalimov, the director, said so. “It is over,” abutalimov said later.", ["abutalimov"]),
+        ("Mr. Abutalimov said it would rain on monday's match.", ["monday"]),
+        # a sentence that a quotation ends, and other apostrophes, are left alone
+        ("Mr. Abutalimov, the director, said so. “It is over.” abutalimov said later.", []),
+        ("Mr. Abutalimov, the director, said so. The abutalimov’d plan failed.", []),
+    ],
+)
+def test_a_name_in_lower_case_before_a_possessive_or_after_a_quotation_and_its_comma(text, expected):
+    assert flagged(text, "N103") == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The tea set was made of fine china, and the turkey was roasted.",  # ordinary words too
