@@ -513,6 +513,14 @@ def test_family_forms_typography_and_look_alikes_in_one_article_are_left_alone(t
     assert flagged(text, "N101") == []
 
 
+def test_a_place_one_final_e_from_a_person_is_left_alone():
+    texts = {
+        "a.txt": "With Thorsten Margis (SV Halle) and Alexander Schüller (SV Halle) he beat the British Brad Hall.",
+        "b.txt": "Brad Hall said he would be back next year.",
+    }
+    assert flagged(texts, "N101") == []
+
+
 def test_is_gender_form():
     from lintnews.analyses.names.variants import is_gender_form
 

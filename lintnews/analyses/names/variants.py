@@ -566,6 +566,12 @@ def _person_word(word: str, mentions: list[Mention]) -> bool:
     return ends_full_name and alone
 
 
+def _final_e(a: str, b: str) -> bool:
+    """One is the other with an e added at its end ("Hall"/"Halle", "Brown"/"Browne")."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return long == short + "e"
+
+
 def _one_edit(a: str, b: str) -> bool:
     """One letter changed, added or dropped, or only a transliteration swap apart."""
     x, y = strip_accents(a).lower(), strip_accents(b).lower()
@@ -610,8 +616,8 @@ def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Me
         evidence_a, evidence_b = any(m.evidence for m in ma), any(m.evidence for m in mb)
         if any(_comparable(w) and not is_common_word(w) for w in shared) or (evidence_a and evidence_b):
             pass  # a shared partner ("Klara"/"Klera Geywitz"), or both named as people
-        elif not _one_edit(a, b):
-            continue  # a person beside a place or a thing of like spelling: "Pompeo", "Pompeii"
+        elif not _one_edit(a, b) or _final_e(a, b):
+            continue  # a person beside a place or a thing of like spelling: "Pompeo"/"Pompeii", "Hall"/"Halle"
         elif not (evidence_a or evidence_b or _person_word(a, ma) or _person_word(b, mb)):
             continue
         if any(a in m.words and b in m.words for m in ma):
