@@ -160,3 +160,14 @@ def test_a_line_w101_lists_is_left_to_w101():
     text = "The talks resumed.\nLeave a Reply\nBack to top button\nThey will meet again."
     assert flagged(text, "W101") == ["Leave a Reply", "Back to top button"]
     assert flagged(text, "W105") == []
+
+
+def test_a_line_of_w101s_list_glued_after_a_sentence_is_reported_by_w105():
+    assert flagged("Prices fell again. Leave a Reply", "W105") == ["Leave a Reply"]
+    assert flagged("Prices fell again. Leave a Reply", "W101") == []
+
+
+def test_a_line_made_of_w101s_lines_is_left_to_w101():
+    text = "The talks resumed.\nYour email address will not be published. Required fields are marked *\nThey met."
+    assert flagged(text, "W105") == []
+    assert flagged(text, "W101") != []

@@ -202,11 +202,19 @@ def _credit_or_caption(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _listed_lines() -> frozenset[str]:
-    """The lines W101 knows by heart (``rules/W101-boilerplate.yaml``), lower-cased."""
+def _listed_lines() -> re.Pattern[str]:
+    """The lines W101 knows by heart (``rules/W101-boilerplate.yaml``: its literal
+    ``tokens`` and its ``patterns``), as one pattern."""
     data = builtin_yaml("W101-boilerplate.yaml")
-    tokens = data.get("tokens", []) if isinstance(data, dict) else []
-    return frozenset(str(t).strip().lower() for t in tokens)
+    data = data if isinstance(data, dict) else {}
+    alternatives = [re.escape(str(t).strip()) for t in data.get("tokens", [])]
+    alternatives += [str(p) for p in data.get("patterns", [])]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives) or "(?!)", re.IGNORECASE)
+
+
+def _listed(line: str) -> bool:
+    """Whether the line is one of W101's list (W101 reports it)."""
+    return _listed_lines().fullmatch(line.strip()) is not None
 
 
 @register
@@ -233,7 +241,8 @@ class PageFurniture(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for line_start, line in doc.lines():
-            if not line.strip() or line.strip().lower() in _listed_lines():
+            if not line.strip() or _listed(line):
+                # W101 reports a whole line of its list; glued onto a sentence, W105 does.
                 continue
             for offset, segment in _segments(line):
                 found = self._in_segment(segment)
@@ -247,8 +256,8 @@ class PageFurniture(DocumentRule):
     @staticmethod
     def _in_segment(segment: str) -> tuple[int, int, str] | None:
         stripped = segment.strip()
-        if not stripped or stripped.lower() in _listed_lines():
-            return None  # W101 reports the lines of its list
+        if not stripped:
+            return None
         lead = len(segment) - len(segment.lstrip())
         if _LABELLED.match(stripped):
             return lead, lead + len(stripped), "a caption or credit"
