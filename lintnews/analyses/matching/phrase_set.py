@@ -77,6 +77,23 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _folded_together() -> dict[int, tuple[int, ...]]:
+    """A case fold -> every code point with that fold (itself included), for the folds
+    shared by more than one code point."""
+    table = _fold_table()
+    groups: dict[int, list[int]] = {}
+    for code, folded in table.items():
+        groups.setdefault(folded, [folded] if folded not in table else []).append(code)
+    return {folded: tuple(sorted(codes)) for folded, codes in groups.items()}
+
+
+def same_fold(ch: str) -> str:
+    """Every character Python's ``re`` matches to ``ch`` under ``IGNORECASE`` (``ch`` too)."""
+    folded = _fold_table().get(ord(ch), ord(ch))
+    return "".join(map(chr, _folded_together().get(folded, (ord(ch),))))
+
+
 def fold(ch: str) -> str:
     """The character two characters share when Python's ``re`` matches one against the
     other under ``IGNORECASE`` (its lower case, or the least of its extra equivalents)."""
