@@ -33,12 +33,12 @@ from lintnews.core.data import DataError
 from lintnews.core.document import Document, make_document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import CorpusRule, Rule, RuleError
-from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.run.config import Config, ConfigError, find_config, load_config
-from lintnews.run.executors import ItemOptions, from_cache
 from lintnews.run.files import MAX_FILE_BYTES, InputError, kind_of, read_source
 from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus, lint_document
-from lintnews.run.run import Run, glob_forms
+from lintnews.run.cache import DocumentCache, rules_fingerprint
+from lintnews.run.incremental import indexed_documents
+from lintnews.run.run import Run, RunOptions, glob_forms
 from lintnews.server.positions import ColumnMap
 
 if sys.version_info >= (3, 11):
@@ -85,7 +85,6 @@ class Workspace:
         self.open: set[str] = set()
         self.on_disk: set[str] = set()  # the workspace's and the corpus's files
         self.watched: set[str] = set()  # files whose change reloads the configuration
-        self.cache: DocumentCache | None = None
         self._order: list[str] | None = None
         self._reported: set[tuple[str, str]] = set()  # failures told once: (rule, error)
         self._pending_notices: list[Notice] = []  # of a check cancelled before it could tell them
@@ -115,9 +114,6 @@ class Workspace:
         self.rules = [r for r in rules if r.code not in ON_SAVE]
         self.save_rules = [r for r in rules if r.code in ON_SAVE]
         self.watched = {os.path.abspath(p) for p in self._config_files(path)}
-        self.cache = None
-        if config.cache_dir:
-            self.cache = DocumentCache(config.cache_dir, rules_fingerprint(self.rules, config.rule_settings(), config.rule_packs))
         self.results.clear()
         self.columns.clear()
         self.on_disk.clear()
@@ -157,12 +153,14 @@ class Workspace:
         return files, notices
 
     def add_files(self, paths: Iterable[str]) -> list[Notice]:
-        """Read files and run the per-document stage on them (through the cache, when
-        configured); an open file keeps its buffer's result."""
+        """Read files and run the per-document stage on them; an open file keeps its
+        buffer's result."""
         notices: list[Notice] = []
         unreadable: list[InputError] = []
+        paths = [os.path.abspath(path) for path in paths]
+        indexed, told = self._indexed([p for p in paths if p not in self.open]) if len(paths) > 1 else ({}, [])
+        notices += told
         for path in paths:
-            path = os.path.abspath(path)
             self.on_disk.add(path)
             if path in self.open:
                 continue
@@ -171,9 +169,11 @@ class Workspace:
                 unreadable.append(source)
                 self._forget(path)
                 continue
-            result, failures = self._per_document(path, source.text, kind_of(path), cached=True)
+            result = indexed.get(path)
+            if result is None:
+                result, failures = self._per_document(path, source.text, kind_of(path))
+                notices += failures
             self._keep(path, result, source.text)
-            notices += failures
         if unreadable:
             first = "; ".join(str(e) for e in unreadable[:3])
             more = f" (and {len(unreadable) - 3} more)" if len(unreadable) > 3 else ""
@@ -197,7 +197,7 @@ class Workspace:
         if len(text) > MAX_FILE_BYTES:  # as lintnews refuses such a file
             self._forget(path)
             return [Notice("warning", f"lintnews: {path}: {len(text) / 1e6:.1f} million characters is over the limit of a file; not linted")]
-        result, notices = self._per_document(path, text, kind or kind_of(path), cached=False)
+        result, notices = self._per_document(path, text, kind or kind_of(path))
         self._keep(path, result, text)
         return notices
 
@@ -281,17 +281,28 @@ class Workspace:
         return [self.results[p] for p in self._order]
 
     # -- the stages, guarded -------------------------------------------------------------
-    def _per_document(self, path: str, text: str, kind: str, cached: bool) -> tuple[DocumentResult, list[Notice]]:
-        cache = self.cache if cached else None
-        if cache is not None:
-            outcome = from_cache(path, text, ItemOptions(cache=cache))
-            if outcome is not None:
-                return outcome.result, []  # type: ignore[return-value]
+    def _indexed(self, paths: list[str]) -> tuple[dict[str, DocumentResult], list[Notice]]:
+        """The results of ``paths`` through the corpus index, when ``cache-dir`` is set:
+        a server started again reads what it (or a run of lintnews) linted before."""
+        if not self.config.cache_dir or not paths:
+            return {}, []
+        cache = DocumentCache(self.config.cache_dir, rules_fingerprint(self.rules, self.config.rule_packs))
+        try:
+            # The roots, not the files: the index is one per corpus (its roots), and a file
+            # added since must not make another one.
+            roots = [self.root] if self.root else []
+            got = indexed_documents(Run(self.config, self.rules, RunOptions(cache=cache)), roots)
+        except Exception:  # noqa: BLE001 - the index only saves time: lint the files one by one
+            return {}, []
+        if got is None:
+            return {}, []
+        results, _unreadable, told = got  # unreadable files are told when they are read below
+        wanted = set(paths)
+        return {r.path: r for r in results if r.path in wanted}, [Notice("warning", f"lintnews: {n}") for n in told]
+
+    def _per_document(self, path: str, text: str, kind: str) -> tuple[DocumentResult, list[Notice]]:
         doc = make_document(path, text, kind)
-        result, notices = self._document_stage(doc, self.rules)
-        if cache is not None and not notices:
-            cache.put(path, text, result)
-        return result, notices
+        return self._document_stage(doc, self.rules)
 
     def _document_stage(self, doc: Document, rules: Sequence[Rule]) -> tuple[DocumentResult, list[Notice]]:
         """:func:`lint_document`; after a failure, rule by rule, keeping the others' work."""
