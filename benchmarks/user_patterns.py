@@ -16,7 +16,7 @@ import argparse
 import random
 import time
 
-from lintnews.analyses.matching import MAX_PROGRAM_SIZE, PatternError, compile_user
+from lintnews.analyses.matching import MAX_PHRASE_CHARS, MAX_PROGRAM_SIZE, PatternError, compile_user
 from lintnews.core.document import make_document
 from lintnews.rules.types import rule_from_spec
 
@@ -67,6 +67,14 @@ def main() -> None:
         rule, load = timed(lambda: rule_from_spec(full, "user.yaml", trusted=False))
         found, seconds = timed(lambda: list(rule.check(doc, **{a.name: a.of(doc) for a in rule.needs})))
         print(f"| {len(phrases):,} phrases, {kind}, user pack | {load:.2f} s | {len(found):,} | {seconds:.2f} s |")
+    # The automaton's worst case: a phrase at the length limit that repeats itself, over a
+    # text of the same (its fallback links are followed up to the phrase's length).
+    periodic = "lol " * (MAX_PHRASE_CHARS // 4 - 1) + "end"
+    full = {"code": "X902", "name": "bench", "type": "existence", "message": "{match}", "tokens": [periodic]}
+    rule = rule_from_spec(full, "user.yaml", trusted=False)
+    doc = make_document("periodic.txt", ("lol " * (size // 4))[:size])
+    found, seconds = timed(lambda: list(rule.check(doc, **{a.name: a.of(doc) for a in rule.needs})))
+    print(f"| 1 phrase of {len(periodic)} characters repeating itself, over 'lol lol ...' | – | {len(found):,} | {seconds:.2f} s |")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ from lintnews.analyses.matching import (
     Pattern,
     PatternError,
     Patterns,
+    PhraseError,
     PhraseMatch,
     PhraseSet,
     compile_user,
@@ -161,7 +162,7 @@ class ExistenceRule(DataRule, DocumentRule):
         phrases = [(k, e) for k, (e, is_phrase) in enumerate(alternatives) if is_phrase]
         self.regex_numbers = [k for k, (_, is_phrase) in enumerate(alternatives) if not is_phrase]
         self.regex = None
-        needs: list = [_phrase_set(phrases, bool(self.flags & re.IGNORECASE))] if phrases else []
+        needs: list = [_phrase_set(phrases, bool(self.flags & re.IGNORECASE), source)] if phrases else []
         if self.regex_numbers:
             for k in self.regex_numbers:
                 self.compile(alternatives[k][0], "tokens/patterns")  # report a bad one by itself
@@ -233,7 +234,7 @@ class SubstitutionRule(DataRule, DocumentRule):
         self.check_template(self.message, "match", "expected", "note")
         # Phrases go to an automaton, however many; regex entries are one regex, and the
         # matches of both are merged as the alternation of all entries would take them.
-        needs: list = [_phrase_set(phrases, bool(self.flags & re.IGNORECASE))] if phrases else []
+        needs: list = [_phrase_set(phrases, bool(self.flags & re.IGNORECASE), source)] if phrases else []
         self.regex = None
         if alternatives:
             self.regex = self.compile("|".join(alternatives), "swap", whole=True)
@@ -253,10 +254,13 @@ class SubstitutionRule(DataRule, DocumentRule):
             yield self.finding(doc, start, end, message, suggestion=entry["expected"])
 
 
-def _phrase_set(numbered: list[tuple[int, str]], ignore_case: bool) -> PhraseSet:
+def _phrase_set(numbered: list[tuple[int, str]], ignore_case: bool, source: str) -> PhraseSet:
     """The matcher of a rule's phrases, each reported under its number (its place among
     the rule's alternatives)."""
-    return PhraseSet("phrases", [p for _, p in numbered], ignore_case, numbers=[k for k, _ in numbered])
+    try:
+        return PhraseSet("phrases", [p for _, p in numbered], ignore_case, numbers=[k for k, _ in numbered])
+    except PhraseError as exc:
+        raise DataError(f"{source}: {exc}") from None
 
 
 def _alternative(m: Any, numbers: list[int], prefix: str) -> int:

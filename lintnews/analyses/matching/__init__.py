@@ -20,7 +20,7 @@ fast path gives exactly the plain path's matches.
 """
 
 from lintnews.analyses.matching.pattern import Pattern, Patterns, plain_arguments
-from lintnews.analyses.matching.phrase_set import PhraseMatch, PhraseSet, merge_matches
+from lintnews.analyses.matching.phrase_set import MAX_PHRASE_CHARS, PhraseError, PhraseMatch, PhraseSet, merge_matches
 from lintnews.analyses.matching.phrases import first_char_guard, phrase_regex, phrase_regex_length
 from lintnews.analyses.matching.scan import SHARED, UTF8_VIEW, Candidates, matches_at, matches_in_lines, matches_of_words
 from lintnews.analyses.matching.superset import CASE_EXOTIC, PY_SPACES, re2_superset
@@ -29,6 +29,7 @@ from lintnews.analyses.matching.user import MAX_PATTERN_CHARS, MAX_PROGRAM_SIZE,
 __all__ = [
     "CASE_EXOTIC",
     "MAX_PATTERN_CHARS",
+    "MAX_PHRASE_CHARS",
     "MAX_PROGRAM_SIZE",
     "PY_SPACES",
     "SHARED",
@@ -36,6 +37,7 @@ __all__ = [
     "Candidates",
     "Pattern",
     "PatternError",
+    "PhraseError",
     "Patterns",
     "PhraseMatch",
     "PhraseSet",

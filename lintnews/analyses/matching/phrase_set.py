@@ -36,6 +36,16 @@ from lintnews.core.analysis import Analysis
 from lintnews.analyses.matching.phrases import APOSTROPHES, DOUBLE_QUOTES
 
 _SPACE_RUNS = re.compile(r"\s+")
+
+#: A phrase longer than this (normalised) is refused.  The automaton (pyahocorasick) looks
+#: for the phrases ending at each character by following its fallback links, as many as
+#: the longest phrase has characters when a phrase repeats itself ("a a a ... a" over a
+#: text of "a a a"): the work per character of text is bounded by this length.
+MAX_PHRASE_CHARS = 200
+
+
+class PhraseError(ValueError):
+    """A phrase list the automaton will not take; the message says why."""
 _MULTI_SPACES = re.compile(" {2,}")
 
 
@@ -196,6 +206,8 @@ class PhraseSet(Analysis[list]):
         else:
             keys = [_MULTI_SPACES.sub(" ", phrase.translate(table)) for phrase in self.phrases]
         for index, (phrase, key) in enumerate(zip(self.phrases, keys)):
+            if len(key) > MAX_PHRASE_CHARS:
+                raise PhraseError(f"phrase {phrase[:40]!r}... of {len(key):,} characters, over the limit of {MAX_PHRASE_CHARS}")
             if key and key not in automaton:  # the first of equal phrases is the one tried first
                 automaton.add_word(key, (self.numbers[index], len(key), phrase[:1].isalnum(), phrase[-1:].isalnum()))
         if len(automaton):
