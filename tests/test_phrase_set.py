@@ -246,3 +246,11 @@ def test_a_user_pack_gets_unicode_word_boundaries_for_its_phrases():
     rule = rule_from_spec(spec, "pack.yaml", trusted=False)
     assert [f[2] for f in _findings(rule, "a café here, two cafés")] == ["café"]
     assert [f[1] for f in _findings(rule, "a café here, two cafés")] == [3]
+
+
+def test_an_accepted_or_rejected_term_is_bounded_like_a_pattern():
+    from lintnews.analyses.term_lists import VocabularyError, term_list
+
+    with pytest.raises(VocabularyError, match="too complex"):
+        term_list(["(.*a){1000}"])
+    assert term_list(["Zabihullah Mujahid", r"mi\pL+ter"]).matches("minister")
