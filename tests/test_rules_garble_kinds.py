@@ -1,0 +1,149 @@
+"""Issue 15, second round: stray tokens in names (N102), repetition (G105, G107) and
+broken sentences, each written against a kind; examples invented here, not taken from
+the benchmark."""
+
+import pytest
+from rulecase import findings, flagged
+
+from lintnews.analyses.matching.phrase_repeats import lines_with_repeated_phrase
+from lintnews.core.document import make_document
+from lintnews.rules import garble_repeated_phrase
+
+# -- N102: a stray token between a given name and a surname --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, stray",
+    [
+        # a number, a caption's bracket or an adverb after a known given name
+        ("The club's chairman, Tobias 61 Reinholt, denied it.", "Tobias 61 Reinholt"),
+        ("Margarethe (left) Vollmann and her team won.", "Margarethe (left) Vollmann"),
+        ("Striker Henrik meanwhile Osterkamp scored twice.", "Henrik meanwhile Osterkamp"),
+        # any lower-case word after a title and a given name: a title stands before a full name
+        ("Deputy Health Minister Oksana stated Hrytsenko the plan was ready.", "Oksana stated Hrytsenko"),
+        ("Company spokeswoman Renata said Kowalczyk the deal was off.", "Renata said Kowalczyk"),
+        # a number after a role word, the given name unknown
+        ("The veteran actor Tokugawa 12 Hanjiro appeared on stage.", "Tokugawa 12 Hanjiro"),
+        # a letter of Latin Extended-A starting the surname
+        ("Goalkeeper Tomasz (photo) Łukaszewski kept a clean sheet.", "Tomasz (photo) Łukaszewski"),
+        # a title before a given name, a caption's bracket between
+        ("The heir, Prince (right) Frederik, spoke.", "Prince (right) Frederik"),
+        # a speech verb where the whole name is written elsewhere
+        ("Premier Wen announced Jiabao the plan. Wen Jiabao later left.", "Wen announced Jiabao"),
+    ],
+)
+def test_a_stray_token_between_the_two_words_of_a_name(text, stray):
+    assert flagged(text, "N102") == [stray]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Scholz told Macron that the talks would go on.",  # surname, verb, surname
+        "The Church of Saint Michal on Dominikanske square is old.",  # a preposition: a place
+        "The 1974 Bills were the best team. The Bills won again.",  # a determiner, a year
+        "Visit the Guam museum; Visit Guam is its slogan.",  # an imperative, a place
+        "Pirelli tyre Scorpion is sold here; Pirelli Scorpion is cheap.",  # a product's words
+        "Daniel said Brown was right.",  # a surname that is a common word
+        "Yesterday Anna told Kowalczyk everything.",  # no title: a sentence's subject and object
+        "Nicola Sturgeon (left) and Boris Johnson met.",  # a caption after a full name
+        "Apple 2 Pro is a laptop.",  # a product number
+    ],
+)
+def test_words_between_names_that_are_not_stray(text):
+    assert flagged(text, "N102") == []
+
+
+# -- G105 and G107: intentional doubling in quotations ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“No no no,” he said.",
+        "“Go go go!” the coach shouted.",
+        "“It is very very bad,” she said.",
+        "“Never never again,” he said.",
+        "“Please please help us,” she said.",
+        "“Stop stop stop,” they chanted.",
+    ],
+)
+def test_doubling_for_emphasis_in_a_quotation_is_left_alone(text):
+    assert flagged(text, "G105") == [] and flagged(text, "G107") == []
+
+
+def test_slips_inside_quotation_marks_are_still_reported():
+    assert flagged("“He would miss miss the chance,” he said.", "G105") == ["miss miss"]
+    assert flagged("“We sent the the letter,” he said.", "G105") == ["the the"]
+    assert flagged("the State Concern “Rosoboronexport Rosoboronexport,” which", "G107") == [
+        "Rosoboronexport Rosoboronexport"
+    ]
+    assert flagged("“The Supreme Supreme Court ruled,” she said.", "G107") == ["Supreme Supreme"]
+
+
+def test_a_loop_of_one_word_is_one_finding_of_one_rule():
+    text = "They voted for the the the the proposal."
+    [f] = findings(text, "G105")
+    assert "4 times in a row" in f.message and flagged(text, "G105") == ["the the the the"]
+    assert flagged(text, "G107") == []
+
+
+# -- G107: "X and X" ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("The rebels crossed into Chad and Chad, officials said.", "Chad and Chad"),
+        ("Sales of bicycles and bicycles rose.", "bicycles and bicycles"),
+        ("The device measures and measures temperature.", "measures and measures"),
+        ("The post-war and post-war periods differ.", "post-war and post-war"),
+    ],
+)
+def test_a_word_coordinated_with_itself_plural_hyphenated_capitalised(text, said):
+    assert flagged(text, "G107") == [said]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They were accused of war crimes and crimes against humanity.",  # the second is another phrase
+        "It included aged patients and patients with chronic illness.",
+        "Parking is extra and parking is limited.",
+        "Prices got higher and higher; he tried and tried; waiting and waiting.",
+        "Smith and Smith Solicitors won; he was known as P. Diddy or Diddy.",
+        "Hours and hours passed; rows and rows of seats.",
+    ],
+)
+def test_coordinations_that_are_meant(text):
+    assert flagged(text, "G107") == []
+
+
+# -- G107's line prefilter: a necessary condition ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are the key are the key",
+        "“'the key the key'”",
+        "a--b x b x",
+        "Der Rat – der Rat tagte. Über über alles",
+        "Mix-Up mix-up! and it’s it’s fine",
+        "x\nthe Chad and Chad border\ny",
+        "some text\n\nmore ÅÅ Åå text",
+    ],
+)
+def test_the_prefilter_keeps_every_line_the_rule_reports(text):
+    rule = garble_repeated_phrase.RepeatedPhrase()
+    doc = make_document("doc.txt", text)
+    lines = lines_with_repeated_phrase(doc.view, garble_repeated_phrase.MAX_PHRASE)
+    reported = {f.line - 1 for f in rule.check(doc)}
+    assert lines is None or reported <= set(lines)
+    assert reported or text.startswith("some")  # each example but the last has a repeat
+
+
+def test_the_prefilter_leaves_out_lines_without_a_repeat():
+    view = "The cat sat on the mat.\nIt was late.\nThe Supreme Supreme Court ruled.\n"
+    assert lines_with_repeated_phrase(view, 6) == [2]
+    assert lines_with_repeated_phrase("A\u0301 combining mark", 6) is None  # cannot tell: every line
