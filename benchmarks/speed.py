@@ -27,6 +27,15 @@ It also times a one-file run (start-up included, best of five) and, with ``--nam
 the name-matching stage alone (N101's corpus index over synthetic mentions: time and
 peak memory at each size).
 
+With ``--index-sizes`` it measures the corpus index (``cache-dir``), the pre-commit case:
+for each N, the index build (``lintnews --cache-dir DIR --corpus FOLDER ONE-FILE`` on an
+empty index: every article linted and stored), its size on disk, then one-file runs
+against the built index (start-up included, best of ``--repeat``): the same file again,
+and a file just changed (a sentence with a misspelled name appended).  ``--kind seeds``
+builds the corpora from the sample articles' paragraphs (``tests/corpusgen.py``: the same
+people in most documents) instead of the Zipf cast.  The linearity line compares CPU
+seconds per article of the full runs at the smallest and largest ``--sizes``.
+
 Timings are wall-clock on a shared machine: run it on an idle one, and read CPU seconds
 when the machine is busy.  Generated corpora go to ``--work`` (default: a temporary
 folder), never into the repository.
@@ -179,10 +188,19 @@ def lintnews_cmd() -> list[str]:
     return [tool("lintnews") or "lintnews"]
 
 
+def make_seeds_corpus(folder: Path, count: int, variant_rate: float, seed: int = 4) -> list[Path]:
+    """``count`` articles of the sample articles' paragraphs (tests/corpusgen.py)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from corpusgen import generate
+
+    return generate(REPO / "seeds", folder, count, seed=seed, variant_rate=variant_rate)
+
+
 def run_tools(folder: Path, files: list[Path], jobs: int, proselint_max: int) -> list[tuple[str, dict]]:
     rows = []
     rows.append(("grep -rc (read floor)", measure(["grep", "-rc", "said", str(folder)])))
     base = [*lintnews_cmd(), "--exit-zero", "--no-progress"]
+    rows.append(("lintnews (default jobs)", measure([*base, str(folder)])))
     rows.append(("lintnews --jobs 1", measure([*base, "--jobs", "1", str(folder)])))
     rows.append((f"lintnews --jobs {jobs}", measure([*base, "--jobs", str(jobs), str(folder)])))
     rows.append((f"lintnews --jobs {jobs} --format json", measure([*base, "--format", "json", "--jobs", str(jobs), str(folder)])))
@@ -217,6 +235,37 @@ def table(count: int, megabytes: float, rows: list[tuple[str, dict]], jobs: int)
 def single_file(path: Path) -> dict:
     runs = [measure([*lintnews_cmd(), "--exit-zero", "--no-progress", str(path)]) for _ in range(5)]
     return min(runs, key=lambda r: r["wall"])
+
+
+# -- the corpus index ----------------------------------------------------------------------------
+
+
+def index_runs(folder: Path, files: list[Path], cache: Path, repeat: int) -> list[tuple[str, dict]]:
+    """Build the index of ``folder`` and time one-file runs against it (see the docstring)."""
+    shutil.rmtree(cache, ignore_errors=True)
+    one = files[len(files) // 2]
+    command = [*lintnews_cmd(), "--exit-zero", "--no-progress", "--cache-dir", str(cache), "--corpus", str(folder)]
+    rows = [("index build (every article)", measure([*command, str(one)]))]
+    size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
+    rows[0][1]["size"] = size
+    runs = [measure([*command, str(one)]) for _ in range(repeat)]
+    rows.append(("one file, unchanged", min(runs, key=lambda r: r["wall"])))
+    changed = []
+    text = one.read_text(encoding="utf-8")
+    for k in range(repeat):
+        one.write_text(text + f"Spokesman Tariq Erian{'n' * k} said the talks had stalled.\n", encoding="utf-8")
+        changed.append(measure([*command, str(one)]))
+    one.write_text(text, encoding="utf-8")
+    rows.append(("one file, changed", min(changed, key=lambda r: r["wall"])))
+    return rows
+
+
+def index_table(count: int, rows: list[tuple[str, dict]]) -> str:
+    out = [f"\nindex of N = {count:,} articles", "| run | wall s | CPU s | peak MB (PSS) | index MB |", "|---|---:|---:|---:|---:|"]
+    for name, r in rows:
+        size = f"{r['size'] / 1e6:.0f}" if "size" in r else ""
+        out.append(f"| {name} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['peak'] / 2**20:.0f} | {size} |")
+    return "\n".join(out)
 
 
 # -- the name-matching stage alone -----------------------------------------------------------
@@ -269,23 +318,45 @@ def main() -> None:
     parser.add_argument("--proselint-max", type=int, default=10000, help="run proselint only up to this many articles")
     parser.add_argument("--variant-rate", type=float, default=0.05, help="share of name mentions misspelled")
     parser.add_argument("--work", type=Path, help="where to write the corpora (default: a temporary folder, removed)")
+    parser.add_argument("--kind", choices=("zipf", "seeds"), default="zipf", help="the corpus generator (see above)")
+    parser.add_argument("--index-sizes", default="", help="corpus sizes for the index runs (comma-separated; '' to skip)")
+    parser.add_argument("--repeat", type=int, default=3, help="one-file runs against the index, best of")
+    parser.add_argument("--no-tools", action="store_true", help="skip the full runs (--sizes) and the peers")
     args = parser.parse_args()
+    make = make_corpus if args.kind == "zipf" else make_seeds_corpus
 
     work = args.work or Path(tempfile.mkdtemp(prefix="lintnews-speed-"))
     try:
         print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; python {sys.version.split()[0]}")
-        for count in [int(s) for s in args.sizes.split(",") if s]:
-            folder = work / f"corpus-{count}"
+        def corpus(count: int) -> tuple[Path, list[Path]]:
+            folder = work / f"{args.kind}-{count}"
             files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
             if len(files) != count:
                 shutil.rmtree(folder, ignore_errors=True)
-                files = make_corpus(folder, count, args.variant_rate)
+                files = sorted(make(folder, count, args.variant_rate))
+            return folder, files
+
+        per_article: dict[int, float] = {}
+        for count in [] if args.no_tools else [int(s) for s in args.sizes.split(",") if s]:
+            folder, files = corpus(count)
             megabytes = sum(f.stat().st_size for f in files) / 1e6
             rows = run_tools(folder, files, args.jobs, args.proselint_max)
             print(table(count, megabytes, rows, args.jobs), flush=True)
+            per_article[count] = dict(rows)["lintnews --jobs 1"]["cpu"] / count
             for name, r in rows:
                 if name.startswith("lintnews") and r["code"] not in (0,):
                     print(f"  {name} exited {r['code']}: {r['stderr'].strip()[:300]}")
+        if len(per_article) >= 2:
+            small, large = min(per_article), max(per_article)
+            print(
+                f"\nlinearity: CPU ms per article (--jobs 1) {per_article[small] * 1e3:.2f} at {small:,}, "
+                f"{per_article[large] * 1e3:.2f} at {large:,}: {per_article[large] / per_article[small]:.2f}x linear"
+            )
+        for count in [int(s) for s in args.index_sizes.split(",") if s]:
+            folder, files = corpus(count)
+            print(index_table(count, index_runs(folder, files, work / f"cache-{args.kind}-{count}", args.repeat)), flush=True)
+        if args.no_tools:
+            return
         one = sorted((REPO / "seeds").glob("*.txt"))[0]
         r = single_file(one)
         print(f"\none file ({one.name}, start-up included, best of 5): {r['wall']:.3f} s wall, peak {r['peak'] / 2**20:.0f} MB")

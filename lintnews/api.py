@@ -15,6 +15,7 @@ from lintnews.core.document import make_document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, Rule, RuleError
 from lintnews.rules.registry import all_rules, select_rules
+from lintnews.rules.ruleset import RuleSet
 from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
 from lintnews.run.executors import ProgressCallback
@@ -23,40 +24,44 @@ from lintnews.run.fixing import FileFix, apply_fixes, file_state, fixes_by_path
 from lintnews.run.pipeline import finish, lint_document
 from lintnews.run.run import DocumentScore, Result, Run, RunOptions, document_score, per_file_filter
 
-__all__ = ["DocumentScore", "Result", "configured_rules", "fix_files", "fix_text", "known_rules", "lint_paths", "lint_texts", "score_texts"]
+__all__ = ["DocumentScore", "Result", "RuleSet", "configure", "configured_rules", "fix_files", "fix_text", "known_rules", "lint_paths", "lint_texts", "score_texts"]
 
-LANGUAGETOOL_CODE = "L101"
-
-
-def known_rules(config: Config) -> list[Rule]:
-    """Every rule known under ``config`` (built-in, plugins, its packs), with the defaults
-    the configuration implies: enabling the LanguageTool backend turns L101 on."""
-    rules = all_rules(config.rule_packs)
-    for rule in rules:
-        if rule.code == LANGUAGETOOL_CODE and config.languagetool:
-            rule.default = True
-    return rules
+def configure(rules: Sequence[Rule], config: Config) -> RuleSet:
+    """The rules made with their settings under ``config`` (new rule objects where the
+    settings differ from a rule's own; the given rules are left as they are), and which of
+    them the configuration turns on by default (configuring LanguageTool turns L101 on)."""
+    config = config.with_rules([type(r) for r in rules])
+    made = tuple(rule.with_settings(config.settings_for(type(rule), rule.code)) if rule.options else rule for rule in rules)
+    return RuleSet.of(made)
 
 
-def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
-    """The rules a run uses: all known rules, filtered by config and the command line."""
-    rules = known_rules(config)
+def known_rules(config: Config) -> RuleSet:
+    """Every rule known under ``config`` (built-in, plugins, its packs), made with its
+    settings, with the defaults the configuration implies."""
+    return configure(all_rules(config.rule_packs), config)
+
+
+def configured_rules(config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
+    """The rules a run uses: all known rules, filtered by config and the command line
+    (``select`` replaces the configuration's, the others add to it)."""
+    return select_configured(known_rules(config), config, select, extend_select, ignore)
+
+
+def select_configured(rules: RuleSet, config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
+    """Select among configured ``rules`` by the configuration and the arguments."""
     if config.path is not None:
-        # A selector of the configuration that matches nothing is reported with its file.
+        # A selector of the configuration file that matches nothing is reported with its file.
+        given = config.given("file")
         try:
-            select_rules(rules, select=config.select, extend_select=config.extend_select, ignore=config.ignore)
+            select_rules(rules, given.get("select"), given.get("extend-select", ()), given.get("ignore", ()))
         except RuleError as exc:
             raise RuleError(f"{config.path}: {exc}") from None
-    chosen = select_rules(
+    return select_rules(
         rules,
         select=select if select is not None else config.select,
         extend_select=[*config.extend_select, *extend_select],
         ignore=[*config.ignore, *ignore],
     )
-    settings = config.rule_settings()
-    for rule in chosen:
-        rule.configure(settings)
-    return chosen
 
 
 def lint_paths(
@@ -88,7 +93,7 @@ def lint_paths(
     Raises :class:`lintnews.run.executors.EngineError` for an engine that cannot run.
     """
     config = config or Config()
-    rules = list(rules) if rules is not None else configured_rules(config)
+    rules = RuleSet.of(rules) if rules is not None else configured_rules(config)
     options = RunOptions(corpus, cache, keep_texts, scores, jobs, engine, scheduler, progress)
     return Run(config, rules, options).execute(paths)
 
@@ -154,7 +159,7 @@ def fix_text(path: str, raw: str, rules: Sequence[Rule], config: Config | None =
     ``kind`` ("text" or "markdown") defaults to what the path's extension says."""
     config = config or Config()
     base = config.path.parent if config.path is not None else None
-    document_rules = [r for r in rules if isinstance(r, DocumentRule)]
+    document_rules = RuleSet.of(rules).restricted(lambda r: isinstance(r, DocumentRule))
     current, applied = raw, 0
     for _ in range(max_passes):
         doc = make_document(path, current, kind or kind_of(path))

@@ -1,8 +1,10 @@
-"""The rule catalogue of the README, generated from the registry.
+"""The rule catalogue and the table of options of the README, generated from the registry
+and the options' declarations.
 
-``python -m lintnews.catalogue`` prints it; ``--write README.md`` replaces the text
-between the ``<!-- rules:start -->`` and ``<!-- rules:end -->`` markers (atomically).
-A test fails when the README is out of date.
+``python -m lintnews.catalogue`` prints them; ``--write README.md`` replaces the text
+between the ``<!-- rules:start -->`` and ``<!-- rules:end -->`` markers, and between the
+``<!-- options:start -->`` and ``<!-- options:end -->`` markers (atomically).  A test
+fails when the README is out of date.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from pathlib import Path
 from lintnews.run.atomic import write_atomically
 from lintnews.core.rule import FAMILIES, Rule
 from lintnews.rules.registry import all_rules
+from lintnews.run.options import builtin_rule_classes, render_table
 
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+OPTIONS_START, OPTIONS_END = "<!-- options:start -->", "<!-- options:end -->"
 
 
 def _summary(rule: Rule) -> str:
@@ -40,22 +44,29 @@ def render(rules: list[Rule]) -> str:
     return "\n".join(lines)
 
 
-def splice(readme: str, catalogue: str) -> str:
-    head, sep, rest = readme.partition(START)
-    if not sep or END not in rest:
-        raise ValueError(f"the README has no {START} ... {END} section")
-    _, _, tail = rest.partition(END)
-    return f"{head}{START}\n{catalogue}\n{END}{tail}"
+def render_options() -> str:
+    """The table of options: the configuration's own, then the built-in rules'."""
+    return render_table(builtin_rule_classes())
+
+
+def splice(readme: str, catalogue: str, start: str = START, end: str = END) -> str:
+    head, sep, rest = readme.partition(start)
+    if not sep or end not in rest:
+        raise ValueError(f"the README has no {start} ... {end} section")
+    _, _, tail = rest.partition(end)
+    return f"{head}{start}\n{catalogue}\n{end}{tail}"
 
 
 def main(argv: list[str]) -> int:
     text = render(all_rules(plugins=False))
+    options = render_options()
     if len(argv) == 2 and argv[0] == "--write":
         path = Path(argv[1])
         new = splice(path.read_text(encoding="utf-8"), text)
+        new = splice(new, options, OPTIONS_START, OPTIONS_END)
         write_atomically(path, new)
         return 0
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(text + "\n\n" + options + "\n")
     return 0
 
 

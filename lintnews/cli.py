@@ -10,8 +10,10 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,13 +22,18 @@ from lintnews.api import configured_rules, fix_files, known_rules
 from lintnews.core.data import DataError
 from lintnews.core.printable import one_line
 from lintnews.core.side_files import append_side_file
-from lintnews.core.rule import FAMILIES, Rule, RuleError
+from lintnews.core.options import Option
+from lintnews.core.rule import FAMILIES, RuleError
+from lintnews.rules.ruleset import RuleSet
 from lintnews.progress import ProgressBar, summary
 from lintnews.report import FORMATS, Report, needs, render
 from lintnews.report.github import step_summary
 from lintnews.run.baseline import BaselineError, read_baseline, write_baseline
 from lintnews.run.cache import DocumentCache, rules_fingerprint
-from lintnews.run.config import Config, ConfigError, check_languagetool_server, find_config, load_config
+from lintnews.run.git import repository_of
+from lintnews.run.config import Config, ConfigError, find_config, load_config
+from lintnews.run.config import show as show_config
+from lintnews.run.options import builtin_rule_classes, every_option
 from lintnews.run.executors import ENGINES, EngineError
 from lintnews.run.executors.local import default_jobs, relax_garbage_collection
 from lintnews.run.fingerprints import SourceLines, fingerprints
@@ -34,6 +41,25 @@ from lintnews.run.run import Result, Run, RunOptions, drop_baselined
 from lintnews.run.safe_write import FixFailed, ReportNotWritten, check_report_target, write_fixes, write_report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+# -- the flags that set options: made from their declarations (lintnews.run.options) -------
+FLAGS: dict[str, Option] = {name: o for name, o in every_option(builtin_rule_classes()) if o.flag is not None}
+
+
+def _dest(option: Option) -> str:
+    return (option.flag or "").lstrip("-").replace("-", "_")
+
+
+def table_flag(name: str):
+    """The click option of the flag that sets option ``name``, from its declaration."""
+    option = FLAGS[name]
+    combined = "added to" if option.command_line == "extend" else "replaces"
+    owner = f"{name.split('.')[1]}: " if name.startswith("rules.") else ""
+    commas = "; comma-separated, repeatable" if option.kind.from_flag is not list and option.kind.multiple else ""
+    repeat = "; repeatable" if option.kind.from_flag is list else ""
+    help_text = f"{owner}{option.help.rstrip('.')}{commas}{repeat} ({combined} '{name}' of the configuration)."
+    return click.option(option.flag, _dest(option), multiple=option.kind.multiple, metavar=option.metavar, help=help_text)
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -51,14 +77,14 @@ def _fail(message: str) -> None:
 # ``readable=False``: a path that cannot be read is the run's to report (one line, the
 # other files linted), not the parser's to refuse before anything is linted.
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
-@click.option("--select", multiple=True, help="Rule codes or prefixes to use instead of the default set (comma-separated; ALL for every rule).")
-@click.option("--extend-select", multiple=True, help="Rule codes or prefixes to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rule codes or prefixes to leave out.")
+@table_flag("select")
+@table_flag("extend-select")
+@table_flag("ignore")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
-@click.option("--corpus", "corpus", multiple=True, type=click.Path(path_type=str, readable=False), help="More files or folders the corpus rules compare against, without reporting in them (also 'corpus' in the config).")
-@click.option("--cache-dir", type=click.Path(path_type=str), help="Keep per-document results here between runs (also 'cache-dir' in the config).")
+@table_flag("corpus")
+@table_flag("cache-dir")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
@@ -67,8 +93,9 @@ def _fail(message: str) -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
 @click.option("--baseline", "baseline_path", type=click.Path(path_type=str), help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(path_type=str), help="Record the current findings in this baseline file (and report nothing).")
-@click.option("--languagetool", "languagetool", metavar="local|URL|off", help="Grammar checks by LanguageTool (rule L101): 'local' starts one server for the run, a URL uses a running server; overrides the configuration.")
+@table_flag("rules.L101.server")
 @click.option("--require-languagetool", is_flag=True, help="Exit 2 when the LanguageTool checks cannot run (instead of a notice).")
+@click.option("--show-config", is_flag=True, help="Print the configuration file used and every option's value with where it came from (default, file, command line), then exit.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
 @click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for the per-document stage (default: every core; small inputs use one).")
@@ -87,7 +114,8 @@ def main(**arguments) -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = Arguments(**arguments)
+    flags = {name: arguments.pop(_dest(option)) for name, option in FLAGS.items()}
+    args = Arguments(**arguments, flags=flags)
     try:
         code = _main(args, time.perf_counter())
     except (ConfigError, DataError, RuleError, BaselineError, EngineError, FixFailed, ReportNotWritten) as exc:
@@ -109,14 +137,9 @@ class Arguments:
     """The command line, as click parsed it."""
 
     paths: tuple[str, ...]
-    select: tuple[str, ...]
-    extend_select: tuple[str, ...]
-    ignore: tuple[str, ...]
     fmt: str
     output: Path | None
     config_path: Path | None
-    corpus: tuple[str, ...]
-    cache_dir: str | None
     no_cache: bool
     exit_zero: bool
     statistics: bool
@@ -125,8 +148,8 @@ class Arguments:
     show_diff: bool
     baseline_path: str | None
     write_baseline_path: str | None
-    languagetool: str | None
     require_languagetool: bool
+    show_config: bool
     list_rules: bool
     explain: str | None
     jobs: int | None
@@ -134,18 +157,20 @@ class Arguments:
     scheduler: str | None
     progress: bool | None
     show_summary: bool
+    flags: Mapping[str, Any]  # the flags that set options, by option name (lintnews.run.options)
 
 
 def _main(args: Arguments, started: float) -> int:
     """The stages of the command: configuration, rules, run (and fixes), report, exit code."""
-    config = load_config(args.config_path if args.config_path else find_config(Path.cwd()))
-    if args.languagetool is not None:
-        config.languagetool = check_languagetool_server(args.languagetool, "--languagetool")
+    config = load_config(args.config_path if args.config_path else find_config(Path.cwd())).with_command_line(args.flags)
+    if args.show_config:
+        click.echo(show_config(config, known_rules(config)), nl=False)
+        return EXIT_CLEAN
     if args.list_rules or args.explain:
         _describe(known_rules(config), args.list_rules, args.explain)
         return EXIT_CLEAN
     _check_arguments(args)
-    rules = configured_rules(config, select=_codes(args.select) if args.select else None, extend_select=_codes(args.extend_select), ignore=_codes(args.ignore))
+    rules = configured_rules(config)
     relax_garbage_collection()
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     result = _lint(args, config, rules, show_progress)
@@ -160,9 +185,10 @@ def _main(args: Arguments, started: float) -> int:
 def _check_arguments(args: Arguments) -> None:
     if not args.paths:
         _fail("no paths given (try 'lintnews --help')")
-    if args.select and not _codes(args.select):
+    select = args.flags.get("select") or ()
+    if select and not _codes(select):
         # "--select ''" (an unset variable in a script) would run no rule and report a clean run.
-        given = " ".join(f"--select {v!r}" for v in args.select)
+        given = " ".join(f"--select {v!r}" for v in select)
         _fail(f"{given} names no rule code or prefix; a run without rules would check nothing (leave --select out for the default rules)")
     if args.apply_fix and args.show_diff:
         _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
@@ -170,12 +196,17 @@ def _check_arguments(args: Arguments) -> None:
         check_report_target(args.output)
 
 
-def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: bool) -> Result:
+def _lint(args: Arguments, config: Config, rules: RuleSet, show_progress: bool) -> Result:
     """The run, and with --fix or --diff the fixes and the run after them."""
     cache = None
-    directory = args.cache_dir or config.cache_dir
+    directory = config.cache_dir
+    # Some files, no corpus, in a git work tree (pre-commit): the tracked articles are the
+    # corpus, and the index lives in the git folder unless cache-dir says otherwise.
+    repository = None if config.corpus else repository_of(args.paths)
+    if repository is not None and directory is None:
+        directory = os.path.join(repository.git_dir, "lintnews")
     if directory and not args.no_cache:
-        cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+        cache = DocumentCache(directory, rules_fingerprint(rules, config.rule_packs))
     baseline = read_baseline(args.baseline_path) if args.baseline_path and not args.write_baseline_path else None
     jobs = args.jobs if args.jobs is not None else default_jobs()
     fixing = args.apply_fix or args.show_diff
@@ -183,7 +214,6 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
     # Texts and scores are kept only for a format that shows them; rule D101, when
     # selected, computes the score itself (once per document) for any format.
     options = RunOptions(
-        corpus=args.corpus,
         cache=cache,
         keep_texts="texts" in needs(args.fmt) and not args.statistics,
         scores="documents" in needs(args.fmt) and not args.statistics,
@@ -192,6 +222,7 @@ def _lint(args: Arguments, config: Config, rules: list[Rule], show_progress: boo
         scheduler=args.scheduler,
         progress=bar,
         baseline=None if fixing else baseline,
+        repository=repository,
     )
     try:
         result = Run(config, rules, options).execute(args.paths)
@@ -227,7 +258,7 @@ def _write_baseline(path: str, result: Result) -> int:
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
-def _report(args: Arguments, result: Result, rules: list[Rule]) -> None:
+def _report(args: Arguments, result: Result, rules: RuleSet) -> None:
     """The report on stdout or in --output, the job summary, notices and input errors."""
     findings = result.findings
     if args.statistics:
@@ -256,7 +287,7 @@ def _report(args: Arguments, result: Result, rules: list[Rule]) -> None:
     _report_errors(result.errors)
 
 
-def _exit_code(args: Arguments, result: Result, rules: list[Rule]) -> int:
+def _exit_code(args: Arguments, result: Result, rules: RuleSet) -> int:
     if result.errors:
         return EXIT_ERROR
     if args.require_languagetool and (result.languagetool_skipped or not any(r.code == "L101" for r in rules)):
@@ -281,13 +312,13 @@ def _append_summary(path: str, markdown: str) -> None:
         click.echo(f"lintnews: cannot write the job summary {one_line(path)}: {exc.strerror or exc}", err=True)
 
 
-def _describe(rules, list_rules: bool, explain: str | None) -> None:
+def _describe(rules: RuleSet, list_rules: bool, explain: str | None) -> None:
     if explain:
         matches = [r for r in rules if r.code == explain.upper()]
         if not matches:
             _fail(f"unknown rule code {explain!r}")
         r = matches[0]
-        click.echo(f"{r.code} {r.name} ({r.severity}, {'on' if r.default else 'off'} by default, {r.scope} rule)\n")
+        click.echo(f"{r.code} {r.name} ({r.severity}, {'on' if rules.is_default(r) else 'off'} by default, {r.scope} rule)\n")
         click.echo(r.describe())
         return
     for family, title in FAMILIES.items():
@@ -296,7 +327,7 @@ def _describe(rules, list_rules: bool, explain: str | None) -> None:
             continue
         click.echo(f"{family}  {title}")
         for r in members:
-            click.echo(f"  {r.code}  {'on ' if r.default else 'off'}  {r.name}")
+            click.echo(f"  {r.code}  {'on ' if rules.is_default(r) else 'off'}  {r.name}")
     others = [r for r in rules if r.code[0] not in FAMILIES]
     for r in others:
-        click.echo(f"  {r.code}  {'on ' if r.default else 'off'}  {r.name}")
+        click.echo(f"  {r.code}  {'on ' if rules.is_default(r) else 'off'}  {r.name}")

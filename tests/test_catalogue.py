@@ -33,6 +33,31 @@ def test_readme_catalogue_is_up_to_date(repo_root, rules):
     assert catalogue.splice(readme, rendered) == readme, f"the README's rule catalogue is out of date: {REGENERATE}"
 
 
+def test_readme_options_table_is_up_to_date(repo_root):
+    """The README's table of options is made from the options' declarations."""
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    start, end = catalogue.OPTIONS_START, catalogue.OPTIONS_END
+    assert start in readme and end in readme and readme.index(start) < readme.index(end)
+    rendered = catalogue.render_options()
+    assert readme.split(start, 1)[1].split(end, 1)[0].strip("\n") == rendered, f"the README's table of options is out of date: {REGENERATE}"
+
+
+def test_options_table_lists_every_option_once():
+    from lintnews.run.options import builtin_rule_classes, every_option
+
+    table = catalogue.render_options()
+    rows = re.findall(r"^\| `([a-z-]+)` \|", table, re.M)
+    sections = re.findall(r"^\| \*\*`\[rules\.([A-Z]+[0-9]+)\]`\*\*", table, re.M)
+    expected = [name.rsplit(".", 1)[-1] for name, _ in every_option(builtin_rule_classes())]
+    assert rows == expected
+    assert sections == sorted({name.split(".")[1] for name, _ in every_option(builtin_rule_classes()) if name.startswith("rules.")})
+    for name, option in every_option(builtin_rule_classes()):
+        for alias in option.aliases:
+            assert f"`{alias}`" in table, alias
+        if option.flag:
+            assert f"`{option.flag}`" in table, option.flag
+
+
 def test_catalogue_lists_every_rule_once(rules):
     table = catalogue.render(rules)
     rows = re.findall(r"^\| ([A-Z]{1,3}[0-9]{3}) \| ([^|]+) \|", table, re.M)

@@ -359,6 +359,71 @@ def test_command_line_select_replaces_config_select(run_cli, sample):
     assert codes_of(run_cli(["--select", "P", "dirty.txt"], cwd=sample).stdout) == ["P101"]
 
 
+# -- --show-config: every option of the table and the rules, its value, where it came from ----
+
+SHOWN = re.compile(r"^(?P<name>[a-z0-9.A-Z-]+) = (?P<value>.+?)  # (?P<origin>.+)$")
+
+
+def shown(stdout: str) -> dict[str, tuple[str, str]]:
+    lines = stdout.splitlines()
+    assert lines[0].startswith("# configuration: "), lines[0]
+    parsed = [SHOWN.match(line) for line in lines[1:]]
+    assert all(parsed), [line for line, m in zip(lines[1:], parsed) if not m]
+    return {m["name"]: (m["value"], m["origin"]) for m in parsed}
+
+
+def test_show_config_lists_every_option_of_the_table(run_cli):
+    from lintnews.run.options import builtin_rule_classes, every_option
+
+    proc = run_cli(["--show-config"])
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.startswith("# configuration: none found")
+    options = shown(proc.stdout)
+    assert list(options) == [name for name, _ in every_option(builtin_rule_classes())]
+    assert {origin.split(":")[0] for _, origin in options.values()} == {"default"}
+    assert options["rules.L101.chunk-size"] == ("10000", "default")
+    assert options["rules.D101.threshold"] == ("none", "default: the model's own")
+
+
+def test_show_config_says_where_each_value_came_from(run_cli, sample):
+    (sample / "words.txt").write_text("jirga\n", encoding="utf-8")
+    (sample / "lintnews.toml").write_text(
+        'ignore = ["C101"]\nmt-threshold = 0.8\naccept-file = "words.txt"\n'
+        '[rules.L101]\nserver = "local"\nworkers = 2\n',
+        encoding="utf-8",
+    )
+    proc = run_cli(["--show-config", "--ignore", "W101", "--languagetool", "off", "--cache-dir", "here"], cwd=sample)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.splitlines()[0] == f"# configuration: {sample / 'lintnews.toml'}"
+    options = shown(proc.stdout)
+    assert options["ignore"] == ('["C101", "W101"]', "file + command line (--ignore)")
+    assert options["rules.D101.threshold"] == ("0.8", "file (as mt-threshold)")
+    assert options["rules.L101.server"] == ("none", "command line (--languagetool)")
+    assert options["rules.L101.workers"] == ("2", "file")
+    assert options["accept"] == ('["jirga"]', "file")
+    assert options["cache-dir"] == ('"here"', "command line (--cache-dir)")
+    assert options["select"][1] == "default: the rules on by default"
+
+
+def test_show_config_checks_the_tables_of_rules_loaded_later(run_cli, tmp_path):
+    """A [rules.CODE] table of a code no built-in rule has waits for packs and plugins
+    (tests/test_plugins.py); when none of them has the code, it is an error."""
+    (tmp_path / "lintnews.toml").write_text("[rules.W999]\nmaximum = 3\n", encoding="utf-8")
+    proc = run_cli(["--show-config"], cwd=tmp_path)
+    assert_clean_error(proc, "no rule has the code W999")
+
+
+def test_help_of_the_flags_that_set_options_comes_from_their_declarations(run_cli):
+    from lintnews.run.options import builtin_rule_classes, every_option
+
+    help_text = " ".join(run_cli(["--help"]).stdout.split())
+    for name, option in every_option(builtin_rule_classes()):
+        if option.flag:
+            assert f"{option.flag} {option.metavar}" in help_text, option.flag
+            assert " ".join(option.help.rstrip(".").split()) in help_text, name
+            assert f"'{name}' of the configuration" in help_text, name
+
+
 def test_per_file_ignores(run_cli, sample):
     (sample / "lintnews.toml").write_text('[per-file-ignores]\n"dirty.txt" = ["S101", "W"]\n', encoding="utf-8")
     proc = run_cli(["dirty.txt", "other.txt"], cwd=sample)

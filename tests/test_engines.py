@@ -87,23 +87,19 @@ def test_spawned_workers_give_byte_identical_json(seeds_dir, rules, reference):
     assert json_via_local([str(seeds_dir)], rules, jobs=2, min_parallel_items=0, method="spawn") == reference["seeds"]
 
 
-def test_with_a_cache_two_workers_lint_only_what_the_cache_lacks(generated, rules, reference, tmp_path):
+def test_with_an_index_workers_lint_once_and_the_next_run_reads_it(generated, rules, reference, tmp_path):
+    from lintnews.api import lint_paths
     from lintnews.run.cache import DocumentCache
-    from lintnews.run.executors import ItemOptions
+    from lintnews.run.config import Config
 
     files, _ = expand_paths([str(generated)])
     first = DocumentCache(tmp_path / "cache", "fingerprint")
-    # Half the corpus is cached by a first run; the second run takes that half from the
-    # cache in this process, lints the other half in workers, and changes nothing.
-    local.run([(f, None) for f in files[::2]], rules, jobs=2, min_parallel_items=0, options=ItemOptions(cache=first))
-    assert (first.hits, first.misses) == (0, len(files[::2]))
+    built = lint_paths(files, Config(), rules, cache=first, jobs=2)
+    assert (first.hits, first.misses) == (0, len(files))
     second = DocumentCache(tmp_path / "cache", "fingerprint")
-    outcomes = local.run([(f, None) for f in files], rules, jobs=2, min_parallel_items=0, options=ItemOptions(cache=second))
-    assert (second.hits, second.misses) == (len(files[::2]), len(files[1::2]))
-    third = DocumentCache(tmp_path / "cache", "fingerprint")
-    local.run([(f, None) for f in files], rules, jobs=2, min_parallel_items=0, options=ItemOptions(cache=third))
-    assert (third.hits, third.misses) == (len(files), 0)  # the workers wrote what they linted
-    assert json_of(finish([o.result for o in outcomes], rules)) == reference["generated"]
+    again = lint_paths(files, Config(), rules, cache=second, jobs=2)
+    assert (second.hits, second.misses) == (len(files), 0)  # what the workers linted was stored
+    assert json_of(again.findings) == json_of(built.findings) == reference["generated"]
 
 
 class _WhoLinted(CorpusRule):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from languagetool_replay import LanguageToolReplay, ScriptedRule
-from lintnews.api import configured_rules, lint_paths
+from lintnews.api import configured_rules, known_rules, lint_paths
 from lintnews.run.config import Config, ConfigError, load_config
 from lintnews.rules.languagetool.protocol import ProtocolError, parse_matches, split_chunks, utf16_length, utf16_to_chars
 from lintnews.core.rule import RuleError
@@ -51,9 +51,7 @@ def lint(files: dict[str, str], tmp_path: Path, server: str | None, select=None,
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         paths.append(str(tmp_path / name))
-    config = Config(languagetool=server, languagetool_cache=None)
-    for key, value in settings.items():
-        setattr(config, key, value)
+    config = Config(languagetool=server, **{"languagetool_cache": None, **settings})  # the first names, still working
     rules = configured_rules(config, select=select, ignore=list(ignore))
     return lint_paths(paths, config, rules)
 
@@ -196,15 +194,18 @@ def test_per_file_ignores_take_languagetool_rule_ids(tmp_path):
 def test_selector_semantics():
     rules = all_rules(plugins=False)
     l101_rule = next(r for r in rules if r.code == "L101")
+    before = dict(vars(l101_rule))
     assert l101_rule not in select_rules(rules)  # off unless enabled
     chosen = select_rules(rules, select=["L101:EN_A_VS_AN", "L101:MORFOLOGIK"])
-    assert [r.code for r in chosen] == ["L101"]
-    assert l101_rule.wants_subcode("EN_A_VS_AN") and l101_rule.wants_subcode("MORFOLOGIK_RULE_EN_US")
-    assert not l101_rule.wants_subcode("UPPERCASE_SENTENCE_START")
-    select_rules(rules, select=["L", "L101:EN_A_VS_AN"])  # the whole rule wins over a part
-    assert l101_rule.sub_select is None
-    select_rules(rules, select=["L"], ignore=["L101:MORFOLOGIK"])
-    assert l101_rule.wants_subcode("EN_A_VS_AN") and not l101_rule.wants_subcode("MORFOLOGIK_RULE_EN_US")
+    assert [r.code for r in chosen] == ["L101"] and chosen[0] is l101_rule
+    assert chosen.wants_subcode("L101", "EN_A_VS_AN") and chosen.wants_subcode("L101", "MORFOLOGIK_RULE_EN_US")
+    assert not chosen.wants_subcode("L101", "UPPERCASE_SENTENCE_START")
+    whole = select_rules(rules, select=["L", "L101:EN_A_VS_AN"])  # the whole rule wins over a part
+    assert whole.wants_subcode("L101", "UPPERCASE_SENTENCE_START") and "L101" not in whole.subcodes
+    dropped = select_rules(rules, select=["L"], ignore=["L101:MORFOLOGIK"])
+    assert dropped.wants_subcode("L101", "EN_A_VS_AN") and not dropped.wants_subcode("L101", "MORFOLOGIK_RULE_EN_US")
+    assert chosen.wants_subcode("L101", "EN_A_VS_AN")  # each selection is its own: the first is unchanged
+    assert vars(l101_rule) == before  # selecting changed no rule
     for bad in ("S101:FOO", "L999:FOO", "L101:", "X:Y"):
         with pytest.raises(RuleError, match="unknown rule code"):
             select_rules(rules, ignore=[bad])
@@ -393,18 +394,42 @@ def test_config_reads_languagetool_settings(tmp_path):
         'languagetool-cache = false\nlanguagetool-language = "en-GB"\n',
         encoding="utf-8",
     )
-    config = load_config(path)
-    assert (config.languagetool, config.languagetool_categories, config.languagetool_timeout) == ("http://lt:8010", ["GRAMMAR"], 2.5)
-    assert config.languagetool_cache is None and config.languagetool_language == "en-GB"
-    assert load_config(_write(tmp_path, 'languagetool = "off"\n')).languagetool is None
+    settings = l101_settings(load_config(path))
+    assert (settings.server, settings.categories, settings.timeout) == ("http://lt:8010", ("GRAMMAR",), 2.5)
+    assert settings.cache is None and settings.language == "en-GB"
+    assert l101_settings(load_config(_write(tmp_path, 'languagetool = "off"\n'))).server is None
+
+
+def test_the_rules_own_table_is_the_canonical_place(tmp_path):
+    """[rules.L101] holds the same settings as the older top-level names; a relative cache
+    folder is relative to the file; giving one option under both names is an error."""
+    canonical = _write(tmp_path, '[rules.L101]\nserver = "http://lt:8010"\ncategories = ["GRAMMAR"]\ntimeout = 2.5\ncache = "lt"\n')
+    aliased = _write(tmp_path, 'languagetool = "http://lt:8010"\nlanguagetool-categories = ["GRAMMAR"]\nlanguagetool-timeout = 2.5\nlanguagetool-cache = "lt"\n', "aliased.toml")
+    assert l101_settings(load_config(canonical)) == l101_settings(load_config(aliased))
+    assert l101_settings(load_config(canonical)).cache == str(tmp_path / "lt")
+    both = _write(tmp_path, 'languagetool = "local"\n[rules.L101]\nserver = "local"\n', "both.toml")
+    with pytest.raises(ConfigError, match="'languagetool' and 'rules.L101.server' are the same option"):
+        load_config(both)
+    with pytest.raises(ConfigError, match="unknown option"):
+        load_config(_write(tmp_path, '[rules.L101]\nservr = "local"\n', "typo.toml"))
+
+
+def test_a_configured_server_turns_l101_on_in_the_selection_not_in_the_rule():
+    rules = configured_rules(Config(rules={"L101": {"server": "local"}}))
+    l101 = next(r for r in rules if r.code == "L101")
+    assert rules.is_default(l101) and l101.default is False and type(l101).default is False
+
+
+def l101_settings(config: Config):
+    return next(r for r in known_rules(config) if r.code == "L101").settings
 
 
 def codes(stdout: str) -> list[str]:
     return [line.split(": ", 1)[1].split()[0] for line in stdout.splitlines()]
 
 
-def _write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "other.toml"
+def _write(tmp_path: Path, text: str, name: str = "other.toml") -> Path:
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
 

@@ -439,7 +439,7 @@ def _misspellings_by_scanning_every_word(rule, doc):
     found = []
     for m in unknown:
         word = m.group(0)
-        if counts[word] > 1 or rule.accept.matches(word):
+        if counts[word] > 1 or rule.settings.accept.matches(word):
             continue
         suggestion = spelling._correction(word)
         if suggestion and spelling._fold(suggestion) != word and is_common_word(suggestion):

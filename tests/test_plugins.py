@@ -259,3 +259,42 @@ def test_a_malformed_rule_pack_through_the_command_line(project, run_cli):
     assert proc.returncode == 2
     assert "house.yaml" in proc.stderr and "Traceback" not in proc.stderr
     assert proc.stdout == ""
+
+
+OPTIONS_PLUGIN = '''
+from lintnews.core.options import Option, integer
+from lintnews.core.rule import DocumentRule
+
+
+class LongWord(DocumentRule):
+    """Finds words longer than a maximum.  Example: ``incomprehensibilities``."""
+
+    code = "X903"
+    name = "long-word"
+    options = (Option("maximum", integer(1), 20, "The longest word allowed."),)
+
+    def check(self, doc):
+        for start, word in ((m.start(), m.group()) for m in __import__("re").finditer(r"\\w+", doc.view)):
+            if len(word) > self.settings.maximum:
+                yield self.finding(doc, start, start + len(word), f"a word of {len(word)} letters")
+'''
+
+
+def test_a_plugged_in_rule_declares_its_options_and_receives_its_settings(plugin_dir, tmp_path):
+    from lintnews.run.config import ConfigError, show
+
+    make_plugin(plugin_dir, "[lintnews.rules]\nlong = MODULE:LongWord\n", OPTIONS_PLUGIN)
+    (tmp_path / "a.txt").write_text("Some extraordinarily long words here.\n", encoding="utf-8")
+    default_rules = configured_rules(load_config(None), select=["X903"])
+    assert default_rules[0].settings.maximum == 20
+    assert lint_paths([str(tmp_path / "a.txt")], load_config(None), default_rules).findings == []
+    (tmp_path / "lintnews.toml").write_text("[rules.X903]\nmaximum = 6\n", encoding="utf-8")
+    config = load_config(tmp_path / "lintnews.toml")
+    rules = configured_rules(config, select=["X903"])
+    assert rules[0].settings.maximum == 6 and default_rules[0].settings.maximum == 20
+    found = lint_paths([str(tmp_path / "a.txt")], config, rules).findings
+    assert [f.message for f in found] == ["a word of 15 letters"]
+    assert "rules.X903.maximum = 6  # file" in show(config, rules).splitlines()
+    (tmp_path / "lintnews.toml").write_text("[rules.X903]\nmaximum = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'rules.X903.maximum' must be an integer of at least 1"):
+        configured_rules(load_config(tmp_path / "lintnews.toml"))

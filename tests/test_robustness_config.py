@@ -116,6 +116,18 @@ def test_an_unrelated_pyproject_that_is_not_utf8_is_ignored(project, monkeypatch
         ('per-file-ignores = ["x"]\n', "'per-file-ignores' must be a table"),
         ('per-file-ignores = {"*.txt" = "W"}\n', "'per-file-ignores.*.txt' must be a list of strings"),
         ("selct = ['W']\n", "unknown option(s): selct"),
+        ("mt-threshold = 2\n", "'mt-threshold' must be a number from 0 to 1"),
+        ("[rules.D101]\nthreshold = 'high'\n", "'rules.D101.threshold' must be a number from 0 to 1"),
+        ("[rules.L101]\nworkers = 0\n", "'rules.L101.workers' must be an integer of at least 1"),
+        ("[rules.L101]\nservr = 'local'\n", "unknown option(s) of L101: servr"),
+        ("[rules.S101]\naccept = ['x']\n", "unknown option(s) of S101: accept"),
+        ("[rules.P101]\nlevel = 1\n", "unknown option(s) of P101: level (known: none)"),
+        ("[rules.Q999]\nlevel = 1\n", "[rules.Q999]: no rule has the code Q999"),
+        ("rules = 3\n", "'rules' must be a table of tables"),
+        ("[rules.T103]\npeople = [{country = 'US'}]\n", "'rules.T103.people' must be a list of tables, each with a name"),
+        ("[rules.T103]\nhouse-style = {CN = 'Premier'}\n", "'rules.T103.house-style' must be a table of country"),
+        ("languagetool = 'local'\n[rules.L101]\nserver = 'local'\n", "'languagetool' and 'rules.L101.server' are the same option: give one"),
+        ("accept-file = 'a'\nvocabulary-file = 'b'\n", "'vocabulary-file' and 'accept-file' are the same option"),
     ],
 )
 def test_a_wrong_type_or_unknown_option_is_one_error_naming_the_file(project, monkeypatch, toml, needle):

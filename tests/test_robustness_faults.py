@@ -3,9 +3,9 @@
 ``--fix`` writes each file atomically (a temporary file in the same folder, synced, then
 renamed over the original), so whatever goes wrong, every file is either exactly as it
 was or exactly as the fixes make it, and no temporary file is left behind.  The
-per-document cache is an optimisation only: an entry that is corrupt, foreign or from
-another version is ignored and rebuilt, and a run with it prints what a run without it
-prints.
+corpus index (``cache-dir``) is an optimisation only: an entry that is corrupt, forged or
+from another version is detected, the index is reported in one line and rebuilt, and a
+run with it prints what a run without it prints.
 
 (Failing renames, immutable files and the corrupt-entry basics are in
 ``test_workflow_fix.py`` and ``test_workflow_cache.py``; these are the remaining faults.)
@@ -19,9 +19,11 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -29,11 +31,13 @@ from click.testing import CliRunner
 
 import lintnews.run.atomic
 import lintnews.run.cache
+import lintnews.run.index
 from conftest import cli_env, lintnews_executable, run_lintnews
 from lintnews.api import configured_rules, lint_paths
 from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.cli import main as cli_main
 from lintnews.run.config import Config
+from lintnews.run.index import Index
 
 # Three safe fixes (P102 twice, W101) and one finding that is never fixed (S101).
 DIRTY = "The minister mentionned the plan , he said .\nSource link\n"
@@ -277,158 +281,136 @@ def cache_project(tmp_path, monkeypatch):
     return tmp_path
 
 
-def _run(cache_dir: str = "cache") -> tuple[DocumentCache, list]:
+def _run(cache_dir: str = "cache") -> tuple[DocumentCache, list, list]:
     config = Config()
     rules = configured_rules(config)
-    cache = DocumentCache(cache_dir, rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
-    return cache, lint_paths(sorted(CORPUS), config, rules, cache=cache).findings
+    cache = DocumentCache(cache_dir, rules_fingerprint(rules, config.rule_packs))
+    result = lint_paths(sorted(CORPUS), config, rules, cache=cache)
+    return cache, result.findings, result.notices
 
 
 def _cold() -> list:
     return lint_paths(sorted(CORPUS), Config()).findings
 
 
-def _payload(entry: dict):
-    """The document result an entry holds."""
-    return lintnews.run.cache.decode(entry["payload"])
+def _index() -> Path:
+    (index,) = Path("cache").glob("index-*.sqlite")
+    return index
 
 
-def _entry(path: str) -> Path:
-    found = [p for p in Path("cache").rglob("*.json") if _payload(json.loads(p.read_text())).path == path]
-    assert len(found) == 1
-    return found[0]
+def _entry_text(path: str) -> str:
+    with sqlite3.connect(_index()) as db:
+        (blob,) = db.execute("SELECT result FROM docs WHERE path = ?", (path,)).fetchone()
+    unpacker = zlib.decompressobj(15, lintnews.run.index._ZDICT)
+    return (unpacker.decompress(blob) + unpacker.flush()).decode("utf-8")
 
 
-def _with_payload(entry: dict, encoded) -> str:
-    """The entry with another payload, re-signed, so only the check under test can catch the damage."""
-    entry["payload"] = json.dumps(encoded)
-    entry["checksum"] = lintnews.run.cache.sign(entry["payload"])
-    return json.dumps(entry)
+def _set_entry(path: str, text: str | bytes, packed: bool = True) -> None:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if packed:
+        packer = zlib.compressobj(1, zlib.DEFLATED, 15, 8, zlib.Z_DEFAULT_STRATEGY, lintnews.run.index._ZDICT)
+        data = packer.compress(data) + packer.flush()
+    with sqlite3.connect(_index()) as db:
+        db.execute("UPDATE docs SET result = ? WHERE path = ?", (data, path))
 
 
-def _damage(kind: str, good: str) -> str:
-    entry = json.loads(good)
-    encoded = json.loads(entry["payload"])
-    if kind == "another-version":
-        entry["version"] = lintnews.run.cache.FORMAT_VERSION + 1
-        return json.dumps(entry)
-    if kind == "another-format":
-        entry["format"] = "pickle"
-        return json.dumps(entry)
-    if kind == "another-key":
-        entry["key"] = "0" * 64
-        return json.dumps(entry)
+def _damage(kind: str, good: str) -> tuple[str | bytes, bool]:
+    """A damaged entry (its JSON text, or raw bytes when not packed) and whether to pack it."""
+    encoded = json.loads(good)
     if kind == "forbidden-type":
         encoded["c"] = "os.system"
-        return _with_payload(entry, encoded)
+        return json.dumps(encoded), True
     if kind == "untagged-object":
-        return _with_payload(entry, {"path": "a.txt", "findings": []})
+        return json.dumps({"path": "a.txt", "findings": []}), True
     if kind == "unknown-field":
         encoded["v"].append("rm -rf /")
-        return _with_payload(entry, encoded)
-    if kind == "another-path":
-        return _with_payload(entry, lintnews.run.cache.encode(dataclasses.replace(_payload(entry), path="c.txt")))
-    if kind == "unsigned":
-        entry["payload"] = entry["payload"].replace("a.txt", "b.txt")
-        return json.dumps(entry)
-    if kind == "not-an-object":
-        return json.dumps([entry])
+        return json.dumps(encoded), True
+    if kind == "another-type":
+        return json.dumps([encoded]), True
+    if kind == "deeply-nested":
+        return "[" * 100_000 + "]" * 100_000, True
+    if kind == "wrong-field-type":
+        encoded["v"][4] = "7"  # words
+        return json.dumps(encoded), True
     if kind == "empty":
-        return ""
+        return b"", False
+    if kind == "flipped-bytes":
+        packer = zlib.compressobj(1, zlib.DEFLATED, 15, 8, zlib.Z_DEFAULT_STRATEGY, lintnews.run.index._ZDICT)
+        data = bytearray(packer.compress(good.encode()) + packer.flush())
+        data[len(data) // 2] ^= 0xFF
+        return bytes(data), False
     raise AssertionError(kind)
 
 
-DAMAGES = ["another-version", "another-format", "another-key", "forbidden-type", "untagged-object", "unknown-field", "another-path", "unsigned", "not-an-object", "empty"]
+DAMAGES = ["forbidden-type", "untagged-object", "unknown-field", "another-type", "deeply-nested", "wrong-field-type", "empty", "flipped-bytes"]
 
 
 def test_a_cached_run_equals_a_cold_run(cache_project):
     cold = _cold()
     assert {f.code for f in cold} >= {"S101", "P102", "W101", "N101"}  # document and corpus rules
-    first, findings = _run()
-    assert (first.hits, first.misses, findings) == (0, 3, cold)
-    second, findings = _run()
-    assert (second.hits, second.misses, findings) == (3, 0, cold)
+    first, findings, notices = _run()
+    assert (first.hits, first.misses, findings, notices) == (0, 3, cold, [])
+    second, findings, notices = _run()
+    assert (second.hits, second.misses, findings, notices) == (3, 0, cold, [])
 
 
 @pytest.mark.parametrize("kind", DAMAGES)
-def test_a_damaged_entry_is_detected_ignored_and_rebuilt(cache_project, kind):
+def test_a_damaged_entry_is_detected_reported_and_the_index_rebuilt(cache_project, kind):
     _run()
-    entry = _entry("a.txt")
-    good = entry.read_text()
-    entry.write_text(_damage(kind, good))
-    cache, findings = _run()
-    assert (cache.hits, cache.misses) == (2, 1)
+    _set_entry("a.txt", *_damage(kind, _entry_text("a.txt")))
+    cache, findings, notices = _run()
     assert findings == _cold()
-    assert entry.read_text() == good  # rewritten
-    cache, _ = _run()
-    assert (cache.hits, cache.misses) == (3, 0)
+    assert len(notices) == 1 and "damaged" in notices[0] and "rebuilt" in notices[0]
+    cache, findings, notices = _run()
+    assert (cache.hits, cache.misses, notices) == (3, 0, [])
 
 
 def test_a_forbidden_type_tag_is_never_looked_up_as_a_name(cache_project, monkeypatch):
     """Only the known fact classes can be built: a tag is a key into that table, nothing else."""
     _run()
-    entry = _entry("a.txt")
-    entry.write_text(_damage("forbidden-type", entry.read_text()))
+    _set_entry("a.txt", *_damage("forbidden-type", _entry_text("a.txt")))
     ran = []
     monkeypatch.setattr(os, "system", lambda *args: ran.append(args))
     _run()
     assert ran == []
 
 
-def test_entries_of_another_format_version_are_not_read(cache_project, monkeypatch):
+def test_an_index_of_another_format_version_is_not_read(cache_project, monkeypatch):
     _run()
-    monkeypatch.setattr(lintnews.run.cache, "FORMAT_VERSION", lintnews.run.cache.FORMAT_VERSION + 1)
-    cache, findings = _run()
+    monkeypatch.setattr(lintnews.run.index, "INDEX_VERSION", lintnews.run.index.INDEX_VERSION + 1)
+    cache, findings, _ = _run()
     assert (cache.hits, cache.misses, findings) == (0, 3, _cold())
-    version = lintnews.run.cache.FORMAT_VERSION
-    assert sorted(p.name for p in Path("cache").iterdir()) == [f"v{version - 1}", f"v{version}"]
+    assert len(list(Path("cache").glob("index-*.sqlite"))) == 2
 
 
-def test_entries_of_another_lintnews_version_are_not_read(cache_project, monkeypatch):
+def test_an_index_of_another_lintnews_version_is_not_read(cache_project, monkeypatch):
     _run()
     monkeypatch.setattr(lintnews.run.cache, "__version__", "999.0")
-    cache, findings = _run()
+    cache, findings, _ = _run()
     assert (cache.hits, cache.misses, findings) == (0, 3, _cold())
 
 
-def test_an_entry_replaced_by_a_folder_is_a_miss(cache_project):
+def test_an_index_replaced_by_a_folder_costs_only_time(cache_project):
     _run()
-    entry = _entry("a.txt")
-    entry.unlink()
-    entry.mkdir()
-    cache, findings = _run()
-    assert (cache.hits, cache.misses, findings) == (2, 1, _cold())
+    index = _index()
+    Index.remove(index)
+    index.mkdir()
+    cache, findings, _ = _run()
+    assert (cache.hits, findings) == (0, _cold())
 
 
 def test_a_cache_folder_that_cannot_be_made_costs_only_time(cache_project):
     Path("cache").write_text("a file where the cache folder should be\n")
-    cache, findings = _run()
-    assert (cache.hits, cache.misses, findings) == (0, 3, _cold())
+    cache, findings, _ = _run()
+    assert (cache.hits, findings) == (0, _cold())
     assert Path("cache").read_text() == "a file where the cache folder should be\n"
 
 
-def test_a_deeply_nested_entry_is_a_miss(cache_project):
-    _run()
-    _entry("a.txt").write_text("[" * 100_000 + "]" * 100_000)
-    cache, findings = _run()
-    assert (cache.hits, cache.misses, findings) == (2, 1, _cold())
-
-
-def test_an_entry_with_a_field_of_the_wrong_type_is_a_miss(cache_project):
-    _run()
-    entry = json.loads(_entry("a.txt").read_text())
-    result = _payload(entry)
-    damaged = dataclasses.replace(result, findings=[dataclasses.replace(result.findings[0], line="7"), *result.findings[1:]])
-    _entry("a.txt").write_text(_with_payload(entry, lintnews.run.cache.encode(damaged)))
-    cache, findings = _run()
-    assert (cache.hits, cache.misses, findings) == (2, 1, _cold())
-
-
-def test_a_damaged_cache_through_the_cli_prints_the_cold_output(cache_project):
+def test_a_damaged_cache_through_the_cli_prints_the_cold_output_and_one_line(cache_project):
     cold = run_lintnews(["--format", "json", "a.txt", "b.txt", "c.txt"], cwd=cache_project)
     warm = run_lintnews(["--format", "json", "--cache-dir", "cache", "a.txt", "b.txt", "c.txt"], cwd=cache_project)
     assert warm.stdout == cold.stdout
-    for entry in Path("cache").rglob("*.json"):
-        entry.write_text(_damage("forbidden-type", entry.read_text()))
+    _set_entry("a.txt", *_damage("forbidden-type", _entry_text("a.txt")))
     damaged = run_lintnews(["--format", "json", "--cache-dir", "cache", "a.txt", "b.txt", "c.txt"], cwd=cache_project)
-    assert (damaged.returncode, damaged.stdout, damaged.stderr) == (cold.returncode, cold.stdout, "")
+    assert (damaged.returncode, damaged.stdout) == (cold.returncode, cold.stdout)
+    assert len(damaged.stderr.splitlines()) == 1 and "rebuilt" in damaged.stderr

@@ -278,20 +278,22 @@ def test_a_job_summary_is_still_appended_to_a_regular_file(tmp_path):
     assert summary.read_text().startswith("earlier step\n### lintnews: 1 finding in 1 file")
 
 
-def test_a_cache_entry_replaced_by_a_fifo_or_linked_to_a_device_is_a_miss(tmp_path, special):
+def test_an_index_replaced_by_a_fifo_or_linked_to_a_device_is_rebuilt(tmp_path, special):
     (tmp_path / "b.txt").write_text("Source link\n")
     cold = run(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path)
-    entries = sorted((tmp_path / "cache").rglob("*.json"))
-    assert len(entries) == 2
-    for entry in entries:
-        entry.unlink()
-        if special == "a FIFO":
-            os.mkfifo(entry)
-        else:
-            entry.symlink_to("/dev/zero")
+    [index] = sorted((tmp_path / "cache").glob("index-*.sqlite"))
+    for extra in (tmp_path / "cache").glob("index-*.sqlite-*"):
+        extra.unlink()
+    index.unlink()
+    if special == "a FIFO":
+        os.mkfifo(index)
+    else:
+        index.symlink_to("/dev/zero")
     warm = run_guarded(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path)
-    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
-    assert all(e.is_file() and not e.is_symlink() for e in entries)  # rewritten as regular files
+    assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
+    [notice] = warm.stderr.splitlines()
+    assert notice.startswith("lintnews: corpus index ") and notice.endswith(": not a regular file; rebuilt")
+    assert index.is_file() and not index.is_symlink()  # rebuilt as a regular file
 
 
 def test_a_file_to_lint_replaced_by_a_fifo_after_its_stat_is_not_waited_for(tmp_path, monkeypatch):
@@ -493,12 +495,23 @@ def test_a_rule_failure_travels_back_from_worker_processes(tmp_path, failing_plu
     assert error_lines(proc.stderr) == [BOOM_ERROR.replace("a.txt", "many/d07.txt")]
 
 
-def test_a_document_whose_rule_failed_is_not_cached(tmp_path, failing_plugin):
+def _indexed_paths(folder: Path) -> list[str]:
+    import sqlite3
+
+    paths = []
+    for file in sorted((folder / "cache").glob("index-*.sqlite")):
+        db = sqlite3.connect(file)
+        paths += [path for (path,) in db.execute("SELECT path FROM docs ORDER BY path")]
+        db.close()
+    return paths
+
+
+def test_a_document_whose_rule_failed_is_not_stored_in_the_index(tmp_path, failing_plugin):
     first = run(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path, env=failing_plugin)
     second = run(["--cache-dir", "cache", "a.txt", "b.txt"], tmp_path, env=failing_plugin)
     assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
     assert error_lines(second.stderr) == [BOOM_ERROR]
-    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1  # b.txt's
+    assert "a.txt" not in _indexed_paths(tmp_path)  # linted again, and failing again, each run
 
 
 @pytest.mark.parametrize(
@@ -519,7 +532,7 @@ def test_a_plugin_that_exits_while_loading_is_one_error_not_a_clean_run(tmp_path
     assert proc.stderr == f"lintnews: error: plugin 'exits' ({entry.split(' = ')[1]}) {reason}\n"
 
 
-# -- item 11: a forged cache entry with a valid checksum ---------------------------------
+# -- item 11: a forged index entry, well formed ---------------------------------
 
 FORGED_CORPUS = {
     "a.txt": "The minister mentionned the plan.\nTariq Erian said so.\n",
@@ -532,20 +545,26 @@ def _lint_with_cache(folder: Path, fmt: str = "text") -> subprocess.CompletedPro
 
 
 def _forge(folder: Path, path: str, change) -> None:
-    """Rewrite the cache entry of ``path`` with ``change`` applied to its decoded payload,
-    re-signed, so that only a check of the locations can catch it."""
-    import lintnews.rules.builtin  # noqa: F401  (registers the fact types entries hold)
-    from lintnews.run import cache
+    """Rewrite the index's rows of ``path`` with ``change`` applied to its result, well
+    formed, so that only a check of the locations can catch it."""
+    import sqlite3
 
-    for entry_file in (folder / "cache").rglob("*.json"):
-        entry = json.loads(entry_file.read_text())
-        result = cache.decode(entry["payload"])
-        if result.path == path:
-            entry["payload"] = json.dumps(cache.encode(change(result)), ensure_ascii=False, separators=(",", ":"))
-            entry["checksum"] = cache.sign(entry["payload"])
-            entry_file.write_text(json.dumps(entry))
-            return
-    raise AssertionError(f"no entry for {path}")
+    from lintnews import api
+    from lintnews.run.config import Config
+    from lintnews.run.index import Entry, Index, pack
+
+    [file] = (folder / "cache").glob("index-*.sqlite")
+    db = sqlite3.connect(file)
+    meta = dict(db.execute("SELECT name, value FROM meta"))
+    doc, ord_, size, mtime, ino, digest = db.execute("SELECT id, ord, size, mtime, ino, hash FROM docs WHERE path = ?", (path,)).fetchone()
+    db.close()
+    rules = api.configured_rules(Config())
+    index = Index(file, meta["fingerprint"], json.loads(meta["spec"]))
+    try:
+        result = index.results({doc: path}, rules)[doc]
+        index.write([(Entry(path, ord_), digest, pack(change(result), rules), (size, mtime, ino))])
+    finally:
+        index.close()
 
 
 def _far_finding(result):
@@ -591,9 +610,11 @@ def test_a_forged_entry_with_a_valid_checksum_and_places_outside_the_document_is
     assert "N101" in cold.stdout and "S101" in cold.stdout
     _forge(tmp_path, "a.txt", change)
     warm = _lint_with_cache(tmp_path)
-    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
-    # ... and the entry was rewritten: a third run reads it back, the same again.
-    assert _lint_with_cache(tmp_path).stdout == cold.stdout
+    assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
+    assert "names a place outside it); rebuilt" in warm.stderr
+    # ... and the index was rebuilt: a third run reads it back, the same again, silently.
+    third = _lint_with_cache(tmp_path)
+    assert (third.stdout, third.stderr) == (cold.stdout, cold.stderr)
 
 
 def test_offsets_past_the_end_of_the_document_fail_the_location_check(tmp_path):

@@ -14,7 +14,7 @@ from lintnews.analyses.offices import OFFICE_TITLES, knowledge, name_key, norm_t
 from lintnews.api import lint_texts
 from lintnews.core.analysis import registered_analyses
 from lintnews.core.document import Document, in_quote
-from lintnews.core.rule import RuleError
+from lintnews.core.options import Invalid, make_settings
 from lintnews.rules.titles_known import OfficeNotHeld, office_errors
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -282,26 +282,24 @@ def test_override_people_replace_the_tables_namesakes():
 def test_rule_reads_overrides_from_its_settings():
     doc = Document(path="a.txt", text="Prime Minister Olaf Scholz spoke.")
     rule = OfficeNotHeld()
-    rule.configure({"offices": {"ignore": ["Olaf Scholz"]}})
-    assert rule.collect(doc, OFFICE_TITLES.of(doc)) == []
-    rule = OfficeNotHeld()
-    rule.configure({})
-    found = rule.collect(doc, OFFICE_TITLES.of(doc))
+    ignoring = rule.with_settings(make_settings(OfficeNotHeld, {"ignore": ["Olaf Scholz"]}))
+    assert ignoring.collect(doc, OFFICE_TITLES.of(doc)) == []
+    found = rule.collect(doc, OFFICE_TITLES.of(doc))  # the rule itself is unchanged
     assert [(f.code, f.column, f.suggestion) for f in found] == [("T103", 1, "Chancellor")]
 
 
 @pytest.mark.parametrize(
-    "overrides, part",
+    "values, part",
     [
-        ({"people": [{"country": "US"}]}, "offices.people"),
-        ({"house-style": {"DE": ["Prime Minister"]}}, "offices.house-style"),
-        ({"ignore": "Olaf Scholz"}, "offices.ignore"),
-        ({"peeple": []}, "unknown key"),
+        ({"people": [{"country": "US"}]}, "'people' must be a list of tables, each with a name"),
+        ({"house_style": {"DE": ["Prime Minister"]}}, "'house-style' must be a table of country"),
+        ({"ignore": 3}, "ignore"),
+        ({"peeple": []}, "has no option peeple"),
     ],
 )
-def test_overrides_of_the_wrong_shape_are_an_error_that_names_the_part(overrides, part):
-    with pytest.raises(RuleError, match=part):
-        OfficeNotHeld().configure({"offices": overrides})
+def test_options_of_the_wrong_shape_are_an_error_that_names_the_option(values, part):
+    with pytest.raises(Invalid, match=part):
+        make_settings(OfficeNotHeld, values)
 
 
 # -- the knowledge ---------------------------------------------------------------------------

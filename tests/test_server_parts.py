@@ -260,7 +260,7 @@ def test_the_accepted_term_is_read_back_as_the_literal_spelling(tmp_path):
     from lintnews.run.config import load_config
 
     (tmp_path / "lintnews.toml").write_text(add_to_toml("", literal_entry("U.S. (Mr.)"), pyproject=False), encoding="utf-8")
-    accept = load_config(tmp_path / "lintnews.toml").rule_settings()["accept"]
+    accept = load_config(tmp_path / "lintnews.toml").accept
     assert accept.matches("U.S. (Mr.)") and not accept.matches("UxS. (Mr.)")
 
 

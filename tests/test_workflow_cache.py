@@ -5,11 +5,12 @@ finding located in them is reported: linting a subset of the articles with the r
 context reports, for the subset, exactly what linting everything reports.  This is what
 keeps pre-commit's partial runs correct.
 
-The cache (``--cache-dir``, ``cache-dir = ...``) keeps each document's per-document
-result between runs, keyed by its path, its content and a fingerprint of everything else
-that decides the result (version, selected rules, rule data, vocabularies).  A cached run
-prints exactly what an uncached one prints; an entry that is corrupt or was tampered
-with is ignored and rewritten; ``--no-cache`` neither reads nor writes it.
+The cache (``--cache-dir``, ``cache-dir = ...``) is the corpus index
+(:mod:`lintnews.run.index`): each document's per-document result and corpus facts, kept
+with its stat and content hash, in one SQLite file per fingerprint of everything else
+that decides the result (version, selected rules, rule data, vocabularies) and per corpus.
+A cached run prints exactly what an uncached one prints; a damaged index is reported in
+one line and rebuilt; ``--no-cache`` neither reads nor writes it.
 """
 
 from __future__ import annotations
@@ -17,13 +18,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_seeds, json_findings, run_lintnews, seed_files, tree_snapshot
 from lintnews.api import configured_rules, lint_paths
-from lintnews.run.cache import DocumentCache, decode, encode, rules_fingerprint, sign
+from lintnews.run.cache import DocumentCache, decode, encode, rules_fingerprint
+from lintnews.run.index import _pack, _unpack
 from lintnews.run.config import Config, load_config
 
 NAMES_A = "A spokesman for the Interior Ministry, Tariq Arian, said 23 rockets had hit the city on Saturday.\n"
@@ -106,28 +109,22 @@ def test_a_subset_given_in_reverse_order_with_an_absolute_context_path(seeds_ful
     assert proc.stdout.splitlines() == [line for line in full if line.startswith(tuple(p + ":" for p in subset))]
 
 
-# -- the cache ------------------------------------------------------------------------------
+# -- the cache: the corpus index ----------------------------------------------------------
 
 
-def entries(cache: Path) -> list[Path]:
-    return sorted(cache.rglob("*.json"))
+def index_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("index-*.sqlite"))
 
 
-def entry_result(entry: Path):
-    """The document result a cache file holds."""
-    return decode(json.loads(entry.read_text(encoding="utf-8"))["payload"])
-
-
-def entry_for(cache: Path, rel: str) -> Path:
-    """The cache file holding the result of the document at ``rel``."""
-    found = [p for p in entries(cache) if entry_result(p).path == rel]
-    assert len(found) == 1, found
-    return found[0]
+def indexed_paths(cache: Path) -> list[str]:
+    (index,) = index_files(cache)
+    with sqlite3.connect(index) as db:
+        return sorted(path for (path,) in db.execute("SELECT path FROM docs"))
 
 
 @pytest.fixture(scope="module")
 def cached(tmp_path_factory: pytest.TempPathFactory):
-    """A copy of the seeds, an uncached report, and the cache one run leaves."""
+    """A copy of the seeds, an uncached report, and the index one run leaves."""
     root = copy_seeds(tmp_path_factory.mktemp("cache"))
     uncached = run_lintnews(["--format", "json", "seeds"], cwd=root)
     first = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=root)
@@ -150,12 +147,11 @@ def test_a_cached_run_prints_byte_identical_output(cached, project):
     assert second.returncode == first.returncode == 1
 
 
-def test_one_entry_per_file_and_nothing_else(cached):
+def test_one_index_file_holding_every_document_and_nothing_else(cached):
     root, _, _ = cached
     files = sorted(p for p in (root / "cache").rglob("*") if p.is_file())
-    assert files == entries(root / "cache")  # no temporary files left
-    paths = sorted(entry_result(p).path for p in files)
-    assert paths == [f"seeds/{p.name}" for p in seed_files()]
+    assert files == index_files(root / "cache")  # no journal or temporary files left
+    assert indexed_paths(root / "cache") == [f"seeds/{p.name}" for p in seed_files()]
 
 
 def _api_run(root: Path, monkeypatch, config: Config | None = None) -> tuple[DocumentCache, list]:
@@ -163,7 +159,7 @@ def _api_run(root: Path, monkeypatch, config: Config | None = None) -> tuple[Doc
     monkeypatch.chdir(root)
     config = config or Config()
     rules = configured_rules(config)
-    cache = DocumentCache("cache", rules_fingerprint(rules, config.rule_settings(), config.rule_packs))
+    cache = DocumentCache("cache", rules_fingerprint(rules, config.rule_packs))
     result = lint_paths(["seeds"], config, rules, cache=cache)
     return cache, result.findings
 
@@ -174,37 +170,34 @@ def test_the_second_run_reuses_every_entry(project, monkeypatch):
     assert findings
 
 
-def test_an_edited_file_is_linted_again(project, cached):
+def test_an_edited_file_is_linted_again(project, cached, monkeypatch):
     _, uncached, _ = cached
     article = project / "seeds" / seed_files()[4].name
     article.write_text(article.read_text(encoding="utf-8") + "\n\nIt rained all day. .\n", encoding="utf-8")
     proc = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=project)
     fresh = run_lintnews(["--format", "json", "seeds"], cwd=project)
     assert proc.stdout == fresh.stdout != uncached
-    assert len(entries(project / "cache")) == 6  # the edited content has its own entry
+    assert len(indexed_paths(project / "cache")) == 5  # the edited document replaced its entry
+    cache, _ = _api_run(project, monkeypatch)
+    assert (cache.hits, cache.misses) == (5, 0)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "wrong-checksum", "truncated"])
-def test_a_corrupt_entry_is_ignored_and_rewritten(project, cached, monkeypatch, damage):
+def test_a_file_touched_but_unchanged_is_read_not_linted(project, monkeypatch):
+    article = project / "seeds" / seed_files()[1].name
+    article.write_bytes(article.read_bytes())  # a new modification time, the same content
+    cache, _ = _api_run(project, monkeypatch)
+    assert (cache.hits, cache.misses) == (5, 0)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_corrupt_index_is_reported_in_one_line_and_rebuilt(project, cached, monkeypatch, damage):
     _, uncached, _ = cached
-    rel = "seeds/002_38a747c9cd03c8b7.txt"  # a document with findings of its own
-    entry = entry_for(project / "cache", rel)
-    good = entry.read_bytes()
-    if damage == "garbage":
-        entry.write_bytes(b"\x00\xff not json at all \x9c")
-    elif damage == "truncated":
-        entry.write_bytes(good[: len(good) // 2])
-    else:
-        # Valid JSON whose payload was changed (a message rewritten) but not its checksum.
-        data = json.loads(good)
-        result = entry_result(entry)
-        assert result.findings, "the document should have findings of its own"
-        data["payload"] = json.dumps(encode(_with_first_message(result, "TAMPERED")))
-        entry.write_text(json.dumps(data), encoding="utf-8")
+    (index,) = index_files(project / "cache")
+    good = index.read_bytes()
+    index.write_bytes(b"\x00\xff not a database \x9c" * 50 if damage == "garbage" else good[: len(good) // 2])
     proc = run_lintnews(["--format", "json", "--cache-dir", "cache", "seeds"], cwd=project)
-    assert proc.stdout == uncached  # the damaged entry was not trusted
-    assert "Traceback" not in proc.stderr and proc.stderr == ""
-    assert entry.read_bytes() == good  # and it was rebuilt
+    assert proc.stdout == uncached  # the damaged index was not trusted
+    assert "Traceback" not in proc.stderr and len(proc.stderr.splitlines()) == 1 and "rebuilt" in proc.stderr
     cache, _ = _api_run(project, monkeypatch)
     assert (cache.hits, cache.misses) == (5, 0)
 
@@ -216,11 +209,47 @@ def test_changing_the_vocabulary_changes_the_fingerprint(project, monkeypatch):
     (project / "lintnews.toml").write_text('cache-dir = "cache"\nvocabulary = ["mentionned"]\n', encoding="utf-8")
     second = run_lintnews(["--format", "json", "seeds"], cwd=project)
     assert not any("mentionned" in f["message"] for f in json_findings(second.stdout))  # no stale reuse
-    assert len(entries(project / "cache")) == 10
+    assert len(index_files(project / "cache")) == 2
     plain = load_config(None)
     vocab = load_config(project / "lintnews.toml")
-    rules = configured_rules(plain)
-    assert rules_fingerprint(rules, plain.rule_settings()) != rules_fingerprint(rules, vocab.rule_settings())
+    assert rules_fingerprint(configured_rules(plain)) != rules_fingerprint(configured_rules(vocab))
+
+
+# A value other than the default for every option a built-in rule reads.
+CHANGED = {
+    "accept": ["mentionned"],
+    "reject": ["Zabiullah"],
+    "rules.D101.threshold": 0.5,
+    "rules.L101.server": "http://127.0.0.1:9",
+    "rules.L101.language": "en-GB",
+    "rules.L101.categories": ["GRAMMAR"],
+    "rules.L101.timeout": 5,
+    "rules.L101.chunk-size": 500,
+    "rules.L101.workers": 1,
+    "rules.L101.cache": False,
+    "rules.T103.people": [{"name": "Jane Smith", "country": "US", "office": "Mayor"}],
+    "rules.T103.house-style": {"CN": {"head-of-government": ["Premier"]}},
+    "rules.T103.report": {"CN": {"head-of-government": ["Premier Minister"]}},
+    "rules.T103.ignore": ["Olaf Scholz"],
+}
+
+
+def test_every_setting_of_a_rule_is_part_of_the_fingerprint():
+    """A rule's settings decide its findings: changing any one must miss the cache."""
+    from lintnews.core.options import canonical_name
+    from lintnews.run.options import builtin_rule_classes
+
+    declared = {canonical_name(cls.code, o) for cls in builtin_rule_classes() for o in cls.options}
+    assert set(CHANGED) == declared, "give every rule option a changed value here"
+    base = rules_fingerprint(configured_rules(Config(), select=["ALL"]))
+    for name, value in CHANGED.items():
+        _, code, key = name.split(".") if name.startswith("rules.") else (None, None, name)
+        config = Config(rules={code: {key: value}}) if code else Config(**{key: value})
+        assert rules_fingerprint(configured_rules(config, select=["ALL"])) != base, name
+    # the same settings under the older names give the same fingerprint
+    older = Config(mt_threshold=0.5, vocabulary=["mentionned"])
+    canonical = Config(rules={"D101": {"threshold": 0.5}}, accept=["mentionned"])
+    assert rules_fingerprint(configured_rules(older)) == rules_fingerprint(configured_rules(canonical))
 
 
 def test_changing_an_accept_file_changes_the_fingerprint(project):
@@ -241,16 +270,14 @@ def test_the_selection_is_part_of_the_fingerprint(project):
     assert everything.stdout == fresh.stdout
 
 
-def forge(entry: Path, message: str) -> None:
-    """Rewrite the first finding's message in a cache entry *with* a matching checksum.
-
-    The entry is re-signed as lintnews/cache.py signs it (SHA-256 of the payload text):
-    it is then one the cache trusts, which shows whether a run read it.
-    """
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["payload"] = json.dumps(encode(_with_first_message(entry_result(entry), message)))
-    data["checksum"] = sign(data["payload"])
-    entry.write_text(json.dumps(data), encoding="utf-8")
+def forge(cache: Path, rel: str, message: str) -> None:
+    """Rewrite the first finding's message in the index entry of ``rel``, as a valid entry
+    (an index can be forged by whoever can write it; this shows whether a run read it)."""
+    (index,) = index_files(cache)
+    with sqlite3.connect(index) as db:
+        (blob,) = db.execute("SELECT result FROM docs WHERE path = ?", (rel,)).fetchone()
+        result = _unpack(blob, rel, {})
+        db.execute("UPDATE docs SET result = ? WHERE path = ?", (_pack(_with_first_message(result, message), rel), rel))
 
 
 def _with_first_message(result, message: str):
@@ -266,9 +293,10 @@ def test_no_cache_neither_writes_nor_reads(project, cached):
         assert proc.stdout == uncached
     assert not (project / "other-cache").exists() and not (project / "third-cache").exists()
     # Nor does it read: a forged entry shows with the cache, and not with --no-cache.
-    forge(entry_for(project / "cache", "seeds/002_38a747c9cd03c8b7.txt"), "FORGED")
+    forge(project / "cache", "seeds/002_38a747c9cd03c8b7.txt", "FORGED")
     snapshot = tree_snapshot(project / "cache")
     assert "FORGED" in run_lintnews(["--cache-dir", "cache", "seeds"], cwd=project).stdout
+    snapshot = tree_snapshot(project / "cache")
     assert "FORGED" not in run_lintnews(["--no-cache", "--cache-dir", "cache", "seeds"], cwd=project).stdout
     assert tree_snapshot(project / "cache") == snapshot
 
@@ -278,7 +306,7 @@ def test_cache_dir_in_the_configuration_is_relative_to_its_folder(project):
     (project / "desk").mkdir()
     proc = run_lintnews(["../seeds"], cwd=project / "desk")
     assert proc.returncode == 1
-    assert len(entries(project / ".lintnews-cache")) == 5
+    assert len(indexed_paths(project / ".lintnews-cache")) == 5
     assert list((project / "desk").iterdir()) == []
 
 
@@ -293,14 +321,12 @@ def test_suppression_markers_survive_the_cache(write_files):
     assert [line.split(" ")[:2] for line in uncached.stdout.splitlines()] == [["a.txt:2:18:", "P101"], ["b.md:3:14:", "X100"]]
     for _ in range(2):  # writing the cache, then reading it
         assert run_lintnews(["--cache-dir", "cache", "a.txt", "b.md"], cwd=root).stdout == uncached.stdout
-    assert len(entries(root / "cache")) == 2
+    assert len(indexed_paths(root / "cache")) == 2
 
 
 def test_entries_read_back_share_their_repeated_strings_and_sets():
-    # A corpus read from the cache repeats names and evidence sets thousands of times:
-    # one copy of each is kept (memory), and pickling the cache leaves that copy behind.
-    import pickle
-
+    # A corpus read from the index repeats names and evidence sets thousands of times:
+    # one copy of each is kept (memory).
     from lintnews.run.pipeline import lint_document
     from lintnews.core.document import make_document
 
@@ -313,9 +339,15 @@ def test_entries_read_back_share_their_repeated_strings_and_sets():
     assert a.words == b.words == ("Tariq", "Arian")
     assert a.words[1] is b.words[1] and a.evidence is b.evidence
     assert decode(encoded[0]) == first  # sharing changes no value
-    cache = DocumentCache("unused", "fingerprint")
-    cache._shared.update(shared)
-    assert pickle.loads(pickle.dumps(cache))._shared == {}
+
+
+def test_a_document_path_is_not_stored_in_its_entry_and_is_given_back():
+    from lintnews.core.corpus import Loc
+
+    loc = Loc("a.txt", 0, 4, 1, 1, 1, 5)
+    text = json.dumps(encode([loc, "a.txt", "b.txt"], path="a.txt"))
+    assert "a.txt" not in text
+    assert decode(text, path="c.txt") == [Loc("c.txt", 0, 4, 1, 1, 1, 5), "c.txt", "b.txt"]
 
 
 def test_every_kind_of_value_reads_back_as_it_was_written():

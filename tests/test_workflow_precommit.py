@@ -156,7 +156,7 @@ def test_all_files_reports_the_name_variant_in_both_files_once(newsroom):
     assert "'Arian'" in messages["articles/a.txt"] and "b:1" in messages["articles/a.txt"], output
     assert "'Erian'" in messages["articles/b.txt"] and "a:1" in messages["articles/b.txt"], output
     # The hook used the configured cache.
-    assert list((newsroom["repo"] / ".lintnews-cache").rglob("*.json")), "cache-dir was not used"
+    assert list((newsroom["repo"] / ".lintnews-cache").glob("index-*.sqlite")), "cache-dir was not used"
 
 
 def test_a_commit_changing_one_file_reports_the_variant_against_the_unchanged_file(newsroom):

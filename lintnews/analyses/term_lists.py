@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from lintnews.analyses.matching import PatternError, compile_user
+from lintnews.core.options import Invalid, Kind, Option
 
 
 class VocabularyError(ValueError):
@@ -66,3 +67,39 @@ def term_list(entries: Iterable[str]) -> TermList:
     for t in terms:
         _compile(t)  # fail early, with the entry named
     return TermList(terms)
+
+
+# -- the options that hold them: at the top level of the configuration, one list for every
+# rule that reads it (S101, N101 and L101 read ``accept``; S102 reads ``reject``) ---------
+def _check_terms(value: object) -> TermList:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise Invalid("'{key}' must be a list of strings")
+    try:
+        return term_list(value)
+    except VocabularyError as exc:
+        raise Invalid("{name}: " + str(exc)) from None
+
+
+TERMS = Kind(
+    "list of terms or regexes",
+    _check_terms,
+    join=lambda a, b: TermList(a.entries + b.entries),
+    multiple=True,
+    type=TermList,
+)
+
+ACCEPT = Option(
+    "accept",
+    TERMS,
+    TermList(),
+    "Accepted spellings: never misspellings (S101, L101), and the canonical spelling of a name (N101); whole words or regexes.",
+    aliases=("vocabulary",),
+    shared=True,
+)
+REJECT = Option(
+    "reject",
+    TERMS,
+    TermList(),
+    "Rejected spellings, reported wherever they occur (S102); whole words or regexes.",
+    shared=True,
+)

@@ -94,6 +94,9 @@ class Corpus:
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: inline suppression markers per document path (only documents that have any)
     markers: dict[str, list[Any]] = field(default_factory=dict)
+    #: corpus-wide counts per rule code, key and name, when the facts are only part of the
+    #: corpus (an incremental run over the index: :meth:`CorpusRule.tally`); else empty
+    tallies: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
 
     def add(self, path: str, code: str, facts: Any) -> None:
         self.facts.setdefault(code, {})[path] = facts

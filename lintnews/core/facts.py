@@ -59,3 +59,8 @@ def fact_type(cls: C | None = None, *, name: str | None = None, make: Callable[.
 def registered_fact_types() -> dict[str, FactType]:
     """Every fact type registered so far, by tag."""
     return dict(_REGISTERED)
+
+
+def fact_type_count() -> int:
+    """How many fact types are registered (a cheap test of whether any was added)."""
+    return len(_REGISTERED)

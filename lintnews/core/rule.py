@@ -9,6 +9,7 @@ findings out.
 
 from __future__ import annotations
 
+import copy
 import inspect
 import re
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lintnews.core.analysis import Analysis
 from lintnews.core.corpus import Loc
 from lintnews.core.finding import Finding, Fix, Group, Related
+from lintnews.core.options import Option, default_settings, settings_type
 
 if TYPE_CHECKING:  # pragma: no cover
     from lintnews.core.corpus import Corpus
@@ -58,20 +60,35 @@ class Rule:
     #: quotations out of what it collects itself (the engine sees no text at that stage).
     reads_quotes: ClassVar[bool] = True
     #: whether the rule's findings carry a sub-code in their ``name`` (a backend's own
-    #: rule id), selectable as ``CODE:SUBCODE`` (e.g. ``L101:EN_A_VS_AN``)
+    #: rule id), selectable as ``CODE:SUBCODE`` (e.g. ``L101:EN_A_VS_AN``); the selection
+    #: (:class:`lintnews.rules.ruleset.RuleSet`) keeps or drops findings by sub-code
     subcodes: ClassVar[bool] = False
-    #: sub-codes (prefixes) to keep (None: all) and to drop; set by the selection
-    sub_select: tuple[str, ...] | None = None
-    sub_ignore: tuple[str, ...] = ()
+    #: the rule's options (:mod:`lintnews.core.options`), under ``[tool.lintnews.rules.CODE]``
+    #: (a ``shared`` one at the top level); their values arrive as :attr:`settings`
+    options: ClassVar[tuple[Option, ...]] = ()
+    _settings: Any = None  # given by with_settings to the rule it makes; None: the defaults
 
-    def wants_subcode(self, subcode: str) -> bool:
-        """Whether ``--select``/``--ignore`` keep findings with this sub-code."""
-        if self.sub_select is not None and not subcode.startswith(self.sub_select):
-            return False
-        return not subcode.startswith(self.sub_ignore) if self.sub_ignore else True
+    # -- settings: given when the rule is made, never changed afterwards ------------------
+    @property
+    def settings(self) -> Any:
+        """The values of :attr:`options` (a frozen dataclass): ``self.settings.chunk_size``."""
+        return self._settings if self._settings is not None else default_settings(type(self))
 
-    def configure(self, settings: dict[str, Any]) -> None:
-        """Take settings from the configuration (``[tool.lintnews]``); most rules have none."""
+    def with_settings(self, settings: Any) -> Rule:
+        """This rule under other settings: a new rule object (this one is left as it is),
+        or this one when the settings are its own."""
+        if settings == self.settings:
+            return self
+        if type(settings) is not settings_type(type(self)):
+            raise TypeError(f"{type(self).__name__} takes {settings_type(type(self)).__name__}, not {type(settings).__name__}")
+        made = copy.copy(self)
+        made._settings = settings  # part of making the copy
+        return made
+
+    def on_by_default(self) -> bool:
+        """Whether the rule is on when nothing is selected, under its settings (L101 is on
+        once a LanguageTool server is configured)."""
+        return self.default
 
     # -- a run's lifecycle: outside resources (a server connection) ----------------------
     def open(self) -> None:
@@ -155,6 +172,50 @@ class CorpusRule(Rule):
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
+
+    # -- incremental runs over the corpus index (lintnews.run.index) ----------------------
+    #
+    # A rule that cuts its facts by *key* lets a run over a few changed documents read,
+    # from the index of an archive, only what those documents' findings depend on:
+    #
+    # - ``slices(facts)`` cuts one document's facts into ``(key, slice)`` pairs.  The rule
+    #   promises that its findings in a document depend only on the slices, in every
+    #   document, of the keys that document has (a key of ``None`` is the document's own:
+    #   it is never read for another document);
+    # - ``join(slices)`` makes facts again from some of a document's slices (all of them
+    #   give back exactly what ``collect`` returned; some of them, what those keys hold);
+    # - ``key_reading`` says what a run reads for a key of a changed document: ``"slices"``,
+    #   every document's slice of that key; or ``"tallies"``, for a key that most of the
+    #   archive shares (a house-style group): the corpus-wide counts ``tally(slice)``
+    #   summed per name, handed to ``check_corpus`` as ``corpus.tallies[code][key]``, and
+    #   the slices of the first ``evidence_documents`` documents (in corpus order) that
+    #   count each name;
+    # - a rule that reads slices may also count names per key (``tally``) and say, from
+    #   the corpus-wide counts of a key, whether that key's slices can matter at all
+    #   (``wants_slices``): N101 reads a block of similar spellings only when the corpus
+    #   spells some name in it two ways.
+    #
+    # A rule that does not cut its facts (``slices`` returns None, the default) is read
+    # whole from every document of the archive: correct, only slower.
+    key_reading: ClassVar[str] = "slices"
+    evidence_documents: ClassVar[int] = 0
+
+    def slices(self, facts: Any) -> list[tuple[str | None, Any]] | None:
+        """One document's facts cut by key (see above), or None: not cut."""
+        return None
+
+    def join(self, slices: list[Any]) -> Any:
+        """A document's facts from some of its slices, in the order ``slices`` gave them."""
+        raise NotImplementedError
+
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
+        """The counts per name a slice adds to its key (see above)."""
+        return {}
+
+    def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
+        """Whether an incremental run must read every document's slice of ``key``, given
+        the corpus-wide counts of its names (``key_reading = "slices"``)."""
+        return True
 
 
 # -- registration of the built-in rules ---------------------------------------------------

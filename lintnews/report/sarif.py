@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from lintnews.core.version import __version__
 from lintnews.report.model import Renderer, Report
+from lintnews.rules.ruleset import RuleSet
 from lintnews.run.fingerprints import fingerprints
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -29,7 +30,7 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
-def _rule(rule) -> dict:
+def _rule(rule, enabled: bool) -> dict:
     text = rule.describe()
     first = " ".join(text.split("\n\n")[0].split())
     return {
@@ -38,7 +39,7 @@ def _rule(rule) -> dict:
         "shortDescription": {"text": first},
         "fullDescription": {"text": text},
         "help": {"text": text, "markdown": text},
-        "defaultConfiguration": {"level": _LEVEL.get(rule.severity, "warning"), "enabled": bool(rule.default)},
+        "defaultConfiguration": {"level": _LEVEL.get(rule.severity, "warning"), "enabled": enabled},
         "properties": {"tags": [rule.code[0]]},
     }
 
@@ -50,8 +51,9 @@ class Sarif(Renderer):
     def render(self, report: Report) -> str:
         findings, rules, errors, source_line = report.findings, report.rules, report.errors, report.source_line
         used = sorted({f.code for f in findings} | {r.code for r in rules})
-        by_code = {r.code: r for r in rules}
-        driver_rules = [_rule(by_code[c]) for c in used if c in by_code]
+        selection = RuleSet.of(rules)  # on by default: as the configuration has it (L101 with a server)
+        by_code = {r.code: r for r in selection}
+        driver_rules = [_rule(by_code[c], selection.is_default(by_code[c])) for c in used if c in by_code]
         index = {r["id"]: i for i, r in enumerate(driver_rules)}
         prints = fingerprints(findings, source_line) if source_line else [None] * len(findings)
         results = []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import accumulate
-from typing import Any
 
 from lintnews.analyses import mtscore
 from lintnews.core.corpus import Loc
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
+from lintnews.core.options import Option, number
 from lintnews.core.rule import DocumentRule, register
 
 #: Below this many words a document's rates are too noisy to report on.
@@ -99,11 +99,16 @@ class ReadsMachineTranslated(DocumentRule):
     name = "reads-machine-translated"
     default = False
 
-    def __init__(self) -> None:
-        self.threshold: float | None = None
-
-    def configure(self, settings: dict[str, Any]) -> None:
-        self.threshold = settings.get("mt-threshold")
+    options = (
+        Option(
+            "threshold",
+            number(0, 1),
+            None,
+            "Report documents scoring at least this (0 to 1).",
+            aliases=("mt-threshold",),
+            default_text="the model's own",
+        ),
+    )
 
     needs = (mtscore.MT_SCORE,)
 
@@ -111,7 +116,9 @@ class ReadsMachineTranslated(DocumentRule):
         score = mt_score
         if score.words < MIN_WORDS:
             return
-        threshold = self.threshold if self.threshold is not None else mtscore.load_model().threshold
+        threshold = self.settings.threshold
+        if threshold is None:
+            threshold = mtscore.load_model().threshold
         if score.score < threshold:
             return
         first = next((i for i, ch in enumerate(doc.view) if not ch.isspace()), 0)

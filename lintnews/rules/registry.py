@@ -3,9 +3,11 @@ selection of rules by code or prefix (as in ruff)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from lintnews.core.options import FrozenMap
 from lintnews.core.rule import CODE_RE, Rule, RuleError, registered_classes
+from lintnews.rules.ruleset import RuleSet, SubSelection
 from lintnews.rules.types import load_packs
 
 
@@ -85,55 +87,62 @@ def finding_matches(selector: str, code: str, name: str) -> bool:
 
 
 def select_rules(
-    rules: list[Rule],
+    rules: Sequence[Rule],
     select: Iterable[str] | None = None,
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
-) -> list[Rule]:
-    """Pick rules by code or code prefix, as ruff does.
+) -> RuleSet:
+    """Pick rules by code or code prefix, as ruff does; no rule is changed.
 
     ``select`` replaces the default set (``ALL`` means every rule); ``extend_select``
-    adds to it; ``ignore`` removes.  A selector that matches no rule is an error.
+    adds to it; ``ignore`` removes.  A selector that matches no rule is an error.  The
+    default set is the rules on by default (``rules.defaults`` for a :class:`RuleSet`).
 
     A rule with sub-codes (a backend's own rule ids) also takes ``CODE:SUBCODE``
     selectors (``L101:EN_A_VS_AN``, or a prefix of the sub-code): selecting one turns
     the rule on for those sub-codes only, unless the rule is selected whole as well;
-    ignoring one keeps the rule and drops those sub-codes.  The chosen rules get
-    ``sub_select`` and ``sub_ignore`` set accordingly.
+    ignoring one keeps the rule and drops those sub-codes.  The result holds each such
+    rule's :class:`SubSelection`.
     """
-    by_code = {r.code: r for r in rules}
+    known = RuleSet.of(rules)
     select = list(select) if select is not None else None
     extend_select, ignore = list(extend_select), list(ignore)
+    _check_selectors(known, [*(select or []), *extend_select, *ignore])
+    whole: set[str] = (
+        set(known.defaults) if select is None else {r.code for r in known if any(_matches(s, r.code) for s in _plain(select))}
+    )
+    whole |= {r.code for r in known if any(_matches(s, r.code) for s in _plain(extend_select))}
+    wanted = [*(select or []), *extend_select]
+    partly = {r.code for r in known if _subs(wanted, r.code)} - whole
+    chosen = (whole | partly) - {r.code for r in known if any(_matches(s, r.code) for s in _plain(ignore))}
+    subcodes = {}
+    for rule in known:
+        if rule.subcodes and rule.code in chosen:
+            sub = SubSelection(tuple(_subs(wanted, rule.code)) if rule.code in partly else None, tuple(_subs(ignore, rule.code)))
+            if sub != SubSelection():
+                subcodes[rule.code] = sub
+    return RuleSet(tuple(r for r in known if r.code in chosen), known.defaults, FrozenMap(subcodes))
 
-    def matches(selector: str, code: str) -> bool:
-        return selector == "ALL" or code.startswith(selector)
 
-    for selector in [*(select or []), *extend_select, *ignore]:
+def _matches(selector: str, code: str) -> bool:
+    return selector == "ALL" or code.startswith(selector)
+
+
+def _plain(selectors: list[str]) -> list[str]:
+    return [s for s in selectors if split_selector(s)[1] is None]
+
+
+def _subs(selectors: list[str], code: str) -> list[str]:
+    return [sub for s in selectors for base, sub in [split_selector(s)] if sub is not None and base == code]
+
+
+def _check_selectors(rules: RuleSet, selectors: list[str]) -> None:
+    by_code = {r.code: r for r in rules}
+    for selector in selectors:
         base, sub = split_selector(selector)
         if sub is not None:
             rule = by_code.get(base)
             if rule is None or not rule.subcodes or not sub:
                 raise RuleError(f"unknown rule code or prefix {selector!r} (CODE:SUBCODE works only for a rule with sub-codes, such as L101)")
-        elif not any(matches(selector, c) for c in by_code):
+        elif not any(_matches(selector, c) for c in by_code):
             raise RuleError(f"unknown rule code or prefix {selector!r}")
-
-    def plain(selectors: list[str]) -> list[str]:
-        return [s for s in selectors if split_selector(s)[1] is None]
-
-    def subs(selectors: list[str], code: str) -> list[str]:
-        return [sub for s in selectors for base, sub in [split_selector(s)] if sub is not None and base == code]
-
-    whole: set[str] = (
-        {r.code for r in rules if r.default}
-        if select is None
-        else {r.code for r in rules if any(matches(s, r.code) for s in plain(select))}
-    )
-    whole |= {r.code for r in rules if any(matches(s, r.code) for s in plain(extend_select))}
-    wanted = [*(select or []), *extend_select]
-    partly = {r.code for r in rules if subs(wanted, r.code)} - whole
-    chosen = (whole | partly) - {r.code for r in rules if any(matches(s, r.code) for s in plain(ignore))}
-    for rule in rules:
-        if rule.subcodes:
-            rule.sub_select = tuple(subs(wanted, rule.code)) if rule.code in partly else None
-            rule.sub_ignore = tuple(subs(ignore, rule.code))
-    return [r for r in rules if r.code in chosen]

@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 
 from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document, shape_of
@@ -15,7 +14,7 @@ from lintnews.core.finding import Finding
 from lintnews.analyses.dictionary import is_common_word, is_known_word, known_among, spellchecker, unknown_words
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import Pattern, matches_of_words
-from lintnews.analyses.term_lists import TermList
+from lintnews.analyses.term_lists import ACCEPT
 
 # Lower-case words only, whole (not part of a URL, handle, hashtag, e-mail address or a
 # hyphenated compound).
@@ -135,11 +134,7 @@ class Misspelling(DocumentRule):
     code = "S101"
     name = "misspelling"
 
-    def __init__(self) -> None:
-        self.accept = TermList()
-
-    def configure(self, settings: dict[str, Any]) -> None:
-        self.accept = settings.get("accept", TermList())
+    options = (ACCEPT,)
 
     needs = (URLS,)
 
@@ -173,7 +168,7 @@ class Misspelling(DocumentRule):
                 return
         counts = Counter(word for _, _, word in unknown)
         for word_start, word_end, word in unknown:
-            if counts[word] > 1 or self.accept.matches(word):
+            if counts[word] > 1 or self.settings.accept.matches(word):
                 continue
             suggestion = _correction(word)
             if not suggestion or _fold(suggestion) == word or not is_common_word(suggestion):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
-from lintnews.analyses.term_lists import TermList
+from lintnews.analyses.term_lists import REJECT
 
 
 @register
@@ -30,15 +29,12 @@ class RejectedTerm(DocumentRule):
     name = "rejected-term"
     severity = "error"
 
-    def __init__(self) -> None:
-        self.reject = TermList()
-
-    def configure(self, settings: dict[str, Any]) -> None:
-        self.reject = settings.get("reject", TermList())
+    options = (REJECT,)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if not self.reject.entries:
+        reject = self.settings.reject
+        if not reject.entries:
             return
-        for m in self.reject.finditer(doc.view):
+        for m in reject.finditer(doc.view):
             if m.end() > m.start():
                 yield self.finding(doc, m.start(), m.end(), f"'{m.group(0)}' is on the rejected list of this newsroom")

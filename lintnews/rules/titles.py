@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
@@ -37,6 +38,21 @@ def _all(corpus: Corpus, code: str) -> list[TitleMention]:
     return [m for p in corpus.paths for m in facts.get(p, [])]
 
 
+class _BySurname(CorpusRule):
+    """T101 and T102 group a person's titled mentions by surname (a bare surname joins
+    the only full name it has), so their findings depend only on the mentions of the same
+    surnames: the key of a title mention."""
+
+    def slices(self, facts: list[TitleMention]) -> list[tuple[str | None, Any]]:
+        by_surname: dict[str, list[tuple[int, TitleMention]]] = defaultdict(list)
+        for i, m in enumerate(facts):
+            by_surname[m.surname].append((i, m))
+        return [(surname, tuple(ms)) for surname, ms in by_surname.items()]
+
+    def join(self, slices: list[Any]) -> list[TitleMention]:
+        return [m for _, m in sorted((pair for part in slices for pair in part), key=lambda pair: pair[0])]
+
+
 def _where(mentions: list[TitleMention]) -> str:
     return ", ".join(m.loc.short() for m in mentions[:3]) + (", ..." if len(mentions) > 3 else "")
 
@@ -53,7 +69,7 @@ def _group(person: str, canonical: str | None, mentions: list[TitleMention]) -> 
 
 
 @register
-class TitleNotInJurisdiction(CorpusRule):
+class TitleNotInJurisdiction(_BySurname):
     """Finds a title that does not exist in the person's country: a US "Foreign Secretary".
 
     Why: machine translation back-translates offices through another language's
@@ -107,6 +123,11 @@ def _wrong_titles(titles: list[TitleMention]) -> Iterator[tuple[str, list[TitleM
     for person, mentions in sorted(_people(titles).items()):
         known = [m for m in mentions if m.jurisdiction]
         countries = {m.jurisdiction for m in known}
+        # The known mentions of each country, listed once (not once per mention: a person
+        # mentioned 100,000 times made it quadratic).
+        shown_by_country: dict[str, list[TitleMention]] = defaultdict(list)
+        for k in known:
+            shown_by_country[k.jurisdiction].append(k)  # type: ignore[index]
         wrong: list[WrongTitle] = []
         for m in mentions:
             jurisdiction = m.jurisdiction or (next(iter(countries)) if len(countries) == 1 else None)
@@ -116,7 +137,7 @@ def _wrong_titles(titles: list[TitleMention]) -> Iterator[tuple[str, list[TitleM
             if m.jurisdiction:
                 evidence = f"'{m.rendering}' is not an office in the {jurisdiction}"
             else:
-                shown = [k for k in known if k.jurisdiction == jurisdiction]
+                shown = shown_by_country[jurisdiction]
                 evidence = (
                     f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
                     f"'{shown[0].rendering}' at {_where(shown)}"
@@ -136,7 +157,7 @@ def not_in_jurisdiction(titles: list[TitleMention]) -> Iterator[tuple[TitleMenti
 
 
 @register
-class ConflictingTitles(CorpusRule):
+class ConflictingTitles(_BySurname):
     """Finds one person given two renderings of the same office across the corpus:
     ``Secretary of State Mike Pompeo`` and ``Foreign Secretary Mike Pompeo``.
 
@@ -177,12 +198,22 @@ class ConflictingTitles(CorpusRule):
                 if len(majority) == 1:
                     canonical = next(o.rendering for o in ms if table.office_of[o.rendering][1] in majority)
                 group = _group(person, canonical, ms)
-                for m in ms:
-                    office = table.office_of[m.rendering][1]
-                    others = [o for o in ms if table.office_of[o.rendering][1] != office]
+                # Per office: the mentions of the other offices (in corpus order) and the
+                # first of them whose office is the most frequent; computed once per office,
+                # not once per mention (a person mentioned 100,000 times made it quadratic).
+                office_of = [table.office_of[m.rendering][1] for m in ms]
+                others_of: dict[int, tuple[list[TitleMention], TitleMention]] = {}
+                for m, office in zip(ms, office_of):
                     if office in majority and len(majority) == 1:
                         continue
-                    counterpart = max(others, key=lambda o: offices[table.office_of[o.rendering][1]])
+                    if office not in others_of:
+                        others = [o for o, o_office in zip(ms, office_of) if o_office != office]
+                        # max() keeps the first of equal keys: the first mention of the most
+                        # frequent other office.
+                        top = max(count for o_office, count in offices.items() if o_office != office)
+                        first = next(o for o, o_office in zip(ms, office_of) if o_office != office and offices[o_office] == top)
+                        others_of[office] = (others, first)
+                    others, counterpart = others_of[office]
                     message = (
                         f"{person} is '{m.rendering}' here but '{counterpart.rendering}' at {_where(others)}: "
                         "one office rendered two ways"

@@ -9,7 +9,7 @@ the titled mentions of a document are the analysis layer's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,16 +22,15 @@ from lintnews.analyses.offices import (
     Holding,
     Knowledge,
     OfficeMention,
-    OverridesError,
     Person,
-    check_overrides,
     knowledge,
     title_index,
 )
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document, in_quote
 from lintnews.core.finding import Finding
-from lintnews.core.rule import CorpusRule, RuleError, register
+from lintnews.core.options import FrozenMap, Invalid, Kind, Option, freeze, strings
+from lintnews.core.rule import CorpusRule, register
 from lintnews.rules.titles import TitleNotInJurisdiction, not_in_jurisdiction
 
 #: offices whose holders "His Majesty", "His Highness" or "His Holiness" are right for
@@ -293,6 +292,57 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
     return None
 
 
+# -- the newsroom's overrides: options of T103 ([tool.lintnews.rules.T103]) ----------------
+def _check_people(value: Any) -> tuple:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(p, Mapping) and isinstance(p.get("name"), str) for p in value):
+        raise Invalid("'{key}' must be a list of tables, each with a name (a string)")
+    return freeze(value)
+
+
+def _check_renderings(value: Any) -> Mapping:
+    def titles(rs: Any) -> bool:
+        return isinstance(rs, (list, tuple)) and all(isinstance(r, str) for r in rs)
+
+    if not isinstance(value, Mapping) or not all(isinstance(f, Mapping) and all(map(titles, f.values())) for f in value.values()):
+        raise Invalid("'{key}' must be a table of country = {family = [titles]}")
+    return freeze(value)
+
+
+PEOPLE = Kind("list of tables", _check_people, join=lambda a, b: (*a, *b), type=tuple)
+RENDERINGS = Kind("table of country = {family = [titles]}", _check_renderings, type=Mapping)
+
+
+# -- the newsroom's overrides: options of T103 ([tool.lintnews.rules.T103]) ----------------
+def _check_people(value: Any) -> tuple:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(p, Mapping) and isinstance(p.get("name"), str) for p in value):
+        raise Invalid("'{key}' must be a list of tables, each with a name (a string)")
+    return freeze(value)
+
+
+def _check_renderings(value: Any) -> Mapping:
+    def titles(rs: Any) -> bool:
+        return isinstance(rs, (list, tuple)) and all(isinstance(r, str) for r in rs)
+
+    if not isinstance(value, Mapping) or not all(isinstance(f, Mapping) and all(map(titles, f.values())) for f in value.values()):
+        raise Invalid("'{key}' must be a table of country = {family = [titles]}")
+    return freeze(value)
+
+
+PEOPLE = Kind("list of tables", _check_people, join=lambda a, b: (*a, *b), type=tuple)
+RENDERINGS = Kind("table of country = {family = [titles]}", _check_renderings, type=Mapping)
+def _thaw(value: Any) -> Any:
+    """Frozen option values as the plain lists and dicts the knowledge takes."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+#: id(settings) -> (the settings, the knowledge under them, its verdicts); a few at most.
+_MADE: dict[int, tuple[Any, Knowledge, dict]] = {}
+
+
 @register
 class OfficeNotHeld(CorpusRule):
     """Finds a title next to a person's name that is not an office the person held, or
@@ -335,24 +385,24 @@ class OfficeNotHeld(CorpusRule):
 
     needs = (OFFICE_TITLES,)
 
-    overrides: dict[str, Any] | None = None
-    _made: tuple[Knowledge, dict] | None = None  # the knowledge under the overrides, and its verdicts
-
-    def configure(self, settings: dict[str, Any]) -> None:
-        overrides = settings.get("offices") or None
-        if overrides is not None:
-            try:
-                check_overrides(overrides)
-            except OverridesError as exc:
-                raise RuleError(str(exc)) from None
-        self.overrides = overrides
-        self._made = None
+    options = (
+        Option("people", PEOPLE, (), "People the table lacks or has wrong: tables of name, country, office, family (optional), start, end; a name given here replaces the table's people of that name."),
+        Option("house-style", RENDERINGS, FrozenMap({}), 'Renderings the newsroom uses for an office, never reported: {CN = {head-of-government = ["Prime Minister"]}}.'),
+        Option("report", RENDERINGS, FrozenMap({}), "Renderings the newsroom rejects for an office, reported (same shape as house-style)."),
+        Option("ignore", strings(), (), "Names of people never reported."),
+    )
 
     def _knowledge(self) -> tuple[Knowledge, dict]:
-        if self._made is None:
+        """The knowledge under this rule's settings and its verdicts (made once per settings)."""
+        s = self.settings
+        made = _MADE.get(id(s))
+        if made is None or made[0] is not s:
+            overrides = _thaw({"people": s.people, "house-style": s.house_style, "report": s.report, "ignore": s.ignore})
             k = knowledge()
-            self._made = (k.with_overrides(self.overrides) if self.overrides else k, {})
-        return self._made
+            if len(_MADE) >= 8:
+                _MADE.clear()
+            made = _MADE[id(s)] = (s, k.with_overrides(overrides) if any(overrides.values()) else k, {})
+        return made[1], made[2]
 
     def collect(self, doc: Document, office_titles: tuple[OfficeMention, ...]) -> list[Finding]:
         if not office_titles:

@@ -290,6 +290,28 @@ class ConsistencyRule(DataRule, CorpusRule):
                 found.append((gi, form, Loc.of(doc, start, end), self._visible(doc, start)))
         return found
 
+    # Incremental runs (lintnews.run.index): a document's own forms (scope "document"),
+    # or the forms of each group keyed by the group, read as corpus-wide counts per form
+    # and the first documents of each form (the majority's locations shown).
+    key_reading = "tallies"
+    evidence_documents = MAX_RELATED
+
+    def slices(self, facts: list[tuple[int, str, Loc, bool]]) -> list[tuple[str | None, Any]]:
+        if self.per_document:
+            return [(None, tuple(facts))] if facts else []
+        groups: dict[int, list[tuple[int, tuple[int, str, Loc, bool]]]] = {}
+        for i, item in enumerate(facts):
+            groups.setdefault(item[0], []).append((i, item))
+        return [(str(gi), tuple(items)) for gi, items in groups.items()]
+
+    def join(self, slices: list[Any]) -> list[tuple[int, str, Loc, bool]]:
+        if self.per_document:
+            return [item for part in slices for item in part]
+        return [item for _, item in sorted((pair for part in slices for pair in part), key=lambda pair: pair[0])]
+
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
+        return dict(Counter(item[1] for _, item in slice))
+
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         scopes: Iterable[list[tuple[int, str, Loc, bool]]]
         per_doc = corpus.of(self.code)
@@ -298,14 +320,17 @@ class ConsistencyRule(DataRule, CorpusRule):
         else:
             scopes = [[item for path in corpus.paths for item in per_doc.get(path, [])]]
         for items in scopes:
-            yield from self._check_scope(items)
+            yield from self._check_scope(items, corpus.tallies.get(self.code, {}))
 
-    def _check_scope(self, items: list[tuple[int, str, Loc, bool]]) -> Iterator[Finding]:
+    def _check_scope(self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None) -> Iterator[Finding]:
         by_group: dict[int, list[tuple[str, Loc, bool]]] = {}
         for gi, form, loc, reportable in items:
             by_group.setdefault(gi, []).append((form, loc, reportable))
         for gi, occurrences in sorted(by_group.items()):
             counts = Counter(form for form, _, _ in occurrences)
+            known = tallies.get(str(gi)) if tallies else None
+            if known is not None:  # the corpus-wide counts, in the order the forms first occur
+                counts = Counter({**{form: known.get(form, 0) for form in counts}, **known})
             if len(counts) < 2:
                 continue
             ranked = counts.most_common()

@@ -1,16 +1,15 @@
-"""A persisted per-document cache, so corpus checks stay cheap when only some files change.
+"""What a corpus index stores: the encoding of facts, and what identifies a valid entry.
 
-Under pre-commit, lintnews is given the staged files but must compare names, titles and
-spellings against the whole corpus (``corpus`` in the configuration).  The per-document
-stage of every unchanged corpus file is read back from this cache instead of being
-recomputed.
+The per-document results and the corpus rules' facts kept between runs
+(:mod:`lintnews.run.index`, under ``cache-dir``) are JSON with a type-tagged encoding of
+the registered fact types only (:mod:`lintnews.core.facts`) -- never pickle: a cache file
+must not be able to run code -- and are checked when read: only registered classes are
+built, with exactly their fields, each scalar field of its declared type.  A value that
+fails is treated as damage, never trusted.
 
-An entry is keyed by a hash of the file's path and content *and* of everything that can
-change its result: the lintnews version, the selected rules, the built-in and user rule
-data, and the rule settings.  Entries are JSON with a type-tagged encoding of the registered
-fact types only (:mod:`lintnews.core.facts`) (never pickle: a cache file must not be able to run code), and carry a
-checksum; an entry that is corrupt, from another version or of an unknown shape is
-ignored and rebuilt, never trusted.  Writes are atomic, so parallel runs can share it.
+``rules_fingerprint`` hashes everything besides a file's content that decides its
+per-document result: the lintnews version, the selected rules, the built-in and user rule
+data, and the rule settings.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ import hashlib
 import json
 import operator
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -29,18 +27,11 @@ from typing import Any
 from lintnews.core.version import __version__
 from lintnews.core.data import MAX_PACK_BYTES, rules_dir
 from lintnews.core.side_files import read_side_file
-from lintnews.core.facts import FactType, registered_fact_types
+from lintnews.core.facts import FactType, fact_type_count, registered_fact_types
 from lintnews.core.rule import Rule
-from lintnews.run.locations import locations_fit
-from lintnews.run.pipeline import DocumentResult
 
 FORMAT = "lintnews-cache"
-FORMAT_VERSION = 3  # 3: dicts as pairs, so that every JSON object is tagged
-
-
-#: A cache entry larger than this is not read (a FIFO or a device, or a link to one, is
-#: never read: see :mod:`lintnews.core.side_files`); it is a miss, and is rewritten.
-MAX_ENTRY_BYTES = 256 * 1024 * 1024
+FORMAT_VERSION = 4  # 3: dicts as pairs, so that every JSON object is tagged; 4: the corpus index
 
 _SCALARS = {"int": int, "str": str, "bool": bool, "float": float, "None": type(None)}
 
@@ -79,10 +70,17 @@ def _shape(fact: FactType) -> _Shape:
     return _Shape(fact.name, cls, fact.make, tuple(f.name for f in fields), tuple(scalar_fields), tuple(scalar_types), tuple(string_fields), exact)
 
 
+_known: tuple[int, dict[str, _Shape]] = (-1, {})
+
+
 def _shapes() -> dict[str, _Shape]:
-    """The shapes of the registered fact types (a plugin may register more at any time)."""
-    registered = registered_fact_types()
-    return _shapes_of(tuple(registered.values()))
+    """The shapes of the registered fact types (a plugin may register more at any time:
+    the registry's count says when to look again)."""
+    global _known
+    count = fact_type_count()
+    if _known[0] != count:
+        _known = (count, _shapes_of(tuple(registered_fact_types().values())))
+    return _known[1]
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,33 +101,41 @@ class _Unencodable(Exception):
     pass
 
 
-def encode(value: Any) -> Any:
+def encode(value: Any, path: str | None = None) -> Any:
     """Plain JSON for the registered fact types, tuples and frozensets; anything else refuses.
 
     A known class's instance is ``{"c": class name, "v": [field values in declaration
     order]}``; a tuple is ``{"t": [...]}``, a frozenset ``{"s": [...]}`` (sorted), a dict
     ``{"d": [[key, value], ...]}``; lists and scalars are themselves.  So every JSON object
     of an entry is one of these four (which lets :func:`decode` build each as it is read).
+    With ``path``, a string equal to it (the document's own path, in every location) is
+    ``{"p": 0}``, and :func:`decode` puts back the path it is given: an entry then does not
+    depend on the name its document was read under, and is shorter.
     """
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or isinstance(value, (bool, int, float)):
         return value
+    if isinstance(value, str):
+        return _PATH if path is not None and value == path else value
     if isinstance(value, list):
-        return [encode(v) for v in value]
+        return [encode(v, path) for v in value]
     if isinstance(value, tuple):
-        return {"t": [encode(v) for v in value]}
+        return {"t": [encode(v, path) for v in value]}
     if isinstance(value, frozenset):
-        return {"s": sorted((encode(v) for v in value), key=json.dumps)}
+        return {"s": sorted((encode(v, path) for v in value), key=json.dumps)}
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
             raise _Unencodable("dict keys must be strings")
-        return {"d": [[k, encode(v)] for k, v in value.items()]}
+        return {"d": [[k, encode(v, path)] for k, v in value.items()]}
     shape = _shape_of_class(type(value))
     if shape is not None:
-        return {"c": shape.tag, "v": [encode(getattr(value, name)) for name in shape.names]}
+        return {"c": shape.tag, "v": [encode(getattr(value, name), path) for name in shape.names]}
     raise _Unencodable(f"cannot cache a {type(value).__name__}")
 
 
-def decode(payload: str, shared: dict | None = None) -> Any:
+_PATH = {"p": 0}
+
+
+def decode(payload: str | bytes, shared: dict | None = None, path: str | None = None) -> Any:
     """The value :func:`encode` was given, from the JSON text of its encoding; ValueError
     for anything it could not have made.
 
@@ -144,10 +150,10 @@ def decode(payload: str, shared: dict | None = None) -> Any:
     (innermost first), so no second walk over the parsed entry is needed: a warm
     pre-commit run reads thousands of entries.
     """
-    return json.loads(payload, object_hook=_builder(_shapes(), {} if shared is None else shared))
+    return json.loads(payload, object_hook=_builder(_shapes(), {} if shared is None else shared, path))
 
 
-def _builder(shapes: dict[str, _Shape], shared: dict) -> Any:
+def _builder(shapes: dict[str, _Shape], shared: dict, path: str | None = None) -> Any:
     keep = shared.setdefault
 
     def build(obj: dict) -> Any:
@@ -169,6 +175,8 @@ def _builder(shapes: dict[str, _Shape], shared: dict) -> Any:
             return shape.make(*body)
         if len(obj) == 1:
             (tag, body), = obj.items()
+            if tag == "p" and type(body) is int and body == 0 and path is not None:
+                return path
             if type(body) is list:
                 if tag == "t" or tag == "s":
                     items = [keep(v, v) if type(v) is str else v for v in body]
@@ -195,12 +203,15 @@ def sign(payload: str) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def rules_fingerprint(rules: Sequence[Rule], settings: dict[str, Any], packs: Iterable[str] = ()) -> str:
-    """A hash of everything besides a file's content that decides its per-document result."""
+def rules_fingerprint(rules: Sequence[Rule], packs: Iterable[str] = ()) -> str:
+    """A hash of everything besides a file's content that decides its per-document result:
+    the rules, each with its settings (every option's value), and the rules' data files."""
     h = hashlib.sha256()
     h.update(f"{FORMAT}/{FORMAT_VERSION}/{__version__}\n".encode())
     for rule in rules:
         h.update(f"{rule.code}:{rule.name}:{type(rule).__module__}.{type(rule).__qualname__}\n".encode())
+        if rule.options:
+            h.update(f"{rule.settings!r}\n".encode())
     data_files = sorted(p for p in rules_dir().rglob("*") if p.is_file())
     for extra in packs:
         p = Path(extra)
@@ -211,72 +222,15 @@ def rules_fingerprint(rules: Sequence[Rule], settings: dict[str, Any], packs: It
             h.update(read_side_file(path, MAX_PACK_BYTES))
         except OSError:
             h.update(b"<unreadable>")
-    h.update(repr(sorted((k, repr(v)) for k, v in settings.items())).encode())
     return h.hexdigest()
 
 
 class DocumentCache:
-    """Per-document results under ``directory``, keyed by path, content and rules."""
+    """Where a run keeps its corpus index (:mod:`lintnews.run.index`) and under which
+    fingerprint; counts the documents taken from it (``hits``) and linted (``misses``)."""
 
     def __init__(self, directory: str | os.PathLike[str], fingerprint: str) -> None:
         self.directory = Path(directory)
         self.fingerprint = fingerprint
         self.hits = 0
         self.misses = 0
-        self._shared: dict = {}  # strings and frozensets read so far, one copy each
-
-    def __getstate__(self) -> dict:
-        # Sent to worker processes without what this process has read.
-        return {**self.__dict__, "_shared": {}}
-
-    def key(self, path: str, content: str) -> str:
-        h = hashlib.sha256()
-        for part in (self.fingerprint, path, content):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\0")
-        return h.hexdigest()
-
-    def _file(self, key: str) -> Path:
-        return self.directory / f"v{FORMAT_VERSION}" / key[:2] / f"{key}.json"
-
-    def get(self, path: str, content: str) -> DocumentResult | None:
-        key = self.key(path, content)
-        try:
-            entry = json.loads(read_side_file(self._file(key), MAX_ENTRY_BYTES).decode("utf-8"))
-            if entry.get("format") != FORMAT or entry.get("version") != FORMAT_VERSION or entry.get("key") != key:
-                raise ValueError("another format, version or key")
-            payload = entry["payload"]
-            if not isinstance(payload, str) or sign(payload) != entry.get("checksum"):
-                raise ValueError("checksum mismatch")
-            result = decode(payload, self._shared)
-            if not isinstance(result, DocumentResult) or result.path != path:
-                raise ValueError("not a document result for this path")
-            if not locations_fit(result, path, content):
-                raise ValueError("a location outside the document")
-        except FileNotFoundError:
-            self.misses += 1
-            return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeDecodeError):
-            self.misses += 1  # corrupt or foreign: recompute, and the write below replaces it
-            return None
-        self.hits += 1
-        return result
-
-    def put(self, path: str, content: str, result: DocumentResult) -> None:
-        try:
-            payload = json.dumps(encode(result), ensure_ascii=False, separators=(",", ":"))
-        except _Unencodable:
-            return  # facts of a plugin rule we cannot store safely: just not cached
-        key = self.key(path, content)
-        # The payload is kept as text and the checksum taken over that text, so reading
-        # an entry checks it without serialising it again.
-        entry = {"format": FORMAT, "version": FORMAT_VERSION, "key": key, "checksum": sign(payload), "payload": payload}
-        target = self._file(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh)
-            os.replace(tmp, target)
-        except OSError:
-            pass  # a cache that cannot be written only costs time

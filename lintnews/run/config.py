@@ -2,109 +2,122 @@
 
 Found by walking up from the current directory (the first ``lintnews.toml``, or the
 first ``pyproject.toml`` with a ``[tool.lintnews]`` table, wins), or named with
-``--config``.  Every key is checked: an unknown key or a wrong type is an error with
-the file's name, never silently ignored.
+``--config``.  Every key is checked against the declared options
+(:mod:`lintnews.run.options`, and each rule's own): an unknown key or a wrong type is an
+error with the file's name, never silently ignored.
+
+A :class:`Config` is frozen: the command line's flags make another one, whose every
+value remembers where it came from (default, file, command line) for ``--show-config``.
 """
 
 from __future__ import annotations
 
-import os
-import re
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from lintnews.analyses.term_lists import VocabularyError, term_list
-from lintnews.core.side_files import read_side_file, read_side_text
-from lintnews.rules.languagetool.protocol import DEFAULT_CATEGORIES
+from lintnews.core.side_files import read_side_file
+from lintnews.core.options import Option, canonical_name, settings_type, show_value
+from lintnews.run.options import OPTIONS, TOP_LEVEL, ConfigError, Layer, builtin_rule_classes, check_pending, read_flags, read_table
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-
-class ConfigError(Exception):
-    pass
+__all__ = ["Config", "ConfigError", "find_config", "load_config", "show"]
 
 
 #: A configuration file larger than this is refused (a FIFO or a device is refused whatever
 #: its size: see :mod:`lintnews.core.side_files`).
 MAX_CONFIG_BYTES = 10 * 1024 * 1024
-#: An accept-file or reject-file larger than this is refused.
-MAX_TERM_LIST_BYTES = 64 * 1024 * 1024
 
 
-@dataclass
 class Config:
-    path: Path | None = None
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    vocabulary: list[str] = field(default_factory=list)  # accepted terms
-    reject: list[str] = field(default_factory=list)
-    rule_packs: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
-    corpus: list[str] = field(default_factory=list)  # context for the corpus rules, never reported
-    cache_dir: str | None = None
-    # LanguageTool (rule L101): "local", a server URL, or None (off)
-    languagetool: str | None = None
-    languagetool_language: str = "en-US"
-    languagetool_categories: list[str] = field(default_factory=lambda: list(DEFAULT_CATEGORIES))
-    languagetool_timeout: float = 60.0
-    languagetool_chunk_size: int = 10_000
-    languagetool_workers: int = 4
-    languagetool_cache: str | None = ".lintnews-cache/languagetool"
-    mt_threshold: float | None = None  # None: the model's own threshold
+    """Every option's value, from layers read in order (the file, then the command line):
+    a later layer's value replaces an earlier one's, or extends it (``extend-select``).
 
-    def rule_settings(self) -> dict[str, Any]:
-        return {
-            "accept": term_list(self.vocabulary),
-            "reject": term_list(self.reject),
-            "languagetool": self.languagetool,
-            "languagetool_language": self.languagetool_language,
-            "languagetool_categories": self.languagetool_categories,
-            "languagetool_timeout": self.languagetool_timeout,
-            "languagetool_chunk_size": self.languagetool_chunk_size,
-            "languagetool_workers": self.languagetool_workers,
-            "languagetool_cache": self.languagetool_cache,
-            "mt-threshold": self.mt_threshold,
-        }
+    ``Config(select=["N"], accept=["Zabihullah Mujahid"])`` configures from Python: the
+    keywords are the options' names (``_`` for ``-``, older names too), checked as a
+    file's keys are.  Top-level options read as attributes (``config.per_file_ignores``).
+    """
+
+    def __init__(self, path: Path | None = None, layers: Sequence[Layer] = (), **values: Any) -> None:
+        if values:
+            table = {key.replace("_", "-"): value for key, value in values.items()}
+            layers = (*layers, read_table(table, "api", "Config()", None, builtin_rule_classes()))
+        resolved, origins = _resolve(layers)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "layers", tuple(layers))
+        object.__setattr__(self, "_values", resolved)
+        object.__setattr__(self, "_origins", origins)
+
+    path: Path | None
+    layers: tuple[Layer, ...]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Config is frozen; make another (Config(...), with_command_line) to set {name!r}")
+
+    def __getattr__(self, attr: str) -> Any:
+        option = TOP_LEVEL.get(attr.replace("_", "-")) if not attr.startswith("_") else None
+        if option is None:
+            raise AttributeError(f"Config has no option {attr!r}")
+        return self.value(option.name, option)
+
+    def __repr__(self) -> str:
+        return f"Config(path={self.path!r}, values={dict(self._values)!r})"
+
+    def value(self, name: str, option: Option) -> Any:
+        """The value of the option at canonical ``name`` (its default if none was given)."""
+        return self._values.get(name, option.default)
+
+    def origin(self, name: str) -> str:
+        """Where the value came from: ``default``, ``file``, ``command line (--select)``, ..."""
+        return self._origins.get(name, "default")
+
+    def given(self, source: str) -> Mapping[str, Any]:
+        """The values one layer gave (``"file"``): canonical name -> value."""
+        return {k: v for layer in self.layers if layer.source == source for k, v in layer.values.items()}
+
+    def with_command_line(self, flags: Mapping[str, Any]) -> Config:
+        """This configuration with the command line's flags on top (option name -> value)."""
+        layer = read_flags(flags, builtin_rule_classes())
+        return Config(self.path, (*self.layers, layer)) if layer.values else self
+
+    def with_rules(self, rule_classes: Sequence[type]) -> Config:
+        """This configuration with the ``rules`` tables of every known rule checked (those
+        of rules from packs and plugins wait until the rules are loaded)."""
+        if not any(layer.pending for layer in self.layers):
+            return self
+        return Config(self.path, tuple(check_pending(layer, rule_classes) for layer in self.layers))
+
+    def settings_for(self, rule_class: type, code: str) -> Any:
+        """The settings of a rule under this configuration (a frozen dataclass)."""
+        values = {o.attr: self.value(canonical_name(code, o), o) for o in rule_class.options}
+        return settings_type(rule_class)(**values)
 
 
-_LIST_KEYS = {"select", "extend-select", "ignore", "vocabulary", "accept", "reject", "rule-packs", "exclude", "corpus"}
-# "vocabulary" and "vocabulary-file" are the first names of "accept" and "accept-file".
-_FILE_KEYS = {"vocabulary-file": "vocabulary", "accept-file": "vocabulary", "reject-file": "reject"}
-_LANGUAGETOOL_KEYS = {
-    "languagetool",
-    "languagetool-language",
-    "languagetool-categories",
-    "languagetool-timeout",
-    "languagetool-chunk-size",
-    "languagetool-workers",
-    "languagetool-cache",
-}
-_KNOWN = _LIST_KEYS | set(_FILE_KEYS) | {"per-file-ignores", "cache-dir", "mt-threshold"} | _LANGUAGETOOL_KEYS
+def _resolve(layers: Sequence[Layer]) -> tuple[dict[str, Any], dict[str, str]]:
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for layer in layers:
+        for name, value in layer.values.items():
+            option = layer.options[name]
+            key = layer.keys[name]
+            here = _origin(layer.source, option, key, name)
+            if name in values and option.command_line == "extend" and option.kind.join is not None:
+                values[name] = option.kind.join(values[name], value)
+                origins[name] = f"{origins[name]} + {here}"
+            else:
+                values[name], origins[name] = value, here
+    return values, origins
 
 
-def _relative(base: Path, path: str) -> str:
-    """A path of the configuration, as the user would type it from the current directory."""
-    full = base / path
-    try:
-        return os.path.relpath(full)
-    except ValueError:  # another drive on Windows
-        return str(full)
-
-
-def check_languagetool_server(value: str, where: str) -> str | None:
-    """``"local"``, an http(s) URL, or ``"off"`` (None); anything else is an error."""
-    if value == "off":
-        return None
-    if value == "local" or re.match(r"^https?://[^\s/]+", value):
-        return value
-    raise ConfigError(f"{where}: languagetool must be \"local\", \"off\" or a server URL such as http://localhost:8081, not {value!r}")
+def _origin(source: str, option: Option, key: str, name: str) -> str:
+    if source == "command line":
+        return f"command line ({option.flag})"
+    return source if key == name else f"{source} (as {key})"
 
 
 def find_config(start: Path) -> Path | None:
@@ -123,12 +136,6 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _string_list(value: Any, key: str, path: Path) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of strings")
-    return list(value)
-
-
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
@@ -145,85 +152,20 @@ def load_config(path: Path | None) -> Config:
     table = data.get("tool", {}).get("lintnews", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.lintnews] must be a table")
-    unknown = sorted(set(table) - _KNOWN)
-    if unknown:
-        raise ConfigError(f"{path}: unknown option(s): {', '.join(unknown)} (known: {', '.join(sorted(_KNOWN))})")
-    cfg = Config(path=path)
-    base = path.parent
-    if "select" in table:
-        cfg.select = _string_list(table["select"], "select", path)
-    cfg.extend_select = _string_list(table.get("extend-select", []), "extend-select", path)
-    cfg.ignore = _string_list(table.get("ignore", []), "ignore", path)
-    cfg.vocabulary = _string_list(table.get("vocabulary", []), "vocabulary", path)
-    cfg.vocabulary += _string_list(table.get("accept", []), "accept", path)
-    cfg.reject = _string_list(table.get("reject", []), "reject", path)
-    cfg.exclude = _string_list(table.get("exclude", []), "exclude", path)
-    cfg.rule_packs = [str(base / p) for p in _string_list(table.get("rule-packs", []), "rule-packs", path)]
-    cfg.corpus = [_relative(base, p) for p in _string_list(table.get("corpus", []), "corpus", path)]
-    if "cache-dir" in table:
-        if not isinstance(table["cache-dir"], str):
-            raise ConfigError(f"{path}: 'cache-dir' must be a string")
-        cfg.cache_dir = str(base / table["cache-dir"])
-    pfi = table.get("per-file-ignores", {})
-    if not isinstance(pfi, dict):
-        raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
-    cfg.per_file_ignores = {str(k): _string_list(v, f"per-file-ignores.{k}", path) for k, v in pfi.items()}
-    if "mt-threshold" in table:
-        value = table["mt-threshold"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise ConfigError(f"{path}: 'mt-threshold' must be a number from 0 to 1")
-        cfg.mt_threshold = float(value)
-    for key, target in sorted(_FILE_KEYS.items()):
-        if key not in table:
-            continue
-        vf = table[key]
-        if not isinstance(vf, str):
-            raise ConfigError(f"{path}: '{key}' must be a string")
-        try:
-            words = read_side_text(base / vf, MAX_TERM_LIST_BYTES).splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: {key} {vf!r}: {getattr(exc, 'strerror', None) or exc}") from None
-        getattr(cfg, target).extend(w.strip() for w in words if w.strip() and not w.lstrip().startswith("#"))
-
-    for name, entries in (("accept", cfg.vocabulary), ("reject", cfg.reject)):
-        try:
-            term_list(entries)
-        except VocabularyError as exc:
-            raise ConfigError(f"{path}: {name}: {exc}") from None
-    _load_languagetool(cfg, table, path)
-    return cfg
+    return Config(path, (read_table(table, "file", str(path), path.parent, builtin_rule_classes()),))
 
 
-def _load_languagetool(cfg: Config, table: dict[str, Any], path: Path) -> None:
-    if "languagetool" in table:
-        if not isinstance(table["languagetool"], str):
-            raise ConfigError(f"{path}: 'languagetool' must be a string (\"local\" or a server URL)")
-        cfg.languagetool = check_languagetool_server(table["languagetool"], str(path))
-    if "languagetool-language" in table:
-        if not isinstance(table["languagetool-language"], str) or not table["languagetool-language"]:
-            raise ConfigError(f"{path}: 'languagetool-language' must be a language code such as \"en-US\"")
-        cfg.languagetool_language = table["languagetool-language"]
-    if "languagetool-categories" in table:
-        categories = _string_list(table["languagetool-categories"], "languagetool-categories", path)
-        bad = [c for c in categories if not re.match(r"^[A-Z][A-Z_]*$", c)]
-        if bad:
-            raise ConfigError(f"{path}: 'languagetool-categories' holds LanguageTool category ids such as GRAMMAR, not {bad[0]!r}")
-        cfg.languagetool_categories = categories
-    for key, attr, low in (("languagetool-timeout", "languagetool_timeout", 0), ("languagetool-chunk-size", "languagetool_chunk_size", 100), ("languagetool-workers", "languagetool_workers", 1)):
-        if key not in table:
-            continue
-        value = table[key]
-        integral = key != "languagetool-timeout"
-        kinds = (int,) if integral else (int, float)
-        if isinstance(value, bool) or not isinstance(value, kinds) or value < low or (not integral and value == 0):
-            what = f"an integer of at least {low}" if integral else "a positive number of seconds"
-            raise ConfigError(f"{path}: '{key}' must be {what}")
-        setattr(cfg, attr, value)
-    if "languagetool-cache" in table:
-        value = table["languagetool-cache"]
-        if value is False:
-            cfg.languagetool_cache = None
-        elif isinstance(value, str) and value:
-            cfg.languagetool_cache = str(path.parent / value)
-        else:
-            raise ConfigError(f"{path}: 'languagetool-cache' must be a folder (a string) or false")
+def show(config: Config, rules: Sequence[Any]) -> str:
+    """``--show-config``: the file loaded, then every option (the table's, then each rule's)
+    as ``name = value  # where it came from``."""
+    config = config.with_rules([type(r) for r in rules])  # the tables of rules from packs and plugins
+    rows = [(o.name, o) for o in OPTIONS]
+    for rule in sorted(rules, key=lambda r: r.code):
+        rows += [(canonical_name(rule.code, o), o) for o in type(rule).options if not o.shared]
+    lines = [f"# configuration: {config.path}" if config.path is not None else "# configuration: none found (every option at its default)"]
+    for name, option in rows:
+        origin = config.origin(name)
+        if origin == "default" and option.default_text is not None:
+            origin = f"default: {option.default_text}"
+        lines.append(f"{name} = {show_value(config.value(name, option))}  # {origin}")
+    return "\n".join(lines) + "\n"

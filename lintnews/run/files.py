@@ -51,10 +51,19 @@ def expand_paths(
     of files already taken (by an earlier call); they are left out, and the files found
     are added to it.
     """
-    files: list[str] = []
+    found, errors = expand_roots(paths, extensions, seen)
+    return [path for path, _key, _root in found], errors
+
+
+def expand_roots(
+    roots: Iterable[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, seen: set[str] | None = None
+) -> tuple[list[tuple[str, str, int]], list[InputError]]:
+    """:func:`expand_paths` that also says, for each file, its real path and which of the
+    ``roots`` (their index) reached it."""
+    found: list[tuple[str, str, int]] = []
     errors: list[InputError] = []
     seen = set() if seen is None else seen
-    for raw in paths:
+    for i, raw in enumerate(roots):
         p = Path(raw)
         try:
             st = os.stat(p)
@@ -65,17 +74,17 @@ def expand_paths(
                 continue
             st = None  # missing, a broken link or a loop: read_source says which
         if st is not None and stat.S_ISDIR(st.st_mode):
-            found = sorted(_walk(str(p), os.path.realpath(p), extensions, errors), key=lambda pair: pair[0].as_posix())
+            pairs = sorted(_walk(str(p), os.path.realpath(p), extensions, errors), key=lambda pair: pair[0].as_posix())
         elif st is not None or os.path.lexists(p):
-            found = [(p, os.path.realpath(p))]
+            pairs = [(p, os.path.realpath(p))]
         else:
             errors.append(InputError(raw, "no such file or directory"))
             continue
-        for path, key in found:
+        for path, key in pairs:
             if key not in seen:
                 seen.add(key)
-                files.append(display_path(path))
-    return files, errors
+                found.append((display_path(path), key, i))
+    return found, errors
 
 
 def _walk(folder: str, real_folder: str, extensions: tuple[str, ...], errors: list[InputError]) -> Iterator[tuple[Path, str]]:

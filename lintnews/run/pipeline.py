@@ -18,6 +18,7 @@ from lintnews.core.facts import fact_type
 from lintnews.core.finding import Finding
 from lintnews.analyses.mtscore import Score
 from lintnews.core.rule import CorpusRule, DocumentRule, Rule
+from lintnews.rules.ruleset import RuleSet
 from lintnews.analyses.suppressions import Marker, find_markers
 from lintnews.run.suppressions import apply as apply_suppressions
 
@@ -135,7 +136,7 @@ def finish_corpus(
     document_findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], report_paths: set[str] | None = None
 ) -> list[Finding]:
     """:func:`finish` for engines that build the corpus themselves (a distributed reduce)."""
-    findings = document_findings + lint_corpus(corpus, rules)
+    findings = RuleSet.of(rules).keep_selected(document_findings + lint_corpus(corpus, rules))
     return filter_findings(findings, corpus.markers, {r.code for r in rules}, report_paths)
 
 

@@ -31,13 +31,17 @@ from lintnews.core.corpus import Corpus
 from lintnews.core.finding import Finding
 from lintnews.core.rule import Rule, RuleError
 from lintnews.rules.registry import finding_matches
+from lintnews.rules.ruleset import RuleSet
 from lintnews.run.baseline import new_findings
 from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
 from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
-from lintnews.run.files import InputError, expand_paths
+from lintnews.run.files import DEFAULT_EXTENSIONS, InputError, expand_roots
+from lintnews.run.git import Repository, tracked_files
 from lintnews.run.fingerprints import SourceLines, fingerprints
-from lintnews.run.pipeline import DocumentResult, RuleFailure, build_corpus, filter_findings, lint_corpus
+from lintnews.run.incremental import execute_indexed
+from lintnews.run.pipeline import RuleFailure, build_corpus, filter_findings, lint_corpus
+from lintnews.run.stages import Discovered, Found, PerDocument
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ class RunOptions:
     """How a run is carried out; none of it changes what a rule finds in a document."""
 
     corpus: Sequence[str] = ()  # more files and folders for the corpus rules, never reported
-    cache: DocumentCache | None = None  # per-document results kept between runs
+    cache: DocumentCache | None = None  # where the corpus index is kept between runs
     keep_texts: bool = False  # keep each linted document's text (reporters that show it)
     scores: bool = True  # every linted document's machine-translation score
     jobs: int = 1
@@ -89,29 +93,9 @@ class RunOptions:
     scheduler: str | None = None  # a Dask scheduler's address
     progress: ProgressCallback | None = None  # called as progress(done, total)
     baseline: Mapping[str, int] | None = None  # fingerprint -> count: findings to leave out
-
-
-@dataclass
-class Discovered:
-    """What the discover stage found: files to lint, corpus context, unreadable paths."""
-
-    files: list[str]
-    context: list[str]
-    errors: list[InputError]
-
-
-@dataclass
-class PerDocument:
-    """What the per-document stage gave: the outcomes of the documents read, the corpus
-    when the executor built it itself (Dask's tree reduce), and the read errors."""
-
-    outcomes: list[Outcome]
-    corpus: Corpus | None
-    errors: list[InputError]
-
-    @property
-    def results(self) -> list[DocumentResult]:
-        return [o.result for o in self.outcomes]  # type: ignore[misc]
+    #: the git repository whose tracked files are the corpus when none is configured and
+    #: only files are given (lintnews.run.git); None: no such corpus
+    repository: Repository | None = None
 
 
 class Run:
@@ -125,7 +109,7 @@ class Run:
         if options.scheduler and options.engine != "dask":
             raise EngineError("--scheduler needs --engine dask")
         self.config = config
-        self.rules = list(rules)
+        self.rules = RuleSet.of(rules)
         self.options = options
         self.base = config.path.parent if config.path is not None else None
         self.failures: list[RuleFailure] = []  # rules that raised in this run
@@ -133,7 +117,13 @@ class Run:
     def execute(self, paths: Sequence[str]) -> Result:
         """Every stage over files and folders."""
         found = self.discover(paths)
-        items: list[Item] = [(path, None) for path in [*found.files, *found.context]]
+        if self.options.cache is not None:
+            return execute_indexed(self, found)
+        return self.execute_found(found)
+
+    def execute_found(self, found: Discovered) -> Result:
+        """Every stage after discovery, without the corpus index."""
+        items: list[Item] = [(d.path, None) for d in found.documents]
         self.failures = []
         with self.rules_opened() as skipped:
             done = self.per_document(items)
@@ -157,23 +147,45 @@ class Run:
 
     # -- the stages ------------------------------------------------------------------------
     def discover(self, paths: Sequence[str]) -> Discovered:
-        """The files under ``paths`` and the corpus files not among them, less excludes."""
-        seen: set[str] = set()  # real paths of the files taken so far
-        files, errors = self._expand(paths, seen)
-        context: list[str] = []
+        """The files under ``paths`` and the corpus files not among them, less excludes,
+        in corpus order (see :class:`Discovered`)."""
+        given, errors = self._expand(paths, set())
         corpus_paths = [*self.config.corpus, *self.options.corpus]
-        if corpus_paths:
-            context, more_errors = self._expand(corpus_paths, seen)
-            errors += more_errors
-        return Discovered(files, context, errors)
+        repository = self.options.repository
+        if not corpus_paths and repository is not None:
+            held = self._exclude([(path, real, 0) for path, real in tracked_files(repository, DEFAULT_EXTENSIONS)])
+            # Paths are shown relative to this folder: an index per folder it is run from.
+            return self._with_corpus(given, held, errors, ["git", repository.top, os.path.realpath(os.getcwd())])
+        if not corpus_paths:
+            documents = [Found(path, path, f"1/{root:05d}/{path}", True) for path, _, root in given]
+            return Discovered([d.path for d in documents], [], errors, documents, ["paths", *paths])
+        held, more_errors = self._expand(corpus_paths, set())
+        return self._with_corpus(given, held, [*errors, *more_errors], ["corpus", *corpus_paths])
 
-    def per_document(self, items: Sequence[Item]) -> PerDocument:
-        """Read and lint every item with the executor the options name."""
+    def _with_corpus(self, given: list[tuple[str, str, int]], held: list[tuple[str, str, int]], errors: list[InputError], spec: list[str]) -> Discovered:
+        """The files given and the corpus files ``held``, in corpus order."""
+        given_as = {real: path for path, real, _ in given}
+        in_corpus = set()
+        archive = []
+        for path, real, root in held:
+            shown = given_as.get(real)
+            if shown is not None:
+                in_corpus.add(real)
+            archive.append(Found(shown or path, path, f"1/{root:05d}/{path}", shown is not None))
+        outside = [(path, real) for path, real, _ in given if real not in in_corpus]
+        documents = [Found(path, path, f"0/{i:09d}", True) for i, (path, _) in enumerate(outside)] + archive
+        files = [path for path, _, _ in given]
+        context = [d.path for d in documents if not d.reported]
+        return Discovered(files, context, errors, documents, spec)
+
+    def per_document(self, items: Sequence[Item], pack: bool = False) -> PerDocument:
+        """Read and lint every item with the executor the options name (``pack``: with
+        each result's rows for the corpus index)."""
         options = self.options
         engine, jobs = options.engine, options.jobs
         if any(rule.bound_to_this_process for rule in self.rules):
             engine, jobs = "local", 1
-        item_options = ItemOptions(score=options.scores, keep_text=options.keep_texts, cache=options.cache)
+        item_options = ItemOptions(score=options.scores, keep_text=options.keep_texts, pack=pack)
         if engine == "dask":
             from lintnews.run.executors import dask_cluster
 
@@ -189,10 +201,11 @@ class Run:
 
     def corpus(self, done: PerDocument) -> tuple[list[Finding], dict[str, list[Marker]]]:
         """The document rules' findings and the corpus rules' over every document, and
-        the documents' suppression markers."""
+        the documents' suppression markers; only the sub-codes the selection keeps."""
         corpus = done.corpus if done.corpus is not None else build_corpus(done.results)
         self.failures += [failure for r in done.results for failure in r.failures]
-        return [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules, self.failures), corpus.markers
+        found = [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules, self.failures)
+        return self.rules.keep_selected(found), corpus.markers
 
     def filter(self, findings: list[Finding], markers: dict[str, list[Marker]], report: set[str] | None) -> list[Finding]:
         """Suppressions, the documents to report, per-file ignores and the baseline."""
@@ -249,12 +262,15 @@ class Run:
                 if notice is not None:
                     skipped[rule.code] = notice
 
-    def _expand(self, paths: Sequence[str], seen: set[str]) -> tuple[list[str], list[InputError]]:
-        files, errors = expand_paths(paths, seen=seen)
+    def _expand(self, paths: Sequence[str], seen: set[str]) -> tuple[list[tuple[str, str, int]], list[InputError]]:
+        files, errors = expand_roots(paths, seen=seen)
+        return self._exclude(files), errors
+
+    def _exclude(self, files: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
         excluded = self.config.exclude
         if excluded:
-            files = [f for f in files if not any(fnmatch.fnmatch(form, g) for form in glob_forms(f, self.base) for g in excluded)]
-        return files, errors
+            files = [f for f in files if not any(fnmatch.fnmatch(form, g) for form in glob_forms(f[0], self.base) for g in excluded)]
+        return files
 
 
 def glob_forms(path: str, base: Path | None) -> list[str]:

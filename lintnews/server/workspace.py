@@ -33,9 +33,7 @@ from lintnews.core.data import DataError
 from lintnews.core.document import Document, make_document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import CorpusRule, Rule, RuleError
-from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.run.config import Config, ConfigError, find_config, load_config
-from lintnews.run.executors import ItemOptions, from_cache
 from lintnews.run.files import MAX_FILE_BYTES, InputError, kind_of, read_source
 from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus, lint_document
 from lintnews.run.run import Run, glob_forms
@@ -85,7 +83,6 @@ class Workspace:
         self.open: set[str] = set()
         self.on_disk: set[str] = set()  # the workspace's and the corpus's files
         self.watched: set[str] = set()  # files whose change reloads the configuration
-        self.cache: DocumentCache | None = None
         self._order: list[str] | None = None
         self._reported: set[tuple[str, str]] = set()  # failures told once: (rule, error)
         self._pending_notices: list[Notice] = []  # of a check cancelled before it could tell them
@@ -115,9 +112,6 @@ class Workspace:
         self.rules = [r for r in rules if r.code not in ON_SAVE]
         self.save_rules = [r for r in rules if r.code in ON_SAVE]
         self.watched = {os.path.abspath(p) for p in self._config_files(path)}
-        self.cache = None
-        if config.cache_dir:
-            self.cache = DocumentCache(config.cache_dir, rules_fingerprint(self.rules, config.rule_settings(), config.rule_packs))
         self.results.clear()
         self.columns.clear()
         self.on_disk.clear()
@@ -157,8 +151,8 @@ class Workspace:
         return files, notices
 
     def add_files(self, paths: Iterable[str]) -> list[Notice]:
-        """Read files and run the per-document stage on them (through the cache, when
-        configured); an open file keeps its buffer's result."""
+        """Read files and run the per-document stage on them; an open file keeps its
+        buffer's result."""
         notices: list[Notice] = []
         unreadable: list[InputError] = []
         for path in paths:
@@ -171,7 +165,7 @@ class Workspace:
                 unreadable.append(source)
                 self._forget(path)
                 continue
-            result, failures = self._per_document(path, source.text, kind_of(path), cached=True)
+            result, failures = self._per_document(path, source.text, kind_of(path))
             self._keep(path, result, source.text)
             notices += failures
         if unreadable:
@@ -197,7 +191,7 @@ class Workspace:
         if len(text) > MAX_FILE_BYTES:  # as lintnews refuses such a file
             self._forget(path)
             return [Notice("warning", f"lintnews: {path}: {len(text) / 1e6:.1f} million characters is over the limit of a file; not linted")]
-        result, notices = self._per_document(path, text, kind or kind_of(path), cached=False)
+        result, notices = self._per_document(path, text, kind or kind_of(path))
         self._keep(path, result, text)
         return notices
 
@@ -281,17 +275,11 @@ class Workspace:
         return [self.results[p] for p in self._order]
 
     # -- the stages, guarded -------------------------------------------------------------
-    def _per_document(self, path: str, text: str, kind: str, cached: bool) -> tuple[DocumentResult, list[Notice]]:
-        cache = self.cache if cached else None
-        if cache is not None:
-            outcome = from_cache(path, text, ItemOptions(cache=cache))
-            if outcome is not None:
-                return outcome.result, []  # type: ignore[return-value]
+    def _per_document(self, path: str, text: str, kind: str) -> tuple[DocumentResult, list[Notice]]:
+        # The workspace's files are linted once, when the server starts, and kept in
+        # memory; the corpus index (lintnews.run.index) is not read here yet.
         doc = make_document(path, text, kind)
-        result, notices = self._document_stage(doc, self.rules)
-        if cache is not None and not notices:
-            cache.put(path, text, result)
-        return result, notices
+        return self._document_stage(doc, self.rules)
 
     def _document_stage(self, doc: Document, rules: Sequence[Rule]) -> tuple[DocumentResult, list[Notice]]:
         """:func:`lint_document`; after a failure, rule by rule, keeping the others' work."""

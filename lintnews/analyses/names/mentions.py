@@ -518,3 +518,51 @@ def _clean(tok: str, ctx: dict[str, frozenset[str]]) -> str:
     if word.endswith(".") and not _is_initial(word) and word not in ctx["suffixes"]:
         word = word[:-1]
     return word
+
+
+# -- a compact form, for the corpus index ---------------------------------------------------
+#
+# A mention as a list of plain values (its locations without their path, which is the
+# document's): an index reads the mentions of a frequent name by the ten thousand, and
+# lists of plain values are parsed without building a tagged object for each part.
+
+
+def _span(loc: Loc) -> list[int]:
+    return [loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column]
+
+
+def mention_row(m: Mention) -> list:
+    """``m`` as plain values (see :func:`mention_from_row`)."""
+    return [
+        list(m.words), m.given, m.surname, _span(m.full), _span(m.surname_loc),
+        None if m.given_loc is None else _span(m.given_loc), sorted(m.evidence), m.title,
+        None if m.stray is None else _span(m.stray),
+    ]
+
+
+def _loc_of(path: str, span: object) -> Loc:
+    if type(span) is not list or len(span) != 6 or not all(type(v) is int for v in span):
+        raise ValueError("a location is six integers")
+    return new_loc(path, *span)
+
+
+def mention_from_row(row: object, path: str, shared: dict) -> Mention:
+    """The mention a :func:`mention_row` list holds, in the document at ``path``; ValueError
+    for anything else (every value is checked: an index file may be damaged)."""
+    if type(row) is not list or len(row) != 9:
+        raise ValueError("a mention is nine values")
+    words, given, surname, full, surname_loc, given_loc, evidence, title, stray = row
+    if type(words) is not list or not all(type(w) is str for w in words):
+        raise ValueError("a mention's words are strings")
+    if not (given is None or type(given) is str) or type(surname) is not str or type(title) is not str:
+        raise ValueError("a mention's given name, surname and title are strings")
+    if type(evidence) is not list or not all(type(e) is str for e in evidence):
+        raise ValueError("a mention's evidence is strings")
+    keep = shared.setdefault
+    words_t = keep(("w",) + tuple(words), tuple(keep(w, w) for w in words))
+    evidence_s = keep(("e",) + tuple(evidence), frozenset(evidence))
+    return make_mention(
+        words_t, None if given is None else keep(given, given), keep(surname, surname),
+        _loc_of(path, full), _loc_of(path, surname_loc), None if given_loc is None else _loc_of(path, given_loc),
+        evidence_s, keep(title, title), None if stray is None else _loc_of(path, stray),
+    )

@@ -121,6 +121,13 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def person_spelling(word: str, lower_forms: set[str] | frozenset[str]) -> bool:
+    """Whether a surname or given name may be a person's spelling: not too short, not an
+    ordinary word, never written in lower case in the corpus (``lower_forms``), not all
+    capitals."""
+    return len(word) >= 3 and not is_common_word(word) and word.lower() not in lower_forms and not word.isupper()
+
+
 class _Index:
     """The mentions of a corpus grouped the ways the pairs are checked, built lazily.
 
@@ -257,7 +264,7 @@ def find_variants(
     lower_forms = set().union(*(f.lower_forms for f in facts_by_path.values())) if facts_by_path else set()
 
     def eligible(word: str) -> bool:
-        return len(word) >= 3 and not is_common_word(word) and word.lower() not in lower_forms and not word.isupper()
+        return person_spelling(word, lower_forms)
 
     index = _Index(mentions)
     by_surname, by_given = index.by_surname, index.by_given

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.document import Document
@@ -13,7 +14,8 @@ from lintnews.core.finding import Finding
 from lintnews.core.lines import LineIndex
 from lintnews.rules.languagetool.protocol import DEFAULT_CATEGORIES, Chunk, split_chunks
 from lintnews.analyses.names.mentions import NAMES, NameFacts
-from lintnews.analyses.term_lists import TermList
+from lintnews.analyses.term_lists import ACCEPT
+from lintnews.core.options import Invalid, Kind, Option, integer, number, pattern_strings
 from lintnews.core.rule import CorpusRule, register
 
 CODE = "L101"
@@ -27,6 +29,40 @@ class LanguageToolFacts:
     chunks: tuple[Chunk, ...]
     person_words: frozenset[str]  # words of name mentions with person evidence
     lower_forms: frozenset[str]  # capitalised name words the document also writes in lower case
+
+
+# -- the options' kinds ------------------------------------------------------------------
+def _check_server(value: Any) -> str | None:
+    """``"local"``, an http(s) URL, or ``"off"`` (None); anything else is an error."""
+    if value is None:  # given from Python: off
+        return None
+    if not isinstance(value, str):
+        raise Invalid("'{key}' must be a string (\"local\" or a server URL)")
+    if value == "off":
+        return None
+    if value == "local" or re.match(r"^https?://[^\s/]+", value):
+        return value
+    raise Invalid('{key} must be "local", "off" or a server URL such as http://localhost:8081, not ' + repr(value))
+
+
+def _check_language(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise Invalid("'{key}' must be a language code such as \"en-US\"")
+    return value
+
+
+def _check_folder_or_false(value: Any) -> str | None:
+    if value is False or value is None:
+        return None
+    if isinstance(value, str) and value:
+        return value
+    raise Invalid("'{key}' must be a folder (a string) or false")
+
+
+SERVER = Kind('"local", a URL or "off"', _check_server, type=Optional[str])
+LANGUAGE = Kind("language code", _check_language, type=str)
+CATEGORIES = pattern_strings(r"^[A-Z][A-Z_]*$", "LanguageTool category ids such as GRAMMAR")
+FOLDER_OR_FALSE = Kind("folder or false", _check_folder_or_false, type=Optional[str])
 
 
 @register
@@ -57,41 +93,64 @@ class LanguageTool(CorpusRule):
     name = "languagetool"
     default = False
     subcodes = True
+    options = (
+        Option(
+            "server",
+            SERVER,
+            None,
+            "LanguageTool to use: \"local\" starts one server for the run, a URL uses a running one, \"off\" none.",
+            flag="--languagetool",
+            metavar="local|URL|off",
+            aliases=("languagetool",),
+            default_text="off",
+        ),
+        Option("language", LANGUAGE, "en-US", "The language code LanguageTool checks in.", aliases=("languagetool-language",)),
+        Option(
+            "categories",
+            CATEGORIES,
+            tuple(DEFAULT_CATEGORIES),
+            "LanguageTool's categories to report (not style or typography by default).",
+            aliases=("languagetool-categories",),
+        ),
+        Option("timeout", number(0, what="a positive number of seconds"), 60.0, "Seconds to wait for one answer.", aliases=("languagetool-timeout",)),
+        Option("chunk-size", integer(100), 10_000, "Characters (UTF-16 units) per request.", aliases=("languagetool-chunk-size",)),
+        Option("workers", integer(1), 4, "Requests in flight at once.", aliases=("languagetool-workers",)),
+        Option(
+            "cache",
+            FOLDER_OR_FALSE,
+            ".lintnews-cache/languagetool",
+            "Folder of LanguageTool's answers, by content hash (false: none).",
+            aliases=("languagetool-cache",),
+            paths="join",
+        ),
+        ACCEPT,
+    )
 
     def __init__(self) -> None:
         self.session = None  # a lintnews.rules.languagetool.backend.Session, open during a run
-        self.server: str | None = None  # "local", a server URL, or None (not configured)
-        self.settings: dict[str, Any] = {}
-        self.categories: frozenset[str] = frozenset(DEFAULT_CATEGORIES)
-        self.chunk_size = 10_000
-        self.accept = TermList()
 
-    def configure(self, settings: dict[str, Any]) -> None:
-        self.categories = frozenset(settings.get("languagetool_categories", DEFAULT_CATEGORIES))
-        self.chunk_size = int(settings.get("languagetool_chunk_size", self.chunk_size))
-        self.accept = settings.get("accept", TermList())
-        self.server = settings.get("languagetool")
-        self.settings = dict(settings)
+    def on_by_default(self) -> bool:
+        return self.default or self.settings.server is not None
 
     def open(self) -> None:
-        if self.server is None:
+        settings = self.settings
+        if settings.server is None:
             return
         from lintnews.rules.languagetool.backend import Session, Settings
 
-        cache = self.settings.get("languagetool_cache")
         self.session = Session(
             Settings(
-                server=self.server,
-                language=self.settings.get("languagetool_language", "en-US"),
-                timeout=float(self.settings.get("languagetool_timeout", 60.0)),
-                chunk_size=self.chunk_size,
-                workers=self.settings.get("languagetool_workers", 4),
-                cache_dir=Path(cache) if cache else None,
+                server=settings.server,
+                language=settings.language,
+                timeout=settings.timeout,
+                chunk_size=settings.chunk_size,
+                workers=settings.workers,
+                cache_dir=Path(settings.cache) if settings.cache else None,
             )
         )
 
     def close(self) -> str | None:
-        if self.server is None:
+        if self.settings.server is None:
             return (
                 "grammar checks (L101, LanguageTool) skipped: no LanguageTool configured "
                 '(languagetool = "local" or a server URL, or --languagetool)'
@@ -109,7 +168,7 @@ class LanguageTool(CorpusRule):
     needs = (NAMES,)
 
     def collect(self, doc: Document, names: NameFacts) -> LanguageToolFacts:
-        chunks = tuple(split_chunks(doc.view, self.chunk_size)) if self.session is not None else ()
+        chunks = tuple(split_chunks(doc.view, self.settings.chunk_size)) if self.session is not None else ()
         for chunk in chunks:
             self.session.prefetch(chunk.text)  # answers arrive while the other rules run
         person_words = frozenset(w for m in names.mentions if m.evidence for w in m.words)
@@ -121,6 +180,7 @@ class LanguageTool(CorpusRule):
         facts: dict[str, LanguageToolFacts] = corpus.of(self.code)
         lower = set().union(*(f.lower_forms for f in facts.values())) if facts else set()
         names = {w for f in facts.values() for w in f.person_words if w.lower() not in lower}
+        categories, accept = self.settings.categories, self.settings.accept
         found: list[Finding] = []
         for path in corpus.paths:
             doc_facts = facts.get(path)
@@ -131,10 +191,10 @@ class LanguageTool(CorpusRule):
                 if matches is None:
                     return  # LanguageTool failed: report none of it (the run says why)
                 for m in matches:
-                    if m.category not in self.categories or not self.wants_subcode(m.rule_id):
+                    if m.category not in categories:
                         continue
                     word = chunk.text[m.start : m.end]
-                    if m.is_spelling() and (word in names or self.accept.matches(word)):
+                    if m.is_spelling() and (word in names or accept.matches(word)):
                         continue
                     start, end = chunk.start + m.start, chunk.start + max(m.end, m.start + 1)
                     loc = Loc(path, start, end, *doc_facts.lines.span(start, end))

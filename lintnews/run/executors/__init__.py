@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional, Union
 
-from lintnews.core.document import make_document, normalise_newlines
-from lintnews.run.cache import DocumentCache
+from lintnews.core.document import make_document
+from lintnews.run.index import Packed, pack
 from lintnews.run.pipeline import DocumentResult, lint_document
 from lintnews.run.files import InputError, kind_of, read_text
 from lintnews.core.rule import Rule
@@ -36,6 +36,7 @@ class Outcome:
     result: Union[DocumentResult, InputError]
     words: int = 0
     text: str = ""  # the document's text (newlines normalised), when asked for
+    packed: Optional[Packed] = None  # its rows for the corpus index, when asked for
 
 
 @dataclass(frozen=True)
@@ -44,35 +45,20 @@ class ItemOptions:
 
     score: bool = False  # the machine-translation score
     keep_text: bool = False  # the document's text, for reporters that show it
-    cache: Optional[DocumentCache] = None  # per-document results kept between runs
+    pack: bool = False  # the result's rows for the corpus index, made where it was linted
 
 
 def lint_item(item: Item, rules: Sequence[Rule], options: ItemOptions = ItemOptions()) -> Outcome:
-    """Read (when needed) and lint one document, through the cache when there is one."""
+    """Read (when needed) and lint one document."""
     path, raw = item
     if raw is None:
         raw = read_text(path)
         if isinstance(raw, InputError):
             return Outcome(raw)
-    cache = options.cache
-    if cache is not None:
-        cached = from_cache(path, raw, options)
-        if cached is not None:
-            return cached
     doc = make_document(path, raw, kind_of(path))
     result = lint_document(doc, rules, score=options.score)
-    if cache is not None and not result.failures:  # a rule that failed here: try again next run
-        cache.put(path, raw, result)
-    return Outcome(result, doc.word_count, doc.text if options.keep_text else "")
-
-
-def from_cache(path: str, raw: str, options: ItemOptions) -> Outcome | None:
-    """The outcome of a document the cache holds everything asked for, or None."""
-    cached = options.cache.get(path, raw) if options.cache is not None else None
-    if cached is None or (options.score and cached.score is None):
-        return None
-    text = normalise_newlines(raw.removeprefix("\ufeff"))[0] if options.keep_text else ""
-    return Outcome(cached, cached.words, text)
+    packed = pack(result, rules) if options.pack else None
+    return Outcome(result, doc.word_count, doc.text if options.keep_text else "", packed)
 
 
 def lint_items(items: Sequence[Item], rules: Sequence[Rule], options: ItemOptions = ItemOptions()) -> list[Outcome]:

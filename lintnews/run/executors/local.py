@@ -17,8 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from lintnews.run.executors import Item, ItemOptions, Outcome, ProgressCallback, chunk, from_cache, lint_item, lint_items
-from lintnews.run.files import InputError, read_text
+from lintnews.run.executors import Item, ItemOptions, Outcome, ProgressCallback, chunk, lint_item, lint_items
 from lintnews.core.rule import Rule
 
 #: Below this many documents, ``jobs`` > 1 still lints in this process.
@@ -83,44 +82,7 @@ def run(
     method: str | None = None,
     options: ItemOptions = ItemOptions(),
 ) -> list[Outcome]:
-    """Lint ``items`` with ``jobs`` processes; one outcome per item, in item order.
-
-    With a cache, this process reads the files and takes what the cache holds first;
-    only the rest goes to the workers (a cached result costs less to read here than to
-    send back from a worker: under pre-commit that is nearly every document).
-    """
-    if options.cache is None or jobs <= 1 or len(items) < min_parallel_items:
-        return _run(items, rules, jobs, progress, min_parallel_items, method, options)
-    outcomes, missing = _take_cached(items, options)
-    done = len(items) - len(missing)
-    if progress and done:
-        progress(done, len(items))
-    relay = (lambda n, _total: progress(done + n, len(items))) if progress else None
-    linted = _run([item for _, item in missing], rules, jobs, relay, min_parallel_items, method, options) if missing else []
-    for (i, _), outcome in zip(missing, linted):
-        outcomes[i] = outcome
-    return outcomes  # type: ignore[return-value]
-
-
-def _take_cached(items: Sequence[Item], options: ItemOptions) -> tuple[list[Outcome | None], list[tuple[int, Item]]]:
-    """Read every item here: the outcomes the cache holds (None where it holds none,
-    an error where the file cannot be read), and the items left to lint, text included."""
-    outcomes: list[Outcome | None] = []
-    missing: list[tuple[int, Item]] = []
-    for i, (path, raw) in enumerate(items):
-        if raw is None:
-            raw = read_text(path)
-            if isinstance(raw, InputError):
-                outcomes.append(Outcome(raw))
-                continue
-        outcomes.append(from_cache(path, raw, options))
-        if outcomes[-1] is None:
-            missing.append((i, (path, raw)))
-    return outcomes, missing
-
-
-def _run(items, rules, jobs, progress, min_parallel_items, method, options) -> list[Outcome]:
-    """:func:`run` without the cache pass (same arguments)."""
+    """Lint ``items`` with ``jobs`` processes; one outcome per item, in item order."""
     total = len(items)
     jobs = max(1, min(jobs, total))
     if jobs == 1 or total < min_parallel_items:

@@ -1,0 +1,67 @@
+"""The corpus of a git repository, for runs that name some files and no corpus.
+
+pre-commit passes only the staged files.  When no ``corpus`` is configured and only files
+(no folders) are given inside a git work tree, the repository's tracked files of the
+linted types are the corpus: the name, title and house-style checks still compare the
+staged articles with every article, without configuration.  The corpus index then lives
+in the repository's git folder (``.git/lintnews``), never committed, unless ``cache-dir``
+says otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Repository:
+    top: str  # the work tree's top folder (real path)
+    git_dir: str  # its git folder (absolute)
+
+
+def repository_of(paths: Sequence[str]) -> Repository | None:
+    """The git work tree the current folder is in, when every path given is a file; else None."""
+    if not paths or not all(os.path.isfile(p) for p in paths):
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
+            capture_output=True, text=True, timeout=30, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = done.stdout.splitlines()
+    if done.returncode != 0 or len(lines) != 2:
+        return None
+    return Repository(os.path.realpath(lines[0]), lines[1])
+
+
+def tracked_files(repo: Repository, extensions: tuple[str, ...]) -> list[tuple[str, str]]:
+    """``(path as this folder shows it, real path)`` of the tracked files with one of the
+    ``extensions``, in sorted order, that exist in the work tree (a file deleted but not
+    yet staged is no article)."""
+    try:
+        done = subprocess.run(["git", "-C", repo.top, "ls-files", "-z"], capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if done.returncode != 0:
+        return []
+    here = os.path.realpath(os.getcwd())
+    inside = here == repo.top
+    prefix = os.path.relpath(repo.top, here)
+    found = []
+    for raw in done.stdout.split(b"\0"):
+        if not raw:
+            continue
+        rel = os.fsdecode(raw)
+        if not rel.lower().endswith(extensions):
+            continue
+        real = os.path.join(repo.top, rel)
+        if not os.path.isfile(real):
+            continue
+        found.append((rel if inside else os.path.normpath(os.path.join(prefix, rel)), real))
+    found.sort(key=lambda pair: pair[0])
+    return found
