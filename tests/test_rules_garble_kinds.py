@@ -147,3 +147,61 @@ def test_the_prefilter_leaves_out_lines_without_a_repeat():
     view = "The cat sat on the mat.\nIt was late.\nThe Supreme Supreme Court ruled.\n"
     assert lines_with_repeated_phrase(view, 6) == [2]
     assert lines_with_repeated_phrase("A\u0301 combining mark", 6) is None  # cannot tell: every line
+
+
+# -- G109: a full stop inside a clause, the next word capitalised -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, flagged_text",
+    [
+        ("Protesters gathered in the square and. Police watched from the roofs.", "and. Police"),
+        ("The board approved the plan, but. After a long debate it was changed.", "but. After"),
+        ("She said the ministry could. Review the contracts next year.", "could. Review"),
+        ("Mould in a sponge can. Survive a hot wash, tests show.", "can. Survive"),
+        ("Tomorrow we have. To leave early for the airport.", "have. To"),
+        ("The festival closed at that. Moment the rain began.", "that. Moment"),
+        ("Prices rose sharply soon after. Demand fell in the spring.", "after. Demand"),
+    ],
+)
+def test_a_full_stop_that_cuts_a_clause(text, flagged_text):
+    assert flagged(text, "G109") == [flagged_text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will provide whatever support we can. We have also reached out to them.",
+        "They do not travel as often as they used to. They stay home.",
+        "A rocket was dragged to the trash can. On the front, nothing changed.",
+        "I will take these trousers if I can. The size is fine.",
+        "Nothing surprised me at all. Exactly that happened.",
+        "He said that was all. Still, the vote went ahead.",
+        "It was signed by Smith et al. The study was published.",
+        "The index rose. Analysts expected it.",
+    ],
+)
+def test_sentences_that_end_on_those_words(text):
+    assert flagged(text, "G109") == []
+
+
+# -- G103: a name cut by a full stop or a clause -----------------------------------------------
+
+
+def test_a_name_cut_before_a_possessive_or_after_a_title():
+    assert flagged("Minister Radek. Zelinka's proposal was rejected.", "G103") == ["Radek. Zelinka"]
+    assert flagged("Norway's King, as is known, Harald visited Oslo.", "G103") == [
+        "King, as is known, Harald"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The heir, Prince Charles, and his wife, Camilla, sent a card.",  # an apposition
+        "When, after two terms, Medvedev left office, he returned.",  # a conjunction, not a name
+        "They bought watches from Switzerland. Omega is elegant.",  # a place, then a word
+    ],
+)
+def test_appositions_and_sentence_starts_are_not_cut_names(text):
+    assert flagged(text, "G103") == []
