@@ -205,3 +205,24 @@ def test_a_name_cut_before_a_possessive_or_after_a_title():
 )
 def test_appositions_and_sentence_starts_are_not_cut_names(text):
     assert flagged(text, "G103") == []
+
+
+def test_a_given_name_after_a_role_word_cut_from_a_surname_that_is_also_a_word():
+    text = "The plan was praised by the club's spokesman Henrik. Fletcher later left."
+    assert flagged(text, "G103") == ["Henrik. Fletcher"]
+    # without the role word the sentence may end on the given name
+    assert flagged("The plan was praised by Henrik. Fletcher later left.", "G103") == []
+
+
+def test_a_title_before_a_given_name_with_a_noun_between_is_a_title_phrase():
+    assert flagged("Chief hygienist Pavla Novakova said so.", "N102") == []
+    assert flagged("Republican candidate Valerie Pecresse spoke.", "N102") == []
+
+
+# -- G108: a month cut from its year ----------------------------------------------------------
+
+
+def test_a_month_cut_from_its_year():
+    assert flagged("The vaccine will be ready by October. 2023.", "G108") == ["October. 2023"]
+    assert flagged("It closed in October. 2023 was a hard year for it.", "G108") == []
+    assert flagged("It opened in May. 2021, however, was worse.", "G108") == []

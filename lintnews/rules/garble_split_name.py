@@ -9,6 +9,7 @@ from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
+from lintnews.rules.name_cues import after_title
 from lintnews.analyses.matching import Pattern
 
 _NOT_SURNAMES = (
@@ -83,21 +84,24 @@ class NameSplitBySentenceBreak(DocumentRule):
             first, surname = m.group("given") or m.group("given2"), m.group("surname")
             if not (first[0].isupper() and surname[0].isupper()):
                 continue
-            if m.group("stop") and is_known_word(surname):
-                continue  # "... from Switzerland. Omega is elegant"
+            titled = m.group("stop") and after_title(view, m.start())
+            if m.group("stop") and is_known_word(surname) and not (titled and frequency(surname) < _COMMON_SURNAME_FREQUENCY):
+                continue  # "... from Switzerland. Omega is elegant"; not "owner Jürgen. Mack"
             if m.group("clause") and (
                 frequency(surname) >= _COMMON_SURNAME_FREQUENCY or m.group("clause")[2:].startswith(_CONJUNCTIONS)
             ):
                 continue  # "Prince Charles, and his wife, Camilla": an apposition, not a splice
-            if m.group("stop") and (first in _NOT_GIVEN or first in _honorifics()):
-                continue
-            # Evidence that the two make one name: a known given name, or the whole name
-            # written elsewhere in the article.
+            if m.group("stop") and ((first in _NOT_GIVEN and not titled) or first in _honorifics()):
+                continue  # "the Prince. Charles"; not "the broker Will. Christie"
+            # Evidence that the two make one name: a known given name, the whole name
+            # written elsewhere in the article, a title or role word before the given
+            # name ("the broker Will. Christie"), or a title and a given name around a
+            # clause ("Prince, as is known, William").
             title_before_given = m.group("clause") and first in _honorifics() and surname in given
-            if first not in given and not title_before_given and is_common_word(first):
+            if first in given or titled or title_before_given:
+                pass
+            elif is_common_word(first) or f"{first} {surname}" not in view:
                 continue  # "When, after two terms, Putin"
-            if first not in given and f"{first} {surname}" not in view and not title_before_given:
-                continue  # (a title, a clause, a given name: "Prince, as is known, William")
             what = "a full stop" if m.group("stop") else f"the clause '{m.group('clause').strip(', ')}'"
             yield self.finding(
                 doc,

@@ -11,6 +11,7 @@ from lintnews.analyses.dictionary import frequency, is_common_word
 from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import first_char_guard
+from lintnews.rules.name_cues import after_title, titles
 
 
 # What every match of the rule's regex contains: a number, a space and a capitalised word.
@@ -107,34 +108,17 @@ def _one_name(view: str, start: int, first: str, stray: str, last: str, given: f
     if f"{first} {last}" in view:
         # "Xi said Jinping" with "Xi Jinping" elsewhere; not "Pirelli tyre Scorpion"
         return strong or is_given or (_could_be_surname(first) and stray in context()["speech"])
-    if first in _titles():
-        return last in given and not stray[:1].isdigit()  # "Prince (right) Charles", not "General 5 Division"
-    titled = _after_title(view, start)
+    if first in titles():
+        # "Prince (right) Charles"; not "General 5 Division", "Chief hygienist Pavla"
+        return last in given and (stray.startswith("(") or stray in _ADVERBS)
+    titled = after_title(view, start)
     if is_given and titled:
         return True
     return strong and (is_given or (titled and not is_common_word(first)))
 
 
-def _after_title(view: str, start: int) -> bool:
-    """Whether the word before ``start`` is a title or a role word ("Minister Sergei",
-    "spokesman Emil", "Attorney-general Iryna")."""
-    m = _WORD_BEFORE.search(view, max(0, start - 40), start)
-    if m is None:
-        return False
-    word = m.group(1).rsplit("-", 1)[-1]
-    ctx = context()
-    return word.lower() in ctx["roles"] or word in _titles() or word.capitalize() in _titles()
-
-
-def _titles() -> frozenset[str]:
-    return frozenset(h.rstrip(".") for h in context()["honorifics"]) | _MORE_TITLES
-
-
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 _PREPOSITIONS = frozenset("on in at of to from for with by into onto as via".split())
-# Titles and roles written before a name that the shared lists may lack.
-_MORE_TITLES = frozenset("MP Secretary Minister Professor Doctor Premier Director Head Owner Spokesman Spokeswoman".split())
-_WORD_BEFORE = re.compile(r"([\w-]+) $")
 #: Surnames that are also ordinary words are told from the words by frequency: "Mack"
 #: 1,027, "Charles" 1,824, "Adam" 3,389; "Moon" 59,927, "Sun" 106,205, "Brown" 33,083.
 _COMMON_SURNAME_FREQUENCY = 20000

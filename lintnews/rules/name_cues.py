@@ -1,0 +1,30 @@
+"""Cues that a capitalised word starts a person's name, shared by N102 and G103: a
+title or role word right before it ("Minister Sergei", "spokesman Emil",
+"Attorney-general Iryna").  A title stands before a full name or a surname, rarely
+before a given name alone; so a bare given name after one is the start of a full name."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lintnews.analyses.names.mentions import context
+
+# Titles and roles written before a name that the shared lists may lack.
+_MORE_TITLES = frozenset("MP Secretary Minister Professor Doctor Premier Director Head Owner Spokesman Spokeswoman".split())
+_WORD_BEFORE = re.compile(r"([\w-]+) $")
+
+
+@functools.lru_cache(maxsize=None)
+def titles() -> frozenset[str]:
+    """Capitalised titles and honorifics, without their full stops ("Dr", "Minister")."""
+    return frozenset(h.rstrip(".") for h in context()["honorifics"]) | _MORE_TITLES
+
+
+def after_title(view: str, start: int) -> bool:
+    """Whether the word before ``start`` (one space before it) is a title or a role word."""
+    m = _WORD_BEFORE.search(view, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1).rsplit("-", 1)[-1]
+    return word.lower() in context()["roles"] or word in titles() or word.capitalize() in titles()
