@@ -226,3 +226,8 @@ def test_a_month_cut_from_its_year():
     assert flagged("The vaccine will be ready by October. 2023.", "G108") == ["October. 2023"]
     assert flagged("It closed in October. 2023 was a hard year for it.", "G108") == []
     assert flagged("It opened in May. 2021, however, was worse.", "G108") == []
+
+
+def test_a_sentence_that_ends_on_a_surname_after_mr():
+    text = "Officials hope for a change under Mr Obama. Kenyan forces were ready."
+    assert flagged(text, "G103") == []

@@ -12,7 +12,9 @@ from lintnews.analyses.names.mentions import context
 
 # Titles and roles written before a name that the shared lists may lack.
 _MORE_TITLES = frozenset("MP Secretary Minister Professor Doctor Premier Director Head Owner Spokesman Spokeswoman".split())
-_WORD_BEFORE = re.compile(r"([\w-]+) $")
+_WORD_BEFORE = re.compile(r"([\w.-]+) $")
+# Honorifics that stand before a surname alone as often as before a full name.
+_BEFORE_SURNAMES = frozenset("Mr Mrs Ms Miss Mx Dr Prof Herr Frau Madame Monsieur Mme".split())
 
 
 @functools.lru_cache(maxsize=None)
@@ -22,9 +24,13 @@ def titles() -> frozenset[str]:
 
 
 def after_title(view: str, start: int) -> bool:
-    """Whether the word before ``start`` (one space before it) is a title or a role word."""
+    """Whether the word before ``start`` (one space before it) is a title or a role word
+    that stands before a full name ("Minister", "spokesman"), not one that stands before
+    a surname alone ("Mr", "Dr": "Mr Biden. Afghan forces" ends a sentence on a surname)."""
     m = _WORD_BEFORE.search(view, max(0, start - 40), start)
     if m is None:
         return False
-    word = m.group(1).rsplit("-", 1)[-1]
+    word = m.group(1).rsplit("-", 1)[-1].rstrip(".")
+    if word in _BEFORE_SURNAMES:
+        return False
     return word.lower() in context()["roles"] or word in titles() or word.capitalize() in titles()
