@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.analyses.matching import Pattern
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_BROKEN = re.compile(
+BROKEN = Pattern(
+    "broken_number",
     # "28. November" (a day written the German or Czech way, or a broken "28 November")
     rf"(?<![\w.,])(?P<day_month>[0-3]?\d)\. (?P<month1>{_MONTH})\b"
     # "December. 11", "March 15. 2022"
@@ -22,6 +24,7 @@ _BROKEN = re.compile(
     # "2. 000", "62. 41", "0. 2": digits, a full stop and a space, digits
     r"|(?<![\w.,])(?P<left>\d{1,3})\. (?P<right>\d{1,3})(?![\w.,]?\d)",
     re.MULTILINE,
+    within_lines=True,
 )
 
 
@@ -44,11 +47,10 @@ class BrokenNumberOrDate(DocumentRule):
     code = "G108"
     name = "broken-number-or-date"
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        view = doc.view
-        if ". " not in view:
-            return
-        for m in _BROKEN.finditer(view):
+    needs = (BROKEN,)
+
+    def check(self, doc: Document, broken_number: list) -> Iterator[Finding]:
+        for m in broken_number:
             if m.group("day_month"):
                 message, suggestion = "a day and a month split by a full stop", f"{m.group('day_month')} {m.group('month1')}"
             elif m.group("month2"):
