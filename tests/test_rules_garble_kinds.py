@@ -231,3 +231,19 @@ def test_a_month_cut_from_its_year():
 def test_a_sentence_that_ends_on_a_surname_after_mr():
     text = "Officials hope for a change under Mr Obama. Kenyan forces were ready."
     assert flagged(text, "G103") == []
+
+
+def test_a_clause_spliced_between_a_title_and_a_surname():
+    assert flagged("President, as is known, Lukashenko signed it.", "G103") == ["President, as is known, Lukashenko"]
+    assert flagged("The President, however, Congress overruled.", "G103") == []  # an institution, not a name
+
+
+def test_a_bracket_of_a_caption_or_credit_inside_a_name():
+    assert flagged("Striker Henrik (second left) Osterkamp scored.", "N102") == ["Henrik (second left) Osterkamp"]
+    assert flagged("Chancellor Olaf (SPD) Scholz spoke.", "N102") == ["Olaf (SPD) Scholz"]
+    assert flagged("Olaf Scholz (SPD) and Robert Habeck (Greens) spoke.", "N102") == []
+
+
+def test_prepositions_and_subject_pronouns_do_not_end_sentences():
+    assert flagged("The convoy drove slowly into. Kherson the next morning.", "G109") == ["into. Kherson"]
+    assert flagged("Later that year they. Decided to leave the city.", "G109") == ["they. Decided"]

@@ -97,7 +97,11 @@ class NameSplitBySentenceBreak(DocumentRule):
             # written elsewhere in the article, a title or role word before the given
             # name ("the broker Will. Christie"), or a title and a given name around a
             # clause ("Prince, as is known, William").
-            title_before_given = m.group("clause") and first in _honorifics() and surname in given
+            # "Prince, as is known, William", "President, in turn, Putin": a title is not
+            # followed by a clause and a name in English
+            title_before_given = (
+                m.group("clause") and first in _honorifics() and (surname in given or not is_common_word(surname))
+            )  # not "the President, however, Congress voted"
             if first in given or titled or title_before_given:
                 pass
             elif is_common_word(first) or f"{first} {surname}" not in view:

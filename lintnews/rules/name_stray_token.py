@@ -128,13 +128,15 @@ _ADVERBS = frozenset("then too also earlier later himself herself again meanwhil
 # Honorifics that only ever stand right before a name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Rev", "Fr"})
 # A capitalised word, a stray token, a capitalised word; the stray token is a number, a
-# lower-case word or a bracketed caption word ("(left)", "(photo)", "(file)").  The token
+# lower-case word or a bracket of a caption or a credit: up to three lower-case words
+# ("(left)", "(second right)", "(file photo)"), an agency's or party's acronym ("(AP)",
+# "(SPD)") or a number ("(58)").  The token
 # and the surname are a lookahead, so that a surname may be the next match's first word
 # ("Kabuki actor Ichimura 86 Uzaemon").
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]+"  # Latin Extended-A: upper case checked in code
 _INSIDE = re.compile(
-    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\((?:left|right|centre|center|pictured|photo|file|"
-    rf"archive|above|below|inset|top|bottom|video)\)) (?P<last>{_NAME})(?![\w’'\-]))"
+    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\((?:[a-z]+(?: [a-z]+){{0,2}}|[A-Z]{{2,6}}|\d{{1,3}})\))"
+    rf" (?P<last>{_NAME})(?![\w’'\-]))"
 )
 # Words that join two names rather than stand in one: "Maria and José", "Smith or Jones".
 _JOINERS = frozenset({"and", "or", "nor", "but", "vs", "versus", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"})
