@@ -247,3 +247,14 @@ def test_a_bracket_of_a_caption_or_credit_inside_a_name():
 def test_prepositions_and_subject_pronouns_do_not_end_sentences():
     assert flagged("The convoy drove slowly into. Kherson the next morning.", "G109") == ["into. Kherson"]
     assert flagged("Later that year they. Decided to leave the city.", "G109") == ["they. Decided"]
+
+
+def test_an_agent_noun_before_a_name_is_a_weak_cue():
+    # a caption's bracket or a clause inside a name after "driver", "engineer"
+    assert flagged("The tanker driver Tarek (right) Haddadin said so.", "N102") == ["Tarek (right) Haddadin"]
+    assert flagged("The noted engineer Okonkwo, as is known, Adebayo said so.", "G103") == [
+        "Okonkwo, as is known, Adebayo"
+    ]
+    # not a word that only ends like an agent noun, nor a verb between the names
+    assert flagged("He met the other Okonkwo (left) Adebayo.", "N102") == []
+    assert flagged("The tanker driver Tarek told Haddadin so.", "N102") == []

@@ -9,7 +9,7 @@ from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
-from lintnews.rules.name_cues import after_title
+from lintnews.rules.name_cues import after_role, after_title
 from lintnews.analyses.matching import Pattern
 
 _NOT_SURNAMES = (
@@ -102,7 +102,8 @@ class NameSplitBySentenceBreak(DocumentRule):
             title_before_given = (
                 m.group("clause") and first in _honorifics() and (surname in given or not is_common_word(surname))
             )  # not "the President, however, Congress voted"
-            if first in given or titled or title_before_given:
+            role_before_clause = m.group("clause") and after_role(view, m.start())  # "actor Ichimura, as is known, Uzaemon"
+            if first in given or titled or title_before_given or role_before_clause:
                 pass
             elif is_common_word(first) or f"{first} {surname}" not in view:
                 continue  # "When, after two terms, Putin"

@@ -34,3 +34,24 @@ def after_title(view: str, start: int) -> bool:
     if word in _BEFORE_SURNAMES:
         return False
     return word.lower() in context()["roles"] or word in titles() or word.capitalize() in titles()
+
+
+# Agent nouns not on the roles list ("driver", "broker", "engineer", "pianist"); words
+# with those endings that are no agents.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")
+_NOT_AGENTS = frozenset(
+    """other after over under never ever either neither whether however rather later former earlier
+    together further another whatever whenever wherever per for nor order number member""".split()
+)
+
+
+def after_role(view: str, start: int) -> bool:
+    """:func:`after_title`, or an agent noun before ``start`` ("tanker driver Imád", "the
+    broker Will"): a weaker cue, for tokens that cannot stand between two names anyway."""
+    if after_title(view, start):
+        return True
+    m = _WORD_BEFORE.search(view, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.islower() and len(word) >= 5 and word.endswith(_AGENT_ENDINGS) and word not in _NOT_AGENTS

@@ -11,7 +11,7 @@ from lintnews.analyses.dictionary import frequency, is_common_word
 from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import first_char_guard
-from lintnews.rules.name_cues import after_title, titles
+from lintnews.rules.name_cues import after_role, after_title, titles
 
 
 # What every match of the rule's regex contains: a number, a space and a capitalised word.
@@ -114,7 +114,7 @@ def _one_name(view: str, start: int, first: str, stray: str, last: str, given: f
     titled = after_title(view, start)
     if is_given and titled:
         return True
-    return strong and (is_given or (titled and not is_common_word(first)))
+    return strong and (is_given or ((titled or after_role(view, start)) and not is_common_word(first)))
 
 
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
