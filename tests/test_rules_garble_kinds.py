@@ -258,3 +258,8 @@ def test_an_agent_noun_before_a_name_is_a_weak_cue():
     # not a word that only ends like an agent noun, nor a verb between the names
     assert flagged("He met the other Okonkwo (left) Adebayo.", "N102") == []
     assert flagged("The tanker driver Tarek told Haddadin so.", "N102") == []
+
+
+def test_a_word_that_only_stands_before_a_noun_does_not_end_a_sentence():
+    assert flagged("The army fired numerous. Missiles at the port overnight.", "G109") == ["numerous. Missiles"]
+    assert flagged("They asked for more. Some said no.", "G109") == []

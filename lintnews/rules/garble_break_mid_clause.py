@@ -22,13 +22,15 @@ BREAK = Pattern(
 
 # Words an English sentence does not end on: articles, coordinating conjunctions,
 # possessive determiners, subject pronouns, subordinators, prepositions that are not
-# left at a sentence's end, modal verbs that need a verb after them.  In
+# left at a sentence's end, modal verbs that need a verb after them, determiners and
+# adjectives that only stand before a noun ("several", "multiple", "entire").  In
 # 5 million words of machine-translated and original English news, each ends a sentence
 # at most once in 20,000 uses.
 _NEVER_FINAL = frozenset(
     """the a an and but or nor of than as if unless because whose which every its their our your my
     i he she we they into onto via per amid despite during among amongst including towards toward unlike
-    could would should must might shall also very""".split()
+    could would should must might shall also very
+    some several various numerous multiple entire respective upcoming mere sheer utter""".split()
 )
 # Words that end a sentence only in an ellipsis ("whatever support we can.", "as they
 # used to.", "I know that.", "soon after."): a sentence end when what follows starts a
