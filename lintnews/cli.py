@@ -6,6 +6,7 @@ Exit codes: 0 nothing found, 1 findings, 2 a usage, configuration or input error
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -171,6 +172,7 @@ def _main(args: Arguments, started: float) -> int:
         return EXIT_CLEAN
     _check_arguments(args)
     rules = configured_rules(config)
+    _warn_unused(config, rules)
     relax_garbage_collection()
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
     result = _lint(args, config, rules, show_progress)
@@ -180,6 +182,12 @@ def _main(args: Arguments, started: float) -> int:
     if show_progress or args.show_summary:
         click.echo(summary(result.files, len(result.findings), time.perf_counter() - started), err=True)
     return _exit_code(args, result, rules)
+
+
+def _warn_unused(config: Config, rules: RuleSet) -> None:
+    """Settings that no selected rule reads are said, not dropped without a word."""
+    if config.reject and not any(r.code == "S102" for r in rules):
+        click.echo(f"lintnews: warning: 'reject' is set ({config.origin('reject')}) but S102 (which reports rejected spellings) is not selected; add it with --extend-select S102", err=True)
 
 
 def _check_arguments(args: Arguments) -> None:
@@ -194,6 +202,10 @@ def _check_arguments(args: Arguments) -> None:
         _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
     if args.output is not None:
         check_report_target(args.output)
+    # Formats a table of counts or a diff cannot take are refused, not ignored.
+    for flag, given in (("--statistics", args.statistics), ("--diff", args.show_diff)):
+        if given and args.fmt not in ("text", "json"):
+            _fail(f"{flag} prints text or JSON; --format {args.fmt} is not for it (use --format text or --format json)")
 
 
 def _lint(args: Arguments, config: Config, rules: RuleSet, show_progress: bool) -> Result:
@@ -233,7 +245,7 @@ def _lint(args: Arguments, config: Config, rules: RuleSet, show_progress: bool) 
         return result
     fixed = fix_files(result, rules, config)
     if args.show_diff:
-        write_report(None, "".join(f.diff() for f in fixed))
+        write_report(args.output, _diff(fixed, args.fmt))
         _report_errors(result.errors)
         sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
     fixed, not_fixed = write_fixes(fixed)
@@ -262,8 +274,7 @@ def _report(args: Arguments, result: Result, rules: RuleSet) -> None:
     """The report on stdout or in --output, the job summary, notices and input errors."""
     findings = result.findings
     if args.statistics:
-        counts = Counter((f.code, f.name) for f in findings)
-        out = "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        out = _statistics(findings, args.fmt)
     else:
         report = Report(
             findings,
@@ -285,6 +296,25 @@ def _report(args: Arguments, result: Result, rules: RuleSet) -> None:
     for notice in result.notices:
         click.echo(f"lintnews: {notice}", err=True)
     _report_errors(result.errors)
+
+
+def _statistics(findings, fmt: str) -> str:
+    """``--statistics``: the findings per rule, most first, as text or JSON (as ruff's)."""
+    counts = Counter((f.code, f.name) for f in findings)
+    fixable = Counter((f.code, f.name) for f in findings if f.fix is not None and f.fix.safe)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        table = [{"code": code, "name": name, "count": n, "fixable": fixable[(code, name)]} for (code, name), n in rows]
+        return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
+    return "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in rows)
+
+
+def _diff(fixed, fmt: str) -> str:
+    """``--diff``: the safe fixes as one unified diff, or in JSON one entry a file."""
+    if fmt == "json":
+        table = [{"path": f.path, "fixes": f.applied, "diff": f.diff()} for f in fixed]
+        return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
+    return "".join(f.diff() for f in fixed)
 
 
 def _exit_code(args: Arguments, result: Result, rules: RuleSet) -> int:

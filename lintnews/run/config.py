@@ -12,6 +12,7 @@ value remembers where it came from (default, file, command line) for ``--show-co
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -128,12 +129,25 @@ def find_config(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                tool = tomllib.loads(read_side_file(candidate, MAX_CONFIG_BYTES).decode("utf-8")).get("tool", {})
+                raw = read_side_file(candidate, MAX_CONFIG_BYTES)
+            except OSError:
+                continue  # an unreadable pyproject is not ours to report
+            try:
+                tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
                 if isinstance(tool, dict) and "lintnews" in tool:
                     return candidate
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-                continue  # an unrelated broken pyproject is not ours to report
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+                # An unrelated broken pyproject is not ours to report; one that has a
+                # [tool.lintnews] table is (load_config says what is wrong with it): its
+                # settings would otherwise be lost without a word.
+                if _MENTIONS_LINTNEWS.search(raw):
+                    return candidate
     return None
+
+
+#: ``[tool.lintnews]``, ``[tool.lintnews.rules.N101]`` or ``tool.lintnews.select = ...`` at
+#: the start of a line: a pyproject meant to configure lintnews, parsed or not.
+_MENTIONS_LINTNEWS = re.compile(rb"^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?lintnews\b", re.MULTILINE)
 
 
 def load_config(path: Path | None) -> Config:

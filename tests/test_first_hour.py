@@ -1,0 +1,106 @@
+"""Issue 19, the first hour of a new user: nothing fails silently, configuration is found
+from the files, output is deterministic, and the conveniences of ruff's command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lintnews.api import lint_paths
+from lintnews.core.rule import RuleError
+
+DIRTY = "The minister mentionned the talks on Monday.\nThe talks were a difficult issue. .\n"
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+# -- item 3: silent failures --------------------------------------------------------------------
+@pytest.mark.parametrize("name, text", [
+    ("pyproject.toml", '[tool.lintnews]\nselect = ["N"\n'),
+    ("pyproject.toml", '[project]\nname = "x"\n[tool.lintnews.rules.N101]\nx = = 1\n'),
+    ("lintnews.toml", 'select = ["N"\n'),
+])
+def test_a_malformed_configuration_of_lintnews_is_an_error(run_cli, tmp_path, name, text):
+    write(tmp_path, {"a.txt": DIRTY, name: text})
+    proc = run_cli(["a.txt"], cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert f"{name}: malformed TOML" in proc.stderr
+
+
+def test_a_malformed_pyproject_without_lintnews_is_not_ours(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY, "pyproject.toml": '[project]\nname = "x\n[tool.ruff]\n'})
+    proc = run_cli(["a.txt"], cwd=tmp_path)
+    assert proc.returncode == 1 and "malformed" not in proc.stderr
+
+
+def test_per_file_ignores_rejects_an_unknown_code_as_ignore_does(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY, "lintnews.toml": 'per-file-ignores = {"*.txt" = ["S101", "X999"]}\n'})
+    proc = run_cli(["a.txt"], cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "per-file-ignores '*.txt': unknown rule code or prefix 'X999'" in proc.stderr
+    write(tmp_path, {"lintnews.toml": 'per-file-ignores = {"*.txt" = ["S101"]}\n'})
+    proc = run_cli(["a.txt"], cwd=tmp_path)
+    assert proc.returncode == 1 and "S101" not in proc.stdout and "P101" in proc.stdout
+
+
+def test_reject_without_s102_selected_says_so(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY, "lintnews.toml": 'reject = ["talks"]\n'})
+    on = run_cli(["a.txt"], cwd=tmp_path)
+    assert "S102" in on.stdout and "warning" not in on.stderr
+    off = run_cli(["--select", "S101", "a.txt"], cwd=tmp_path)
+    assert "S102" not in off.stdout
+    assert "warning: 'reject' is set" in off.stderr and "S102" in off.stderr
+
+
+def test_statistics_honour_format_json(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY})
+    proc = run_cli(["--statistics", "--format", "json", "a.txt"], cwd=tmp_path)
+    table = json.loads(proc.stdout)
+    by_code = {row["code"]: row for row in table}
+    assert by_code["P101"]["count"] == 1 and by_code["P101"]["fixable"] == 1
+    assert by_code["S101"]["fixable"] == 0 and by_code["S101"]["name"] == "misspelling"
+
+
+def test_diff_honours_format_json_and_refuses_others(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY})
+    proc = run_cli(["--diff", "--format", "json", "a.txt"], cwd=tmp_path)
+    assert proc.returncode == 1
+    [entry] = json.loads(proc.stdout)
+    assert entry["path"] == "a.txt" and entry["fixes"] == 1 and entry["diff"].startswith("--- a/a.txt\n+++ b/a.txt\n")
+    for fmt in ("sarif", "github", "html"):
+        for flag in ("--diff", "--statistics"):
+            proc = run_cli([flag, "--format", fmt, "a.txt"], cwd=tmp_path)
+            assert proc.returncode == 2 and f"--format {fmt} is not for it" in proc.stderr
+
+
+def test_diff_of_an_absolute_path_has_no_double_slash(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY})
+    proc = run_cli(["--diff", str(tmp_path / "a.txt")])
+    assert proc.returncode == 1
+    absolute = (tmp_path / "a.txt").as_posix().lstrip("/")
+    assert f"--- a/{absolute}\n+++ b/{absolute}\n" in proc.stdout
+    assert "a//" not in proc.stdout and "b//" not in proc.stdout
+
+
+@pytest.mark.parametrize("paths", ["seeds/", b"seeds/", Path("seeds")])
+def test_lint_paths_refuses_one_string(paths):
+    with pytest.raises(TypeError, match="sequence of paths"):
+        lint_paths(paths)
+
+
+def test_lint_paths_takes_select_and_ignore(tmp_path):
+    write(tmp_path, {"a.txt": DIRTY})
+    every = {f.code for f in lint_paths([str(tmp_path / "a.txt")]).findings}
+    assert {"S101", "P101"} <= every
+    assert {f.code for f in lint_paths([tmp_path / "a.txt"], select=["P"]).findings} == {"P101"}
+    assert "P101" not in {f.code for f in lint_paths([str(tmp_path)], ignore=["P"]).findings}
+    with pytest.raises(RuleError, match="X999"):
+        lint_paths([str(tmp_path)], select=["X999"])
