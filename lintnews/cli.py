@@ -83,7 +83,7 @@ def _fail(message: str) -> None:
 @table_flag("ignore")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: the closest lintnews.toml, or pyproject.toml with [tool.lintnews], in the common folder of PATHS or above it).")
 @table_flag("corpus")
 @table_flag("cache-dir")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
@@ -163,9 +163,11 @@ class Arguments:
 
 def _main(args: Arguments, started: float) -> int:
     """The stages of the command: configuration, rules, run (and fixes), report, exit code."""
-    config = load_config(args.config_path if args.config_path else find_config(Path.cwd())).with_command_line(args.flags)
+    start = config_start(args.paths)
+    config = load_config(args.config_path if args.config_path else find_config(start)).with_command_line(args.flags)
     if args.show_config:
-        click.echo(show_config(config, known_rules(config)), nl=False)
+        searched = start if args.paths and not args.config_path else None
+        click.echo(show_config(config, known_rules(config), searched), nl=False)
         return EXIT_CLEAN
     if args.list_rules or args.explain:
         _describe(known_rules(config), args.list_rules, args.explain)
@@ -182,6 +184,24 @@ def _main(args: Arguments, started: float) -> int:
     if show_progress or args.show_summary:
         click.echo(summary(result.files, len(result.findings), time.perf_counter() - started), err=True)
     return _exit_code(args, result, rules)
+
+
+def config_start(paths: tuple[str, ...]) -> Path:
+    """Where the search for a configuration starts, as ruff's: the common folder of the
+    paths given (a file's folder, a folder itself), so ``cd /; lintnews newsroom/x.txt``
+    finds ``newsroom/lintnews.toml``; the current folder without paths (or for ``-``)."""
+    folders = []
+    for raw in paths:
+        if raw == "-":
+            continue
+        path = Path(os.path.abspath(raw))
+        folders.append(str(path if path.is_dir() else path.parent))
+    if not folders:
+        return Path.cwd()
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # paths on two drives (Windows)
+        return Path.cwd()
 
 
 def _warn_unused(config: Config, rules: RuleSet) -> None:

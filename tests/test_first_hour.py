@@ -104,3 +104,29 @@ def test_lint_paths_takes_select_and_ignore(tmp_path):
     assert "P101" not in {f.code for f in lint_paths([str(tmp_path)], ignore=["P"]).findings}
     with pytest.raises(RuleError, match="X999"):
         lint_paths([str(tmp_path)], select=["X999"])
+
+
+# -- item 4: the configuration is found from the files ------------------------------------------
+def test_the_configuration_is_found_above_the_files_not_the_current_folder(run_cli, tmp_path):
+    write(tmp_path, {"newsroom/lintnews.toml": 'ignore = ["S101"]\n', "newsroom/articles/x.txt": DIRTY, "elsewhere/.keep": ""})
+    from_outside = run_cli(["newsroom/articles/x.txt"], cwd=tmp_path)
+    assert "P101" in from_outside.stdout and "S101" not in from_outside.stdout
+    from_a_sibling = run_cli([tmp_path / "newsroom" / "articles"], cwd=tmp_path / "elsewhere")
+    assert "P101" in from_a_sibling.stdout and "S101" not in from_a_sibling.stdout
+    shown = run_cli(["--show-config", "newsroom/articles/x.txt"], cwd=tmp_path)
+    first = shown.stdout.splitlines()[0]
+    assert first.startswith(f"# configuration: {tmp_path / 'newsroom' / 'lintnews.toml'} (searched from {tmp_path / 'newsroom' / 'articles'}")
+
+
+def test_the_closest_configuration_above_the_common_folder_wins(run_cli, tmp_path):
+    write(tmp_path, {
+        "lintnews.toml": 'ignore = ["P101"]\n',
+        "newsroom/lintnews.toml": 'ignore = ["S101"]\n',
+        "newsroom/a/x.txt": DIRTY,
+        "newsroom/b/y.txt": DIRTY,
+        "other/z.txt": DIRTY,
+    })
+    both = run_cli([tmp_path / "newsroom/a/x.txt", tmp_path / "newsroom/b/y.txt"])
+    assert "P101" in both.stdout and "S101" not in both.stdout  # newsroom/lintnews.toml
+    wider = run_cli([tmp_path / "newsroom/a/x.txt", tmp_path / "other/z.txt"])
+    assert "S101" in wider.stdout and "P101" not in wider.stdout  # the top lintnews.toml
