@@ -130,3 +130,28 @@ def test_the_closest_configuration_above_the_common_folder_wins(run_cli, tmp_pat
     assert "P101" in both.stdout and "S101" not in both.stdout  # newsroom/lintnews.toml
     wider = run_cli([tmp_path / "newsroom/a/x.txt", tmp_path / "other/z.txt"])
     assert "S101" in wider.stdout and "P101" not in wider.stdout  # the top lintnews.toml
+
+
+# -- item 5: determinism ------------------------------------------------------------------------
+CEASEFIRE = {
+    "001_a.txt": "The ceasefire held on Monday.\n",
+    "002_b.txt": "The ceasefire held on Tuesday.\n",
+    "003_c.txt": "Talks on a cease-fire resumed.\n",
+}
+
+
+def test_the_output_does_not_depend_on_the_order_of_the_paths(run_cli, tmp_path):
+    write(tmp_path, CEASEFIRE)
+    forward = run_cli(["001_a.txt", "002_b.txt", "003_c.txt"], cwd=tmp_path)
+    backward = run_cli(["003_c.txt", "002_b.txt", "001_a.txt"], cwd=tmp_path)
+    shuffled = run_cli(["002_b.txt", "003_c.txt", "001_a.txt"], cwd=tmp_path)
+    assert "C102" in forward.stdout
+    assert forward.stdout == backward.stdout == shuffled.stdout
+    assert "001:1, 002:1" in forward.stdout
+
+
+def test_the_c102_message_says_whose_places_it_lists(run_cli, tmp_path):
+    write(tmp_path, CEASEFIRE)
+    proc = run_cli(["--select", "C102", "."], cwd=tmp_path)
+    [line] = proc.stdout.splitlines()
+    assert line.endswith("('ceasefire' 2x, 'cease-fire' 1x; 'ceasefire' at 001:1, 002:1) [suggestion: 'ceasefire']"), line

@@ -149,6 +149,10 @@ class Run:
     def discover(self, paths: Sequence[str]) -> Discovered:
         """The files under ``paths`` and the corpus files not among them, less excludes,
         in corpus order (see :class:`Discovered`)."""
+        # The paths in sorted order: the documents' order, and with it the order of the
+        # places a message lists, must not depend on the order the paths were given in
+        # (pre-commit shuffles them); the output is byte-identical either way.
+        paths = sorted(paths)
         given, errors = self._expand(paths, set())
         corpus_paths = [*self.config.corpus, *self.options.corpus]
         repository = self.options.repository
