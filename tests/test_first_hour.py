@@ -155,3 +155,117 @@ def test_the_c102_message_says_whose_places_it_lists(run_cli, tmp_path):
     proc = run_cli(["--select", "C102", "."], cwd=tmp_path)
     [line] = proc.stdout.splitlines()
     assert line.endswith("('ceasefire' 2x, 'cease-fire' 1x; 'ceasefire' at 001:1, 002:1) [suggestion: 'ceasefire']"), line
+
+
+# -- item 6: the conveniences of ruff's command line --------------------------------------------
+def test_standard_input_with_a_filename(run_cli, tmp_path):
+    import subprocess
+
+    from conftest import cli_env, lintnews_executable
+
+    write(tmp_path, {"news/lintnews.toml": 'ignore = ["S101"]\n'})
+
+    def piped(*args: str, text: str = DIRTY) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([lintnews_executable(), *args], input=text, cwd=tmp_path, env=cli_env(None), capture_output=True, text=True, timeout=300)
+
+    proc = piped("-", "--stdin-filename", "news/x.txt")
+    assert proc.returncode == 1
+    assert proc.stdout == "news/x.txt:2:33: P101 doubled punctuation '. .' [suggestion: '.']\n"  # news/lintnews.toml found
+    bare = piped("-")
+    assert "-:1:14: S101" in bare.stdout
+    assert piped("--fix", "-").stdout == "The minister mentionned the talks on Monday.\nThe talks were a difficult issue.\n"
+    diff = piped("--diff", "-", "--stdin-filename", "x.txt")
+    assert diff.returncode == 1 and diff.stdout.startswith("--- a/x.txt\n+++ b/x.txt\n")
+    assert piped("-", "other.txt").returncode == 2
+    assert piped("--stdin-filename", "x.txt", "other.txt").returncode == 2
+
+
+def test_exclude_and_extend_exclude_flags(run_cli, tmp_path):
+    write(tmp_path, {"a/one.txt": DIRTY, "b/two.txt": DIRTY, "lintnews.toml": 'exclude = ["a/*"]\n'})
+    files = lambda proc: {line.split(":")[0] for line in proc.stdout.splitlines()}  # noqa: E731
+    assert files(run_cli(["."], cwd=tmp_path)) == {"b/two.txt"}
+    assert files(run_cli(["--extend-exclude", "two.txt", "."], cwd=tmp_path)) == set()
+    assert files(run_cli(["--exclude", "b/*", "."], cwd=tmp_path)) == {"a/one.txt"}  # replaces the file's
+
+
+def test_gitignore_is_respected_unless_told(run_cli, tmp_path):
+    import subprocess
+
+    write(tmp_path, {"kept.txt": DIRTY, "build/copy.txt": DIRTY, "scratch.txt": DIRTY, ".gitignore": "build/\nscratch.txt\n"})
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    files = lambda proc: {line.split(":")[0] for line in proc.stdout.splitlines()}  # noqa: E731
+    assert files(run_cli(["."], cwd=tmp_path)) == {"kept.txt"}
+    assert files(run_cli(["--no-respect-gitignore", "."], cwd=tmp_path)) == {"kept.txt", "build/copy.txt", "scratch.txt"}
+    assert files(run_cli(["scratch.txt"], cwd=tmp_path)) == {"scratch.txt"}  # named: linted
+    write(tmp_path, {"lintnews.toml": "respect-gitignore = false\n"})
+    assert "build/copy.txt" in files(run_cli(["."], cwd=tmp_path))
+
+
+def test_quiet_prints_the_findings_only(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY, "lintnews.toml": 'reject = ["talks"]\n'})
+    loud = run_cli(["--select", "S101", "--summary", "a.txt"], cwd=tmp_path)
+    assert "warning" in loud.stderr and "1 file" in loud.stderr
+    quiet = run_cli(["-q", "--select", "S101", "--summary", "a.txt"], cwd=tmp_path)
+    assert quiet.stderr == "" and quiet.stdout == loud.stdout and quiet.returncode == 1
+
+
+def test_colour_always_never_and_no_color(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY})
+    plain = run_cli(["a.txt"], cwd=tmp_path)
+    assert "\033[" not in plain.stdout  # a pipe: auto is off
+    coloured = run_cli(["--color", "always", "a.txt"], cwd=tmp_path)
+    assert "\033[1ma.txt\033[0m:1:14: \033[33m\033[1mS101\033[0m" in coloured.stdout
+    assert run_cli(["--color", "never", "a.txt"], cwd=tmp_path).stdout == plain.stdout
+    assert "\033[" not in run_cli(["--color", "always", "--format", "json", "a.txt"], cwd=tmp_path).stdout
+
+
+def test_no_color_turns_auto_off_on_a_terminal():
+    from lintnews import cli
+
+    class Tty:
+        def isatty(self):
+            return True
+
+    import os
+    import sys
+
+    saved, sys.stdout = sys.stdout, Tty()
+    old = os.environ.pop("NO_COLOR", None), os.environ.get("TERM")
+    try:
+        os.environ["TERM"] = "xterm"
+        assert cli._use_color("auto")
+        os.environ["NO_COLOR"] = "1"
+        assert not cli._use_color("auto") and cli._use_color("always")
+    finally:
+        sys.stdout = saved
+        os.environ.pop("NO_COLOR", None)
+        if old[0] is not None:
+            os.environ["NO_COLOR"] = old[0]
+        if old[1] is not None:
+            os.environ["TERM"] = old[1]
+
+
+def test_fail_on_sets_the_severity_that_fails(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": "The ceasefire held.\n", "b.txt": "The ceasefire held again.\n", "c.txt": "A cease-fire.\n"})
+    info_only = run_cli(["."], cwd=tmp_path)
+    assert "C102" in info_only.stdout and info_only.returncode == 0  # info: reported, not failed
+    assert run_cli(["--fail-on", "info", "."], cwd=tmp_path).returncode == 1
+    write(tmp_path, {"d.txt": DIRTY})
+    assert run_cli(["."], cwd=tmp_path).returncode == 1  # warnings fail by default
+    assert run_cli(["--fail-on", "error", "."], cwd=tmp_path).returncode == 0
+    bad = run_cli(["--fail-on", "fatal", "."], cwd=tmp_path)
+    assert bad.returncode == 2 and "must be one of info, warning, error" in bad.stderr
+    write(tmp_path, {"lintnews.toml": 'fail-on = "info"\n', "d.txt": "Fine.\n"})
+    assert run_cli(["."], cwd=tmp_path).returncode == 1
+
+
+def test_explain_by_rule_name(run_cli):
+    by_name = run_cli(["--explain", "misspelling"])
+    assert by_name.returncode == 0 and by_name.stdout == run_cli(["--explain", "S101"]).stdout
+    assert run_cli(["--explain", "no-such-rule"]).returncode == 2
+
+
+def test_the_summary_counts_severities_and_fixable(run_cli, tmp_path):
+    write(tmp_path, {"a.txt": DIRTY})
+    proc = run_cli(["--summary", "a.txt"], cwd=tmp_path)
+    assert "lintnews: 1 file, 2 findings (2 warnings; 1 fixable with --fix), " in proc.stderr
