@@ -269,3 +269,36 @@ def test_the_summary_counts_severities_and_fixable(run_cli, tmp_path):
     write(tmp_path, {"a.txt": DIRTY})
     proc = run_cli(["--summary", "a.txt"], cwd=tmp_path)
     assert "lintnews: 1 file, 2 findings (2 warnings; 1 fixable with --fix), " in proc.stderr
+
+
+# -- item 7: the README for a newcomer ----------------------------------------------------------
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _slug(title: str) -> str:
+    import re
+
+    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
+
+
+def test_the_readme_has_a_quick_start_and_a_table_of_contents_that_resolves():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", readme, re.MULTILINE)
+    assert headings[:2] == ["Install and Quick start", "Contents"]
+    contents = readme.split("## Contents\n", 1)[1].split("\n## ", 1)[0]
+    links = re.findall(r"^- \[(.+)\]\(#(.+)\)$", contents, re.MULTILINE)
+    assert [title for title, _ in links] == [h for h in headings if h != "Contents"]
+    assert all(anchor == _slug(title) for title, anchor in links)
+    assert "Chromium" in readme.split("## Contents", 1)[0]
+
+
+def test_the_readme_gives_the_exit_codes_of_diff_and_a_license_file_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    codes = readme.split("### Exit codes", 1)[1].split("\n## ", 1)[0]
+    assert "With `--diff`: 0 nothing to fix, 1 a diff was printed" in codes
+    assert "fail-on" in codes
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License")
+    assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
