@@ -102,6 +102,27 @@ def test_removed_and_excluded_files_leave_the_corpus(tmp_path):
     assert ws.results == {}
 
 
+def test_with_a_cache_dir_a_restarted_server_reads_the_workspace_from_the_corpus_index(tmp_path, monkeypatch):
+    (tmp_path / "lintnews.toml").write_text('cache-dir = ".lintnews-cache"\n', encoding="utf-8")
+    files = {"a.txt": ARCHIVE, "b.txt": ARCHIVE, "c.txt": ARCHIVE.replace("Zabihullah", "Zabiullah")}
+    first = make_workspace(tmp_path, files)
+    assert list((tmp_path / ".lintnews-cache").glob("index-*.sqlite"))
+    from lintnews.run import executors, pipeline
+    from lintnews.server import workspace
+
+    linted: list[str] = []
+    real = pipeline.lint_document
+    for module in (executors, workspace):  # where the per-document stage is called from
+        monkeypatch.setattr(module, "lint_document", lambda doc, *a, **k: linted.append(doc.path) or real(doc, *a, **k))
+    (tmp_path / "d.txt").write_text(ARCHIVE, encoding="utf-8")
+    second = make_workspace(tmp_path, {})  # started again: only the new file is linted
+    assert linted == [str(tmp_path / "d.txt")]
+    del second.results[str(tmp_path / "d.txt")]
+    assert second.results == first.results
+    c = str(tmp_path / "c.txt")
+    assert [f.code for f in second.check({c}).findings[c]] == ["N101"]
+
+
 class Exploding(DocumentRule):
     """Fails.  Example: ``x``."""
 

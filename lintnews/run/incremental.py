@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from lintnews.core.corpus import Corpus
@@ -42,16 +43,45 @@ Run = Result = Any
 
 def execute_indexed(run: Run, found: Discovered) -> Result:
     """Every stage of ``run`` over the documents found, through the index."""
+    run.failures = []
+    outcome, notices, skipped = _through_index(run, found)
+    if outcome is None:  # no index to be had, or facts that cannot be stored
+        return _with_notices(_without_index(run, found), notices)
+    done, findings, markers, report = outcome
+    result = run.result(found, done, run.filter(findings, markers, report), skipped)
+    return _with_notices(result, notices)
+
+
+def indexed_documents(run: Run, paths: Sequence[str]) -> tuple[list[DocumentResult], list[InputError], list[str]] | None:
+    """The per-document results of the files under ``paths`` (linted where the index does
+    not hold them, and stored), the files that could not be read, and notices; None when
+    the index cannot be used (the caller lints the files itself).  For a process that
+    keeps the results, such as the language server."""
+    found = run.discover(paths)
+    # Every document's result is wanted whole: all are "reported" (no incremental run).
+    documents = [replace(d, reported=True) for d in found.documents]
+    found = replace(found, files=[d.path for d in documents], context=[], documents=documents)
+    run.failures = []
+    outcome, notices, _ = _through_index(run, found)
+    if outcome is None:
+        return None
+    done = outcome[0]
+    results = [o.result for o in done.outcomes if isinstance(o.result, DocumentResult)]
+    return results, [*found.errors, *done.errors], notices
+
+
+def _through_index(run: Run, found: Discovered) -> tuple[Any, list[str], dict[str, str]]:
+    """``_indexed`` with the index opened and checked, a damaged one rebuilt once:
+    ``(its outcome or None, notices, the rules skipped)``."""
     handle = run.options.cache
     assert handle is not None
     file = index_file(handle.directory, handle.fingerprint, found.spec)
     notices: list[str] = []
-    run.failures = []
     for attempt in range(2):
         try:
             index = _open(file, handle.fingerprint, found.spec, notices)
         except OSError:
-            return _without_index(run, found)  # no place for an index: it only costs time
+            return None, notices, {}  # no place for an index: it only costs time
         try:
             with run.rules_opened() as skipped:
                 outcome = _indexed(run, found, index)
@@ -59,16 +89,12 @@ def execute_indexed(run: Run, found: Discovered) -> Result:
             index.close()
             if attempt or (isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)):
                 notices.append(f"corpus index {file} not used ({exc})")
-                return _with_notices(_without_index(run, found), notices)
+                return None, notices, {}
             notices.append(f"corpus index {file} was damaged ({exc}); rebuilt")
             Index.remove(file)
             continue
         index.close()
-        if outcome is None:  # facts that cannot be stored: this run does without the index
-            return _with_notices(_without_index(run, found), notices)
-        done, findings, markers, report = outcome
-        result = run.result(found, done, run.filter(findings, markers, report), skipped)
-        return _with_notices(result, notices)
+        return outcome, notices, skipped
     raise AssertionError("unreachable")
 
 

@@ -36,7 +36,9 @@ from lintnews.core.rule import CorpusRule, Rule, RuleError
 from lintnews.run.config import Config, ConfigError, find_config, load_config
 from lintnews.run.files import MAX_FILE_BYTES, InputError, kind_of, read_source
 from lintnews.run.pipeline import DocumentResult, build_corpus, filter_findings, lint_corpus, lint_document
-from lintnews.run.run import Run, glob_forms
+from lintnews.run.cache import DocumentCache, rules_fingerprint
+from lintnews.run.incremental import indexed_documents
+from lintnews.run.run import Run, RunOptions, glob_forms
 from lintnews.server.positions import ColumnMap
 
 if sys.version_info >= (3, 11):
@@ -155,8 +157,10 @@ class Workspace:
         buffer's result."""
         notices: list[Notice] = []
         unreadable: list[InputError] = []
+        paths = [os.path.abspath(path) for path in paths]
+        indexed, told = self._indexed([p for p in paths if p not in self.open]) if len(paths) > 1 else ({}, [])
+        notices += told
         for path in paths:
-            path = os.path.abspath(path)
             self.on_disk.add(path)
             if path in self.open:
                 continue
@@ -165,9 +169,11 @@ class Workspace:
                 unreadable.append(source)
                 self._forget(path)
                 continue
-            result, failures = self._per_document(path, source.text, kind_of(path))
+            result = indexed.get(path)
+            if result is None:
+                result, failures = self._per_document(path, source.text, kind_of(path))
+                notices += failures
             self._keep(path, result, source.text)
-            notices += failures
         if unreadable:
             first = "; ".join(str(e) for e in unreadable[:3])
             more = f" (and {len(unreadable) - 3} more)" if len(unreadable) > 3 else ""
@@ -275,9 +281,26 @@ class Workspace:
         return [self.results[p] for p in self._order]
 
     # -- the stages, guarded -------------------------------------------------------------
+    def _indexed(self, paths: list[str]) -> tuple[dict[str, DocumentResult], list[Notice]]:
+        """The results of ``paths`` through the corpus index, when ``cache-dir`` is set:
+        a server started again reads what it (or a run of lintnews) linted before."""
+        if not self.config.cache_dir or not paths:
+            return {}, []
+        cache = DocumentCache(self.config.cache_dir, rules_fingerprint(self.rules, self.config.rule_packs))
+        try:
+            # The roots, not the files: the index is one per corpus (its roots), and a file
+            # added since must not make another one.
+            roots = [self.root] if self.root else []
+            got = indexed_documents(Run(self.config, self.rules, RunOptions(cache=cache)), roots)
+        except Exception:  # noqa: BLE001 - the index only saves time: lint the files one by one
+            return {}, []
+        if got is None:
+            return {}, []
+        results, _unreadable, told = got  # unreadable files are told when they are read below
+        wanted = set(paths)
+        return {r.path: r for r in results if r.path in wanted}, [Notice("warning", f"lintnews: {n}") for n in told]
+
     def _per_document(self, path: str, text: str, kind: str) -> tuple[DocumentResult, list[Notice]]:
-        # The workspace's files are linted once, when the server starts, and kept in
-        # memory; the corpus index (lintnews.run.index) is not read here yet.
         doc = make_document(path, text, kind)
         return self._document_stage(doc, self.rules)
 
