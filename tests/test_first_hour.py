@@ -302,3 +302,32 @@ def test_the_readme_gives_the_exit_codes_of_diff_and_a_license_file_exists():
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert licence.startswith("MIT License")
     assert 'license = "MIT"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_example_plugin_works_through_its_entry_point(run_cli, tmp_path):
+    """examples/plugin as pip would install it: its module on the path and the dist-info
+    record of its pyproject's entry point (no build, no network)."""
+    import shutil
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    plugin = ROOT / "examples" / "plugin"
+    project = tomllib.loads((plugin / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    points = project["entry-points"]["lintnews.rules"]
+    site = tmp_path / "site"
+    shutil.copytree(plugin / "lintnews_house", site / "lintnews_house")
+    dist = site / f"{project['name'].replace('-', '_')}-{project['version']}.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[lintnews.rules]\n" + "".join(f"{k} = {v}\n" for k, v in points.items()), encoding="utf-8")
+    write(tmp_path, {"a.txt": "It was a very unique chance, and a unique one.\n"})
+    env = {"PYTHONPATH": str(site)}
+    assert run_cli(["--explain", "degree-of-unique"], env=env).stdout.startswith("X950 degree-of-unique (info, off by default")
+    assert "X950" not in run_cli(["a.txt"], cwd=tmp_path, env=env).stdout
+    proc = run_cli(["--extend-select", "X950", "--fail-on", "info", "a.txt"], cwd=tmp_path, env=env)
+    assert proc.returncode == 1
+    assert proc.stdout == "a.txt:1:10: X950 'very unique': 'unique' takes no degree [suggestion: 'unique']\n"
