@@ -29,7 +29,7 @@ TEXT = "The minister spoke to reporters on Monday.\nShe said the talks would con
 
 def lintnews_command() -> list[str]:
     executable = Path(sys.executable).with_name("lintnews")
-    return [str(executable)] if executable.exists() else [sys.executable, "-m", "lintnews.cli"]
+    return [str(executable)] if executable.exists() else [sys.executable, "-m", "lintnews"]
 
 
 def wall_times(command: list[str], folder: str, runs: int) -> list[float]:
@@ -43,7 +43,7 @@ def wall_times(command: list[str], folder: str, runs: int) -> list[float]:
 
 def import_profile(folder: str, top: int) -> list[tuple[int, str]]:
     """The ``top`` imports by cumulative microseconds, from ``-X importtime``."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "lintnews.cli", "one.txt"], cwd=folder, capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "lintnews", "one.txt"], cwd=folder, capture_output=True, text=True, check=False)
     rows = []
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "cumulative" in line:
