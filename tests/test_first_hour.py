@@ -331,3 +331,29 @@ def test_the_example_plugin_works_through_its_entry_point(run_cli, tmp_path):
     proc = run_cli(["--extend-select", "X950", "--fail-on", "info", "a.txt"], cwd=tmp_path, env=env)
     assert proc.returncode == 1
     assert proc.stdout == "a.txt:1:10: X950 'very unique': 'unique' takes no degree [suggestion: 'unique']\n"
+
+
+# -- item 9: the slow tests run under CI, not by default on a laptop ----------------------------
+def test_slow_tests_run_under_ci_or_when_asked(monkeypatch):
+    from conftest import slow_tests_wanted
+
+    class Config:
+        def __init__(self, marks: str) -> None:
+            self.marks = marks
+
+        def getoption(self, name: str) -> str:
+            assert name == "-m"
+            return self.marks
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("LINTNEWS_SLOW_TESTS", raising=False)
+    assert not slow_tests_wanted(Config(""))
+    assert not slow_tests_wanted(Config("not slow"))
+    assert slow_tests_wanted(Config("slow"))
+    monkeypatch.setenv("CI", "true")  # .ci/run exports it
+    assert slow_tests_wanted(Config(""))
+    monkeypatch.delenv("CI")
+    monkeypatch.setenv("LINTNEWS_SLOW_TESTS", "1")
+    assert slow_tests_wanted(Config(""))
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'export CI="${CI:-true}"' in ci
