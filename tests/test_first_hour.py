@@ -197,6 +197,8 @@ def test_gitignore_is_respected_unless_told(run_cli, tmp_path):
     assert files(run_cli(["."], cwd=tmp_path)) == {"kept.txt"}
     assert files(run_cli(["--no-respect-gitignore", "."], cwd=tmp_path)) == {"kept.txt", "build/copy.txt", "scratch.txt"}
     assert files(run_cli(["scratch.txt"], cwd=tmp_path)) == {"scratch.txt"}  # named: linted
+    # A folder named that git ignores (build output) is linted: it was asked for by name.
+    assert files(run_cli(["build"], cwd=tmp_path)) == {"build/copy.txt"}
     write(tmp_path, {"lintnews.toml": "respect-gitignore = false\n"})
     assert "build/copy.txt" in files(run_cli(["."], cwd=tmp_path))
 
