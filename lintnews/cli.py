@@ -239,6 +239,8 @@ def _check_arguments(args: Arguments) -> None:
         _fail(f"{given} names no rule code or prefix; a run without rules would check nothing (leave --select out for the default rules)")
     if "-" in args.paths and len(args.paths) > 1:
         _fail("'-' (standard input) cannot be given with other paths")
+    if "-" in args.paths and (args.write_baseline_path or args.baseline_path):
+        _fail("a baseline holds the findings of files, by their lines; it cannot take '-' (standard input)")
     if args.stdin_filename and "-" not in args.paths:
         _fail("--stdin-filename names the text read with '-'; give '-' as the path")
     if args.apply_fix and args.show_diff:

@@ -178,6 +178,8 @@ def test_standard_input_with_a_filename(run_cli, tmp_path):
     assert diff.returncode == 1 and diff.stdout.startswith("--- a/x.txt\n+++ b/x.txt\n")
     assert piped("-", "other.txt").returncode == 2
     assert piped("--stdin-filename", "x.txt", "other.txt").returncode == 2
+    assert piped("--baseline", "b.json", "-").returncode == 2
+    assert piped("--write-baseline", "b.json", "-").returncode == 2
 
 
 def test_exclude_and_extend_exclude_flags(run_cli, tmp_path):
