@@ -99,13 +99,17 @@ def run_clean(folders: list[Path], table, label: str) -> None:
 
 def run_zh_en(folder: Path, table) -> None:
     print("| system | words | findings | per 1k words |\n| --- | ---: | ---: | ---: |")
+    listed: list[str] = []
     for system in sorted(p for p in folder.iterdir() if p.is_dir()):
         words = count = 0
         for path in documents(system):
             text = path.read_text(encoding="utf-8")
             words += len(text.split())
-            count += len(findings(str(path), text, table))
+            hits = findings(str(path), text, table)
+            count += len(hits)
+            listed.extend(f"{system.name}/{path.name}: '{h.phrase}' -> '{h.suggestion}'" for h in hits)
         print(f"| {system.name} | {words:,} | {count} | {count / max(words, 1) * 1000:.3f} |")
+    print(*listed, sep="\n")
 
 
 def run_speed(folder: Path, reps: int) -> None:

@@ -42,6 +42,92 @@ def test_a_rare_swap_of_a_set_phrase_is_reported_with_the_set_phrase(text, phras
     assert "times as often" in finding.message
 
 
+# Swaps whose synonym comes from another part of speech than the phrase's word (a verb
+# sense of a noun: "switch" for "exchange", "command" for "control", "assault" for
+# "attack"): a spinner's thesaurus does not tell senses apart (issue 16).
+@pytest.mark.parametrize(
+    ("phrase", "suggestion"),
+    [
+        ("climate alteration", "climate change"),
+        ("birth command", "birth control"),
+        ("stock switch", "stock exchange"),
+        ("search locomotive", "search engine"),
+        ("heart assault", "heart attack"),
+        ("sea grade", "sea level"),
+    ],
+)
+def test_a_swap_from_any_sense_of_the_word_is_reported(phrase, suggestion):
+    text = f"Officials said on Tuesday that the {phrase} had become a worry."
+    assert flagged(text, "M103") == [phrase]
+    assert findings(text, "M103")[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["tax return", "traffic light", "peace negotiations", "mobile telephone", "bank bill", "interest charges",
+     "world conflict", "labour force", "peace treaty", "prison sentence", "time frame", "working day",
+     "real property", "side effects", "free market", "credit limit", "emergency room", "school year"],
+)
+def test_ordinary_phrases_beside_set_phrases_are_not_reported(phrase):
+    text = f"Officials said on Tuesday that the {phrase} had become a worry."
+    assert flagged(text, "M103") == []
+
+
+# An article put into a prepositional idiom (a calque of a language that marks
+# definiteness otherwise): read only where the idiom ends, so no noun can continue it.
+@pytest.mark.parametrize(
+    ("text", "phrase", "suggestion"),
+    [
+        ("For the example, the ministry cut its budget twice.", "For the example", "For example"),
+        ("Prices rose, in the particular, in the capital.", "in the particular", "in particular"),
+        ("The team rebuilt the system from the scratch.", "from the scratch", "from scratch"),
+        ("Some regions voted no, for the instance.", "for the instance", "for instance"),
+    ],
+)
+def test_an_article_put_into_an_idiom_is_reported(text, phrase, suggestion):
+    [finding] = findings(text, "M103")
+    assert flagged(text, "M103") == [phrase]
+    assert finding.suggestion == suggestion
+    assert "without an article" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He cited it as a warning for the example of others.",
+        "In the particular case of the north, turnout fell.",
+        "The plan was explained in the detail it deserved.",
+        "For the example he gave, the figures were wrong.",
+        "At the least, the rules should be published.",
+        "Costs rose in the turn of the year.",
+        "She said that \"for the example, nothing changed\" at the meeting.",
+    ],
+)
+def test_an_idiom_with_an_article_that_a_noun_continues_is_not_reported(text):
+    assert flagged(text, "M103") == []
+
+
+def test_the_build_writes_idiom_rows_for_adverb_only_lemmas_of_a_noun():
+    build = _build_module()
+    wordnet = {
+        "n": "00000001 03 n 01 example 0 000 | an item",
+        "v": "",
+        "a": "",
+        "r": "\n".join(
+            [
+                "00000002 02 r 01 for_example 0 000 | as an example",
+                "00000003 02 r 01 at_least 0 000 | not less than",
+            ]
+        ),
+    }
+    args = argparse.Namespace(idiom_count=100, idiom_share=3.0)
+    # "for example" is common and far more so than "the example": a row; "at least" is not
+    # a preposition and a noun in this WordNet ("least" has no sense): no row.
+    rows = build.article_idioms({"for example": 5000, "the example": 900, "at least": 9000}, build.WordNet(wordnet), args)
+    assert rows == {"for the example": ("for example", 0, 5000, "ci")}
+    assert build.article_idioms({"for example": 5000, "the example": 2000}, build.WordNet(wordnet), args) == {}
+
+
 def test_the_evidence_is_a_ratio_of_counts():
     [hit] = find_unusual_phrases("rates: stake rates", load_table())
     assert (hit.start, hit.end, hit.phrase, hit.suggestion) == (7, 18, "stake rates", "interest rates")
@@ -176,6 +262,40 @@ def test_the_build_is_deterministic_and_finds_swaps_of_set_phrases():
     assert "curiosity rates\tinterest rates\t0\t50000\tcs" in body
     assert "stake rates\tinterest rates\t0\t50000\tcs" in body
     assert all(not row.startswith("interest rates\t") for row in body)
+
+
+def test_the_build_swaps_in_synonyms_of_any_part_of_speech_as_a_spinner_does():
+    # "press" the noun (the news media) and "push" share a verb synset only; a spinner's
+    # thesaurus swaps "push" (a noun too) in anyway ("push conference").  --head-senses-only
+    # does not.
+    build = _build_module()
+    wordnet = {
+        "n": "\n".join(
+            [
+                "00000001 10 n 01 press 0 000 | the print media",
+                "00000002 14 n 01 conference 0 000 | a meeting",
+                "00000003 14 n 01 press_conference 0 000 | a meeting with reporters",
+                "00000005 04 n 01 push 0 000 | a shove",
+            ]
+        ),
+        "v": "00000004 35 v 03 press 0 push 0 jostle 0 000 | exert pressure",
+        "a": "",
+        "r": "",
+    }
+    bigrams = "press conference 50000\nof the 900000\nstake holders 3000\n"
+    unigrams = "press 900\npush 500\njostle 400\nconference 800\n"
+    base = dict(min_phrase_count=0, min_ratio=2.0, min_word_count=1, loose_share=0.1, hypernyms=False,
+                analogues=True, nouns_only=True, kind_filter=True, explain=[], other_sense_max_count=1000)
+    spinner = build.build(bigrams, unigrams, wordnet, argparse.Namespace(**base, any_sense=True))
+    assert "push conference\tpress conference\t0\t50000\tcsx" in spinner[1:]
+    assert "any-sense=1" in spinner[0]
+    # "jostle" has no noun sense: it cannot be read as the phrase's noun ("time define").
+    assert not any(row.startswith("jostle conference\t") for row in spinner[1:])
+    strict = build.build(bigrams, unigrams, wordnet, argparse.Namespace(**base, any_sense=False))
+    assert not any(row.startswith("push conference\t") for row in strict[1:])
+    # A word of another part of speech as frequent as "put" stands beside anything: not kept.
+    frequent = build.build(bigrams, unigrams, wordnet, argparse.Namespace(**{**base, "other_sense_max_count": 499}, any_sense=True))
+    assert not any(row.startswith("push conference\t") for row in frequent[1:])
 
 
 INPUTS = Path(os.environ.get("LINTNEWS_PHRASE_INPUTS", Path.home() / ".cache" / "lintnews-phrases"))

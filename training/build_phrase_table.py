@@ -34,7 +34,9 @@ Method.
   combination ("last night" and "final year" are not there).  Person names (WordNet's
   noun.person file) and phrases with a function word are left out.
 - **Swaps (Q).**  One word of P replaced by a near-synonym: a word of one of its synsets
-  (noun senses for the head, noun or adjective senses for the modifier), an adjective "similar to" it, or (nouns and verbs) a word of a
+  (any part of speech, as a spinner's thesaurus gives them: "push conference", "peace speaks";
+  with ``--head-senses-only`` noun senses for the head, noun or adjective senses for the
+  modifier), an adjective "similar to" it, or (nouns and verbs, ``--hypernyms``) a word of a
   direct hypernym ("curiosity" for "interest" in the sense "involvement"), inflected as the
   replaced word was and kept only if that form is a word of the unigram list counted at
   least ``--min-word-count`` times.  A swap is kept only when it is rare and P is not:
@@ -57,7 +59,8 @@ Output: gzip (mtime 0, level 9) of UTF-8 lines, sorted by Q, one per swap::
 
 where the flags are ``N`` when P is a proper name in WordNet (written capitalised:
 "White House") else ``c``, followed by the relation of the swapped words (``s`` synonym,
-``a`` similar adjective, ``h`` hypernym).  The first line is a ``#`` comment naming the
+``a`` similar adjective, ``h`` hypernym), then ``x`` when the swapped word's sense is of
+another part of speech than the phrase's word (a spinner's swap: "push conference").  The first line is a ``#`` comment naming the
 inputs and parameters.  Counts are the integers of the bigram list.
 
 Usage (from the repository root)::
@@ -355,6 +358,16 @@ def build(
                 found.add(n)
         return frozenset(found)
 
+    @functools.lru_cache(maxsize=None)
+    def reads_as(form: str, pos: str) -> bool:
+        """Whether ``form`` is a word, or a plural, of a lemma with a sense of part of speech
+        ``pos`` (``"n"`` or ``"na"``)."""
+        if form.endswith(("ing", "ed")):
+            return False  # a verb form before a noun is a modifier of its own ("locking system")
+        found = [(form, "")] if form in wn.senses else []
+        found += [(lemma, ending) for lemma, ending in lemmas(form, wn) if ending in ("s", "es", "ies")]
+        return any(key[0] in pos for lemma, _ in found for key in wn.senses.get(lemma, ()))
+
     def attested(a_forms, b_forms) -> bool:
         return any(b in firsts.get(a, ()) for a in a_forms for b in b_forms)
 
@@ -376,15 +389,29 @@ def build(
         for position in (0, 1):
             word, fixed = (a, b) if position == 0 else (b, a)
             swaps: dict[str, str] = {}
-            for lemma, ending in lemmas(word, wn) or [(word, "")]:
-                # The head of a noun compound is a noun, its modifier a noun or an adjective:
-                # "frame" in "time frame" is not the verb ("time put").
-                for synonym, relation in wn.near_synonyms(lemma, args.hypernyms, "n" if position == 1 else "na").items():
-                    if synonym in FUNCTION_WORDS:
-                        continue
-                    for form in inflect(synonym, ending):
-                        if form not in word_forms(word) and unigrams.get(form, 0) >= args.min_word_count and form not in swaps:
-                            swaps[form] = relation
+            # The head of a noun compound is a noun, its modifier a noun or an adjective: the
+            # swaps of those senses tell whether the position is free in English ("loose",
+            # below).  By default the swaps reported are of every sense, as a spinner's
+            # thesaurus gives them ("push conference"); ``--head-senses-only``: those senses.
+            head_pos = "n" if position == 1 else "na"
+            same_sense: set[str] = set()
+            for swap_pos in ("nvar", head_pos) if getattr(args, "any_sense", False) else (head_pos,):
+                for lemma, ending in lemmas(word, wn) or [(word, "")]:
+                    for synonym, relation in wn.near_synonyms(lemma, args.hypernyms, swap_pos).items():
+                        if synonym in FUNCTION_WORDS:
+                            continue
+                        for form in inflect(synonym, ending):
+                            if form in word_forms(word) or unigrams.get(form, 0) < args.min_word_count:
+                                continue
+                            if swap_pos == head_pos:
+                                same_sense.add(form)
+                                swaps[form] = relation
+                            elif unigrams.get(form, 0) <= args.other_sense_max_count and reads_as(form, head_pos):
+                                # Another sense ("x"): "push" the verb for "press", read as the
+                                # noun "push".  Not a word that cannot be read in the phrase's
+                                # part of speech ("time define"), a verb form ("locking system"),
+                                # nor one as frequent as "put" or "set".
+                                swaps.setdefault(form, relation + "x")
             if pair in trace:
                 trace[pair].append(f"position {position}: swaps {sorted(swaps)}")
             if not swaps:
@@ -394,7 +421,7 @@ def build(
                 return (x, fixed) if position == 0 else (fixed, x)
 
             # A position where swaps are common is free, not fixed: keep none of its swaps.
-            loose = sum(bigrams.get(" ".join(pair_of(form)), 0) for form in swaps if compound_of(*pair_of(form)) is None)
+            loose = sum(bigrams.get(" ".join(pair_of(form)), 0) for form in same_sense if compound_of(*pair_of(form)) is None)
             if not proper and loose >= args.loose_share * count:
                 if pair in trace:
                     trace[pair].append(f"position {position} is loose ({loose / count:.2f} of the count)")
@@ -432,8 +459,45 @@ def build(
                 old = entries.get(q)
                 if old is None or (count, pair) > (old[2], old[0]):
                     entries[q] = (pair, 0, count, flags)
+    if getattr(args, "article_idioms", False):
+        entries.update(article_idioms(bigrams, wn, args))
     lines = [f"{q}\t{p}\t{cq}\t{cp}\t{flags}" for q, (p, cq, cp, flags) in sorted(entries.items())]
     return [header(args, floor), *lines]
+
+
+# Prepositions that open the adverbial idioms of WordNet ("for example", "in particular").
+IDIOM_PREPOSITIONS = ("at", "by", "for", "from", "in", "on", "under", "with")
+
+
+def article_idioms(bigrams: dict[str, int], wn: WordNet, args: argparse.Namespace) -> dict[str, tuple[str, int, int, str]]:
+    """Rows for an article put into a prepositional idiom: "for the example" for "for
+    example", "in the particular" for "in particular" (a calque of languages that mark
+    definiteness otherwise, or a literal rendering).
+
+    P is a two-word WordNet lemma that is an adverb only (a preposition and a noun or
+    adjective, not a function word), counted at least ``--idiom-count`` times, and at least
+    ``--idiom-share`` times as often as "the" + its second word (a noun, not an adverb: "at
+    the least" is English), so that the word after
+    "the" is rare outside the idiom ("the particular" is common: "in the particular case";
+    the rule reads the row only where no noun can follow).  Q's count is unknown (the
+    list has no word triples): it is written 0, with the flag ``ci``.
+    """
+    rows: dict[str, tuple[str, int, int, str]] = {}
+    for lemma, keys in wn.senses.items():
+        parts = lemma.split("_")
+        if len(parts) != 2 or parts[0] not in IDIOM_PREPOSITIONS or not parts[1].isalpha():
+            continue
+        if parts[1] in FUNCTION_WORDS or not all(k[0] == "r" for k in keys):
+            continue
+        # The second word a noun and not an adverb: "in the particular", not "at the least".
+        second = {k[0] for k in wn.senses.get(parts[1], ())}
+        if "n" not in second or "r" in second:
+            continue
+        count = bigrams.get(" ".join(parts), 0)
+        if count < args.idiom_count or count < args.idiom_share * bigrams.get("the " + parts[1], 0):
+            continue
+        rows[f"{parts[0]} the {parts[1]}"] = (" ".join(parts), 0, count, "ci")
+    return rows
 
 
 def header(args: argparse.Namespace, floor: int) -> str:
@@ -443,6 +507,8 @@ def header(args: argparse.Namespace, floor: int) -> str:
         f"Parameters: min-phrase-count={args.min_phrase_count} min-ratio={args.min_ratio} "
         f"min-word-count={args.min_word_count} loose-share={args.loose_share} hypernyms={int(args.hypernyms)} "
         f"analogues={int(args.analogues)} nouns-only={int(args.nouns_only)} kind-filter={int(args.kind_filter)}"
+        + (f" any-sense=1 other-sense-max-count={args.other_sense_max_count}" if getattr(args, "any_sense", False) else "")
+        + (f" article-idioms={args.idiom_count}/{args.idiom_share}" if getattr(args, "article_idioms", False) else "")
     )
 
 
@@ -468,6 +534,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-pos", dest="nouns_only", action="store_false")
     parser.add_argument("--no-kind-filter", dest="kind_filter", action="store_false")
     parser.add_argument("--no-analogues", dest="analogues", action="store_false")
+    parser.add_argument("--head-senses-only", dest="any_sense", action="store_false",
+                        help="swap in noun senses of the head and noun/adjective senses of the modifier only (v1 before issue 16); "
+                        "by default a synonym of any part of speech is swapped in, as a spinner's thesaurus does")
+    parser.add_argument("--other-sense-max-count", type=int, default=100_000_000,
+                        help="a swap from another part of speech is kept only if the word is counted at most this often")
+    parser.add_argument("--no-article-idioms", dest="article_idioms", action="store_false",
+                        help="leave out the rows of an article put into a prepositional idiom (for the example)")
+    parser.add_argument("--idiom-count", type=int, default=50_000_000)
+    parser.add_argument("--idiom-share", type=float, default=3.0)
     parser.add_argument("--explain", nargs="*", default=[], help="print why these phrases (Q or P) are in or out")
     parser.add_argument("--stats", action="store_true", help="print counts of what was kept")
     args = parser.parse_args(argv)

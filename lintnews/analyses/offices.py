@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from lintnews.analyses.dictionary import is_common_word
+from lintnews.analyses.dictionary import is_common_word, is_known_word
 from lintnews.analyses.names.keys import folded
 from lintnews.analyses.names.mentions import NAMES, Mention
 from lintnews.core.analysis import Analysis, analysis
@@ -92,8 +92,79 @@ ORGANISATION_NOUNS = frozenset(
     "front alliance coalition fund authority agency society academy chamber house duma knesset bundestag sejm "
     "rada diet majlis politburo presidium bureau cabinet conference synod church team firm network".split()
 )
-#: kinds of title in the index (a bit mask: a rendering can be several)
-OFFICE, LITERAL, ADDRESS = 1, 2, 4
+#: kinds of title in the index (a bit mask: a rendering can be several); STRUCT: a title
+#: recognised by its structure (a head word and its modifiers), in no list
+OFFICE, LITERAL, ADDRESS, STRUCT = 1, 2, 4, 8
+
+# -- the structure of an office title ---------------------------------------------------
+# An English office title is a head word (minister, secretary, president, mayor...) with
+# modifiers before it ("Foreign Minister") or a portfolio after "of"/"for" ("Minister of
+# Foreign Affairs").  Titles in no list are recognised by this structure, and compared
+# with the offices a person held by head and modifiers (analyses here, judgement in T103).
+HEADS = frozenset(
+    "minister secretary president chancellor premier chairman chairwoman chairperson chair mayor governor "
+    "judge justice magistrate prosecutor speaker head chief director commissioner ambassador envoy consul "
+    "prefect king queen emperor empress monarch sovereign sultan emir amir taoiseach voivode burgomaster "
+    "senator congressman congresswoman councillor councilor administrator spokesman spokeswoman spokesperson "
+    "leader commander governess regent viceroy ruler".split()
+)
+#: heads of several words (normalised), compared as one
+COMPOUND_HEADS = tuple(
+    tuple(h.split())
+    for h in sorted(
+        [
+            "prime minister", "secretary general", "general secretary", "chief justice", "chief judge", "attorney general",
+            "prosecutor general", "general prosecutor", "governor general", "chief executive", "chief minister",
+            "first minister", "vice president", "vice chancellor", "supreme leader", "secretary of state",
+            "commander in chief", "high commissioner", "high representative", "lord mayor", "lord chancellor",
+            "surgeon general", "state councillor", "state councilor", "minister president", "chief secretary",
+            "head of state", "head of government", "crown prince", "foreign secretary", "home secretary",
+        ],
+        key=lambda h: -len(h.split()),
+    )
+)
+CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to"})
+#: capitalised words that open a clause or tell a time: never a title's modifier
+CLAUSE_WORDS = frozenset(
+    "when as but and then if after before while since yesterday today tomorrow meanwhile also now so because though "
+    "although with without by from in on at to for the a an this that these those his her their its our my your "
+    "said says told according under via where whom who which what why how once later earlier last next both "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december here there thus hence instead indeed however moreover furthermore still "
+    "even only just nor or not no yes dear".split()
+)
+
+
+def title_structure(rendering: str) -> tuple[str, frozenset[str]]:
+    """``(head, modifier stems)`` of a normalised title: "minister of foreign affairs" ->
+    ("minister", {"forei", "affai"}); "" for the head when it has none."""
+    words = [w for w in rendering.replace("'s", "").split()]
+    cut = len(words)
+    for i, w in enumerate(words):
+        if w in ("of", "for", "to") and i:
+            cut = i
+            break
+    front = words[:cut]
+    head, at, size = "", -1, 0
+    for i in range(len(front)):
+        for ch in COMPOUND_HEADS:
+            if tuple(front[i : i + len(ch)]) == ch and (at < 0 or i >= at):
+                head, at, size = " ".join(ch), i, len(ch)
+                break
+    if at < 0 or at + size < len(front):
+        for i in range(len(front) - 1, -1, -1):
+            if front[i] in HEADS and i >= at + size:
+                head, at, size = front[i], i, 1
+                break
+    if at < 0:
+        return "", frozenset()
+    mods = [w for j, w in enumerate(words) if not (at <= j < at + size) and w not in CONNECTORS]
+    return head, frozenset(stem(w) for w in mods)
+
+
+def stem(word: str) -> str:
+    """A crude stem that makes "economy" and "economic", "defense" and "defence" meet."""
+    return word[:5]
 
 
 def norm_title(text: str) -> str:
@@ -238,12 +309,15 @@ class TitleIndex:
 
     kinds: dict[str, int]  # normalised rendering -> OFFICE | LITERAL | ADDRESS
     kinship: frozenset[str]  # forms of address that are also family words
+    anyone: frozenset[str]  # forms of address that are no English style before anyone's name
+    peerage: frozenset[str]  # knighthoods and peerages: right in the Commonwealth realms only
     royal: frozenset[str]  # royal and religious styles, right for royalty
     markers: dict[str, str]  # normalised marker -> country
     marker_words: frozenset[str]  # the first words of the markers, normalised
     words: frozenset[str]  # every word of every rendering, lower case
     last_words: frozenset[str]  # the last words of the renderings
     longest: int  # the most words a rendering has
+    distinct: frozenset[str]  # titles of one country's system ("voivode")
     after: re.Pattern[str]  # an apposition after a name: ", the prime minister,"
 
 
@@ -297,7 +371,7 @@ def title_index() -> TitleIndex:
         for r in spec["renderings"]:
             for t in _expand(r, portfolios):
                 add(t, LITERAL)
-    kinship, royal = set(), set()
+    kinship, royal, anyone, peerage = set(), set(), set(), set()
     for spec in data.get("forms-of-address") or []:
         for t in spec["forms"]:
             add(t, ADDRESS)
@@ -305,7 +379,11 @@ def title_index() -> TitleIndex:
                 kinship.add(norm_title(t))
             if spec.get("royal"):
                 royal.add(norm_title(t))
-    words = frozenset(w for t in kinds for w in t.split())
+            if spec.get("anyone"):
+                anyone.add(norm_title(t))
+            if spec.get("peerage"):
+                peerage.add(norm_title(t))
+    words = frozenset(w for t in kinds for w in t.split()) | HEADS
     marks = "|".join(re.escape(m) for m in sorted(data_markers_written(data), key=len, reverse=True))
     # ", the prime minister," / ", Germany's chancellor, said" / ", the foreign minister of Russia."
     after = re.compile(
@@ -317,11 +395,14 @@ def title_index() -> TitleIndex:
         kinds=kinds,
         kinship=frozenset(kinship),
         royal=frozenset(royal),
+        anyone=frozenset(anyone),
+        peerage=frozenset(peerage),
         markers=markers,
         marker_words=frozenset(m.split()[0] for m in markers),
         words=words,
-        last_words=frozenset(t.rsplit(" ", 1)[-1] for t in kinds),
+        last_words=frozenset(t.rsplit(" ", 1)[-1] for t in kinds) | HEADS,
         longest=max(len(t.split()) for t in kinds),
+        distinct=frozenset(norm_title(t) for t in data.get("distinct") or {}),
         after=after,
     )
 
@@ -619,8 +700,95 @@ def parse_title(tokens: tuple[str, ...]) -> tuple[str, int, int, str | None, int
                 qualifier = "rank"
             elif not marker_size and rendering in GENERIC and _organisation(rest[-1]):
                 qualifier = "org"
+        if not marker_size and not qualifier and kinds == OFFICE and rendering not in idx.distinct:
+            longer = _structural(tokens, n - size)
+            if longer is not None:
+                return longer
         return rendering, kinds, size, marker, marker_size, qualifier
-    return None
+    return _structural(tokens, n)
+
+
+def _structural(tokens: tuple[str, ...], first: int) -> tuple[str, int, int, str | None, int, str] | None:
+    """A title recognised by its structure, that ends ``tokens`` and starts before
+    ``first``: capitalised modifiers and connectors with a head word ("Upper Mayor",
+    "Minister of Enlightenment", "State Affairs Minister"), or None."""
+    idx = title_index()
+    n = len(tokens)
+    start = n
+    while start > 0 and n - start < 7:
+        t = tokens[start - 1]
+        w = _last_word(t)
+        if t.endswith((",", ";", ":", ".", ")", '"', "”")) and start < n:
+            break
+        if w in CONNECTORS and start < n:
+            start -= 1
+            continue
+        if not t[:1].isupper() or w in CLAUSE_WORDS or w in TIME_QUALIFIERS or w in RANK_QUALIFIERS or t in CAPITAL_QUALIFIERS:
+            break
+        if t.endswith(("’s", "'s")) and start < n:
+            break
+        if idx.kinds.get(w, 0) & ADDRESS:
+            break  # "His Excellency President": a form of address before the office
+        start -= 1
+    run = [_last_word(t) for t in tokens[start:]]
+    of = next((i for i, w in enumerate(run) if w in ("of", "for")), len(run))
+    cut = max((i + 1 for i, w in enumerate(run[:of]) if w in ("and", "to", "on")), default=0)
+    start += cut
+    while start < n and _last_word(tokens[start]) in CONNECTORS:
+        start += 1
+    if start >= first or n - start < 1:
+        return None
+    # it ends with its head ("State Affairs Minister") or with a portfolio after "of"
+    # ("Minister of Enlightenment"), never with a given name ("Finance Minister Christian")
+    last = _last_word(tokens[-1])
+    if last not in HEADS and not any(_last_word(t) in ("of", "for") for t in tokens[start:]):
+        return None
+    # a marker at the start is the country, not a modifier
+    marker, marker_size = None, 0
+    for m in range(min(3, n - start - 1), 0, -1):
+        country = idx.markers.get(norm_title(" ".join(tokens[start : start + m])))
+        if country:
+            marker, marker_size = country, m
+            break
+    # at a sentence's start, a capitalised word is any word ("Could Prime Minister"):
+    # only a word of a title is a modifier there
+    if start + marker_size < n and (start == 0 or tokens[start - 1].endswith(tuple(_SENTENCE_END))):
+        w = _last_word(tokens[start + marker_size])
+        if w not in idx.words and not marker_size:
+            start += 1
+    if start + marker_size >= first:
+        return None
+    if first < n and not all(is_common_word(_last_word(t)) or _last_word(t) in CONNECTORS for t in tokens[start + marker_size : first]):
+        return None  # a place or a name before a listed title ("California Voivode"): not a modifier of it
+    words = tokens[start + marker_size :]
+    rendering = norm_title(" ".join(words))
+    head, _mods = title_structure(rendering)
+    if not head or _last_word(words[0]) in CONNECTORS:
+        return None
+    qualifier = ""
+    if any(_named(t) and _last_word(t) not in HEADS and norm_title(t) not in idx.markers for t in words if _last_word(t) not in CONNECTORS):
+        qualifier = "org"
+    else:
+        before = tokens[:start]
+        if before:
+            word = before[-1].lower().rstrip(".,")
+            if word in TIME_QUALIFIERS:
+                qualifier = "time"
+            elif word in RANK_QUALIFIERS or before[-1] in CAPITAL_QUALIFIERS:
+                qualifier = "rank"
+    kinds = idx.kinds.get(rendering, 0) | STRUCT
+    return rendering, kinds, len(words), marker, marker_size, qualifier
+
+
+def _named(token: str) -> bool:
+    """Whether a capitalised modifier names an organisation or a party ("ANO", "Labour",
+    "Gazprom", "Party"): an acronym, an organisation noun, or a word no dictionary knows."""
+    word = token.rstrip(".,")
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    if word.lower() in ORGANISATION_NOUNS or (len(word) >= 2 and word.isupper()):
+        return True
+    return not is_known_word(word)
 
 
 def _organisation(token: str) -> bool:
@@ -718,6 +886,10 @@ def _find(doc: Document) -> tuple[OfficeMention, ...]:
                 if end is None:
                     end = _ends(token)
                 candidate = end == _END
+            if not candidate and end == _CAPITAL:
+                # "Minister of Enlightenment" + "Sergey Kravtsov": a head word before the
+                # capitalised word (the title's structure decides)
+                candidate = any(_last_word(t) in HEADS for t in title.split()[-6:-1])
         if candidate:
             om = _before(doc, m, i, full_names)
             if om is not None:
@@ -750,7 +922,8 @@ def _shape(title: str, words: tuple[str, ...]) -> tuple[tuple, tuple[str, ...], 
     """``(parsed title, the name's words, the title's tokens)`` of a mention whose title
     is ``title``, with words moved between the name and the title, or None."""
     idx = title_index()
-    tokens = tuple(_TOKEN.findall(" ".join(title.split()[-(idx.longest + 4) :])))
+    # a dash standing alone ends a title ("Daily Online - Prime Minister"): kept as a token
+    tokens = tuple(_TOKEN.findall(" ".join("|" if not w.strip("-–—") else w for w in title.split()[-(idx.longest + 4) :])))
     # Office words that the name kept ("Taoiseach Andrej Babiš"): into the title.
     peeled = 0
     while peeled < len(words) - 1 and _last_word(words[peeled]) in idx.words:
@@ -822,6 +995,14 @@ def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> Of
     if view.startswith(("-elect", "-designate", " elect", "-in-waiting"), name_end):
         qualifier = qualifier or "time"
     written = view[title_start:title_end]
+    # a possessive ends the name: "Narendra Modi's Twitter" is Narendra Modi
+    cut = re.search(r"['’]s\b", view[name_start:name_end])
+    if cut is not None:
+        kept = view[name_start : name_start + cut.start()].split()
+        if not kept:
+            return None
+        words = tuple(words[: len(kept)])
+        name_end = name_start + cut.start()
     key = name_key(words) if len(words) > 1 else ""
     full_keys: tuple[str, ...] = ()
     surname = folded(words[-1])
@@ -887,7 +1068,10 @@ def _after(doc: Document, m: Mention, idx: TitleIndex) -> OfficeMention | None:
     if size + marker_size != len(tokens):
         return None  # the whole apposition must be the title ("the prime minister", not "a friend of the minister")
     if found.group("of"):
-        marker = idx.markers.get(norm_title(found.group("of"))) or marker
+        of_marker = idx.markers.get(norm_title(found.group("of")))
+        if of_marker is None:
+            qualifier = qualifier or "org"  # "the Chairman of the Board of Directors": an organisation's office
+        marker = of_marker or marker
     title_start = found.start("title")
     if marker_size:
         at = title_start

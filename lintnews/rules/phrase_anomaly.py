@@ -69,6 +69,17 @@ class PhraseTable:
         rows = body.split("\n")
         if rows and not rows[-1]:
             rows.pop()
+        #: an article put into a prepositional idiom ("for the example" -> "for example"):
+        #: rows of three words, read by :func:`find_article_idioms`
+        self.idioms: dict[str, str] = {}
+        pairs = []
+        for row in rows:
+            q, _, rest = row.partition("\t")
+            if q.count(" ") == 2:
+                self.idioms[q] = rest.partition("\t")[0]
+            else:
+                pairs.append(row)
+        rows = pairs
         self._rows = rows
         # Q -> row number; the row itself is split only when Q occurs in a text.
         self._index = {row[: row.index("\t")]: i for i, row in enumerate(rows)}
@@ -135,6 +146,41 @@ def may_hold_phrase(view: str, table: PhraseTable) -> bool:
     return not table.byte_keys.isdisjoint(map(_JOIN, zip(words, islice(words, 1, None))))
 
 
+# What may follow an idiom with an article put in, where nothing can continue it: "for
+# the example, ..." but not "for the example of" nor "in the particular case".
+# A clause may follow a noun ("for the example he gave"), so only a mark ends the idiom.
+_IDIOM_END = r"(?=[ ]*(?:[,.;:!?)\n—–]|$))"
+
+
+@functools.lru_cache(maxsize=4)
+def _idiom_pattern(idioms: frozenset[str]) -> re.Pattern[str] | None:
+    if not idioms:
+        return None
+    alternatives = "|".join(re.escape(q).replace("\\ ", "[ ]") for q in sorted(idioms))
+    return re.compile(rf"(?<![\w'’/@#&-])(?:{alternatives}){_IDIOM_END}", re.IGNORECASE)
+
+
+def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
+    """An article put into a prepositional idiom of English, where the idiom ends (nothing
+    a noun phrase could go on with follows): "for the example, ..." -> "for example".
+    Lower case, or capitalised at the start of a sentence; pure, no I/O."""
+    pattern = _idiom_pattern(frozenset(table.idioms))
+    if pattern is None:
+        return []
+    hits = []
+    for m in pattern.finditer(view):
+        phrase = m.group()
+        words = phrase.split(" ")
+        if not all(w.islower() for w in words[1:]):
+            continue
+        if not (words[0].islower() or (_shape(words[0]) == "T" and _sentence_initial(view, m.start()))):
+            continue
+        original = table.idioms[phrase.lower()]
+        suggestion = _recase(original.split(" ")[0], words[0]) + " " + original.split(" ", 1)[1]
+        hits.append(Hit(m.start(), m.end(), phrase, suggestion, 0.0, True))
+    return hits
+
+
 def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
     """Every rare swap of a set phrase in ``view``, in order: pure, no I/O.
 
@@ -146,7 +192,7 @@ def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
     capitalised only.  Any other casing (a person's name beside a word, capitals) is not
     read.
     """
-    hits: list[Hit] = []
+    hits: list[Hit] = find_article_idioms(view, table) if table.idioms else []
     if not may_hold_phrase(view, table):
         return hits
     first_words = table.first_words
@@ -176,7 +222,7 @@ def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
         absent = entry.count == 0
         ratio = entry.original_count / max(entry.count, table.floor)
         hits.append(Hit(s1, e2, view[s1:e2], suggestion, ratio, absent))
-    return hits
+    return sorted(hits)
 
 
 def _own_run(view: str, words: list[re.Match[str]], i: int) -> bool:
@@ -214,6 +260,9 @@ class UnusualPhrase(DocumentRule):
 
     Example: ``the central bank raised curiosity rates`` -> ``interest rates``.
 
+    An article put into a prepositional idiom (``for the example,`` -> ``for example``) is
+    reported where a punctuation mark ends it, so that no noun or clause continues it.
+
     The knowledge comes from the Google Books bigram counts shipped by symspellpy and from
     WordNet 3.0, compiled into ``lintnews/data/phrases-v1.tsv.gz`` by
     ``training/build_phrase_table.py``.  Quotations, names of people and capitalised
@@ -227,6 +276,13 @@ class UnusualPhrase(DocumentRule):
 
     def check(self, doc: Document) -> Iterator[Finding]:
         for hit in find_unusual_phrases(doc.view, load_table()):
+            if hit.ratio == 0.0:  # an article put into an idiom: no count of the triple
+                yield self.finding(
+                    doc, hit.start, hit.end,
+                    f"'{hit.phrase}': the idiom is '{hit.suggestion}', without an article",
+                    suggestion=hit.suggestion,
+                )
+                continue
             bound = "more than " if hit.absent else "about "
             yield self.finding(
                 doc,

@@ -19,13 +19,19 @@ from lintnews.analyses.offices import (
     OFFICE,
     OFFICE_TITLES,
     REPORTED,
+    STRUCT,
     Holding,
+    CONNECTORS,
     Knowledge,
     OfficeMention,
     Person,
     knowledge,
+    norm_title,
+    stem,
     title_index,
+    title_structure,
 )
+from lintnews.analyses.dictionary import is_common_word
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document, in_quote
 from lintnews.core.finding import Finding
@@ -38,6 +44,8 @@ _ROYAL = re.compile(r"\b(king|queen|monarch|emperor|empress|emir|amir|sultan|pri
                     r"crown|ayatollah|patriarch|dalai lama|grand duke|royal|sovereign|ruler)\b", re.I)
 #: labels of a lesser office that holds a greater one's title ("Deputy Prime Minister")
 _LESSER = ("deputy ", "vice ", "assistant ", "first deputy ", "acting ", "under ", "shadow ", "parliamentary ", "junior ")
+#: the United Kingdom, the Commonwealth realms and Ireland: knighthoods and peerages are theirs
+_REALMS = frozenset("GB UK AU NZ CA IE JM BS BZ AG KN LC VC GD PG SB TV IN PK ZA NG KE GH MY SG LK BD MT CY".split())
 #: offices whose holders "His Excellency" is the right style for
 _DIPLOMATIC = ("ambassador", "permanent representative", "envoy", "high commissioner", "nuncio")
 
@@ -77,7 +85,69 @@ def office_errors(
         error = _judge_mention(doc, k, m, mentions)
         if error is not None:
             errors.append(error)
+    errors.extend(_conflicts(doc, k, mentions, {(e.start, e.end) for e in errors}))
     return errors
+
+
+#: heads of a country's top offices, of which a person holds one at a time; "premier"
+#: and "prime minister" are one office
+_STATE_HEADS = {"prime minister": "prime minister", "premier": "prime minister", "chancellor": "chancellor",
+                "president": "president", "taoiseach": "taoiseach", "governor": "governor", "mayor": "mayor",
+                "prefect": "prefect", "voivode": "voivode", "king": "king", "queen": "king", "emperor": "emperor",
+                "first minister": "first minister", "chief minister": "chief minister",
+                "minister president": "minister president", "governor general": "governor general",
+                "secretary of state": "secretary of state", "foreign secretary": "foreign secretary",
+                "home secretary": "home secretary", "secretary general": "secretary general"}
+
+
+def _state_head(m: OfficeMention) -> str:
+    head, _mods = title_structure(m.rendering.split(" of ")[0] if " of " in m.rendering else m.rendering)
+    if head not in _STATE_HEADS:
+        head, _mods = title_structure(m.rendering)
+    return _STATE_HEADS.get(_head(head), "")
+
+
+def _conflicts(doc: Document, k: Knowledge, mentions: Sequence[OfficeMention], reported: set[tuple[int, int]]) -> list[OfficeError]:
+    """A person the table does not know, given one top office in an article that calls
+    them by another at least twice ("Prime Minister Fan Mingzheng" twice, then
+    "Chancellor Fan Mingzheng"): the odd title is another system's office."""
+    groups: dict[str, list[tuple[OfficeMention, str]]] = {}
+    for m in mentions:
+        if m.after or m.qualifier or m.marker or not m.written[:1].isupper() or not m.kinds & (OFFICE | STRUCT):
+            continue
+        head = _state_head(m)
+        if not head:
+            continue
+        who = m.key or (m.full_keys[0] if len(m.full_keys) == 1 else "")
+        if who:
+            groups.setdefault(who, []).append((m, head))
+    found = []
+    for who, titled in groups.items():
+        heads: dict[str, list[OfficeMention]] = {}
+        for m, head in titled:
+            heads.setdefault(head, []).append(m)
+        if len(heads) != 2:
+            continue
+        (major, ms), (minor, odd) = sorted(heads.items(), key=lambda kv: -len(kv[1]))
+        if len(ms) == 1 and len(odd) == 1:
+            # one against one: the title of one country's system is the odd one ("Voivode"
+            # against "Governor"), when only one of them is
+            a, b = ms[0].rendering in k.distinct, odd[0].rendering in k.distinct
+            if a == b:
+                continue
+            if a:
+                ms, odd = odd, ms
+        elif len(ms) < 2 or len(odd) != 1:
+            continue
+        if (odd[0].start, odd[0].end) in reported:
+            continue
+        if k.people(who) or who in k.ignore:
+            continue  # the table knows this name: T103 judged the titles against it
+        m = odd[0]
+        lines = ", ".join(str(doc.position(x.start).line) for x in ms[:3])
+        message = f"'{m.written}' {m.name}: the same article calls {m.name} '{ms[0].written}' (lines {lines}), another country's office"
+        found.append(OfficeError(m.start, m.end, m.written, m.name, message, ms[0].written))
+    return found
 
 
 _MEMO_SIZE = 50_000
@@ -96,17 +166,75 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
         return None
     if m.kinds & ADDRESS and m.rendering in k.address:
         return _address(doc, k, m, person, mentions)
-    if not m.kinds & OFFICE:
+    if not m.kinds & (OFFICE | STRUCT):
         return None
     if person is not None and (m.marker is None or any(h.country == m.marker for h in person.holdings)):
-        if m.qualifier:
-            return None  # "former", "deputy", "Party": another office or another time
+        if m.qualifier and (m.qualifier != "time" or not m.written[:1].isupper()):
+            return None  # "deputy", "Party": another office; "her former foreign minister": a description
+        # "former": past offices are in the table too (a former office never held is wrong)
         return _office(k, m, person)
     if m.marker and m.qualifier in ("", "time"):
         # unknown, or the table knows none of the person's offices in that country: the
         # title is judged against the country's system ("former Georgian Chancellor")
-        return _marked(k, m)
+        found = _marked(k, m)
+        if found is not None:
+            return found
+    if person is None and not m.qualifier:
+        return _no_english_office(k, m)
     return None
+
+
+def _no_english_office(k: Knowledge, m: OfficeMention) -> OfficeError | None:
+    """A title whose modifiers hold a word no English office title has ("Upper Mayor",
+    "Minister of Enlightenment", "Total Manager Minister"): a word-by-word rendering,
+    whoever the person is.  English office titles are the table's office labels and the
+    renderings the country data accepts."""
+    if m.after or not m.written[:1].isupper() or not m.kinds & (OFFICE | STRUCT):
+        return None
+    head, _mods = title_structure(m.rendering)
+    if not head:
+        return None
+    vocabulary = _office_words(k)
+    head_words = set(head.split())
+    odd = [w for w in m.rendering.split() if w not in head_words and w not in CONNECTORS and w not in vocabulary
+           and _singular(w) not in vocabulary and is_common_word(w)]
+    if not odd:
+        return None
+    words = ", ".join(f"'{w}'" for w in odd)
+    message = (f"'{m.written}' {m.name}: no English office title has {words}; "
+               f"a word-by-word rendering of an office (in English: '{head.title()}' and its portfolio)")
+    return OfficeError(m.start, m.end, m.written, m.name, message, None)
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _office_words(k: Knowledge) -> frozenset[str]:
+    """Every word of an English office title: the table's labels and the accepted
+    renderings and proper titles of the country data (not its calques or wrong ones)."""
+    got = _WORDS.get(id(k.table))
+    if got is None:
+        words: set[str] = set()
+        for label in k.table.labels:
+            words.update(norm_title(label.replace(",", " ").replace("(", " ").replace(")", " ")).split())
+        for fam_accepted in k.family_accepted.values():
+            for t in fam_accepted:
+                words.update(t.split())
+        for office in k.offices.values():
+            for t in office.accepted | {norm_title(office.proper)}:
+                words.update(t.split())
+        from lintnews.analyses.offices import _data
+
+        words.update(str(w) for w in _data().get("english-office-words") or [])
+        for titles in k.family_titles:
+            if not any(titles in o.calques or titles in o.wrong for o in k.offices.values()):
+                words.update(titles.split())
+        got = _WORDS[id(k.table)] = frozenset(words)
+    return got
 
 
 # -- who the name is -------------------------------------------------------------------
@@ -214,11 +342,90 @@ def _office(k: Knowledge, m: OfficeMention, person: Person) -> OfficeError | Non
             where = ", ".join(k.country_names.get(c, c) for c in sorted(distinct.countries)[:3])
             message = f"'{m.written}' {m.name}: '{m.written}' is an office of {where}; {_was(k, person, h)}"
             return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
-    h = _held(k, person, m.rendering)
+    h = _held(k, person, m.rendering) if m.kinds & OFFICE else None
+    if h is None:
+        h = _unlike(k, m, person)
     if h is None:
         return None
     message = f"'{m.written}' {m.name}: {_was(k, person, h)}"
     return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
+
+
+#: heads of the offices a structural comparison reports (a person's other roles, party
+#: and club offices, ranks, are too often missing from the table to be compared)
+_COMPARED_HEADS = frozenset(
+    "minister secretary president chancellor premier chairman chairwoman chairperson mayor governor judge "
+    "prosecutor king queen emperor empress monarch sultan emir amir taoiseach voivode burgomaster prefect "
+    "head chief".split()
+    + ["prime minister", "secretary general", "general secretary", "chief justice", "chief judge", "attorney general",
+       "prosecutor general", "general prosecutor", "governor general", "chief executive", "chief minister",
+       "first minister", "secretary of state", "lord mayor", "lord chancellor", "state councillor", "state councilor",
+       "minister president", "chief secretary", "head of state", "head of government", "foreign secretary",
+       "home secretary", "supreme leader", "high representative"]
+)
+#: heads whose "of" names a country or a city, not a portfolio
+_PLACE_HEADS = frozenset(["prime minister", "president", "chancellor", "premier", "king", "emperor", "monarch",
+                          "head of state", "head of government", "governor", "mayor", "lord mayor", "sultan", "emir"])
+#: heads that are one office under several words
+_SAME_HEAD = {"chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman", "councilor": "councillor",
+              "state councilor": "state councillor", "general prosecutor": "prosecutor general", "amir": "emir",
+              "empress": "emperor", "queen": "king", "sovereign": "monarch"}
+#: modifiers any office may carry ("Federal Chancellor", "Cabinet Minister")
+_GENERIC_MODS = frozenset(stem(w) for w in "federal cabinet government national union state's welsh scottish english "
+                          "irish northern catalan basque bavarian flemish".split())
+
+
+def _head(h: str) -> str:
+    return _SAME_HEAD.get(h, h)
+
+
+def _unlike(k: Knowledge, m: OfficeMention, person: Person) -> Holding | None:
+    """The office to suggest when the title's structure (head word and modifiers) is
+    that of none of the person's offices: a head they never held ("Governor" for a
+    president, "Prime Minister" for a chancellor) or a head they held with modifiers no
+    rendering of it has ("Upper Mayor", "Minister of Enlightenment")."""
+    head, mods = title_structure(m.rendering)
+    head = _head(head)
+    if head in _PLACE_HEADS:
+        # "of" names the place ("Prime Minister of the Jewish State"), not a portfolio
+        head, mods = title_structure(m.rendering.split(" of ")[0])
+        head = _head(head)
+    if head not in _COMPARED_HEADS or _title_ok(k, person, m.rendering):
+        return None
+    # modifiers that are no common word name a place or a party: not evidence
+    mods = (mods & _COMMON_STEMS[m.rendering]) - _GENERIC_MODS
+    held = [h for h in person.holdings if h.family != "leg"]
+    if not any(h.family in REPORTED for h in held):
+        return None
+    same_head = []
+    for h in person.holdings:
+        markers = frozenset(stem(w) for mk, c in k.markers.items() if c == h.country for w in mk.split())
+        office = k.offices.get((h.country, h.family))
+        # the country's own renderings when it lists them (the family's may be another system's)
+        renderings = office.accepted | {norm_title(office.proper)} if office and office.accepted else k.accepted(h)
+        for r in (norm_title(h.label), *renderings):
+            rh, rm = title_structure(r)
+            if _head(rh) != head:
+                continue
+            same_head.append(h)
+            if mods <= rm | markers | frozenset(stem(w) for w in norm_title(h.label).split()):
+                return None
+    if same_head:
+        return _latest(same_head)
+    return _top(person)
+
+
+def _common_stems(rendering: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in rendering.split() if is_common_word(w))
+
+
+class _CommonStems(dict):
+    def __missing__(self, rendering: str) -> frozenset[str]:
+        got = self[rendering] = _common_stems(rendering)
+        return got
+
+
+_COMMON_STEMS: dict[str, frozenset[str]] = _CommonStems()
 
 
 def _distinct_holding(person: Person, distinct) -> Holding | None:
@@ -270,6 +477,10 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
     if m.sentence_start and m.rendering in index.kinship:
         return None
     royal = m.rendering in index.royal
+    if m.rendering in index.peerage:
+        # a knighthood or peerage: only for a known person of no Commonwealth realm
+        if person is None or any(h.country in _REALMS or _ROYAL.search(h.label) for h in person.holdings):
+            return None
     head = f"'{m.written}' {m.name}: a form of address where English names the office"
     if person is not None:
         h = _top(person)
@@ -281,7 +492,7 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
             return OfficeError(m.start, m.end, m.written, m.name, f"{head}; {_was(k, person, h)}", k.suggestion(h))
     # the same article gives the person an office
     for other in mentions:
-        if other is m or other.qualifier or not other.kinds & OFFICE or other.kinds & ADDRESS:
+        if other is m or other.qualifier or not other.kinds & (OFFICE | STRUCT) or other.kinds & ADDRESS:
             continue
         same = (m.key and other.key == m.key) or (not m.key and other.surname == m.surname) or (m.key and not other.key and other.surname == m.surname)
         if same:
@@ -289,6 +500,9 @@ def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | Non
                 return None
             line = doc.position(other.start).line
             return OfficeError(m.start, m.end, m.written, m.name, f"{head} ('{other.written}' on line {line})", other.written)
+    if m.rendering in index.anyone and person is None and (m.key or not is_common_word(m.name)):
+        # no English style before anyone's name: the office it stands for is unknown
+        return OfficeError(m.start, m.end, m.written, m.name, f"'{m.written}' {m.name}: a form of address that English news does not put before a name; give the person's office", None)
     return None
 
 
@@ -366,8 +580,20 @@ class OfficeNotHeld(CorpusRule):
     matched by N101's spelling key; a surname alone counts after the full name, or when
     one holder of an office has it and the article confirms who (a country marker, the
     country named, a title the person held); a name two people share is checked only when
-    a country marker leaves one.  "Former", "acting", "deputy" and "vice" titles are
-    other offices and are left alone, and so are titles in quotations.  A country's marker
+    a country marker leaves one.  A title in no list is read by its structure (a head
+    word such as minister, secretary, president, mayor, with modifiers or a portfolio
+    after "of") and compared with the person's offices by head and modifiers: a head the
+    person never held (``Governor Vladimir Putin``) or modifiers no rendering of a held
+    office has (``Minister of Outer Relations Dmytro Kuleba``) is reported.  "Acting",
+    "deputy" and "vice" titles are other offices and are left alone; a capitalised
+    "Former" title is judged against every office held, past or present; titles in
+    quotations are left alone.  Whoever the person is: a title with a common word that no
+    English office title has (the table's office labels, the accepted renderings and
+    ``english-office-words``: ``Head Long Minister``), a form of address that is no
+    English style before a name (``Comrade``, ``Teacher``, ``Boss``).  A person the table
+    does not know, called by one top office against two others in the article, has the
+    odd one reported.  ``Sir``/``Lord`` before a known person of no Commonwealth realm
+    is a form of address.  A country's marker
     with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``) and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
