@@ -254,3 +254,27 @@ def test_an_accepted_or_rejected_term_is_bounded_like_a_pattern():
     with pytest.raises(VocabularyError, match="too complex"):
         term_list(["(.*a){1000}"])
     assert term_list(["Zabihullah Mujahid", r"mi\pL+ter"]).matches("minister")
+
+
+@pytest.mark.parametrize("ignore_case", [True, False])
+def test_the_quick_mapping_is_the_tables_for_every_character(ignore_case):
+    """``_mapped`` (str.lower and replacements) maps each character as the table does,
+    except the listed ones, which send a text to the table itself."""
+    from lintnews.analyses.matching.phrase_set import LOWER_IS_NOT_FOLD, _mapped
+
+    table = _table(ignore_case)
+    listed = set(LOWER_IS_NOT_FOLD)
+    quick_differs = set()
+    for code in range(LAST_CASED + 1):
+        ch = chr(code)
+        expected = ch.translate(table)
+        if ch in listed:
+            assert _mapped(ch, ignore_case) == expected  # through the table
+            quick = ch.lower() if ignore_case else ch
+        else:
+            quick = _mapped(ch, ignore_case)
+        if quick.translate({c: to for c, to in table.items() if to in (32, 34, 39)}) != expected:
+            quick_differs.add(ch)
+    assert quick_differs == (listed if ignore_case else set())
+    news = "“Iñtërnâtiônàl” Σ news’\tTEXT\u00a0here"
+    assert _mapped(news, ignore_case) == news.translate(table)
