@@ -74,40 +74,70 @@ COUNTRY_JSON = ROOT / "lintnews" / "data" / "offices-by-country.json"
 
 # repository (under every-politician-scrapers/) -> (country code, pinned commit)
 SOURCES: dict[str, tuple[str, str]] = {
+    "algeria-cabinet": ("DZ", "a23de8549333fc55f861cc856d499acb9cd255de"),
     "argentina-ministers": ("AR", "98105f511ea6ad6c9730e979190909cf34d9343b"),
+    "armenia-ministers": ("AM", "0f97f894d1206191bcc52e5925f00bac9a0299bf"),
     "australia-cabinet": ("AU", "4c35a6ef087d076eb343b6177814574b2d6e43b8"),
     "austria-cabinet": ("AT", "d8d29777ec6abe3e2adfb82f5c308e944fb8f8a9"),
+    "azerbaijan-cabinet": ("AZ", "88e2221afaeb133eb9ac369d5a036c69bbeefc4d"),
+    "bangladesh-ministers": ("BD", "9bf8dcec085888ba0a57f9073a0d504b74c33441"),
+    "belarus-ministers": ("BY", "3edd7c7cbcba709c6165f7df09653dcbf50c7712"),
+    "belgium-cabinet": ("BE", "a1420fcaec8b2c2966eebb13f352b95725d3785b"),
     "brazil-ministers": ("BR", "de58065b42edc0c0f310185ffda9174540e9af5f"),
     "canada-cabinet": ("CA", "3b3f0da86ca64c7e3ce6d0f073ed66612885d06f"),
+    "chile-ministers": ("CL", "412eb050c5f72daf9c0f31b6482c61180501c83a"),
     "china-ministers": ("CN", "300341654d57cd10776238bae41c89b6ea315276"),
     "czech-ministers": ("CZ", "1e53f23f9405feacef64241294c342ab8eca0319"),
+    "denmark-cabinet": ("DK", "1599847eacdd27202c9b84387407cef25458f309"),
     "egypt-ministers": ("EG", "f3820a30ce92a8557e3503202fed731e9d91275c"),
+    "ethiopia-ministers": ("ET", "e025c9ca8d02cc7f3a5522afd30d49350e64c5cf"),
+    "finland-cabinet": ("FI", "56412ba38703d3181b5dd5675b8410b95f6a5487"),
     "france-cabinet": ("FR", "7ff37baf3297a83711c90ac84b1d3b2ecb50a541"),
+    "georgia-ministers": ("GE", "e843205baddb9cd7321170ede5d08210b1bf6c78"),
+    "greece-cabinet": ("GR", "34bf1d17b4c2afa95e6063f93742e53f3d4c7454"),
+    "hungary-cabinet": ("HU", "aee95092e592403fee7a5d87f0d6b8eeeda1e9ca"),
     "india-ministers": ("IN", "66f344bbf207d35eaa3225edf5584ae0bb164fe8"),
     "indonesia-ministers": ("ID", "66eaaf57191eff7e9d28eea926358bf83d443114"),
     "iran-ministers": ("IR", "a8e7c2fb16372b8b77a09303ae27d46a9ea21e67"),
     "iraq-ministers": ("IQ", "ab7f90c8298be91e36248b2ca5d7f268cee0b173"),
+    "ireland-ministers": ("IE", "562aee81a3802e59acc4cf21c8fce6a8ca35f76e"),
     "israel-ministers": ("IL", "81da8707e865df568c7ba8b0b89bf95e7ffd4ae1"),
     "italy-ministers": ("IT", "4f9e038f62f3c71f737fd7e30a4e35df1686f4eb"),
     "japan-ministers": ("JP", "8ba3cb1992bee87f5b8dc566da87db2be8550a1a"),
+    "jordan-ministers": ("JO", "34bc64166cbe64a6a784a7b134f2fd55872fa5f7"),
+    "kazakhstan-cabinet": ("KZ", "caf651f97dc0efed4955887c17fd6fadcdf7b111"),
+    "kenya": ("KE", "845fa144b1aa18652748624528d836b81e51b7d0"),
+    "malaysia-ministers": ("MY", "bab25025f0c68e7c1c623e0ee7e4888032550e16"),
     "mexico-ministers": ("MX", "87f5ae7dc992a800173a7c9de53ccbe25661dc61"),
+    "morocco-ministers": ("MA", "b5246271b46859298b816869fd8c3ae7f658afd8"),
     "netherlands-cabinet": ("NL", "a542323a663b1a7232e6f8e4843eda1f019a8705"),
+    "new-zealand-cabinet": ("NZ", "dbf5f248a1d55fc1a111112bc904c8e7e8e26950"),
     "nigeria": ("NG", "1f5d4aad9ba42a810e353d0d7b4378fedc4429e6"),
     "north-korea": ("KP", "7fd4f86187b511ff8bd0b95f1fcd1c5a21e881b5"),
+    "norway-cabinet": ("NO", "c0bc52971dac1a8734320e298a714903adae5b83"),
     "pakistan-ministers": ("PK", "065accdb5d8d693e89c0bc559862c10f66d443d1"),
     "philippines-ministers": ("PH", "1f396f9a8c2e3397cfe392fca350c8943aa1d5f5"),
     "poland-cabinet": ("PL", "c6b228df3eed6e9ba89f02bf424f870a66ea47a6"),
+    "portugal-cabinet": ("PT", "49dd0287a8d715a217ba067c04d574b2632864af"),
+    "romania-cabinet": ("RO", "63e9c5d352fa9a477e708ecc2ac4523af9534cfe"),
     "russia-cabinet": ("RU", "3871831d9846a16c5017acc229e003ab706202ab"),
     "saudi-ministers": ("SA", "566c58806bee4d91167f3dcbd19abbb596e65497"),
+    "serbia-ministers": ("RS", "a4a525577243b1a2ebc9c98de0801347aba26e52"),
+    "singapore-ministers": ("SG", "7c68317a86e9ab14712685cc12d6e2afc028d410"),
     "south-africa-cabinet": ("ZA", "0558a872c69856bba752bd3b8b3604e4e4479252"),
     "south-korea-ministers": ("KR", "6f17960017c672790f0997885e5b2ff5937305de"),
     "spain-ministers": ("ES", "1e1550ca85af4c39b71e6a462fead133849fe078"),
+    "sweden-cabinet": ("SE", "6756a7c9de57d94b64628365d3715a344c3ad9a7"),
+    "swiss-federal-council": ("CH", "7cb72efe7f83e593d6be64fa649c993c5042e49c"),
     "syria": ("SY", "08fddba7b3f3beef8ac10a7201ef1ff1cc7318af"),
     "taiwan": ("TW", "45c981ac5a15e4bdacfda83f77a64d275156ca4b"),
     "turkey-ministers": ("TR", "288fbd45ee3fa59f8a226437bf43d726c9845f4f"),
+    "uae-ministers": ("AE", "9478e53b0ada6f31a1877fddb499f33207efa368"),
     "ukraine-cabinet": ("UA", "4fc6ab0f4d90d6170b674172a115f1bc98478e4b"),
     "united-kingdom-cabinet": ("GB", "3a5ec686630cbefc0fe4b96da38a2a50b52d2556"),
     "us-cabinet": ("US", "0d5e73cb24ba9f78bc36f6cd0fbe9839e6cd8600"),
+    "venezuela": ("VE", "468bc47dfe82a6912833f85ccb15888baa132a6c"),
+    "vietnam": ("VN", "906e493fe5ae307bf6184baa4fa9e48d75f9866d"),
     "world": ("UN", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
 }
 OWNER = "every-politician-scrapers"
@@ -170,6 +200,8 @@ FAMILY_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("jud", re.compile(r"\b(justice|judge)\b", re.I)),
 ]
 US_FM = re.compile(r"^secretary of state$", re.I)
+# The Swiss Federal Chancellor heads the Federal Council's staff: no head of government
+SWISS_CHANCELLOR = re.compile(r"^(federal )?chancellor\b", re.I)
 # A head of state or government is national: "Prime Minister", "President of Russia",
 # not "Head of Government of Mexico City" or "Premier of Ontario".
 NATIONAL_SUFFIX = re.compile(
@@ -195,11 +227,18 @@ COUNTRY_NAMES = {
     "ZA": "South Africa", "KR": "South Korea", "ES": "Spain", "SY": "Syria", "TW": "Taiwan", "TR": "Turkey",
     "UA": "Ukraine", "GB": "the United Kingdom", "US": "the United States", "DE": "Germany", "PT": "Portugal",
     "NO": "Norway", "BE": "Belgium", "QA": "Qatar", "AE": "the United Arab Emirates",
+    "GE": "Georgia", "VN": "Vietnam", "MY": "Malaysia", "BD": "Bangladesh", "KE": "Kenya", "ET": "Ethiopia",
+    "CL": "Chile", "VE": "Venezuela", "HU": "Hungary", "RO": "Romania", "GR": "Greece", "SE": "Sweden",
+    "DK": "Denmark", "FI": "Finland", "CH": "Switzerland", "IE": "Ireland", "NZ": "New Zealand", "SG": "Singapore",
+    "BY": "Belarus", "KZ": "Kazakhstan", "AZ": "Azerbaijan", "AM": "Armenia", "RS": "Serbia", "JO": "Jordan",
+    "MA": "Morocco", "DZ": "Algeria",
 }
 
 
 def family_of(label: str, country: str) -> str:
     """The family of an office from its English label (and country)."""
+    if country == "CH" and SWISS_CHANCELLOR.match(label):
+        return "oth"
     if country == "US" and US_FM.match(label):
         return "fm"
     head = HEAD_TITLE.match(label)
@@ -273,8 +312,18 @@ def git_show(mirror_dir: Path, repo: str, commit: str, path: str) -> str | None:
     return out.stdout.decode("utf-8")
 
 
-def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, str, bool]], list[str]]:
-    """(id, name, country, label, start, end, legislator) rows of every source, and the missing ones."""
+def english_alias(title: str, name: str) -> str:
+    """The English Wikipedia title of a person when it is another name English news uses
+    ("Abiy Ahmed" for "Abiy Ahmed Ali"): two words or more, Latin letters, another key."""
+    alias = re.sub(r"\s*\([^)]*\)$", "", (title or "").strip())
+    if len(alias.split()) < 2 or "," in alias or not person_key(alias) or person_key(alias) == person_key(name):
+        return ""
+    return alias
+
+
+def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, str, bool, str]], list[str]]:
+    """(id, name, country, label, start, end, legislator, English alias) rows of every
+    source, and the missing ones."""
     rows, missing = [], []
     for repo, (country, commit) in sorted(SOURCES.items()):
         for path, legislators in (("html/holders21.csv", False), ("html/legislators.csv", True)):
@@ -296,7 +345,8 @@ def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, 
                         continue
                 # "Boris Johnson" not "Boris Johnson, Baron X": keep the name before a comma
                 name = name.split(",")[0].strip() if re.search(r", (Baron|Baroness|Lord|Lady|Viscount|Earl)\b", name) else name
-                rows.append((qid, name, country, label, year(row.get("start", "")), year(row.get("end", "")), legislators))
+                alias = english_alias(row.get("enwiki", ""), name)
+                rows.append((qid, name, country, label, year(row.get("start", "")), year(row.get("end", "")), legislators, alias))
     return rows, missing
 
 
@@ -317,8 +367,10 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     people: dict[str, dict] = {}
     by_key_country: dict[tuple[str, str], set[str]] = defaultdict(set)
     by_key: dict[str, set[str]] = defaultdict(set)
-    for qid, name, country, label, start, end, legislator in rows:
-        p = people.setdefault(qid, {"name": name, "holdings": set()})
+    for qid, name, country, label, start, end, legislator, alias in rows:
+        p = people.setdefault(qid, {"name": name, "holdings": set(), "aliases": set()})
+        if alias:
+            p["aliases"].add(alias)
         fam = "leg" if legislator else family_of(label, country)
         p["holdings"].add((country, fam, label, start, end))
         by_key_country[(name_key(name), country)].add(qid)
@@ -329,7 +381,7 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
         # that name; otherwise a person of the supplement
         ids = by_key_country.get((key, country)) or by_key.get(key) or set()
         pid = next(iter(ids)) if len(ids) == 1 else f"s:{key.replace(' ', '-')}"
-        p = people.setdefault(pid, {"name": name, "holdings": set()})
+        p = people.setdefault(pid, {"name": name, "holdings": set(), "aliases": set()})
         p["holdings"].add((country, family_of(label, country), label, start, end))
         by_key_country[(key, country)].add(pid)
         by_key[key].add(pid)
@@ -339,15 +391,22 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     labels = sorted({h[2] for p in people.values() for h in p["holdings"]})
     label_no = {lab: i for i, lab in enumerate(labels)}
     lines, surnames = [], []
-    n_holdings = 0
+    n_holdings = n_aliases = 0
     for pid, p in people.items():
-        # a holding known with and without its end: keep the one with the end
-        ended = {(c, f, lab, s) for c, f, lab, s, e in p["holdings"] if e}
+        # a holding known with and without its end: keep the one with the end (unless it
+        # ended the year it began: then the open one is the next term, not a stale copy)
+        ended = {(c, f, lab, s) for c, f, lab, s, e in p["holdings"] if e and e != s}
         hs = {h for h in p["holdings"] if h[4] or (h[0], h[1], h[2], h[3]) not in ended}
         hs = sorted(hs, key=lambda h: (h[3] or "9999", h[0], h[1], h[2], h[4]))
         n_holdings += len(hs)
         cells = ";".join(f"{c}|{f}|{label_no[lab]}|{s}|{e}" for c, f, lab, s, e in hs)
         lines.append(f"P\t{keyed[pid]}\t{p['name']}\t{pid}\t{cells}")
+        # the name English news uses, when the English Wikipedia title gives another one
+        akeys = {person_key(alias): alias for alias in sorted(p["aliases"], reverse=True)}
+        for akey, alias in sorted(akeys.items()):
+            if akey != keyed[pid]:
+                lines.append(f"P\t{akey}\t{alias}\t{pid}\t{cells}")
+                n_aliases += 1
         if any(h[1] in COMPARED for h in hs):
             skey = surname_key(p["name"], {h[0] for h in hs})
             if skey:
@@ -357,7 +416,7 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     countries = {h[0] for p in people.values() for h in p["holdings"]}
     header = f"#lintnews-offices 2 {len(lines)} {n_holdings}"
     text = "\n".join([header] + [f"L\t{lab}" for lab in labels] + lines + surnames) + "\n"
-    stats = {"people": len(lines), "holdings": n_holdings, "countries": len(countries), "labels": len(labels),
+    stats = {"people": len(lines) - n_aliases, "aliases": n_aliases, "holdings": n_holdings, "countries": len(countries), "labels": len(labels),
              "surnames": len(surnames)}
     return text.encode("utf-8"), stats, missing
 
@@ -395,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"inputs missing ({len(missing)}): {', '.join(missing[:5])}...", file=sys.stderr)
         return 2
-    print(f"{stats['people']} people, {stats['holdings']} office-holdings, {stats['countries']} countries, "
+    print(f"{stats['people']} people ({stats['aliases']} more names), {stats['holdings']} office-holdings, {stats['countries']} countries, "
           f"{stats['labels']} office labels, {stats['surnames']} holders of compared offices by surname; {len(data)} bytes")
     if args.check:
         same = args.out.is_file() and args.out.read_bytes() == data
