@@ -394,19 +394,26 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     people: dict[str, dict] = {}
     by_key_country: dict[tuple[str, str], set[str]] = defaultdict(set)
     by_key: dict[str, set[str]] = defaultdict(set)
+    by_spelling: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person_key, country)
     for qid, name, country, label, start, end, legislator, alias in rows:
         p = people.setdefault(qid, {"name": name, "holdings": set(), "aliases": set()})
         if alias:
             p["aliases"].add(alias)
+            # the supplement's rows, written with the English name, join this person
+            by_key_country[(name_key(alias), country)].add(qid)
+            by_key[name_key(alias)].add(qid)
+            by_spelling[(person_key(alias), country)].add(qid)
         fam = "leg" if legislator else family_of(label, country)
         p["holdings"].add((country, fam, label, start, end))
         by_key_country[(name_key(name), country)].add(qid)
         by_key[name_key(name)].add(qid)
+        by_spelling[(person_key(name), country)].add(qid)
     for _id, name, country, label, start, end in read_supplement():
         key = name_key(name)
         # join the one snapshot person of that name in that country, else the only one of
-        # that name; otherwise a person of the supplement
-        ids = by_key_country.get((key, country)) or by_key.get(key) or set()
+        # that name, else the one of that country spelled alike ("Araghchi"/"Araqchi");
+        # otherwise a person of the supplement
+        ids = by_key_country.get((key, country)) or by_key.get(key) or by_spelling.get((person_key(name), country)) or set()
         pid = next(iter(ids)) if len(ids) == 1 else f"s:{key.replace(' ', '-')}"
         p = people.setdefault(pid, {"name": name, "holdings": set(), "aliases": set()})
         p["holdings"].add((country, family_of(label, country), label, start, end))
