@@ -97,3 +97,34 @@ def test_the_calques_of_statsminister_are_no_accepted_rendering_anywhere():
     for (country, _family), office in k.offices.items():
         assert not calques & office.accepted, country
     assert all("hog" in k.family_titles[c] for c in calques)
+
+
+def _build_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "training" / "build_offices.py"
+    spec = importlib.util.spec_from_file_location("build_offices", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_english_wikipedia_title_is_a_second_name_only_when_it_is_another_name():
+    b = _build_module()
+    assert b.english_alias("Abiy Ahmed", "Abiy Ahmed Ali") == "Abiy Ahmed"
+    # a disambiguation in brackets is no part of the name
+    assert b.english_alias("Ranil Wickremesinghe (politician)", "Ranil Wickremasinghe") == "Ranil Wickremesinghe"
+    assert b.english_alias("Mark Rutte (politician)", "Mark Rutte") == ""
+    assert b.english_alias("Viktor Orbán", "Viktor Orbán") == ""
+    assert b.english_alias("Sukarno", "Soekarno Sosrodihardjo") == ""  # one word: a surname's namesakes
+    assert b.english_alias("Smith, John", "John Smith") == ""
+    assert b.english_alias("", "John Smith") == ""
+
+
+def test_the_swiss_federal_chancellor_is_no_head_of_government():
+    b = _build_module()
+    assert b.family_of("Chancellor", "CH") == "oth"
+    assert b.family_of("Chancellor", "AT") == "hog"
+    assert b.family_of("Prime Minister", "FI") == "hog"
+    assert b.family_of("President", "FI") == "hos"
