@@ -8,6 +8,7 @@ engine and every ``jobs`` gives the same findings in the same order.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 
 from lintnews.analyses import mtscore
@@ -48,7 +49,17 @@ def configured_rules(config: Config, select: Sequence[str] | None = None, extend
 
 
 def select_configured(rules: RuleSet, config: Config, select: Sequence[str] | None = None, extend_select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
-    """Select among configured ``rules`` by the configuration and the arguments."""
+    """Select among configured ``rules`` by the configuration and the arguments.
+
+    Every selector is checked, those of ``per-file-ignores`` too: a code no rule has is an
+    error wherever it is written (in ``per-file-ignores`` it would otherwise ignore nothing,
+    without a word)."""
+    for glob, codes in config.per_file_ignores.items():
+        try:
+            select_rules(rules, select=(), ignore=codes)
+        except RuleError as exc:
+            where = f"{config.path}: " if config.path is not None else ""
+            raise RuleError(f"{where}per-file-ignores {glob!r}: {exc}") from None
     if config.path is not None:
         # A selector of the configuration file that matches nothing is reported with its file.
         given = config.given("file")
@@ -68,6 +79,8 @@ def lint_paths(
     paths: Sequence[str],
     config: Config | None = None,
     rules: Sequence[Rule] | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
     corpus: Sequence[str] = (),
     cache: DocumentCache | None = None,
     keep_texts: bool = False,
@@ -90,12 +103,32 @@ def lint_paths(
     (local engine; small inputs stay in this process); ``engine``: ``"local"`` or
     ``"dask"``; ``scheduler``: the address of a running Dask scheduler (default: a local
     cluster of ``jobs`` workers); ``progress``: called as ``progress(done, total)``.
-    Raises :class:`lintnews.run.executors.EngineError` for an engine that cannot run.
+    ``select`` and ``ignore`` are those of :func:`lint_texts` (and of the command line:
+    ``select`` replaces the configuration's, ``ignore`` adds to it); with ``rules``, they
+    choose among those rules.
+    Raises :class:`TypeError` when ``paths`` is one string (a sequence of paths is wanted:
+    ``lint_paths(["seeds/"])``), :class:`lintnews.run.executors.EngineError` for an engine
+    that cannot run.
     """
+    _check_paths(paths)
+    paths = [os.fspath(p) for p in paths]
     config = config or Config()
-    rules = RuleSet.of(rules) if rules is not None else configured_rules(config)
+    if rules is not None:
+        rules = select_configured(RuleSet.of(rules), config, select, ignore=ignore) if select is not None or ignore else RuleSet.of(rules)
+    else:
+        rules = configured_rules(config, select=select, ignore=ignore)
     options = RunOptions(corpus, cache, keep_texts, scores, jobs, engine, scheduler, progress)
     return Run(config, rules, options).execute(paths)
+
+
+def _check_paths(paths: object) -> None:
+    """A string (or bytes, or a path) is not a sequence of paths: iterated, it would be one
+    path per character, and ``/`` among them the whole disk."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError(f"paths must be a sequence of paths, not one {type(paths).__name__}: lint_paths([{str(paths)!r}])")
+    for path in paths:  # type: ignore[attr-defined]
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"each path must be a str or a path, not {type(path).__name__} ({path!r})")
 
 
 def score_texts(texts: Mapping[str, str] | Sequence[str]) -> list[DocumentScore]:

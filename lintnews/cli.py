@@ -6,6 +6,7 @@ Exit codes: 0 nothing found, 1 findings, 2 a usage, configuration or input error
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -18,22 +19,25 @@ from typing import Any
 import click
 
 from lintnews.core.version import __version__
-from lintnews.api import configured_rules, fix_files, known_rules
+from lintnews.api import configured_rules, fix_files, fix_text, known_rules
 from lintnews.core.data import DataError
 from lintnews.core.printable import one_line
 from lintnews.core.side_files import append_side_file
 from lintnews.core.options import Option
 from lintnews.core.rule import FAMILIES, RuleError
 from lintnews.rules.ruleset import RuleSet
-from lintnews.progress import ProgressBar, summary
+from lintnews.progress import ProgressBar
 from lintnews.report import FORMATS, Report, needs, render
 from lintnews.report.github import step_summary
+from lintnews.report.text import summary_line
 from lintnews.run.baseline import BaselineError, read_baseline, write_baseline
 from lintnews.run.cache import DocumentCache, rules_fingerprint
 from lintnews.run.git import repository_of
 from lintnews.run.config import Config, ConfigError, find_config, load_config
 from lintnews.run.config import show as show_config
-from lintnews.run.options import builtin_rule_classes, every_option
+from lintnews.run.files import kind_of
+from lintnews.run.fixing import FileFix
+from lintnews.run.options import builtin_rule_classes, every_option, severity_rank
 from lintnews.run.executors import ENGINES, EngineError
 from lintnews.run.executors.local import default_jobs, relax_garbage_collection
 from lintnews.run.fingerprints import SourceLines, fingerprints
@@ -54,6 +58,9 @@ def _dest(option: Option) -> str:
 def table_flag(name: str):
     """The click option of the flag that sets option ``name``, from its declaration."""
     option = FLAGS[name]
+    if option.kind.type is bool:  # "--no-respect-gitignore": a switch that sets false
+        help_text = f"{option.help.rstrip('.')} (sets '{name}' of the configuration to false)."
+        return click.option(option.flag, _dest(option), is_flag=True, flag_value=False, default=None, help=help_text)
     combined = "added to" if option.command_line == "extend" else "replaces"
     owner = f"{name.split('.')[1]}: " if name.startswith("rules.") else ""
     commas = "; comma-separated, repeatable" if option.kind.from_flag is not list and option.kind.multiple else ""
@@ -82,7 +89,11 @@ def _fail(message: str) -> None:
 @table_flag("ignore")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: lintnews.toml or pyproject.toml found upward).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Configuration file (default: the closest lintnews.toml, or pyproject.toml with [tool.lintnews], in the common folder of PATHS or above it).")
+@table_flag("exclude")
+@table_flag("extend-exclude")
+@table_flag("respect-gitignore")
+@table_flag("fail-on")
 @table_flag("corpus")
 @table_flag("cache-dir")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the cache, even if configured.")
@@ -97,7 +108,10 @@ def _fail(message: str) -> None:
 @click.option("--require-languagetool", is_flag=True, help="Exit 2 when the LanguageTool checks cannot run (instead of a notice).")
 @click.option("--show-config", is_flag=True, help="Print the configuration file used and every option's value with where it came from (default, file, command line), then exit.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, whether it is on by default, and its name.")
-@click.option("--explain", metavar="CODE", help="Explain a rule: what it finds, why, an example.")
+@click.option("--explain", metavar="CODE|NAME", help="Explain a rule (by code or name): what it finds, why, an example.")
+@click.option("--stdin-filename", metavar="PATH", help="The path to report (and match per-file-ignores against) for the text read from standard input with '-'.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings (and errors) only: no notices, warnings, summary or 'fixed' line.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour the text format: auto = on a terminal unless NO_COLOR is set.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes for the per-document stage (default: every core; small inputs use one).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, help="Where documents are linted: this machine, or a Dask cluster (pip install 'lintnews[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask engine: the address of a running scheduler (default: a local cluster).")
@@ -157,29 +171,62 @@ class Arguments:
     scheduler: str | None
     progress: bool | None
     show_summary: bool
+    stdin_filename: str | None
+    quiet: bool
+    color: str
     flags: Mapping[str, Any]  # the flags that set options, by option name (lintnews.run.options)
 
 
 def _main(args: Arguments, started: float) -> int:
     """The stages of the command: configuration, rules, run (and fixes), report, exit code."""
-    config = load_config(args.config_path if args.config_path else find_config(Path.cwd())).with_command_line(args.flags)
+    start = config_start(tuple(args.stdin_filename if p == "-" and args.stdin_filename else p for p in args.paths))
+    config = load_config(args.config_path if args.config_path else find_config(start)).with_command_line(args.flags)
     if args.show_config:
-        click.echo(show_config(config, known_rules(config)), nl=False)
+        searched = start if args.paths and not args.config_path else None
+        click.echo(show_config(config, known_rules(config), searched), nl=False)
         return EXIT_CLEAN
     if args.list_rules or args.explain:
         _describe(known_rules(config), args.list_rules, args.explain)
         return EXIT_CLEAN
     _check_arguments(args)
     rules = configured_rules(config)
+    if not args.quiet:
+        _warn_unused(config, rules)
     relax_garbage_collection()
-    show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+    show_progress = (sys.stderr.isatty() and not args.quiet) if args.progress is None else args.progress
+    if "-" in args.paths:
+        return _lint_stdin(args, config, rules, started)
     result = _lint(args, config, rules, show_progress)
     if args.write_baseline_path:
         return _write_baseline(args.write_baseline_path, result)
     _report(args, result, rules)
-    if show_progress or args.show_summary:
-        click.echo(summary(result.files, len(result.findings), time.perf_counter() - started), err=True)
-    return _exit_code(args, result, rules)
+    if (show_progress or args.show_summary) and not args.quiet:
+        click.echo(summary_line(result.files, result.findings, time.perf_counter() - started), err=True)
+    return _exit_code(args, result, rules, config)
+
+
+def config_start(paths: tuple[str, ...]) -> Path:
+    """Where the search for a configuration starts, as ruff's: the common folder of the
+    paths given (a file's folder, a folder itself), so ``cd /; lintnews newsroom/x.txt``
+    finds ``newsroom/lintnews.toml``; the current folder without paths (or for ``-``)."""
+    folders = []
+    for raw in paths:
+        if raw == "-":
+            continue
+        path = Path(os.path.abspath(raw))
+        folders.append(str(path if path.is_dir() else path.parent))
+    if not folders:
+        return Path.cwd()
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # paths on two drives (Windows)
+        return Path.cwd()
+
+
+def _warn_unused(config: Config, rules: RuleSet) -> None:
+    """Settings that no selected rule reads are said, not dropped without a word."""
+    if config.reject and config.origin("reject") != "default" and not any(r.code == "S102" for r in rules):
+        click.echo(f"lintnews: warning: 'reject' is set ({config.origin('reject')}) but S102 (which reports rejected spellings) is not selected; add it with --extend-select S102", err=True)
 
 
 def _check_arguments(args: Arguments) -> None:
@@ -190,10 +237,20 @@ def _check_arguments(args: Arguments) -> None:
         # "--select ''" (an unset variable in a script) would run no rule and report a clean run.
         given = " ".join(f"--select {v!r}" for v in select)
         _fail(f"{given} names no rule code or prefix; a run without rules would check nothing (leave --select out for the default rules)")
+    if "-" in args.paths and len(args.paths) > 1:
+        _fail("'-' (standard input) cannot be given with other paths")
+    if "-" in args.paths and (args.write_baseline_path or args.baseline_path):
+        _fail("a baseline holds the findings of files, by their lines; it cannot take '-' (standard input)")
+    if args.stdin_filename and "-" not in args.paths:
+        _fail("--stdin-filename names the text read with '-'; give '-' as the path")
     if args.apply_fix and args.show_diff:
         _fail("--fix and --diff exclude each other (--diff shows what --fix would do)")
     if args.output is not None:
         check_report_target(args.output)
+    # Formats a table of counts or a diff cannot take are refused, not ignored.
+    for flag, given in (("--statistics", args.statistics), ("--diff", args.show_diff)):
+        if given and args.fmt not in ("text", "json"):
+            _fail(f"{flag} prints text or JSON; --format {args.fmt} is not for it (use --format text or --format json)")
 
 
 def _lint(args: Arguments, config: Config, rules: RuleSet, show_progress: bool) -> Result:
@@ -233,13 +290,14 @@ def _lint(args: Arguments, config: Config, rules: RuleSet, show_progress: bool) 
         return result
     fixed = fix_files(result, rules, config)
     if args.show_diff:
-        write_report(None, "".join(f.diff() for f in fixed))
+        write_report(args.output, _diff(fixed, args.fmt))
         _report_errors(result.errors)
         sys.exit(EXIT_ERROR if result.errors else EXIT_FINDINGS if fixed else EXIT_CLEAN)
     fixed, not_fixed = write_fixes(fixed)
     if fixed:
         n = sum(f.applied for f in fixed)
-        click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
+        if not args.quiet:
+            click.echo(f"lintnews: fixed {n} problem{'s' if n != 1 else ''} in {len(fixed)} file{'s' if len(fixed) != 1 else ''}", err=True)
         result = Run(config, rules, replace(options, progress=None, baseline=baseline)).execute(args.paths)
     elif baseline is not None:
         result.findings = drop_baselined(result.findings, baseline)
@@ -262,8 +320,7 @@ def _report(args: Arguments, result: Result, rules: RuleSet) -> None:
     """The report on stdout or in --output, the job summary, notices and input errors."""
     findings = result.findings
     if args.statistics:
-        counts = Counter((f.code, f.name) for f in findings)
-        out = "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        out = _statistics(findings, args.fmt)
     else:
         report = Report(
             findings,
@@ -274,6 +331,7 @@ def _report(args: Arguments, result: Result, rules: RuleSet) -> None:
             rules=rules,
             show_source=args.show_source,
             source_line=SourceLines(),
+            color=args.fmt == "text" and args.output is None and _use_color(args.color),
         )
         out = render(args.fmt, report)
     try:
@@ -282,19 +340,74 @@ def _report(args: Arguments, result: Result, rules: RuleSet) -> None:
         _fail(str(exc))
     if args.fmt == "github" and not args.statistics and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_summary(os.environ["GITHUB_STEP_SUMMARY"], step_summary(findings, result.files))
-    for notice in result.notices:
-        click.echo(f"lintnews: {notice}", err=True)
+    if not args.quiet:
+        for notice in result.notices:
+            click.echo(f"lintnews: {notice}", err=True)
     _report_errors(result.errors)
 
 
-def _exit_code(args: Arguments, result: Result, rules: RuleSet) -> int:
+def _statistics(findings, fmt: str) -> str:
+    """``--statistics``: the findings per rule, most first, as text or JSON (as ruff's)."""
+    counts = Counter((f.code, f.name) for f in findings)
+    fixable = Counter((f.code, f.name) for f in findings if f.fix is not None and f.fix.safe)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        table = [{"code": code, "name": name, "count": n, "fixable": fixable[(code, name)]} for (code, name), n in rows]
+        return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
+    return "".join(f"{n:6d}  {code}  {name}\n" for (code, name), n in rows)
+
+
+def _diff(fixed, fmt: str) -> str:
+    """``--diff``: the safe fixes as one unified diff, or in JSON one entry a file."""
+    if fmt == "json":
+        table = [{"path": f.path, "fixes": f.applied, "diff": f.diff()} for f in fixed]
+        return json.dumps(table, indent=2, ensure_ascii=False) + "\n"
+    return "".join(f.diff() for f in fixed)
+
+
+def _use_color(choice: str) -> bool:
+    """``--color``: always, never, or (auto) on a terminal unless NO_COLOR is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _lint_stdin(args: Arguments, config: Config, rules: RuleSet, started: float) -> int:
+    """``lintnews -`` (an editor's buffer): the text of standard input, reported under
+    ``--stdin-filename`` (default ``-``); with ``--fix`` the fixed text on stdout, as ruff."""
+    name = args.stdin_filename or "-"
+    raw = sys.stdin.buffer.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        _fail(f"{name}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
+    kind = kind_of(name) if name != "-" else "text"
+    if args.apply_fix or args.show_diff:
+        fixed, applied = fix_text(name, text, rules, config, kind=kind)
+        if args.apply_fix:
+            sys.stdout.write(fixed)
+            return EXIT_CLEAN
+        write_report(args.output, _diff([FileFix(name, text, fixed, applied)] if fixed != text else [], args.fmt))
+        return EXIT_FINDINGS if fixed != text else EXIT_CLEAN
+    keep = "texts" in needs(args.fmt) and not args.statistics
+    findings = Run(config, rules, RunOptions(scores=False, jobs=1, keep_texts=keep)).execute_texts([(name, text)])
+    normalised = text.replace("\r\n", "\n")
+    result = Result(findings, files=1, words=0, texts={name: normalised} if keep else {}, word_counts={name: len(normalised.split())})
+    _report(args, result, rules)
+    if args.show_summary and not args.quiet:
+        click.echo(summary_line(1, findings, time.perf_counter() - started), err=True)
+    return _exit_code(args, result, rules, config)
+
+
+def _exit_code(args: Arguments, result: Result, rules: RuleSet, config: Config) -> int:
     if result.errors:
         return EXIT_ERROR
     if args.require_languagetool and (result.languagetool_skipped or not any(r.code == "L101" for r in rules)):
         if not result.languagetool_skipped:
             click.echo("lintnews: error: --require-languagetool, but L101 (LanguageTool) is not selected", err=True)
         return EXIT_ERROR
-    if result.findings and not args.exit_zero:
+    threshold = severity_rank(config.fail_on)
+    if not args.exit_zero and any(severity_rank(f.severity) >= threshold for f in result.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
@@ -314,9 +427,10 @@ def _append_summary(path: str, markdown: str) -> None:
 
 def _describe(rules: RuleSet, list_rules: bool, explain: str | None) -> None:
     if explain:
-        matches = [r for r in rules if r.code == explain.upper()]
+        wanted = explain.strip()
+        matches = [r for r in rules if r.code == wanted.upper() or r.name == wanted.lower()]
         if not matches:
-            _fail(f"unknown rule code {explain!r}")
+            _fail(f"unknown rule code or name {explain!r} (lintnews --list-rules lists them)")
         r = matches[0]
         click.echo(f"{r.code} {r.name} ({r.severity}, {'on' if rules.is_default(r) else 'off'} by default, {r.scope} rule)\n")
         click.echo(r.describe())

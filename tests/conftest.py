@@ -7,8 +7,10 @@
 - ``run_lintnews``, ``json_findings``, ``copy_seeds``, ``span_of``, ``tree_snapshot``:
   plain helpers for the workflow tests (usable from module-scoped fixtures).
 
-The ``slow`` marker is registered here; the slow tests still run by default
-(deselect them with ``-m "not slow"``).
+The ``slow`` marker is registered here: the slow tests (builds, installs, the real
+pre-commit) run under CI (``CI`` set, as ``.ci/run`` sets it), with
+``LINTNEWS_SLOW_TESTS=1``, or when selected (``-m slow``); elsewhere they are skipped,
+with the reason, so the default run on a laptop stays short.
 """
 
 from __future__ import annotations
@@ -33,8 +35,22 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "slow: builds and installs lintnews into a fresh environment (a wheel, a pre-commit "
         "hook; may use the package registry for the build backend); "
-        "runs by default, deselect with -m 'not slow'",
+        "runs under CI (CI set), with LINTNEWS_SLOW_TESTS=1 or with -m slow; skipped otherwise",
     )
+
+
+def slow_tests_wanted(config: pytest.Config) -> bool:
+    """Whether this run runs the ``slow`` tests (see the module's docstring)."""
+    return bool(os.environ.get("CI")) or os.environ.get("LINTNEWS_SLOW_TESTS") == "1" or "slow" in (config.getoption("-m") or "").replace("not slow", "")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if slow_tests_wanted(config):
+        return
+    skip = pytest.mark.skip(reason="slow (builds, installs or runs pre-commit): runs under CI (.ci/run), with LINTNEWS_SLOW_TESTS=1 or -m slow")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
 
 
 # -- helpers -------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from lintnews.analyses.matching import (
     Candidates,
     Pattern,
     Patterns,
+    PhraseSet,
     matches_at,
     matches_of_words,
     plain_arguments,
@@ -371,7 +372,10 @@ def test_regexes_with_groups_of_their_own_are_found_one_by_one():
 def test_user_packs_are_matched_by_re2_alone():
     spec = {"code": "X101", "name": "x", "type": "existence", "message": "{match}", "tokens": ["Source link"]}
     rule = rule_from_spec(spec, "user.yaml", trusted=False)
-    assert rule.needs[0].candidates is None
+    # A phrase list goes to the automaton (tests/test_phrase_set.py), a pattern to RE2 alone.
+    assert isinstance(rule.needs[0], PhraseSet)
+    spec = {"code": "X102", "name": "x", "type": "existence", "message": "{match}", "patterns": ["Source +link"]}
+    assert rule_from_spec(spec, "user.yaml", trusted=False).needs[0].candidates is None
     doc = make_document("u.txt", "see Source  link here")
     assert [f.message for f in rule.check(doc, **arguments(rule.needs, doc))] == ["Source link"]
 
@@ -380,7 +384,8 @@ def test_a_text_without_a_utf8_form_is_scanned_by_python_alone():
     # A lone surrogate (possible through the API) has no UTF-8 form for RE2 to read.
     rule = RULES["M101"]
     doc = make_document("s.txt", "\ud800 the White Home said")
-    assert rule.needs[0].candidates.starts(doc) is None
+    pattern = next(need for need in rule.needs if isinstance(need, Pattern))
+    assert pattern.candidates.starts(doc) is None
     assert [f.suggestion for f in rule.check(doc, **arguments(rule.needs, doc))] == ["White House"]
 
 
@@ -391,7 +396,9 @@ def test_one_pass_tells_each_pattern_whether_to_look_further():
             assert declared.candidates.may_match(doc) is False, code
     assert scan.SHARED in doc.analyses  # the one pass, kept with the document
     doc = make_document("y.txt", "The White Home said so.")
-    assert list(RULES["M101"].needs[0].candidates.starts(doc)) == [4]
+    assert [m.start for m in RULES["M101"].needs[0].of(doc)] == [4]  # a phrase: the automaton
+    pattern = next(need for need in RULES["M101"].needs if isinstance(need, Pattern))  # its regex entries
+    assert pattern.candidates.may_match(doc) is False
     assert RULES["W101"].needs[0].candidates.may_match(doc) is False
 
 
@@ -403,7 +410,8 @@ def test_a_rule_sent_to_another_process_registers_its_patterns_there(monkeypatch
     rule = pickle.loads(sent)
     doc = make_document("w.txt", "The White Home said so.")
     assert [f.suggestion for f in rule.check(doc, **arguments(rule.needs, doc))] == ["White House"]
-    assert list(scan.SHARED.index) == [rule.needs[0].candidates.superset]
+    pattern = next(need for need in rule.needs if isinstance(need, Pattern))
+    assert list(scan.SHARED.index) == [pattern.candidates.superset]
 
 
 # -- words looked for by their occurrences -------------------------------------------------

@@ -391,7 +391,7 @@ def test_each_format_declares_what_it_shows():
         "html": {"errors", "texts", "word_counts"},
         "json": {"errors", "documents"},
         "sarif": {"errors", "rules", "source_line"},
-        "text": {"show_source", "source_line"},
+        "text": {"show_source", "source_line", "color"},
     }
     assert all(r.format == fmt for fmt, r in RENDERERS.items())
 

@@ -372,9 +372,10 @@ def test_a_yaml_alias_bomb_in_a_pack_is_refused(tmp_path):
 
 
 def test_a_pattern_too_large_for_re2_is_one_line_of_error(tmp_path):
-    """RE2 refuses a token of 1.6 MB; its own logging must not flood stderr."""
+    """A pattern of 1.6 MB is refused; RE2's own logging must not flood stderr.  (A token
+    of that length is only a long phrase: tests/test_phrase_set.py.)"""
     (tmp_path / "packs").mkdir()
-    (tmp_path / "packs" / "long.yaml").write_text(pack(f'tokens: ["{"lol " * 400_000}end"]\n'))
+    (tmp_path / "packs" / "long.yaml").write_text(pack(f'patterns: ["{"lol " * 400_000}end"]\n'))
     (tmp_path / "lintnews.toml").write_text('rule-packs = ["packs"]\n')
     (tmp_path / "a.txt").write_text(TEXT)
     proc = run_guarded(["a.txt"], tmp_path)

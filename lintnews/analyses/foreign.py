@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from lintnews.analyses.dictionary import is_known_word
+from lintnews.analyses.matching import Pattern
 from lintnews.analyses.names.given import is_given_name
 from lintnews.core.analysis import Analysis, analysis
 from lintnews.core.data import builtin_yaml
@@ -98,7 +99,25 @@ def _set_apart(line: str, start: int, end: int) -> bool:
 
 
 def _at_sentence_start(line: str, start: int) -> bool:
-    return re.search(r"(?:^|[.!?][\"”’)]?\s+)[\"“‘(]?$", line[:start]) is not None
+    """Whether ``line[:start]`` ends a sentence: it is empty, or ends in ``.``, ``!`` or
+    ``?``, maybe a closing quote or bracket, then white space; an opening quote or bracket
+    may follow.  (What ``(?:^|[.!?]["”’)]?\\s+)["“‘(]?$`` says, read backwards from
+    ``start``: a search of the regex in ``line[:start]`` would read the line from its
+    beginning for every word, quadratic on a long line.)"""
+    ends = (start, start - 1) if start > 0 and line[start - 1] in "\"“‘(" else (start,)
+    for end in ends:
+        if end == 0:
+            return True
+        i = end
+        while i > 0 and line[i - 1].isspace():
+            i -= 1
+        if i == end:
+            continue
+        if i > 0 and line[i - 1] in ".!?":
+            return True
+        if i > 1 and line[i - 1] in "\"”’)" and line[i - 2] in ".!?":
+            return True
+    return False
 
 
 def _in_a_name(line: str, start: int, end: int) -> bool:
@@ -153,20 +172,40 @@ def _in_line(line: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[Pattern, ...]:
+    """The regexes of :func:`_in_line`, declared to the matching layer: its one pass over
+    a document says which lines can hold a match of one of them, and only those lines are
+    read (most lines of English news hold none; scanning every line with the word regex,
+    which is tried at every position, was most of S103's time)."""
+    _words, word_re, unit_re, honorific_re = _lists()
+    regexes = {"script": _SCRIPT_RUN, "unit": unit_re, "honorific": honorific_re, "word": word_re}
+    return tuple(Pattern(f"foreign_{name}", regex, within_lines=True) for name, regex in regexes.items())
+
+
+def _candidate_lines(doc: Document) -> list[tuple[int, str]]:
+    """``(start, line)`` of the lines where :func:`_in_line` can find something."""
+    view = doc.view
+    offsets = [m.start() for pattern in _patterns() for m in pattern.of(doc)]
+    return [(start, view[start:end]) for start, end in doc.line_spans(offsets)]
+
+
 # Where two kinds meet, the more telling one is reported ("3 тыс.": a unit in Cyrillic).
 _PRIORITY = {"unit": 0, "honorific": 1, "function-word": 2, "mixed-script": 3, "script": 3}
 
 
 def _find(doc: Document) -> tuple[ForeignWord, ...]:
     found: list[ForeignWord] = []
-    for line_start, line in doc.lines():
+    for line_start, line in _candidate_lines(doc):
         if not line.strip():
             continue
-        taken: list[tuple[int, int]] = []
+        # In order of start: a word overlaps one taken before it when it starts before the
+        # furthest end taken so far.
+        taken_to = 0
         for start, end, kind, word in sorted(_in_line(line), key=lambda f: (f[0], _PRIORITY[f[2]], -f[1])):
-            if any(start < e and s < end for s, e in taken):
+            if start < taken_to:
                 continue
-            taken.append((start, end))
+            taken_to = max(taken_to, end)
             found.append(ForeignWord(line_start + start, line_start + end, kind, word))
     return tuple(found)
 

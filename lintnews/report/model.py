@@ -38,6 +38,8 @@ class Report:
     show_source: bool = False
     #: ``source_line(path, line)``: the text of a line of a file (reads it on demand)
     source_line: Callable[[str, int], str] | None = None
+    #: text format: ANSI colours (a terminal, ``--color always``)
+    color: bool = False
 
 
 #: the fields of a report a renderer may declare (the findings it always gets)

@@ -2,6 +2,7 @@
 
 from lintnews.rules import (  # noqa: F401
     document_mt_score,
+    garble_break_mid_clause,
     garble_broken_number,
     garble_capitalised_function_word,
     garble_lowercase_after_break,

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.analyses.matching.phrase_repeats import lines_with_repeated_phrase
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding, Fix
 from lintnews.core.rule import DocumentRule, register
+from lintnews.rules.garble_repeated_word import emphatic_in_quote
 
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 #: the longest phrase looked for, in words
@@ -25,19 +27,36 @@ _IDIOMS = frozenset(
 _SHORT_FUNCTION_WORDS = frozenset("it the a an and he she we in on at to of for is as by".split())
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 _PRONOUNS = frozenset("it you we they he she this that something someone anything nothing everything one".split())
-_AND_OR = re.compile(r"(?<![\w’'\-])(?P<x>[^\W\d_]+) (?:and|or) (?P<y>[^\W\d_]+)(?![\w’'\-])")
+_ASCII_LOWER = re.compile(r"[a-z]+")
+_COORDINATED = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_AND_OR = re.compile(
+    rf"(?<![\w’'\-])(?P<x>{_COORDINATED}) (?P<conjunction>and|or) (?P<y>{_COORDINATED})(?![\w’'\-])"
+    r"(?P<after> [\w’'\-]+)?"
+)
+# Words after "X and X" that make the second X another phrase: "war crimes and crimes
+# against humanity", "aged patients and patients with health problems", "parking and
+# parking is free".
+_MODIFIER_AFTER = frozenset(
+    "against with in of for from by under over directly who which whose where is are was were it occurred".split()
+)
 
 
-def _coordination_slip(word: str) -> bool:
-    """Whether "word and word" cannot be meant: not a name, an idiom ("more and more"),
-    an emphatic plural ("years and years", "crimes and crimes") or a pronoun."""
-    return (
-        word.islower()
-        and word not in _IDIOMS
-        and word not in _PRONOUNS
-        and not word.endswith(("er", "s", "ed", "ing"))
-        and len(word) > 2
-    )
+def _coordination_slip(m: re.Match) -> bool:
+    """Whether "word and word" cannot be meant: not an idiom ("more and more", "years
+    and years"), a comparative ("faster and faster"), a verb said twice for emphasis
+    ("tried and tried", "waiting and waiting"), a pronoun, two names ("P. Diddy or
+    Diddy"), or a second word another phrase starts with ("crimes and crimes against
+    humanity")."""
+    word = m.group("x")
+    after = (m.group("after") or " ").strip()
+    if word != m.group("y") or len(word) <= 2 or word.lower() in _IDIOMS or word.lower() in _PRONOUNS:
+        return False
+    if word.endswith(("er", "ed", "ing")) or after.lower() in _MODIFIER_AFTER:
+        return False
+    if word[0].isupper():
+        # "Laos and Laos", not a firm ("Smith and Smith Ltd") nor a name's variant ("or")
+        return m.group("conjunction") == "and" and word[1:].islower() and not after[:1].isupper()
+    return word.islower()
 
 
 def _words(line: str) -> list[tuple[int, int, str]]:
@@ -82,6 +101,8 @@ def _worth_reporting(size: int, times: int, phrase: str) -> bool:
         return False
     if phrase.rsplit(" ", 1)[-1].lower() in _CONJUNCTIONS:
         return False  # "again and again and again", "faster and faster and faster"
+    if size == 1 and _ASCII_LOWER.fullmatch(phrase):
+        return False  # G105's, a loop of it too ("the the the"): reported once, there
     if size == 1 and times == 2:
         # One word twice: lower-case words are G105's; a capitalised one may be a name
         # that is one word said twice ("Lang Lang", "Han Han": short Chinese names).
@@ -106,29 +127,36 @@ class RepeatedPhrase(DocumentRule):
     Example: ``the movement could be movement could be stronger`` -> ``the movement
     could be stronger``.
 
-    Lower-case words said twice (``the the``) are G105's.  Names that are one word twice
-    (``Lang Lang``, short capitalised words that are not English), emphatic doublings
-    (``more and more``, ``again and again and again``, ``crimes and crimes``), pronouns
-    (``you and you``) and capitalised words around "and" (names) are left alone.
+    Lower-case words said twice or more (``the the``, ``the the the``) are G105's.
+    Names that are one word twice (``Lang Lang``, short capitalised words that are not
+    English), a word doubled for emphasis in quoted speech (``“Never never again”``),
+    emphatic coordinations (``more and more``, ``again and again and again``, ``years and
+    years``, ``faster and faster``, ``tried and tried``), pronouns (``you and you``), a
+    second word that starts another phrase (``war crimes and crimes against humanity``)
+    and names around "or" are left alone.  Only the lines where a repeat can be are read
+    (:mod:`lintnews.analyses.matching.phrase_repeats`).
     """
 
     code = "G107"
     name = "repeated-phrase"
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for line_start, line in doc.lines():
-            if not line:
-                continue
+        numbers = lines_with_repeated_phrase(doc.view, MAX_PHRASE)
+        spans = doc.spans_of_lines(range(doc.line_count) if numbers is None else numbers)
+        for line_start, line_end in spans:
+            line = doc.view[line_start:line_end]
             for start, end, size, times, phrase in _repeats(line):
                 if not _worth_reporting(size, times, phrase):
                     continue
+                if size == 1 and emphatic_in_quote(doc, line_start + start, phrase):
+                    continue  # "“No no no,” he said", "“Please please help us”"
                 keep_end = start + len(phrase)
                 what = f"'{phrase}' is said {times} times in a row" + (" (a repetition loop)" if times > 2 else "")
                 fix = Fix(line_start + keep_end, line_start + end, "", safe=False)
                 yield self.finding(doc, line_start + start, line_start + end, what, suggestion=phrase, fix=fix)
             for m in _AND_OR.finditer(line):
-                x, y = m.group("x"), m.group("y")
-                if x != y or not _coordination_slip(x):
+                if not _coordination_slip(m):
                     continue
-                message = f"'{m.group()}' coordinates a word with itself: one of them was meant to be another word"
-                yield self.finding(doc, line_start + m.start(), line_start + m.end(), message)
+                said = line[m.start() : m.end("y")]
+                message = f"'{said}' coordinates a word with itself: one of them was meant to be another word"
+                yield self.finding(doc, line_start + m.start(), line_start + m.end("y"), message)

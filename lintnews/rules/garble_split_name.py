@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lintnews.analyses.dictionary import is_known_word
+from lintnews.analyses.dictionary import frequency, is_common_word, is_known_word
 from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
+from lintnews.rules.name_cues import after_role, after_title
 from lintnews.analyses.matching import Pattern
 
 _NOT_SURNAMES = (
@@ -28,9 +29,13 @@ CUT = Pattern(
     "name_cut",
     rf"(?:(?<=[a-z,;] )(?P<given>{_NAME_WORD})(?P<stop>\. )"
     rf"|(?<![\w’'\-])(?P<given2>{_NAME_WORD})(?P<clause>, (?:[a-z]+ ){{0,5}}[a-z]+, ))"
-    rf"(?P<surname>{_NAME_WORD})(?![\w’'\-])",
+    rf"(?P<surname>{_NAME_WORD})(?![\w\-])(?![’'](?!s\b))",  # a possessive may follow: "Karel. Havlíček's"
     within_lines=True,
 )
+#: After a spliced clause, a given name that is also an English word is told from the
+#: word by frequency: "William", "Charles" 1,824; "Rose" 27,460, "Black" 253,234.
+_COMMON_SURNAME_FREQUENCY = 20000
+_CONJUNCTIONS = ("and ", "or ", "but ", "nor ")
 # Given names that are also words a sentence may end on ("... the Prince. Charles").
 _NOT_GIVEN = frozenset({"Prince", "Princess", "King", "Queen", "Pope", "Will", "May", "June", "April", "August"})
 
@@ -77,14 +82,31 @@ class NameSplitBySentenceBreak(DocumentRule):
         view = doc.view
         for m in name_cut:
             first, surname = m.group("given") or m.group("given2"), m.group("surname")
-            if not (first[0].isupper() and surname[0].isupper()) or is_known_word(surname):
+            if not (first[0].isupper() and surname[0].isupper()):
                 continue
-            if m.group("stop") and (first in _NOT_GIVEN or first in _honorifics()):
-                continue
-            # Evidence that the two make one name: a known given name, or the whole name
-            # written elsewhere in the article.
-            if first not in given and f"{first} {surname}" not in view:
-                continue
+            titled = m.group("stop") and after_title(view, m.start())
+            if m.group("stop") and is_known_word(surname) and not (titled and frequency(surname) < _COMMON_SURNAME_FREQUENCY):
+                continue  # "... from Switzerland. Omega is elegant"; not "owner Jürgen. Mack"
+            if m.group("clause") and (
+                frequency(surname) >= _COMMON_SURNAME_FREQUENCY or m.group("clause")[2:].startswith(_CONJUNCTIONS)
+            ):
+                continue  # "Prince Charles, and his wife, Camilla": an apposition, not a splice
+            if m.group("stop") and ((first in _NOT_GIVEN and not titled) or first in _honorifics()):
+                continue  # "the Prince. Charles"; not "the broker Will. Christie"
+            # Evidence that the two make one name: a known given name, the whole name
+            # written elsewhere in the article, a title or role word before the given
+            # name ("the broker Will. Christie"), or a title and a given name around a
+            # clause ("Prince, as is known, William").
+            # "Prince, as is known, William", "President, in turn, Putin": a title is not
+            # followed by a clause and a name in English
+            title_before_given = (
+                m.group("clause") and first in _honorifics() and (surname in given or not is_common_word(surname))
+            )  # not "the President, however, Congress voted"
+            role_before_clause = m.group("clause") and after_role(view, m.start())  # "actor Ichimura, as is known, Uzaemon"
+            if first in given or titled or title_before_given or role_before_clause:
+                pass
+            elif is_common_word(first) or f"{first} {surname}" not in view:
+                continue  # "When, after two terms, Putin"
             what = "a full stop" if m.group("stop") else f"the clause '{m.group('clause').strip(', ')}'"
             yield self.finding(
                 doc,

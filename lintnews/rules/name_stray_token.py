@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
-from lintnews.analyses.dictionary import is_known_word
+from lintnews.analyses.dictionary import frequency, is_common_word
 from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import first_char_guard
+from lintnews.rules.name_cues import after_role, after_title, titles
 
 
 # What every match of the rule's regex contains: a number, a space and a capitalised word.
@@ -22,8 +23,13 @@ _NECESSARY = re.compile(r"\d[\d,.]* [A-Z][a-z]")
 class StrayTokenInName(DocumentRule):
     """Finds a stray token inside a name: a number after an honorific (``Mr. 58
     Freericks``), or a number, a lower-case word or a caption's bracket between the two
-    words of a name the article writes whole elsewhere (``Harriet 53 Harman``, ``Sebastian
-    then Schuster``, ``Olaf (left) Scholz``) or after an honorific (``Dr too Maruyama``).
+    words of a name (``Harriet 53 Harman``, ``Sebastian then Schuster``, ``Olaf (left)
+    Scholz``) or after an honorific (``Dr too Maruyama``).  The two words are one name
+    when the article writes them whole elsewhere, or when the first is a known given
+    name or follows a title or role word ("spokesman", "Minister") and the token cannot
+    stand between two people's names (a number, a caption's bracket, an adverb); after a
+    title, a bare given name is the start of a full name, so any word but a preposition
+    or determiner is stray there (``Deputy Foreign Minister Sergei said Ryabkov``).
 
     Why: a translator that carries a footnote mark, an age or a list number into the
     wrong place lands it inside a name, where it reads as part of the name.
@@ -60,48 +66,77 @@ class StrayTokenInName(DocumentRule):
 
     def _inside_a_full_name(self, doc: Document) -> Iterator[Finding]:
         """A number, a lower-case word or a caption's bracket between the two words of a
-        name the article writes whole elsewhere, or after an honorific: ``Harriet 53
-        Harman``, ``Sebastian then Schuster``, ``Olaf (left) Scholz``, ``Dr too Maruyama``."""
+        name, or after an honorific: ``Harriet 53 Harman``, ``Sebastian then Schuster``,
+        ``Olaf (left) Scholz``, ``Dr too Maruyama``, ``spokesman Emil said Sedlařík``."""
         view = doc.view
         given = given_names()
         for m in _INSIDE.finditer(view):
             first, stray, last = m.group("first"), m.group("stray"), m.group("last")
-            if stray.lower() in _JOINERS or is_known_word(last):
+            if stray.lower() in _JOINERS or not (first[0].isupper() and last[0].isupper()) or not _could_be_surname(last):
                 continue
             if first.rstrip(".") in _HONORIFICS:
                 if stray[:1].isdigit():
-                    continue  # "Mr. 58 Freericks": the honorific's own case, below
-            elif first not in given and is_known_word(first):
-                continue  # an English word ("The", "Minister"), not a given name
-            elif f"{first} {last}" not in view and not _surname_evidence(view, first, stray, last, given):
+                    continue  # "Mr. 58 Freericks": the honorific's own case, in check()
+            elif not _one_name(view, m.start(), first, stray, last, given):
                 continue
             yield self.finding(
                 doc,
                 m.start(),
-                m.end(),
+                m.end("last"),
                 f"'{stray}' stands inside the name '{first} {last}'",
                 suggestion=f"{first} {last}",
             )
 
 
-def _surname_evidence(view: str, first: str, stray: str, last: str, given: frozenset[str]) -> bool:
-    """Without the whole name elsewhere: a known given name, the surname written again,
-    and a stray token that cannot stand between two people's names (a number, a
-    caption's bracket, an adverb: not a verb, as in "Slavia promised Berbr")."""
-    if first not in given or view.count(last) < 2:
-        return False
-    return stray[:1].isdigit() or stray.startswith("(") or stray in _ADVERBS or stray.endswith("ly")
+def _could_be_surname(word: str) -> bool:
+    """Not an ordinary English word ("Sun", "Brown", "Moon" may be surnames, but a
+    capitalised common word after a stray token is more often a new sentence or a title)."""
+    return not word.isupper() and frequency(word) < _COMMON_SURNAME_FREQUENCY
+
+
+def _one_name(view: str, start: int, first: str, stray: str, last: str, given: frozenset[str]) -> bool:
+    """Evidence that ``first`` and ``last`` make one person's name, with ``stray``
+    between them: the whole name written elsewhere; or a given name or a name after a
+    title or role word ("spokesman", "Minister") with a token that cannot stand between
+    two people's names (a number, a caption's bracket, an adverb); or a given name after
+    a title or role word, which stands there only as the start of a full name ("Deputy
+    Foreign Minister Sergei said Ryabkov"), with any lower-case word."""
+    if first.lower() in _DETERMINERS or stray in _DETERMINERS or stray in _PREPOSITIONS:
+        return False  # "The 1974 Bills", "Saint Michal on Dominikánské square"
+    is_given = first in given
+    strong = (stray[:1].isdigit() and len(stray) <= 5) or stray.startswith("(") or stray in _ADVERBS or stray.endswith("ly")
+    if f"{first} {last}" in view:
+        # "Xi said Jinping" with "Xi Jinping" elsewhere; not "Pirelli tyre Scorpion"
+        return strong or is_given or (_could_be_surname(first) and stray in context()["speech"])
+    if first in titles():
+        # "Prince (right) Charles"; not "General 5 Division", "Chief hygienist Pavla"
+        return last in given and (stray.startswith("(") or stray in _ADVERBS)
+    titled = after_title(view, start)
+    if is_given and titled:
+        return True
+    return strong and (is_given or ((titled or after_role(view, start)) and not is_common_word(first)))
+
+
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+_PREPOSITIONS = frozenset("on in at of to from for with by into onto as via".split())
+#: Surnames that are also ordinary words are told from the words by frequency: "Mack"
+#: 1,027, "Charles" 1,824, "Adam" 3,389; "Moon" 59,927, "Sun" 106,205, "Brown" 33,083.
+_COMMON_SURNAME_FREQUENCY = 20000
 
 
 _ADVERBS = frozenset("then too also earlier later himself herself again meanwhile now already still even just once".split())
 # Honorifics that only ever stand right before a name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Rev", "Fr"})
 # A capitalised word, a stray token, a capitalised word; the stray token is a number, a
-# lower-case word or a bracketed caption word ("(left)", "(photo)", "(file)").
-_NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+"
+# lower-case word or a bracket of a caption or a credit: up to three lower-case words
+# ("(left)", "(second right)", "(file photo)"), an agency's or party's acronym ("(AP)",
+# "(SPD)") or a number ("(58)").  The token
+# and the surname are a lookahead, so that a surname may be the next match's first word
+# ("Kabuki actor Ichimura 86 Uzaemon").
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]+"  # Latin Extended-A: upper case checked in code
 _INSIDE = re.compile(
-    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?P<stray>\d[\d,.]*|[a-z]+|\((?:left|right|centre|center|pictured|photo|file|"
-    rf"archive|above|below|inset|top|bottom|video)\)) (?P<last>{_NAME})(?![\w’'\-])"
+    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\((?:[a-z]+(?: [a-z]+){{0,2}}|[A-Z]{{2,6}}|\d{{1,3}})\))"
+    rf" (?P<last>{_NAME})(?![\w’'\-]))"
 )
 # Words that join two names rather than stand in one: "Maria and José", "Smith or Jones".
 _JOINERS = frozenset({"and", "or", "nor", "but", "vs", "versus", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"})

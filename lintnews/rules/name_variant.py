@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from lintnews.core.corpus import Corpus
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
-from lintnews.analyses.names.keys import skeleton
 from lintnews.analyses.names.mentions import NAMES, NameFacts, mention_from_row, mention_row
-from lintnews.analyses.names.variants import candidate_pairs, find_variants, person_spelling
+from lintnews.analyses.names.variants import block_keys, block_pairs, find_variants, person_spelling
 from lintnews.core.rule import CorpusRule, register
 from lintnews.analyses.term_lists import ACCEPT
 
@@ -30,8 +29,19 @@ class NameVariant(CorpusRule):
 
     How: names are found as capitalised runs with person evidence (an honorific, a role
     such as "spokesman", a known given name, "said" after it); spellings are compared
-    only inside blocks of equal consonant skeleton, scored with rapidfuzz, and reported
-    only with supporting context: a shared given name or surname, or the same article.
+    only inside blocks of equal consonant skeleton (and a second key for "sch"/"sh" and
+    "kh"/"h"), scored with rapidfuzz, and reported only with supporting context: a shared
+    given name or surname, the same office right before both ("Prince William"/"Prince
+    Wiliam"), a name many articles write against one article's look-alike, or the same
+    article.  Inside one article every word of a name is compared with every other,
+    whatever its place ("Jahn Goodman" ... "John"), and the person evidence of either
+    spelling is enough when they are one letter or a transliteration swap apart.
+    Feminine and patronymic forms (Ivanov/Ivanova, Kowalski/Kowalska, -ovich/-ovna) and
+    differences of accents or capitals only are not respellings.
+    The canonical spelling is the one more articles use, then (given names) a known given
+    name, then the one written more often: a new article that repeats a misspelling
+    does not make it canonical.  The reported spelling is never an ordinary English word
+    nor a word the corpus writes in lower case; the canonical one may be ("John").
     Names the corpus has never seen twice are not errors; a name is never auto-fixed.
     A spelling in the configuration's accepted terms (``accept``, ``accept-file``) is
     canonical whatever the counts: "Zabihullah Mujahid is our spelling".
@@ -49,9 +59,10 @@ class NameVariant(CorpusRule):
     def collect(self, doc: Document, names: NameFacts) -> NameFacts:
         return names
 
-    # Names are only ever compared inside a block of equal consonant skeleton (surnames
-    # with surnames, given names with given names), so a mention's findings depend only on
-    # the mentions and lower-case forms of its surname's and its given name's blocks.
+    # Names are only ever compared inside a block (``block_keys``: the two consonant
+    # skeletons of a word, and its letters after a first letter that transliterations
+    # swap), whatever their place in the name, so a mention's findings depend only on the
+    # mentions and lower-case forms of the blocks of its words.
     # A slice is ``[path, lower-case forms, [index, mention as plain values], ...]``: the
     # mentions of a frequent name are read by the ten thousand (mention_row).
     def slices(self, facts: NameFacts) -> list[tuple[str | None, Any]]:
@@ -59,13 +70,12 @@ class NameVariant(CorpusRule):
         path = facts.mentions[0].full.path if facts.mentions else ""
         for i, m in enumerate(facts.mentions):
             row = [i, mention_row(m)]
-            blocks.setdefault("s:" + skeleton(m.surname), ([], set()))[0].append(row)
-            if m.given:
-                blocks.setdefault("g:" + skeleton(m.given), ([], set()))[0].append(row)
+            keys = {key for w in m.words for key in block_keys(w)}
+            for key in sorted(keys):
+                blocks.setdefault(key, ([], set()))[0].append(row)
         for word in facts.lower_forms:
-            key = skeleton(word)
-            for kind in ("s:", "g:"):
-                blocks.setdefault(kind + key, ([], set()))[1].add(word)
+            for key in block_keys(word):
+                blocks.setdefault(key, ([], set()))[1].add(word)
         return [(key, [path, sorted(lower), *rows]) for key, (rows, lower) in blocks.items()]
 
     def join(self, slices: list[Any]) -> NameFacts:
@@ -87,29 +97,31 @@ class NameVariant(CorpusRule):
         return NameFacts(tuple(mentions[i] for i in sorted(mentions)), frozenset(lower))
 
     def tally(self, key: str, slice: Any) -> dict[str, int]:
-        """The spellings of the block (surnames in a surname block, given names in a given
-        one), ``+`` before those of a mention with person evidence, ``-`` before the words
-        written in lower case: what says whether a spelling is a person's."""
+        """The spellings of the block (the words of its mentions that have its key), ``+``
+        before those of a mention with person evidence, ``-`` before the words written in
+        lower case: what says whether a block can hold a reported pair."""
         counts: dict[str, int] = {}
-        name_at = 2 if key.startswith("s:") else 1  # in a mention row: given 1, surname 2
         for _, row in slice[2:]:
-            tag = ("+" if row[6] else "=") + row[name_at]
-            counts[tag] = counts.get(tag, 0) + 1
+            for word in dict.fromkeys(row[0]):
+                if key in block_keys(word):
+                    tag = ("+" if row[6] else "=") + word
+                    counts[tag] = counts.get(tag, 0) + 1
         for word in slice[1]:
             counts["-" + word] = counts.get("-" + word, 0) + 1
         return counts
 
     def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
-        """A block reports nothing unless two of its person spellings are similar
-        (``find_variants``: eligible, with person evidence somewhere in the corpus)."""
+        """A block reports nothing unless two of its spellings are similar and one of
+        them may be reported (``find_variants``: a person spelling; the other may be an
+        ordinary word, and person evidence may come from the article)."""
         lower = {name[1:] for name in totals if name[0] == "-"}
-        people = {name[1:] for name in totals if name[0] == "+"}
-        return bool(candidate_pairs(s for s in people if person_spelling(s, lower)))
+        spellings = {name[1:] for name in totals if name[0] != "-"}
+        return any(person_spelling(a, lower) or person_spelling(b, lower) for a, b in block_pairs(key, spellings))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         for v in find_variants(corpus.of(self.code), corpus.paths, self.settings.accept.matches):
             m = v.mention
-            loc = m.full if v.role == "given" else m.surname_loc
+            loc = v.loc or (m.full if v.role == "given" else m.surname_loc)
             where = ", ".join(c.full.short() for c in v.canonical_mentions[:_SHOWN])
             more = ", ..." if len(v.canonical_mentions) > _SHOWN else ""
             n = len(v.canonical_mentions)

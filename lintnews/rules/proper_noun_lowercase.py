@@ -17,7 +17,8 @@ from lintnews.core.facts import fact_type
 from lintnews.core.finding import Finding
 from lintnews.core.rule import CorpusRule, register
 
-_LOWER = re.compile(r"(?<![\w@#/.’'\-])[a-zß-ÿĀ-ž]{3,}(?![\w@/’'\-]|\.[a-z])")
+# A possessive ending may follow ("aslin’s unit"); another apostrophe may not ("don’t").
+_LOWER = re.compile(r"(?<![\w@#/.’'\-])[a-zß-ÿĀ-ž]{3,}(?![\w@/\-]|[’'](?!s\b)|\.[a-z])")
 _CAPITALISED = re.compile(r"(?<![\w@#/.’'\-])[A-ZÀ-ÞĀ-Ž][a-zß-ÿĀ-ž]{2,}(?![\w@/’'\-])")
 # A word right after one of these (or at a line's start) may be capitalised for the
 # sentence, not as a name.
@@ -55,8 +56,13 @@ class LowerCaseProperNouns:
     people: dict[str, int]  # words of names used as people's names here (lower case) -> count
 
 
+# A quotation closed by a comma goes on with its speaker: ",” geywitz said".
+_AFTER_QUOTED_CLAUSE = re.compile(r",\s*[”\"’]\s*$")
+
+
 def _mid_sentence(view: str, start: int) -> bool:
-    return _SENTENCE_START.search(view, max(0, start - 4), start) is None
+    begin = max(0, start - 4)
+    return _SENTENCE_START.search(view, begin, start) is None or _AFTER_QUOTED_CLAUSE.search(view, begin, start) is not None
 
 
 def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:

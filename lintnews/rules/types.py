@@ -38,7 +38,20 @@ from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.data import DataError, read_yaml, rules_dir
 from lintnews.core.document import Document, in_quote
 from lintnews.core.finding import SEVERITIES, Finding, Fix
-from lintnews.analyses.matching import Pattern, PatternError, Patterns, compile_user, first_char_guard, phrase_regex
+from lintnews.analyses.matching import (
+    MAX_PROGRAM_SIZE,
+    Pattern,
+    PatternError,
+    Patterns,
+    PhraseError,
+    PhraseMatch,
+    PhraseSet,
+    compile_user,
+    first_char_guard,
+    merge_matches,
+    phrase_regex,
+    phrase_regex_length,
+)
 from lintnews.core.rule import CODE_RE, CorpusRule, DocumentRule, Rule
 
 __all__ = ["RULE_TYPES", "DataRule", "first_char_guard", "load_packs", "phrase_regex", "rule_from_spec"]
@@ -68,11 +81,15 @@ class DataRule(Rule):
     def describe(self) -> str:
         return self.doc or f"{self.name} (from {self.source})"
 
-    def compile(self, source: str, what: str):
+    def compile(self, source: str, what: str, whole: bool = False):
         """Python's ``re`` for built-in packs, RE2 for user packs (no catastrophic backtracking)."""
         if not self.trusted:
             try:
-                return compile_user(source, ignore_case=bool(self.flags & re.IGNORECASE))
+                # ``whole``: an alternation of entries compiled one by one before, each
+                # within RE2's program limit; the whole is bounded by their sum.
+                return compile_user(
+                    source, ignore_case=bool(self.flags & re.IGNORECASE), max_program=None if whole else MAX_PROGRAM_SIZE
+                )
             except PatternError as exc:
                 raise DataError(f"{self.source}: invalid regex in {what}: {exc}") from None
         try:
@@ -126,32 +143,71 @@ class ExistenceRule(DataRule, DocumentRule):
         self.check_template(self.message, "match")
         self.whole_line = spec.get("match", "phrase") == "line"
         self.safe_fix = spec.get("fix") == "delete-line" and self.whole_line
-        alternatives = [self.phrase(str(t)) for t in tokens] + [f"(?:{p})" for p in map(str, patterns)]
-        body = "|".join(sorted(alternatives, key=len, reverse=True))
+        # The alternatives in the order the one regex of them would try them: longest source
+        # first.  A phrase's regex is written only where a regex is made of it.
+        entries = [(str(t), True) for t in tokens] + [(f"(?:{p})", False) for p in map(str, patterns)]
+        lengths = [phrase_regex_length(e, self.trusted) if is_phrase else len(e) for e, is_phrase in entries]
+        order = sorted(range(len(entries)), key=lengths.__getitem__, reverse=True)
+        alternatives = [entries[k] for k in order]  # (a phrase or a regex, whether a phrase)
         if self.whole_line:
-            body = rf"^[ \t]*(?:{body})[ \t]*$"
-        self.regex = self.compile(body, "tokens/patterns")
-        self.needs = (Pattern("matches", self.regex),)
+            for entry, is_phrase in alternatives:
+                if not is_phrase:
+                    self.compile(entry, "tokens/patterns")  # report a bad one by itself
+            body = "|".join(self.phrase(e) if is_phrase else e for e, is_phrase in alternatives)
+            self.regex = self.compile(rf"^[ \t]*(?:{body})[ \t]*$", "tokens/patterns", whole=True)
+            self.needs = (Pattern("matches", self.regex),)
+            return
+        # A list of phrases is matched by an automaton (as long as it may be), patterns by
+        # one regex; their matches are merged as the alternation of both would take them.
+        phrases = [(k, e) for k, (e, is_phrase) in enumerate(alternatives) if is_phrase]
+        self.regex_numbers = [k for k, (_, is_phrase) in enumerate(alternatives) if not is_phrase]
+        self.regex = None
+        needs: list = [_phrase_set(phrases, bool(self.flags & re.IGNORECASE), source)] if phrases else []
+        if self.regex_numbers:
+            for k in self.regex_numbers:
+                self.compile(alternatives[k][0], "tokens/patterns")  # report a bad one by itself
+            body = "|".join(f"(?P<a{k}>{alternatives[k][0]})" for k in self.regex_numbers)
+            self.regex = self.compile(body, "tokens/patterns", whole=True)
+            needs.append(Pattern("matches", self.regex))
+        self.needs = tuple(needs)
 
-    def check(self, doc: Document, matches: list) -> Iterator[Finding]:
-        for m in matches:
-            start, end = m.span()
+    def _spans(self, phrases: list, matches: list | None) -> Iterator[tuple[int, int]]:
+        if self.whole_line:
+            for m in matches or ():
+                yield m.span()
+            return
+        if not matches:
+            yield from ((m.start, m.end) for m in phrases)
+            return
+        found = [PhraseMatch(*m.span(), _alternative(m, self.regex_numbers, "a")) for m in matches]
+        yield from ((m.start, m.end) for m in merge_matches(phrases, found))
+
+    def check(self, doc: Document, phrases: list | None = None, matches: list | None = None) -> Iterator[Finding]:
+        view = doc.view
+        for start, end in self._spans(phrases or [], matches):
             if start == end:
                 continue
-            text = m.group(0).strip()
-            start += len(m.group(0)) - len(m.group(0).lstrip())
+            whole = view[start:end]
+            text = whole.strip()
+            start += len(whole) - len(whole.lstrip())
             end = start + len(text)
-            fix = None
-            line_start = doc.text.rfind("\n", 0, start) + 1
-            line_end = doc.text.find("\n", end)
-            # A line that also holds a suppression marker is not deleted: the marker is the
-            # user's, and deleting it would un-suppress what it covers.
-            if self.safe_fix and "lintnews:" not in doc.text[line_start : len(doc.text) if line_end == -1 else line_end]:
-                # Take the blank line before it too, so no run of empty lines is left.
-                if line_start >= 2 and doc.text[line_start - 2] == "\n":
-                    line_start -= 1
-                fix = Fix(line_start, len(doc.text) if line_end == -1 else line_end + 1, "", safe=True)
-            yield self.finding(doc, start, end, self._format(self.message, match=text), fix=fix)
+            yield self.finding(doc, start, end, self._format(self.message, match=text), fix=self._fix(doc, start, end))
+
+    def _fix(self, doc: Document, start: int, end: int) -> Fix | None:
+        """The deletion of the line, for a rule that offers it (looked for only then: a
+        search for the line's ends per match would make a long line quadratic)."""
+        if not self.safe_fix:
+            return None
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        line_end = doc.text.find("\n", end)
+        # A line that also holds a suppression marker is not deleted: the marker is the
+        # user's, and deleting it would un-suppress what it covers.
+        if "lintnews:" in doc.text[line_start : len(doc.text) if line_end == -1 else line_end]:
+            return None
+        # Take the blank line before it too, so no run of empty lines is left.
+        if line_start >= 2 and doc.text[line_start - 2] == "\n":
+            line_start -= 1
+        return Fix(line_start, len(doc.text) if line_end == -1 else line_end + 1, "", safe=True)
 
 
 class SubstitutionRule(DataRule, DocumentRule):
@@ -164,26 +220,55 @@ class SubstitutionRule(DataRule, DocumentRule):
             raise DataError(f"{source}: a substitution rule needs a non-empty 'swap' list")
         self.entries: list[dict[str, str]] = []
         alternatives = []
+        phrases = []
         for i, entry in enumerate(swaps):
             if not isinstance(entry, dict) or "wrong" not in entry or "expected" not in entry:
                 raise DataError(f"{source}: swap entry {i + 1} needs 'wrong' and 'expected'")
             wrong = str(entry["wrong"])
-            source_re = wrong if entry.get("regex") else self.phrase(wrong)
-            self.compile(source_re, f"swap entry {i + 1}")  # report a bad entry by number
-            alternatives.append(f"(?P<s{i}>{source_re})")
+            if entry.get("regex"):
+                self.compile(wrong, f"swap entry {i + 1}")  # report a bad entry by number
+                alternatives.append(f"(?P<s{i}>{wrong})")
+            else:
+                phrases.append((i, wrong))
             self.entries.append({"wrong": wrong, "expected": str(entry["expected"]), "note": str(entry.get("note", ""))})
-        self.regex = self.compile("|".join(alternatives), "swap")
         self.check_template(self.message, "match", "expected", "note")
-        self.needs = (Pattern("matches", self.regex),)
+        # Phrases go to an automaton, however many; regex entries are one regex, and the
+        # matches of both are merged as the alternation of all entries would take them.
+        needs: list = [_phrase_set(phrases, bool(self.flags & re.IGNORECASE), source)] if phrases else []
+        self.regex = None
+        if alternatives:
+            self.regex = self.compile("|".join(alternatives), "swap", whole=True)
+            needs.append(Pattern("matches", self.regex))
+        self.needs = tuple(needs)
 
-    def check(self, doc: Document, matches: list) -> Iterator[Finding]:
-        for m in matches:
-            start, end = m.span()
+    def check(self, doc: Document, phrases: list | None = None, matches: list | None = None) -> Iterator[Finding]:
+        found = phrases or []
+        if matches:
+            found = merge_matches(found, [PhraseMatch(*m.span(), int(m.lastgroup[1:])) for m in matches])
+        view = doc.view
+        for start, end, index in found:
             if start == end:
                 continue
-            entry = self.entries[int(m.lastgroup[1:])]
-            message = self._format(self.message, match=m.group(0), expected=entry["expected"], note=entry["note"])
+            entry = self.entries[index]
+            message = self._format(self.message, match=view[start:end], expected=entry["expected"], note=entry["note"])
             yield self.finding(doc, start, end, message, suggestion=entry["expected"])
+
+
+def _phrase_set(numbered: list[tuple[int, str]], ignore_case: bool, source: str) -> PhraseSet:
+    """The matcher of a rule's phrases, each reported under its number (its place among
+    the rule's alternatives)."""
+    try:
+        return PhraseSet("phrases", [p for _, p in numbered], ignore_case, numbers=[k for k, _ in numbered])
+    except PhraseError as exc:
+        raise DataError(f"{source}: {exc}") from None
+
+
+def _alternative(m: Any, numbers: list[int], prefix: str) -> int:
+    """The number of the alternative a match of ``(?P<a3>...)|(?P<a7>...)`` matched."""
+    for k in numbers:
+        if m.group(f"{prefix}{k}") is not None:
+            return k
+    return numbers[0]
 
 
 class PatternRule(DataRule, DocumentRule):

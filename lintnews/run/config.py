@@ -1,7 +1,8 @@
 """Configuration: ``[tool.lintnews]`` in ``pyproject.toml`` or a ``lintnews.toml``.
 
-Found by walking up from the current directory (the first ``lintnews.toml``, or the
-first ``pyproject.toml`` with a ``[tool.lintnews]`` table, wins), or named with
+Found by walking up from the common folder of the paths given (the command line starts
+there; without paths, from the current directory): the first ``lintnews.toml``, or the
+first ``pyproject.toml`` with a ``[tool.lintnews]`` table, wins; or named with
 ``--config``.  Every key is checked against the declared options
 (:mod:`lintnews.run.options`, and each rule's own): an unknown key or a wrong type is an
 error with the file's name, never silently ignored.
@@ -12,6 +13,7 @@ value remembers where it came from (default, file, command line) for ``--show-co
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -128,12 +130,25 @@ def find_config(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                tool = tomllib.loads(read_side_file(candidate, MAX_CONFIG_BYTES).decode("utf-8")).get("tool", {})
+                raw = read_side_file(candidate, MAX_CONFIG_BYTES)
+            except OSError:
+                continue  # an unreadable pyproject is not ours to report
+            try:
+                tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
                 if isinstance(tool, dict) and "lintnews" in tool:
                     return candidate
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-                continue  # an unrelated broken pyproject is not ours to report
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+                # An unrelated broken pyproject is not ours to report; one that has a
+                # [tool.lintnews] table is (load_config says what is wrong with it): its
+                # settings would otherwise be lost without a word.
+                if _MENTIONS_LINTNEWS.search(raw):
+                    return candidate
     return None
+
+
+#: ``[tool.lintnews]``, ``[tool.lintnews.rules.N101]`` or ``tool.lintnews.select = ...`` at
+#: the start of a line: a pyproject meant to configure lintnews, parsed or not.
+_MENTIONS_LINTNEWS = re.compile(rb"^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?lintnews\b", re.MULTILINE)
 
 
 def load_config(path: Path | None) -> Config:
@@ -155,14 +170,17 @@ def load_config(path: Path | None) -> Config:
     return Config(path, (read_table(table, "file", str(path), path.parent, builtin_rule_classes()),))
 
 
-def show(config: Config, rules: Sequence[Any]) -> str:
+def show(config: Config, rules: Sequence[Any], searched_from: Path | None = None) -> str:
     """``--show-config``: the file loaded, then every option (the table's, then each rule's)
-    as ``name = value  # where it came from``."""
+    as ``name = value  # where it came from``.  ``searched_from``: the folder the search for
+    the file started in, when it was not the current one (the paths' common folder)."""
     config = config.with_rules([type(r) for r in rules])  # the tables of rules from packs and plugins
     rows = [(o.name, o) for o in OPTIONS]
     for rule in sorted(rules, key=lambda r: r.code):
         rows += [(canonical_name(rule.code, o), o) for o in type(rule).options if not o.shared]
     lines = [f"# configuration: {config.path}" if config.path is not None else "# configuration: none found (every option at its default)"]
+    if searched_from is not None:
+        lines[0] += f" (searched from {searched_from}, the common folder of the paths given, upward)"
     for name, option in rows:
         origin = config.origin(name)
         if origin == "default" and option.default_text is not None:

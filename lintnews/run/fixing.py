@@ -76,8 +76,9 @@ class FileFix:
         lines = difflib.unified_diff(
             self.before.splitlines(keepends=True),
             self.after.splitlines(keepends=True),
-            fromfile=f"a/{self.path}",
-            tofile=f"b/{self.path}",
+            # An absolute path as git shows it: "a/tmp/x.txt", not "a//tmp/x.txt".
+            fromfile=f"a/{self.path.lstrip('/')}",
+            tofile=f"b/{self.path.lstrip('/')}",
         )
         # As diff(1) does: a last line without a newline is marked, so patches apply.
         return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

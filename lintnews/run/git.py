@@ -65,3 +65,29 @@ def tracked_files(repo: Repository, extensions: tuple[str, ...]) -> list[tuple[s
         found.append((rel if inside else os.path.normpath(os.path.join(prefix, rel)), real))
     found.sort(key=lambda pair: pair[0])
     return found
+
+
+def ignored_files(folder: str, paths: Sequence[str]) -> set[str]:
+    """The ``paths`` (found under ``folder``) that git ignores: ``.gitignore`` files, the
+    repository's ``info/exclude`` and the user's global excludes, as ``git status`` reads
+    them; a tracked file is never ignored.  Nothing outside a git work tree, without git,
+    or when ``folder`` itself is ignored (it was named: its files are wanted)."""
+    if not paths:
+        return set()
+    root = os.path.abspath(folder)
+    try:
+        done = subprocess.run(
+            ["git", "-C", folder, "check-ignore", "--stdin", "-z"],
+            input=b"".join(os.fsencode(p) + b"\0" for p in [root, *map(os.path.abspath, paths)]),
+            capture_output=True, timeout=120, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if done.returncode not in (0, 1):  # 1: nothing ignored; 128: not a work tree
+        return set()
+    ignored = {os.fsdecode(raw) for raw in done.stdout.split(b"\0") if raw}
+    if root in ignored:
+        # The folder named is itself ignored (build output, a scratch folder): it was asked
+        # for by name, so its files are linted, as ripgrep and ruff search a folder named.
+        return set()
+    return {p for p in paths if os.path.abspath(p) in ignored}

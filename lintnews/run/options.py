@@ -19,7 +19,7 @@ from typing import Any
 
 from lintnews.analyses.term_lists import ACCEPT, REJECT
 from lintnews.core.side_files import read_side_text
-from lintnews.core.options import PATH, TABLE_OF_LISTS, FrozenMap, Invalid, Option, canonical_name, show_value, strings
+from lintnews.core.options import PATH, TABLE_OF_LISTS, FrozenMap, Invalid, Kind, Option, canonical_name, show_value, strings
 
 #: An accept-file or reject-file larger than this is refused (a FIFO or a device is
 #: refused whatever its size: see :mod:`lintnews.core.side_files`).
@@ -31,6 +31,31 @@ class ConfigError(Exception):
 
 
 SELECTORS = strings(commas=True, name="list of rule codes")
+GLOBS = strings(name="list of globs")
+
+#: Severities from the least to the most severe (a rule's own severity outside these counts as a warning).
+SEVERITIES = ("info", "warning", "error")
+
+
+def _check_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid("'{key}' must be true or false")
+    return value
+
+
+def _check_severity(value: Any) -> str:
+    if value not in SEVERITIES:
+        raise Invalid(f"'{{key}}' must be one of {', '.join(SEVERITIES)}, not {value!r}")
+    return value
+
+
+BOOLEAN = Kind("boolean", _check_bool, type=bool)
+SEVERITY = Kind("one of error, warning, info", _check_severity, type=str)
+
+
+def severity_rank(severity: str) -> int:
+    """info 0, warning 1, error 2 (another severity, as a plugin's, counts as a warning)."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else 1
 PATHS = strings(name="list of paths")
 
 OPTIONS: tuple[Option, ...] = (
@@ -51,7 +76,30 @@ OPTIONS: tuple[Option, ...] = (
         FrozenMap({}),
         'Rule codes to leave out in the files a glob matches ("press-releases/*" = ["W101"]); globs match paths relative to the configuration\'s folder.',
     ),
-    Option("exclude", strings(name="list of globs"), (), "Globs of files not to lint."),
+    Option(
+        "exclude",
+        GLOBS,
+        (),
+        "Globs of files not to lint (matched against the path as given, relative to the configuration's folder, and the file name; '*' also matches '/').",
+        flag="--exclude",
+        metavar="GLOB",
+    ),
+    Option("extend-exclude", GLOBS, (), "Globs of files not to lint, added to exclude.", flag="--extend-exclude", metavar="GLOB", command_line="extend"),
+    Option(
+        "respect-gitignore",
+        BOOLEAN,
+        True,
+        "Leave out the files git ignores (.gitignore, .git/info/exclude, the global excludes) when a folder is searched; a file named on the command line is always linted.",
+        flag="--no-respect-gitignore",
+    ),
+    Option(
+        "fail-on",
+        SEVERITY,
+        "warning",
+        "The lowest severity that fails the run (exit code 1): error, warning or info; by default info findings (house style) are reported but do not fail a commit.",
+        flag="--fail-on",
+        metavar="SEVERITY",
+    ),
     ACCEPT,
     Option(
         "accept-file",

@@ -37,7 +37,7 @@ from lintnews.run.cache import DocumentCache
 from lintnews.run.config import Config
 from lintnews.run.executors import ENGINES, EngineError, Item, ItemOptions, Outcome, ProgressCallback
 from lintnews.run.files import DEFAULT_EXTENSIONS, InputError, expand_roots
-from lintnews.run.git import Repository, tracked_files
+from lintnews.run.git import Repository, ignored_files, tracked_files
 from lintnews.run.fingerprints import SourceLines, fingerprints
 from lintnews.run.incremental import execute_indexed
 from lintnews.run.pipeline import RuleFailure, build_corpus, filter_findings, lint_corpus
@@ -149,6 +149,10 @@ class Run:
     def discover(self, paths: Sequence[str]) -> Discovered:
         """The files under ``paths`` and the corpus files not among them, less excludes,
         in corpus order (see :class:`Discovered`)."""
+        # The paths in sorted order: the documents' order, and with it the order of the
+        # places a message lists, must not depend on the order the paths were given in
+        # (pre-commit shuffles them); the output is byte-identical either way.
+        paths = sorted(paths)
         given, errors = self._expand(paths, set())
         corpus_paths = [*self.config.corpus, *self.options.corpus]
         repository = self.options.repository
@@ -264,10 +268,25 @@ class Run:
 
     def _expand(self, paths: Sequence[str], seen: set[str]) -> tuple[list[tuple[str, str, int]], list[InputError]]:
         files, errors = expand_roots(paths, seen=seen)
+        if self.config.respect_gitignore:
+            files = self._not_gitignored(paths, files)
         return self._exclude(files), errors
 
+    @staticmethod
+    def _not_gitignored(roots: Sequence[str], files: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+        """``files`` less those git ignores among the ones found by searching a folder (a
+        file named on the command line is linted whatever .gitignore says, as in ruff)."""
+        by_root: dict[int, list[str]] = {}
+        for path, _, root in files:
+            if os.path.isdir(roots[root]):
+                by_root.setdefault(root, []).append(path)
+        ignored: set[str] = set()
+        for root, found in by_root.items():
+            ignored |= ignored_files(roots[root], found)
+        return [f for f in files if f[0] not in ignored] if ignored else files
+
     def _exclude(self, files: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
-        excluded = self.config.exclude
+        excluded = (*self.config.exclude, *self.config.extend_exclude)
         if excluded:
             files = [f for f in files if not any(fnmatch.fnmatch(form, g) for form in glob_forms(f[0], self.base) for g in excluded)]
         return files

@@ -166,4 +166,4 @@ def _scoped(regex: re.Pattern[str]) -> str:
 def plain_arguments(needs: tuple[Analysis[Any], ...], doc: Any) -> dict[str, Any]:
     """The keyword arguments of a rule, its patterns' matches found by the regexes alone
     (what the fast path must equal; for tests and for reading a rule's plain behaviour)."""
-    return {a.name: a.plain(doc) if isinstance(a, (Pattern, Patterns)) else a.of(doc) for a in needs}
+    return {a.name: a.plain(doc) if hasattr(a, "plain") else a.of(doc) for a in needs}

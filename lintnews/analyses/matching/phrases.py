@@ -41,6 +41,22 @@ def phrase_regex(phrase: str, lookaround: bool = True) -> str:
     return (r"\b" if head else "") + "".join(out) + (r"\b" if tail else "")
 
 
+_SPACES = re.compile(r"\s+")
+_PLAIN = str.maketrans({ch: "a" for ch in " " + APOSTROPHES + DOUBLE_QUOTES})
+
+
+def phrase_regex_length(phrase: str, lookaround: bool = True) -> int:
+    """``len(phrase_regex(phrase, lookaround))``, counted without writing the regex (a rule
+    orders its alternatives by it; a list of 100,000 phrases is ordered in a blink)."""
+    collapsed = _SPACES.sub(" ", phrase)
+    n = len(re.escape(collapsed.translate(_PLAIN)))
+    n += 2 * collapsed.count(" ")  # \s+ for a run of white space
+    n += (len(APOSTROPHES) + 1) * sum(map(collapsed.count, APOSTROPHES))
+    n += (len(DOUBLE_QUOTES) + 1) * sum(map(collapsed.count, DOUBLE_QUOTES))
+    head, tail = phrase[:1].isalnum(), phrase[-1:].isalnum()
+    return n + (head * (7 if lookaround else 2)) + (tail * (6 if lookaround else 2))
+
+
 def first_char_guard(phrases: Iterable[str]) -> str:
     """A lookahead for the characters a match of the phrases' regexes can start with.
 

@@ -55,3 +55,19 @@ def skeleton(name: str) -> str:
     f = folded(name)
     mark = "_" if f[:1] in "aeiou" and f else ""
     return mark + _DOUBLES.sub(r"\1", _VOWELS.sub("", f))
+
+
+# Swaps that would split other pairs if the first key made them: German "sch" against
+# the English "sh" ("Scholz"/"Sholz", while "Scolz" stays with "Scholz"), and "kh"
+# against "h" ("Kharkiv"/"Harkiv", while "Kakhovka" keeps its k in the first key).
+_SECOND_SWAPS = [("sch", "sh"), ("kh", "h")]
+
+
+@functools.lru_cache(maxsize=131072)
+def second_skeleton(name: str) -> str:
+    """A second blocking key, for the swaps the first key cannot fold without splitting
+    other pairs: names are compared when either key is equal."""
+    s = strip_accents(name).lower()
+    for a, b in _SECOND_SWAPS:
+        s = s.replace(a, b)
+    return skeleton(s)

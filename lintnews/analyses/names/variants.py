@@ -28,7 +28,7 @@ Steps (see ``docs``/README, "How names are matched"):
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -39,7 +39,8 @@ from lintnews.analyses.dictionary import is_common_word
 from lintnews.core.corpus import Loc
 from lintnews.core.finding import Group
 from lintnews.core.finding import Variant as Spelling
-from lintnews.analyses.names.keys import folded, skeleton, strip_accents
+from lintnews.analyses.names.keys import folded, second_skeleton, skeleton, strip_accents
+from lintnews.analyses.names import given as _given
 from lintnews.analyses.names.mentions import Mention, NameFacts
 
 # Endings that make a derived word of a name, not a new spelling of it.
@@ -59,6 +60,9 @@ class Variant:
     evidence: str
     tie: bool
     group: Group  # the pair of spellings, shared by every variant reported for it
+    #: where to report, when not the mention's surname or whole name (the role says
+    #: which): the word itself, for a respelling found word by word in one article
+    loc: Loc | None = None
 
 
 #: The largest edit distance ``similar`` accepts, and the block size from which pairs
@@ -78,10 +82,42 @@ def is_derivation(a: str, b: str) -> bool:
     return extra in _DERIVATION_SUFFIXES
 
 
+# Feminine and patronymic forms of a surname: (masculine ending, feminine ending).
+_GENDER_ENDINGS = (
+    ("", "a"),  # Ivanov/Ivanova, Putin/Putina
+    ("i", "a"),  # Kowalski/Kowalska
+    ("y", "a"),
+    ("iy", "aya"),
+    ("y", "aya"),  # Navalny/Navalnaya
+    ("i", "aya"),
+    ("yi", "aya"),
+    ("ii", "aia"),
+    ("y", "aia"),
+    ("ich", "na"),  # patronymics: Sergeyevich/Sergeyevna
+    ("", "ova"),  # Navratil/Navratilova
+    ("", "ová"),
+    ("ý", "á"),  # Czech: Novotný/Novotná
+)
+
+
+def is_gender_form(a: str, b: str) -> bool:
+    """True when one name is the other's feminine or patronymic form ("Ivanov"/
+    "Ivanova", "Kowalski"/"Kowalska", "Navalny"/"Navalnaya", "-ovich"/"-ovna"): two
+    people of one family, or one person's two correct forms, not a respelling."""
+    x, y = a.lower(), b.lower()
+    for masculine, feminine in _GENDER_ENDINGS:
+        for m, f in ((x, y), (y, x)):
+            if f.endswith(feminine) and m.endswith(masculine):
+                stem = f[: len(f) - len(feminine)]
+                if len(stem) >= 3 and m[: len(m) - len(masculine)] == stem:
+                    return True
+    return False
+
+
 def similar(a: str, b: str) -> bool:
-    if strip_accents(a) == strip_accents(b):
-        return False  # accents only: typography, not a respelling
-    if is_derivation(a, b):
+    if strip_accents(a).lower() == strip_accents(b).lower():
+        return False  # accents or capitals only ("MacPherson"/"Macpherson"): typography, not a respelling
+    if is_derivation(a, b) or is_gender_form(a, b):
         return False
     fa, fb = folded(a), folded(b)
     limit = 1 if min(len(a), len(b)) <= 4 else 2
@@ -92,15 +128,21 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     """Similar pairs among ``strings``, compared only inside skeleton blocks."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for s in sorted(set(strings)):
-        blocks[skeleton(s)].append(s)
+        key = skeleton(s)
+        blocks[key].append(s)
+        other = second_skeleton(s)
+        if other != key:
+            blocks[other].append(s)
     pairs = []
+    found: set[tuple[str, str]] = set()
     for members in blocks.values():
         if len(members) < 2:
             continue
         if len(members) < _BATCH_BLOCK:
             for i, a in enumerate(members):
                 for b in members[i + 1 :]:
-                    if similar(a, b):
+                    if (a, b) not in found and similar(a, b):
+                        found.add((a, b))
                         pairs.append((a, b))
             continue
         # A large block: rapidfuzz scores one name against the rest of the block in C and
@@ -116,9 +158,29 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
             )
             for index in sorted(k for _, _, k in close):
                 b = members[i + 1 + index]
-                if similar(a, b):
+                if (a, b) not in found and similar(a, b):
+                    found.add((a, b))
                     pairs.append((a, b))
     return pairs
+
+
+def block_keys(word: str) -> tuple[str, ...]:
+    """The blocks a name word is compared in: ``w:`` and its two skeletons, ``f:`` and its
+    letters after the first when that first letter is one transliterations swap
+    (``_first_letter_pairs``).  The corpus index reads a changed document's blocks."""
+    keys = ["w:" + skeleton(word)]
+    other = second_skeleton(word)
+    if other != skeleton(word):
+        keys.append("w:" + other)
+    if len(word) >= 5 and word[0].lower() in _FIRST_LETTERS:
+        keys.append("f:" + strip_accents(word[1:]).lower())
+    return tuple(keys)
+
+
+def block_pairs(key: str, words: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs ``find_variants`` may compare among the words of one block."""
+    words = [w for w in words if _comparable(w)]
+    return _first_letter_pairs(words) if key.startswith("f:") else candidate_pairs(words)
 
 
 def person_spelling(word: str, lower_forms: set[str] | frozenset[str]) -> bool:
@@ -149,6 +211,7 @@ class _Index:
         self._paths: dict[str, dict[str, list[Mention]]] = {}
         self._givens: dict[str, dict[str, list[Mention]]] = {}
         self._bare: dict[str, dict[str, list[Mention]]] = {}
+        self._titled: dict[str, dict[str, list[Mention]]] = {}
         self._surnames_of_given: dict[str, dict[str, list[Mention]]] = {}
         self._with_bare: dict[tuple[str, str], list[Mention]] = {}
         self._given_paths: dict[tuple[str, str], dict[str, None]] = {}
@@ -201,6 +264,14 @@ class _Index:
         else:
             extra = [m for path, ms in bare.items() if path in other_paths and path not in own_paths for m in ms]
         return self._merged(base, extra) if extra else base
+
+    def titled(self, surname: str) -> dict[str, list[Mention]]:
+        """The mentions of a surname per specific title word right before it ("Prince",
+        "Chancellor"; not a form of address such as "Mr")."""
+        grouped = self._titled.get(surname)
+        if grouped is None:
+            grouped = self._titled[surname] = _group((m for m in self.by_surname[surname] if _title_word(m)), _title_word)
+        return grouped
 
     def given_paths(self, surname: str, given: str) -> dict[str, None]:
         """The paths where ``surname`` is written with ``given``."""
@@ -263,13 +334,17 @@ def find_variants(
     mentions = [m for p in paths if p in facts_by_path for m in facts_by_path[p].mentions]
     lower_forms = set().union(*(f.lower_forms for f in facts_by_path.values())) if facts_by_path else set()
 
-    def eligible(word: str) -> bool:
-        return person_spelling(word, lower_forms)
-
     index = _Index(mentions)
     by_surname, by_given = index.by_surname, index.by_given
-    person_surnames = {s for s, ms in by_surname.items() if eligible(s) and any(m.evidence for m in ms)}
-    person_givens = {g for g, ms in by_given.items() if eligible(g) and any(m.evidence for m in ms)}
+    # Either spelling of a pair may be an ordinary word ("John", "William") or written in
+    # lower case somewhere: the canonical one may, the reported one may not (``report``).
+    person_surnames = {s for s, ms in by_surname.items() if _comparable(s) and any(m.evidence for m in ms)}
+    person_givens = {g for g, ms in by_given.items() if _comparable(g) and any(m.evidence for m in ms)}
+    # In how many documents each name word is written: the weight of a spelling.
+    documents_of: Counter[str] = Counter()
+    for p in paths:
+        if p in facts_by_path:
+            documents_of.update({w for m in facts_by_path[p].mentions for w in m.words})
     # Whether a full name is accepted, asked once per name; whether a list of mentions
     # holds one, asked once per list (the lists of frequent names are shared by pairs).
     accepted_names: dict[tuple[str, ...], bool] = {}
@@ -278,7 +353,9 @@ def find_variants(
     variants: list[Variant] = []
     seen: set[tuple[str, int]] = set()
 
-    def emit(found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, tie: bool, group: Group) -> None:
+    def emit(
+        found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, tie: bool, group: Group, word: bool = False
+    ) -> None:
         # One tuple shared by every variant of the pair (and by every pair with the same
         # canonical mentions): a copy per variant made memory grow with variants times
         # canonical mentions (gigabytes at 100,000 articles).
@@ -289,7 +366,7 @@ def find_variants(
             if key in seen:
                 continue
             seen.add(key)
-            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie, group))
+            variants.append(Variant(m, role, a, b, canonical, counts, evidence, tie, group, _word_loc(m, a) if word else None))
 
     def group(role: str, partner: str | None, found: list[Mention], canon: list[Mention], a: str, b: str, tie: bool) -> Group:
         """The person, the canonical spelling ``b`` (none for a tie), and both spellings."""
@@ -316,21 +393,36 @@ def find_variants(
         accepted_lists[id(mentions)] = (mentions, answer)  # the list is kept: its id stays its own
         return answer
 
-    def report(ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str, partner: str | None) -> None:
+    def reportable(word: str) -> bool:
+        """The rarer spelling of a pair is reported only when it is no ordinary word and
+        never written in lower case in the corpus."""
+        return person_spelling(word, lower_forms)
+
+    def report(
+        ma: list[Mention], mb: list[Mention], role: str, a: str, b: str, evidence: str, partner: str | None, word: bool = False
+    ) -> None:
         """Report the pair ``a``/``b``; ``partner`` is the name part both share, if any."""
         ok_a, ok_b = is_accepted(a, ma), is_accepted(b, mb)
         if ok_a and ok_b:
             return  # both spellings are the newsroom's: two people, or its own choice
-        if ok_a or ok_b or len(ma) != len(mb):
-            if ok_a or (not ok_b and len(mb) < len(ma)):
+        if ok_a or ok_b:
+            weight = 1 if ok_a else -1
+        else:
+            weight = _weigh(ma, mb, a, b, role, documents_of)
+        if weight == 0 and not (reportable(a) and reportable(b)):
+            weight = -1 if reportable(a) else 1  # the ordinary word is the canonical one
+        if weight != 0:
+            if weight > 0:
                 ma, mb, a, b = mb, ma, b, a  # ``a`` is reported, ``b`` is canonical
+            if not reportable(a):
+                return
             if ok_a or ok_b:
                 evidence = f"{evidence}; '{b}' is the accepted spelling"
-            emit(ma, mb, role, a, b, evidence, False, group(role, partner, ma, mb, a, b, False))
+            emit(ma, mb, role, a, b, evidence, False, group(role, partner, ma, mb, a, b, False), word)
             return
         pair = group(role, partner, ma, mb, a, b, True)
-        emit(ma, mb, role, a, b, evidence, True, pair)
-        emit(mb, ma, role, b, a, evidence, True, pair)
+        emit(ma, mb, role, a, b, evidence, True, pair, word)
+        emit(mb, ma, role, b, a, evidence, True, pair, word)
 
     # Surnames.
     for a, b in candidate_pairs(person_surnames):
@@ -343,6 +435,23 @@ def find_variants(
             sb = index.with_partner(b, given, a)
             report(sa, sb, "surname", a, b, f"both with the given name '{given}'", given)
             continue
+        if _one_edit(a, b):
+            # The same office before both spellings ("Prince William"/"Prince Wiliam",
+            # "Chancellor Scholz"/"Chancellor Scolz"), in any documents.
+            titled_a, titled_b = index.titled(a), index.titled(b)
+            common_titles = _common(titled_a, titled_b)
+            if common_titles:
+                title = common_titles[0]
+                report(titled_a[title], titled_b[title], "surname", a, b, f"both after '{title}'", None)
+                continue
+            # A name many documents write one way against a string one document writes
+            # ("Biden" in five articles, "Beden" in one).
+            docs_a, docs_b = documents_of[a], documents_of[b]
+            if min(docs_a, docs_b) == 1 and max(docs_a, docs_b) >= _WELL_KNOWN:
+                rare, usual = (a, b) if docs_a == 1 else (b, a)
+                if reportable(rare) and not _given.is_given_name(rare) and any(m.evidence for m in by_surname[rare]):
+                    report(by_surname[rare], by_surname[usual], "surname", rare, usual, f"'{usual}' in {max(docs_a, docs_b)} articles", None)
+                    continue
         by_path_a, by_path_b = index.by_path(a), index.by_path(b)
         for path in _common(by_path_a, by_path_b):
             da, db = by_path_a[path], by_path_b[path]
@@ -358,4 +467,160 @@ def find_variants(
         surnames_a, surnames_b = index.surnames_of(a), index.surnames_of(b)
         for surname in _common(surnames_a, surnames_b):
             report(surnames_a[surname], surnames_b[surname], "given", a, b, f"both with the surname '{surname}'", surname)
+    # Any word of a name against any other in one article: a respelled given name beside
+    # its surname alone ("Jahn Goodman" ... "John"), a word the title stripping left inside
+    # ("Minister Klera Geywitz" ... "Minister Klara Geywitz"), a surname whose only person
+    # evidence is on the other spelling ("Pillay said" ... "Dr. Pilay").
+    for path in paths:
+        facts = facts_by_path.get(path)
+        if facts is not None and facts.mentions:
+            for a, b, ma, mb in _document_pairs(facts.mentions):
+                report(ma, mb, _role(ma, a), a, b, "in the same article", None, word=True)
     return variants
+
+
+#: A name written in this many documents is well known: one document's look-alike of
+#: it is reported without a shared partner.
+_WELL_KNOWN = 4
+#: Forms of address: they say a person is named, not which one.
+_ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Father", "Saint", "St", "Democrat", "Republican", "Officer"})
+
+
+def _title_word(m: Mention) -> str | None:
+    """The capitalised word right before a name, when it is an office or a rank."""
+    words = m.title.split()
+    if not words:
+        return None
+    word = words[-1].rstrip(".,")
+    if not word[:1].isupper() or word in _ADDRESS or not word.isalpha():
+        return None
+    return word
+
+
+def _comparable(word: str) -> bool:
+    return len(word) >= 3 and not word.isupper()
+
+
+def _weigh(
+    ma: list[Mention], mb: list[Mention], a: str, b: str, role: str, documents_of: Counter[str]
+) -> int:
+    """Which spelling is canonical: 1 for ``a``, -1 for ``b``, 0 for a tie.
+
+    The evidence, strongest first: the spelling more *documents* of the corpus use (a
+    new article that repeats a misspelling many times does not turn it canonical; the
+    whole corpus, not the scope of the evidence, says how a name is usually written),
+    then, when the mentions differ in number, a known given name against an unknown
+    string (for given names: "Volodimir" written three times in one article does not
+    outweigh "Volodymyr" once in another), then the spelling with more mentions in the
+    scope of the evidence.  Equal documents and mentions are a tie, reported at both
+    spellings: no order of documents says which came first.
+    """
+    docs_a = {m.full.path for m in ma}
+    docs_b = {m.full.path for m in mb}
+    weight_a, weight_b = documents_of[a] or len(docs_a), documents_of[b] or len(docs_b)
+    if weight_a != weight_b:
+        return 1 if weight_a > weight_b else -1
+    if len(ma) == len(mb):
+        return 0
+    if role == "given":
+        known_a, known_b = _given.is_given_name(a, strict=True), _given.is_given_name(b, strict=True)
+        if known_a != known_b:
+            return 1 if known_a else -1
+    return 1 if len(ma) > len(mb) else -1
+
+
+# First letters that transliterations exchange: "Günther"/"Hünther", "Yuri"/"Juri",
+# "Kharkiv"/"Harkiv" (a blocking key keeps the first letter, so these pairs meet only here).
+_FIRST_LETTER_SWAPS = frozenset({frozenset("gh"), frozenset("jy"), frozenset("kh")})
+_FIRST_LETTERS = "ghjyk"
+
+
+def _first_letter_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of words of five letters or more that differ only in a first letter that
+    transliterations exchange."""
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for w in sorted(words):
+        if len(w) >= 5 and w[0].lower() in _FIRST_LETTERS:
+            by_rest[strip_accents(w[1:]).lower()].append(w)
+    pairs = []
+    for members in by_rest.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if frozenset((a[0].lower(), b[0].lower())) in _FIRST_LETTER_SWAPS:
+                    pairs.append((a, b))
+    return pairs
+
+
+def _person_word(word: str, mentions: list[Mention]) -> bool:
+    """A word of one document that names a person without context evidence: a known
+    given name, or a surname that follows a given name once and stands alone elsewhere
+    ("Gavin Newsom" ... "Newsom"; the given name may follow an unknown title word)."""
+    if _given.is_given_name(word, strict=True):
+        return True
+    ends_full_name = alone = False
+    for m in mentions:
+        if len(m.words) == 1:
+            alone = True
+        elif m.words[-1] == word and any(_given.is_given_name(w) for w in m.words[:-1]):
+            ends_full_name = True
+    return ends_full_name and alone
+
+
+def _final_e(a: str, b: str) -> bool:
+    """One is the other with an e added at its end ("Hall"/"Halle", "Brown"/"Browne")."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return long == short + "e"
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, or only a transliteration swap apart."""
+    x, y = strip_accents(a).lower(), strip_accents(b).lower()
+    return folded(x) == folded(y) or Levenshtein.distance(x, y, score_cutoff=1) <= 1
+
+
+def _role(mentions: list[Mention], word: str) -> str:
+    """"surname" when ``word`` ends every mention it is in, else "given" (the whole
+    name is then reported, as for a given name)."""
+    return "surname" if all(m.words[-1] == word for m in mentions) else "given"
+
+
+def _word_loc(m: Mention, word: str) -> Loc:
+    """Where ``word`` is in mention ``m``: its surname, its given name, or the whole name."""
+    if m.words[-1] == word:
+        return m.surname_loc
+    if m.given_loc is not None and m.words[0] == word:
+        return m.given_loc
+    return m.full
+
+
+def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Mention], list[Mention]]]:
+    """Similar name words of one document that may be one person's, with their mentions.
+
+    A pair needs person evidence on a mention of either spelling, and is left out when
+    both spellings stand in full names that share no other word (two people: "Bryan
+    Adams" and "Brian Jones").
+    """
+    occurrences: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for w in dict.fromkeys(m.words):
+            if _comparable(w):
+                occurrences[w].append(m)
+    pairs = []
+    for a, b in candidate_pairs(occurrences) + _first_letter_pairs(occurrences):
+        ma, mb = occurrences[a], occurrences[b]
+        partners_a = {w for m in ma for w in m.words if w != a}
+        partners_b = {w for m in mb for w in m.words if w != b}
+        shared = partners_a & partners_b
+        if partners_a and partners_b and not shared:
+            continue
+        evidence_a, evidence_b = any(m.evidence for m in ma), any(m.evidence for m in mb)
+        if any(_comparable(w) and not is_common_word(w) for w in shared) or (evidence_a and evidence_b):
+            pass  # a shared partner ("Klara"/"Klera Geywitz"), or both named as people
+        elif not _one_edit(a, b) or _final_e(a, b):
+            continue  # a person beside a place or a thing of like spelling: "Pompeo"/"Pompeii", "Hall"/"Halle"
+        elif not (evidence_a or evidence_b or _person_word(a, ma) or _person_word(b, mb)):
+            continue
+        if any(a in m.words and b in m.words for m in ma):
+            continue  # both in one name: "Jan Janssen", two words of one person
+        pairs.append((a, b, ma, mb))
+    return pairs

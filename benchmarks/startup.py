@@ -1,0 +1,74 @@
+"""Start-up of ``lintnews one-file.txt``: the wall time of the whole command on one short
+file (the interpreter, the imports, the rules' data, the run, the report), and where the
+import time goes (``python -X importtime``).
+
+    nice -n 10 .venv/bin/python benchmarks/startup.py [--runs 7] [--top 15]
+
+Bytecode is compiled first (``compileall``), as an installed package has it.  Prints the
+median and the minimum of ``--runs`` runs (the minimum is the least disturbed by other
+load on the machine) and the imports that cost the most, cumulatively.  The target of
+issue 19 is a median under 0.3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import lintnews
+
+TEXT = "The minister spoke to reporters on Monday.\nShe said the talks would continue next week.\n"
+
+
+def lintnews_command() -> list[str]:
+    executable = Path(sys.executable).with_name("lintnews")
+    return [str(executable)] if executable.exists() else [sys.executable, "-m", "lintnews"]
+
+
+def wall_times(command: list[str], folder: str, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def import_profile(folder: str, top: int) -> list[tuple[int, str]]:
+    """The ``top`` imports by cumulative microseconds, from ``-X importtime``."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "lintnews", "one.txt"], cwd=folder, capture_output=True, text=True, check=False)
+    rows = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _self, cumulative, name = line[len("import time:"):].split("|", 2)
+        rows.append((int(cumulative), name.strip()))
+    return sorted(rows, reverse=True)[:top]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--top", type=int, default=15)
+    args = parser.parse_args()
+    compileall.compile_dir(os.path.dirname(lintnews.__file__), quiet=1)
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "one.txt").write_text(TEXT, encoding="utf-8")
+        command = [*lintnews_command(), "one.txt"]
+        wall_times(command, folder, 1)  # warm the disk cache
+        times = wall_times(command, folder, args.runs)
+        print(f"lintnews one.txt: median {statistics.median(times):.3f} s, min {min(times):.3f} s over {args.runs} runs (target: median < 0.3 s)")
+        print(f"top {args.top} imports by cumulative time (python -X importtime):")
+        for micros, name in import_profile(folder, args.top):
+            print(f"  {micros / 1e6:7.3f} s  {name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""An example lintnews plugin (see examples/plugin/pyproject.toml)."""
