@@ -296,7 +296,7 @@ def test_a_terminal_gets_a_progress_bar_and_a_summary_and_stdout_stays_clean(gen
     assert f"/{GENERATED_ARTICLES} files" in stderr  # the bar was drawn
     last = stderr.replace("\r", "\n").strip().splitlines()[-1]
     findings = len(json.loads(reference["generated"])["findings"])
-    assert last.startswith(f"lintnews: {GENERATED_ARTICLES} files, {findings} findings, ") and last.endswith(" s")
+    assert re.fullmatch(rf"lintnews: {GENERATED_ARTICLES} files, {findings} findings \([^)]*fixable with --fix\), [0-9.]+ s", last), last
 
 
 def test_a_pipe_gets_no_progress_and_summary_only_on_request(run_cli, seeds_dir):

@@ -159,3 +159,18 @@ def test_any_lower_case_word_after_a_sentence_break_continues_it():
 def test_an_agency_credit_a_hyphenated_prefix_and_a_brand_are_not_continuations():
     text = "He stepped onto the podium 103 times. dpa\nThey stopped hosting. al-Qaeda fighters. iPhone sales rose."
     assert flagged(text, "G102") == []
+
+
+def test_g101_a_function_word_in_a_title_of_a_work_or_a_title_case_run_is_not_reported():
+    for text in (
+        "He starred in the film On the Waterfront and later in a play.",
+        "She wrote a book titled After the Storm about the floods of that year.",
+        "The works were Public, Beautiful New World and On the Spirit of Arts, all printed.",
+        "Teachers Head back to On-Site Classes After Two Years",
+    ):
+        assert flagged(text, "G101") == [], text
+
+
+def test_g101_a_capitalised_function_word_after_running_text_is_still_reported():
+    assert flagged("The report was released and On Monday the minister resigned from his post.", "G101") == ["On"]
+    assert flagged("The leaders, including The leader of Taiwan, were invited to the summit.", "G101") == ["The"]

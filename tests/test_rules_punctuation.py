@@ -74,3 +74,19 @@ def test_a_sentence_broken_over_two_lines():
 def test_hard_wrapped_text_is_wrapped_on_purpose():
     text = "The talks resumed on Monday and the\nministers have been looking for a\ncompromise since the spring of\nthat year, officials said.\n"
     assert flagged(text, "P105") == []
+
+
+def test_an_emoticon_or_an_html_entity_is_not_doubled_punctuation():
+    text = "It was fun, :) really. See you, ;-) bye. AT&amp;. It&#8217;. He said&nbsp;, then."
+    assert flagged(text, "P101") == []
+    assert flagged("He left. . Then the issue,, and he said;. Then :) it", "P101") == [". .", ",,", ";."]
+
+
+def test_a_straight_opener_closed_by_a_curly_quote_is_mixed_marks_not_unbalanced():
+    for text, curly in (('He said: "We will go.”\nThen he left.', "“"), ('“We stay," she said.\nThen she left.', "”")):
+        [f] = findings(text, "P103")
+        assert f.message.startswith("mixed quotation marks") and f.suggestion == curly
+        assert flagged(text, "P103") == ['"']
+    assert [f.message for f in findings("He left.” Then.", "P103")] == ["closing quotation mark without an opening one"]
+    assert [f.message for f in findings("“They came, he said.\nThen.", "P103")] == ["quotation mark opened and never closed"]
+    assert flagged('He said "yes" and “no” then.', "P103") == []

@@ -67,3 +67,20 @@ def test_first_char_guard_lists_every_possible_first_character():
     assert not re.match(guard, "mr")
     assert re.match(first_char_guard(["Mr"]) + phrase_regex("Mr"), "Mr")
     assert first_char_guard([" leading space", "Mr"]) == ""
+
+
+def test_a_currency_sign_is_not_the_abbreviation():
+    assert flagged("The U.S. and the U.S. agreed to pay US$5 million; the U.S. paid.", "C101") == []
+    assert flagged("The US and the US agreed. The U.S. paid US$5 million and $US3 more.", "C101") == ["U.S."]
+
+
+def test_folders_are_compared_apart():
+    outlets = {
+        "bbc/a.txt": "Send an e-mail.",
+        "bbc/b.txt": "An e-mail came.",
+        "cnn/c.txt": "Send an email.",
+        "cnn/d.txt": "The email was sent.",
+        "cnn/e.txt": "An email arrived.",
+    }
+    assert flagged(outlets, "C102") == []
+    assert flagged({"x/a.txt": "Send an e-mail.", "x/b.txt": "An email came.", "x/c.txt": "Send an email."}, "C102") == ["e-mail"]

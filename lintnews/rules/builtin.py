@@ -19,6 +19,7 @@ from lintnews.rules import (  # noqa: F401
     punctuation_space,
     quotes_unbalanced,
     spelling,
+    spelling_capitalised,
     spelling_rejected,
     titles,
     titles_known,

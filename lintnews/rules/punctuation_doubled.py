@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lintnews.core.document import Document
@@ -21,6 +22,12 @@ DOUBLED = Pattern(
 )
 
 
+# An HTML entity's closing semicolon ("&amp;", "&#8217;", "&nbsp;") before a mark.
+_ENTITY_BEFORE = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})$")
+# The rest of an emoticon whose eyes are the second mark: ":)", ";-)", ":(", ":/".
+_EMOTICON_REST = re.compile(r"[-'^o]?[()\[\]/\\|*]")
+
+
 @register
 class DoubledPunctuation(DocumentRule):
     """Finds punctuation marks doubled up: ``issue. .``, ``Washington. , DC``, ``said,,``.
@@ -33,7 +40,8 @@ class DoubledPunctuation(DocumentRule):
     second mark, which the text goes on from.
 
     An ellipsis (``...``) and an abbreviation's full stop before a comma (``U.S.,``)
-    are not reported.
+    are not reported, nor an HTML entity's semicolon (``&amp;.``) or an emoticon after a
+    mark (``fun, :)``).
     """
 
     code = "P101"
@@ -44,6 +52,11 @@ class DoubledPunctuation(DocumentRule):
     def check(self, doc: Document, doubled: list) -> Iterator[Finding]:
         for m in doubled:
             start, end = m.span()
+            text = doc.view[start:end]
+            if text[-1] in ":;" and _EMOTICON_REST.match(doc.view, end):
+                continue  # an emoticon: "fun, :)"
+            if text[0] == ";" and _ENTITY_BEFORE.search(doc.view, max(0, start - 40), start):
+                continue  # an HTML entity left in the text: "&nbsp;."
             if m.group(1):
                 # Keep the mark the text goes on from: "issue. ." -> "issue.",
                 # "Washington. , DC" -> "Washington, DC".
@@ -51,7 +64,6 @@ class DoubledPunctuation(DocumentRule):
             else:
                 pair = m.group(4)
                 keep = "." if "." in pair else pair[0]
-            text = doc.view[start:end]
             yield self.finding(
                 doc,
                 start,

@@ -19,7 +19,7 @@ is one rule::
   templates over the groups.
 - ``consistency``: ``groups`` of interchangeable forms (``Mr``/``Mr.``); with
   ``scope: document`` the minority form inside a document is reported, with
-  ``scope: corpus`` the minority form across all documents.
+  ``scope: corpus`` the minority form across the documents of one folder.
 
 Keys common to all: ``severity`` (error, warning, info), ``default`` (on unless
 selected, true), ``ignore_case`` (false), ``reads_quotes`` (true): whether the rule
@@ -326,7 +326,8 @@ class ConsistencyRule(DataRule, CorpusRule):
             # Longest first, so "Mr." is taken whole before "Mr" could match its start.
             alternatives = "|".join(self.phrase(f) for f in sorted(forms, key=len, reverse=True))
             if self.trusted:
-                regex = re.compile(first_char_guard(forms) + rf"(?<![\w.])(?:{alternatives})(?!\w)(?!\.\w)", flags)
+                # Not part of a currency sign: "US$", "$US" are not the abbreviation "US".
+                regex = re.compile(first_char_guard(forms) + rf"(?<![\w.$])(?:{alternatives})(?!\w)(?!\.\w)(?!\$)", flags)
             else:
                 try:
                     regex = compile_user(f"(?:{alternatives})", ignore_case=bool(flags & re.IGNORECASE))
@@ -403,7 +404,11 @@ class ConsistencyRule(DataRule, CorpusRule):
         if self.per_document:
             scopes = per_doc.values()
         else:
-            scopes = [[item for path in corpus.paths for item in per_doc.get(path, [])]]
+            # One folder is one outlet or one pipeline: folders are not compared.
+            folders: dict[str, list[tuple[int, str, Loc, bool]]] = {}
+            for path in corpus.paths:
+                folders.setdefault(str(Path(path).parent), []).extend(per_doc.get(path, []))
+            scopes = folders.values()
         for items in scopes:
             yield from self._check_scope(items, corpus.tallies.get(self.code, {}))
 

@@ -19,9 +19,24 @@ _TAG_LINE_WORDS = 6
 # Tags glued onto the text at a line's edge: before its first word ("CrimeEconomyIt was
 # ...") or after its last sentence ("... record level.PoliticsBusinessSociety").
 GLUED_START = Pattern(
-    "glued_tags_start", r"^(?P<tags>(?:[A-Z][a-z]{2,}){2,})(?P<first>[A-Z][a-z]{0,7})(?=[ ,;:’'])", re.MULTILINE, within_lines=True
+    "glued_tags_start",
+    r"^(?P<tags>(?:[A-Z][a-z]{2,}|U[SKN]|EU){2,})(?:(?P<first>[A-Z][a-z]{0,14})(?=[ ,;:’'])|(?=[“\"‘(]))",
+    re.MULTILINE,
+    within_lines=True,
 )
-GLUED_END = Pattern("glued_tags_end", r"(?<=[.!?\"”])(?P<tags>(?:[A-Z][a-z]{2,}){2,})[ \t]*$", re.MULTILINE, within_lines=True)
+GLUED_END = Pattern(
+    "glued_tags_end", r"(?<=[.!?\"”’)…])(?P<tags>(?:[A-Z][a-z]{2,}|U[SKN]|EU){2,})[ \t]*$", re.MULTILINE, within_lines=True
+)
+# Names of a news site's sections that the dictionary does not know.
+_SECTION_NAMES = frozenset(
+    "Tech Defence Covid Coronavirus Brexit Crypto Cryptocurrency Motorsport Esports Podcasts Kyiv Showbiz Opinion"
+    " Biz Sci Entertainment Lifestyle Multimedia Infographics Longreads Op-ed Explainers Fintech Startups".split()
+)
+_SEGMENT_OR_ACRONYM = re.compile(r"[A-Z][a-z]+|U[SKN]|EU")
+
+
+def _tag_word(part: str) -> bool:
+    return is_known_word(part) or part in _SECTION_NAMES or part in ("US", "UK", "UN", "EU")
 
 
 @register
@@ -48,9 +63,11 @@ class RunTogetherTags(DocumentRule):
     def check(self, doc: Document, camel: list, glued_tags_start: list, glued_tags_end: list) -> Iterator[Finding]:
         yield from self._run_together(doc, camel)
         for m in [*glued_tags_start, *glued_tags_end]:
-            parts = _SEGMENT.findall(m.group("tags"))
+            parts = _SEGMENT_OR_ACRONYM.findall(m.group("tags"))
             first = m.groupdict().get("first")
-            if not all(is_known_word(p) for p in parts) or (first is not None and not is_known_word(first)):
+            if sum(len(p) > 2 for p in parts) < 2:
+                continue
+            if not all(_tag_word(p) for p in parts) or (first is not None and not is_known_word(first)):
                 continue
             yield self.finding(
                 doc,
