@@ -74,41 +74,114 @@ COUNTRY_JSON = ROOT / "lintnews" / "data" / "offices-by-country.json"
 
 # repository (under every-politician-scrapers/) -> (country code, pinned commit)
 SOURCES: dict[str, tuple[str, str]] = {
+    "albania-cabinet": ("AL", "e8d362eb360459d1ffad1dbf5eec480294ef4746"),
+    "algeria-cabinet": ("DZ", "a23de8549333fc55f861cc856d499acb9cd255de"),
     "argentina-ministers": ("AR", "98105f511ea6ad6c9730e979190909cf34d9343b"),
+    "armenia-ministers": ("AM", "0f97f894d1206191bcc52e5925f00bac9a0299bf"),
     "australia-cabinet": ("AU", "4c35a6ef087d076eb343b6177814574b2d6e43b8"),
     "austria-cabinet": ("AT", "d8d29777ec6abe3e2adfb82f5c308e944fb8f8a9"),
+    "azerbaijan-cabinet": ("AZ", "88e2221afaeb133eb9ac369d5a036c69bbeefc4d"),
+    "bahrain": ("BH", "d9163a148f80f34a6e043641de9adba473f576da"),
+    "bangladesh-ministers": ("BD", "9bf8dcec085888ba0a57f9073a0d504b74c33441"),
+    "belarus-ministers": ("BY", "3edd7c7cbcba709c6165f7df09653dcbf50c7712"),
+    "belgium-cabinet": ("BE", "a1420fcaec8b2c2966eebb13f352b95725d3785b"),
+    "bolivia-ministers": ("BO", "9ecab9a992ff42c39561834734b028ac65c3ed2f"),
+    "bosnia-herzegovina-ministers": ("BA", "77bb9eb6a60e455fd4458255c9ac6fb5f9a5b2b2"),
     "brazil-ministers": ("BR", "de58065b42edc0c0f310185ffda9174540e9af5f"),
+    "bulgaria-cabinet": ("BG", "2068236a3e5af84bd30f347afe86bcc089d6fd5d"),
     "canada-cabinet": ("CA", "3b3f0da86ca64c7e3ce6d0f073ed66612885d06f"),
+    "chile-ministers": ("CL", "412eb050c5f72daf9c0f31b6482c61180501c83a"),
     "china-ministers": ("CN", "300341654d57cd10776238bae41c89b6ea315276"),
+    "congo-kinshasa-ministers": ("CD", "fb78ee2e1afcd31cb21afcb2c18c01e01608b18d"),
+    "croatia-ministers": ("HR", "6e44b5186fd289ec77c7a5d1378d86e4a1ad37a3"),
+    "cuba": ("CU", "5f8fa4ee8913ea123ef6727fbf0c8b3453fbbb86"),
+    "cyprus-cabinet": ("CY", "5fcbf4d37e23e62f820666403beb77e72c2f9916"),
     "czech-ministers": ("CZ", "1e53f23f9405feacef64241294c342ab8eca0319"),
+    "denmark-cabinet": ("DK", "1599847eacdd27202c9b84387407cef25458f309"),
+    "ecuador-ministers": ("EC", "b5360d52c89e2c9742019d3ea9c37972a737e243"),
     "egypt-ministers": ("EG", "f3820a30ce92a8557e3503202fed731e9d91275c"),
+    "estonia": ("EE", "27ed68480fd69b680a523eab604b6ccf26ed4332"),
+    "ethiopia-ministers": ("ET", "e025c9ca8d02cc7f3a5522afd30d49350e64c5cf"),
+    "finland-cabinet": ("FI", "56412ba38703d3181b5dd5675b8410b95f6a5487"),
     "france-cabinet": ("FR", "7ff37baf3297a83711c90ac84b1d3b2ecb50a541"),
+    "georgia-ministers": ("GE", "e843205baddb9cd7321170ede5d08210b1bf6c78"),
+    "ghana-ministers": ("GH", "6301043ab47efa25fa0c944b6a4b523ea5a2eebe"),
+    "greece-cabinet": ("GR", "34bf1d17b4c2afa95e6063f93742e53f3d4c7454"),
+    "guatemala-ministers": ("GT", "573ce9cfca81ffa8bdcbb90dd74abf789899a4be"),
+    "hong-kong": ("HK", "1512e32bdfc161dad75ab6b1d83a4c8af40c3834"),
+    "hungary-cabinet": ("HU", "aee95092e592403fee7a5d87f0d6b8eeeda1e9ca"),
     "india-ministers": ("IN", "66f344bbf207d35eaa3225edf5584ae0bb164fe8"),
     "indonesia-ministers": ("ID", "66eaaf57191eff7e9d28eea926358bf83d443114"),
     "iran-ministers": ("IR", "a8e7c2fb16372b8b77a09303ae27d46a9ea21e67"),
     "iraq-ministers": ("IQ", "ab7f90c8298be91e36248b2ca5d7f268cee0b173"),
+    "ireland-ministers": ("IE", "562aee81a3802e59acc4cf21c8fce6a8ca35f76e"),
     "israel-ministers": ("IL", "81da8707e865df568c7ba8b0b89bf95e7ffd4ae1"),
     "italy-ministers": ("IT", "4f9e038f62f3c71f737fd7e30a4e35df1686f4eb"),
     "japan-ministers": ("JP", "8ba3cb1992bee87f5b8dc566da87db2be8550a1a"),
+    "jordan-ministers": ("JO", "34bc64166cbe64a6a784a7b134f2fd55872fa5f7"),
+    "kazakhstan-cabinet": ("KZ", "caf651f97dc0efed4955887c17fd6fadcdf7b111"),
+    "kenya": ("KE", "845fa144b1aa18652748624528d836b81e51b7d0"),
+    "kosovo-cabinet": ("XK", "66ca1f4176783fd77323a1f630723bd06b18abb0"),
+    "kuwait-ministers": ("KW", "e663bce8539370de83f3f06eecb0e8d4ec50b14e"),
+    "kyrgyzstan-ministers": ("KG", "d8ff9828032fbb0e1f41920dd6af8c5c08a26a67"),
+    "latvia-cabinet": ("LV", "5f141542ec29a0fa0dc91c29ee2b3d695b7d1e45"),
+    "lithuania": ("LT", "2743892fbc8f4eca6fc0b2ead37936dc8d5229d9"),
+    "luxembourg-cabinet": ("LU", "7b920a2e507deea1887539f7ebb4fea0db43e7da"),
+    "malaysia-ministers": ("MY", "bab25025f0c68e7c1c623e0ee7e4888032550e16"),
+    "malta-ministers": ("MT", "4cba0680d5436b0befc248615f230087fbd45be4"),
     "mexico-ministers": ("MX", "87f5ae7dc992a800173a7c9de53ccbe25661dc61"),
+    "moldova-ministers": ("MD", "8f20086e5f2cc7b6019a841225e3c9e323c8d19d"),
+    "mongolia-ministers": ("MN", "08e9b68cedfb11a78520087efd6146f4eac0a239"),
+    "montenegro-cabinet": ("ME", "8ba0dd381b8c18ead1b8772c5bfddf9b6d83b246"),
+    "morocco-ministers": ("MA", "b5246271b46859298b816869fd8c3ae7f658afd8"),
+    "nepal-ministers": ("NP", "14d843634275aae72439958fd190e33ad048df17"),
     "netherlands-cabinet": ("NL", "a542323a663b1a7232e6f8e4843eda1f019a8705"),
+    "new-zealand-cabinet": ("NZ", "dbf5f248a1d55fc1a111112bc904c8e7e8e26950"),
     "nigeria": ("NG", "1f5d4aad9ba42a810e353d0d7b4378fedc4429e6"),
     "north-korea": ("KP", "7fd4f86187b511ff8bd0b95f1fcd1c5a21e881b5"),
+    "north-macedonia-ministers": ("MK", "6f680e0dc4d625b98a0f03138ae8a8ff5b31635d"),
+    "norway-cabinet": ("NO", "c0bc52971dac1a8734320e298a714903adae5b83"),
+    "oman": ("OM", "c736fb96b1acbd3f0c652b278222e43118015cdb"),
     "pakistan-ministers": ("PK", "065accdb5d8d693e89c0bc559862c10f66d443d1"),
+    "panama-ministers": ("PA", "bdb92ef0f302b92faa9fa0dedeab11cbbef25366"),
     "philippines-ministers": ("PH", "1f396f9a8c2e3397cfe392fca350c8943aa1d5f5"),
     "poland-cabinet": ("PL", "c6b228df3eed6e9ba89f02bf424f870a66ea47a6"),
+    "portugal-cabinet": ("PT", "49dd0287a8d715a217ba067c04d574b2632864af"),
+    "romania-cabinet": ("RO", "63e9c5d352fa9a477e708ecc2ac4523af9534cfe"),
     "russia-cabinet": ("RU", "3871831d9846a16c5017acc229e003ab706202ab"),
+    "rwanda-ministers": ("RW", "aa6c19c3d4087e54df8d38f6b245da15f7f0922f"),
     "saudi-ministers": ("SA", "566c58806bee4d91167f3dcbd19abbb596e65497"),
+    "senegal-ministers": ("SN", "780217b3c6b59c29a8e18d88727f9200fb1a4953"),
+    "serbia-ministers": ("RS", "a4a525577243b1a2ebc9c98de0801347aba26e52"),
+    "singapore-ministers": ("SG", "7c68317a86e9ab14712685cc12d6e2afc028d410"),
+    "slovakia-cabinet": ("SK", "db4bf5310f557452cd6140a61739d4103c35debf"),
+    "slovenia-cabinet": ("SI", "7a1dca9809cba7fb945c7a21154edf494d043879"),
+    "somalia-cabinet": ("SO", "7b5980d7c4b80241f31b9ceb82b601906656559b"),
     "south-africa-cabinet": ("ZA", "0558a872c69856bba752bd3b8b3604e4e4479252"),
     "south-korea-ministers": ("KR", "6f17960017c672790f0997885e5b2ff5937305de"),
     "spain-ministers": ("ES", "1e1550ca85af4c39b71e6a462fead133849fe078"),
+    "sri-lanka-cabinet": ("LK", "a90dbcf77133b1b9dcb94abe2c51b7ba2d9c5bee"),
+    "sudan": ("SD", "bd56d436414d49f53c21baf0601962478a431ac2"),
+    "sweden-cabinet": ("SE", "6756a7c9de57d94b64628365d3715a344c3ad9a7"),
+    "swiss-federal-council": ("CH", "7cb72efe7f83e593d6be64fa649c993c5042e49c"),
     "syria": ("SY", "08fddba7b3f3beef8ac10a7201ef1ff1cc7318af"),
     "taiwan": ("TW", "45c981ac5a15e4bdacfda83f77a64d275156ca4b"),
+    "tanzania-ministers": ("TZ", "08687f4096fe6f1952764a24a09134ab45d370c8"),
+    "tunisia-ministers": ("TN", "6e35fc4e7f3d8c1f0bbb453d3b522177a7820dfe"),
     "turkey-ministers": ("TR", "288fbd45ee3fa59f8a226437bf43d726c9845f4f"),
+    "uae-ministers": ("AE", "9478e53b0ada6f31a1877fddb499f33207efa368"),
+    "uganda-ministers": ("UG", "ed6c7e0721c8c38e177b8c9b6fdb308b2b26ce95"),
     "ukraine-cabinet": ("UA", "4fc6ab0f4d90d6170b674172a115f1bc98478e4b"),
     "united-kingdom-cabinet": ("GB", "3a5ec686630cbefc0fe4b96da38a2a50b52d2556"),
+    "uruguay-ministers": ("UY", "38b3bd143359d2f70e9454b431803fbbddc09931"),
     "us-cabinet": ("US", "0d5e73cb24ba9f78bc36f6cd0fbe9839e6cd8600"),
+    "uzbekistan-ministers": ("UZ", "b7cd8a1eaca2bb365d5ade7bdc9870d1ed31bde9"),
+    "venezuela": ("VE", "468bc47dfe82a6912833f85ccb15888baa132a6c"),
+    "vietnam": ("VN", "906e493fe5ae307bf6184baa4fa9e48d75f9866d"),
     "world": ("UN", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
+    "yemen": ("YE", "993e1a6176b9082c7053cd67ff59dc52ee71f71b"),
+    "zambia-ministers": ("ZM", "e5aaa198749da6ee572efc2522908a2e697ad463"),
+    "zimbabwe": ("ZW", "f991ac9839ca9297ec838f7420994fbb1c854c00"),
 }
 OWNER = "every-politician-scrapers"
 
@@ -170,6 +243,8 @@ FAMILY_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("jud", re.compile(r"\b(justice|judge)\b", re.I)),
 ]
 US_FM = re.compile(r"^secretary of state$", re.I)
+# The Swiss Federal Chancellor heads the Federal Council's staff: no head of government
+SWISS_CHANCELLOR = re.compile(r"^(federal )?chancellor\b", re.I)
 # A head of state or government is national: "Prime Minister", "President of Russia",
 # not "Head of Government of Mexico City" or "Premier of Ontario".
 NATIONAL_SUFFIX = re.compile(
@@ -195,11 +270,26 @@ COUNTRY_NAMES = {
     "ZA": "South Africa", "KR": "South Korea", "ES": "Spain", "SY": "Syria", "TW": "Taiwan", "TR": "Turkey",
     "UA": "Ukraine", "GB": "the United Kingdom", "US": "the United States", "DE": "Germany", "PT": "Portugal",
     "NO": "Norway", "BE": "Belgium", "QA": "Qatar", "AE": "the United Arab Emirates",
+    "GE": "Georgia", "VN": "Vietnam", "MY": "Malaysia", "BD": "Bangladesh", "KE": "Kenya", "ET": "Ethiopia",
+    "CL": "Chile", "VE": "Venezuela", "HU": "Hungary", "RO": "Romania", "GR": "Greece", "SE": "Sweden",
+    "DK": "Denmark", "FI": "Finland", "CH": "Switzerland", "IE": "Ireland", "NZ": "New Zealand", "SG": "Singapore",
+    "BY": "Belarus", "KZ": "Kazakhstan", "AZ": "Azerbaijan", "AM": "Armenia", "RS": "Serbia", "JO": "Jordan",
+    "MA": "Morocco", "DZ": "Algeria",
+    "LK": "Sri Lanka", "BG": "Bulgaria", "SK": "Slovakia", "HR": "Croatia", "TN": "Tunisia", "KW": "Kuwait",
+    "UZ": "Uzbekistan", "MD": "Moldova", "GH": "Ghana", "NP": "Nepal", "LV": "Latvia", "LT": "Lithuania",
+    "EE": "Estonia", "SI": "Slovenia", "CU": "Cuba", "BO": "Bolivia", "EC": "Ecuador", "HK": "Hong Kong",
+    "SD": "Sudan", "YE": "Yemen", "UY": "Uruguay", "AL": "Albania", "XK": "Kosovo",
+    "MK": "North Macedonia", "ME": "Montenegro", "BA": "Bosnia and Herzegovina", "CY": "Cyprus", "MT": "Malta",
+    "LU": "Luxembourg", "MN": "Mongolia", "OM": "Oman", "BH": "Bahrain", "ZW": "Zimbabwe", "UG": "Uganda",
+    "TZ": "Tanzania", "ZM": "Zambia", "RW": "Rwanda", "SN": "Senegal", "CD": "the Democratic Republic of the Congo",
+    "SO": "Somalia", "PA": "Panama", "GT": "Guatemala", "KG": "Kyrgyzstan",
 }
 
 
 def family_of(label: str, country: str) -> str:
     """The family of an office from its English label (and country)."""
+    if country == "CH" and SWISS_CHANCELLOR.match(label):
+        return "oth"
     if country == "US" and US_FM.match(label):
         return "fm"
     head = HEAD_TITLE.match(label)
@@ -273,8 +363,18 @@ def git_show(mirror_dir: Path, repo: str, commit: str, path: str) -> str | None:
     return out.stdout.decode("utf-8")
 
 
-def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, str, bool]], list[str]]:
-    """(id, name, country, label, start, end, legislator) rows of every source, and the missing ones."""
+def english_alias(title: str, name: str) -> str:
+    """The English Wikipedia title of a person when it is another name English news uses
+    ("Abiy Ahmed" for "Abiy Ahmed Ali"): two words or more, Latin letters, another key."""
+    alias = re.sub(r"\s*\([^)]*\)$", "", (title or "").strip())
+    if len(alias.split()) < 2 or "," in alias or not person_key(alias) or person_key(alias) == person_key(name):
+        return ""
+    return alias
+
+
+def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, str, bool, str]], list[str]]:
+    """(id, name, country, label, start, end, legislator, English alias) rows of every
+    source, and the missing ones."""
     rows, missing = [], []
     for repo, (country, commit) in sorted(SOURCES.items()):
         for path, legislators in (("html/holders21.csv", False), ("html/legislators.csv", True)):
@@ -296,7 +396,8 @@ def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, 
                         continue
                 # "Boris Johnson" not "Boris Johnson, Baron X": keep the name before a comma
                 name = name.split(",")[0].strip() if re.search(r", (Baron|Baroness|Lord|Lady|Viscount|Earl)\b", name) else name
-                rows.append((qid, name, country, label, year(row.get("start", "")), year(row.get("end", "")), legislators))
+                alias = english_alias(row.get("enwiki", ""), name)
+                rows.append((qid, name, country, label, year(row.get("start", "")), year(row.get("end", "")), legislators, alias))
     return rows, missing
 
 
@@ -317,19 +418,28 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     people: dict[str, dict] = {}
     by_key_country: dict[tuple[str, str], set[str]] = defaultdict(set)
     by_key: dict[str, set[str]] = defaultdict(set)
-    for qid, name, country, label, start, end, legislator in rows:
-        p = people.setdefault(qid, {"name": name, "holdings": set()})
+    by_spelling: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person_key, country)
+    for qid, name, country, label, start, end, legislator, alias in rows:
+        p = people.setdefault(qid, {"name": name, "holdings": set(), "aliases": set()})
+        if alias:
+            p["aliases"].add(alias)
+            # the supplement's rows, written with the English name, join this person
+            by_key_country[(name_key(alias), country)].add(qid)
+            by_key[name_key(alias)].add(qid)
+            by_spelling[(person_key(alias), country)].add(qid)
         fam = "leg" if legislator else family_of(label, country)
         p["holdings"].add((country, fam, label, start, end))
         by_key_country[(name_key(name), country)].add(qid)
         by_key[name_key(name)].add(qid)
+        by_spelling[(person_key(name), country)].add(qid)
     for _id, name, country, label, start, end in read_supplement():
         key = name_key(name)
         # join the one snapshot person of that name in that country, else the only one of
-        # that name; otherwise a person of the supplement
-        ids = by_key_country.get((key, country)) or by_key.get(key) or set()
+        # that name, else the one of that country spelled alike ("Araghchi"/"Araqchi");
+        # otherwise a person of the supplement
+        ids = by_key_country.get((key, country)) or by_key.get(key) or by_spelling.get((person_key(name), country)) or set()
         pid = next(iter(ids)) if len(ids) == 1 else f"s:{key.replace(' ', '-')}"
-        p = people.setdefault(pid, {"name": name, "holdings": set()})
+        p = people.setdefault(pid, {"name": name, "holdings": set(), "aliases": set()})
         p["holdings"].add((country, family_of(label, country), label, start, end))
         by_key_country[(key, country)].add(pid)
         by_key[key].add(pid)
@@ -339,15 +449,22 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     labels = sorted({h[2] for p in people.values() for h in p["holdings"]})
     label_no = {lab: i for i, lab in enumerate(labels)}
     lines, surnames = [], []
-    n_holdings = 0
+    n_holdings = n_aliases = 0
     for pid, p in people.items():
-        # a holding known with and without its end: keep the one with the end
-        ended = {(c, f, lab, s) for c, f, lab, s, e in p["holdings"] if e}
+        # a holding known with and without its end: keep the one with the end (unless it
+        # ended the year it began: then the open one is the next term, not a stale copy)
+        ended = {(c, f, lab, s) for c, f, lab, s, e in p["holdings"] if e and e != s}
         hs = {h for h in p["holdings"] if h[4] or (h[0], h[1], h[2], h[3]) not in ended}
         hs = sorted(hs, key=lambda h: (h[3] or "9999", h[0], h[1], h[2], h[4]))
         n_holdings += len(hs)
         cells = ";".join(f"{c}|{f}|{label_no[lab]}|{s}|{e}" for c, f, lab, s, e in hs)
         lines.append(f"P\t{keyed[pid]}\t{p['name']}\t{pid}\t{cells}")
+        # the name English news uses, when the English Wikipedia title gives another one
+        akeys = {person_key(alias): alias for alias in sorted(p["aliases"], reverse=True)}
+        for akey, alias in sorted(akeys.items()):
+            if akey != keyed[pid]:
+                lines.append(f"P\t{akey}\t{alias}\t{pid}\t{cells}")
+                n_aliases += 1
         if any(h[1] in COMPARED for h in hs):
             skey = surname_key(p["name"], {h[0] for h in hs})
             if skey:
@@ -357,7 +474,7 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     countries = {h[0] for p in people.values() for h in p["holdings"]}
     header = f"#lintnews-offices 2 {len(lines)} {n_holdings}"
     text = "\n".join([header] + [f"L\t{lab}" for lab in labels] + lines + surnames) + "\n"
-    stats = {"people": len(lines), "holdings": n_holdings, "countries": len(countries), "labels": len(labels),
+    stats = {"people": len(lines) - n_aliases, "aliases": n_aliases, "holdings": n_holdings, "countries": len(countries), "labels": len(labels),
              "surnames": len(surnames)}
     return text.encode("utf-8"), stats, missing
 
@@ -395,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"inputs missing ({len(missing)}): {', '.join(missing[:5])}...", file=sys.stderr)
         return 2
-    print(f"{stats['people']} people, {stats['holdings']} office-holdings, {stats['countries']} countries, "
+    print(f"{stats['people']} people ({stats['aliases']} more names), {stats['holdings']} office-holdings, {stats['countries']} countries, "
           f"{stats['labels']} office labels, {stats['surnames']} holders of compared offices by surname; {len(data)} bytes")
     if args.check:
         same = args.out.is_file() and args.out.read_bytes() == data
