@@ -314,16 +314,18 @@ def matches_in_lines(regex, text: str, lines: Iterable[tuple[int, int]] | None) 
 FEW_WORDS = 16
 
 
-def matches_of_words(regex, text: str, words: Iterable[str]) -> list:
+def matches_of_words(regex, text: str, words: Iterable[str], few: int = FEW_WORDS) -> list:
     """``[m for m in regex.finditer(text) if m.group() in words]``, for a regex whose
     matches are whole words (no match can start inside another).
 
     A few words are looked for with ``str.find``, which jumps from one occurrence to the
-    next, and the regex is tried only there; more than :data:`FEW_WORDS`, and one scan of
-    the text finds them all (a text of thousands of odd words stays linear).
+    next, and the regex is tried only there; more than ``few`` (:data:`FEW_WORDS`), and one
+    scan of the text finds them all (a text of thousands of odd words stays linear).  A
+    regex that is slow to scan with may be given a larger ``few``: a ``str.find`` over the
+    text costs about a hundredth of a scan with a regex of lookbehinds.
     """
     wanted = set(words)
-    if len(wanted) > FEW_WORDS:
+    if len(wanted) > few:
         return [m for m in regex.finditer(text) if m.group() in wanted]
     starts = set()
     for word in wanted:

@@ -21,6 +21,7 @@ from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document
 from lintnews.core.facts import fact_type
 from lintnews.analyses.dictionary import is_common_word
+from lintnews.analyses.matching import matches_of_words
 from lintnews.analyses.names import given as _given
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*\.?|\d+(?:[.,:/]\d+)*|[^\w\s]")
@@ -146,7 +147,9 @@ def _extract(doc: Document) -> NameFacts:
         # A name word is also written in lower case here when a token that starts with a
         # lower-case letter is that word (a token loses its one sentence-final full stop).
         cap_lower = {w.lower() for m in mentions for w in m.words}
-        lower_forms = frozenset(w for w in cap_lower if w[:1].islower() and w in view and _is_lower_token(view, w))
+        wanted = [w for w in cap_lower if w[:1].islower() and _CORE.fullmatch(w)]
+        if wanted:
+            lower_forms = frozenset(m.group() for m in matches_of_words(_LOWER_TOKEN, view, wanted, few=_FEW_LOWER_WORDS))
     return NameFacts(tuple(mentions), lower_forms)
 
 
@@ -179,20 +182,13 @@ _DIGIT_LETTERS = "\xb2\xb3\xb9\u2070-\u2089"
 
 
 _CORE = re.compile(rf"{_LETTER}+(?:{_JOINER}{_LETTER}+)*")
-_AT_TOKEN_START = re.compile(rf"(?<!{_LETTER})(?<!{_LETTER}{_JOINER})")
-
-
-def _is_lower_token(view: str, word: str) -> bool:
-    """True when ``word`` is a whole word token of ``view`` (with or without one full
-    stop after it, which ``extract`` does not count)."""
-    if _CORE.fullmatch(word) is None:
-        return False
-    at = view.find(word)
-    while at >= 0:
-        if _AT_TOKEN_START.match(view, at) and _CORE.match(view, at).end() == at + len(word):
-            return True
-        at = view.find(word, at + 1)
-    return False
+# A word token without its full stop: a core that starts a token (no letter before it, nor
+# a letter and a joiner); a core is as long as it goes, so it ends the token.
+_LOWER_TOKEN = re.compile(rf"(?<!{_LETTER})(?<!{_LETTER}{_JOINER}){_LETTER}+(?:{_JOINER}{_LETTER}+)*")
+#: Up to this many lower-case forms are looked for one by one (``str.find``, about a
+#: hundredth of the cost of a scan with ``_LOWER_TOKEN`` each), more in one scan: a
+#: document of thousands of distinct names stays linear.
+_FEW_LOWER_WORDS = 128
 
 
 @functools.lru_cache(maxsize=1)
@@ -364,6 +360,9 @@ _TITLE_TOKENS = 10
 #: Before a name further than this into its line, the title is looked for only as far
 #: back as the ten tokens reach (a line of names without a break stays linear).
 _LONG_LINE = 1000
+#: How far back ``_ten_tokens_back`` first looks for ten tokens (then twice as far, ...):
+#: ten words of news, so that the gap read is short (and often recurs).
+_TEN_TOKENS_WIDTH = 64
 
 
 class _Context:
@@ -379,14 +378,14 @@ class _Context:
         """A token boundary after ``line_start`` with at least ten tokens from it to
         ``run_start``, or ``line_start``: reading the title from there reads the same
         last ten tokens and the same last clause break among them as from the line start."""
-        width = _LONG_LINE // 4
+        width = _TEN_TOKENS_WIDTH
         while run_start - width > line_start:
             space = self.view.rfind(" ", line_start, run_start - width)
             if space < 0:
                 break
             if len(_TOKEN.findall(self.view, space + 1, run_start)) >= _TITLE_TOKENS:
                 return space + 1  # no token holds a space: tokens start here as on the line
-            width *= 4
+            width *= 2
         return line_start
 
     def mention(self, seg_start: int, line: int, line_start: int, name: _Name) -> Mention:

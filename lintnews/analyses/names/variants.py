@@ -128,6 +128,11 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
     """Similar pairs among ``strings``, compared only inside skeleton blocks."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for s in sorted(set(strings)):
+        if not folded(s):
+            # No Latin letter ("Путин", "習近平"): no spelling key, compared with nothing
+            # (their common key, the empty one, made every pair of them similar, and
+            # one long article of other scripts a block of all its words).
+            continue
         key = skeleton(s)
         blocks[key].append(s)
         other = second_skeleton(s)
@@ -605,13 +610,33 @@ def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Me
         for w in dict.fromkeys(m.words):
             if _comparable(w):
                 occurrences[w].append(m)
+    # Each mention's words as a set, and the words of every mention of a name word, built
+    # once per list of mentions and compared once per two lists (one long line of capitalised
+    # words is one mention of thousands of words: its pairs must not rebuild it each time).
+    words_of = {id(m): frozenset(m.words) for ms in occurrences.values() for m in ms}
+    union_of: dict[tuple[int, ...], frozenset[str]] = {}
+    shared_of: dict[tuple[tuple[int, ...], tuple[int, ...]], frozenset[str]] = {}
+
+    def words_around(ms: list[Mention]) -> tuple[tuple[int, ...], frozenset[str]]:
+        key = tuple(map(id, ms))
+        words = union_of.get(key)
+        if words is None:
+            words = union_of[key] = frozenset().union(*(words_of[id(m)] for m in ms))
+        return key, words
+
     pairs = []
     for a, b in candidate_pairs(occurrences) + _first_letter_pairs(occurrences):
         ma, mb = occurrences[a], occurrences[b]
-        partners_a = {w for m in ma for w in m.words if w != a}
-        partners_b = {w for m in mb for w in m.words if w != b}
-        shared = partners_a & partners_b
-        if partners_a and partners_b and not shared:
+        if any(b in words_of[id(m)] for m in ma):
+            continue  # both in one name: "Jan Janssen", two words of one person
+        # No mention holds both words, so ``a`` is no partner of ``b`` nor ``b`` of ``a``:
+        # the partners shared are the words common to the mentions of both.
+        key_a, around_a = words_around(ma)
+        key_b, around_b = words_around(mb)
+        shared = shared_of.get((key_a, key_b))
+        if shared is None:
+            shared = shared_of[(key_a, key_b)] = around_a & around_b
+        if len(around_a) > 1 and len(around_b) > 1 and not shared:
             continue
         evidence_a, evidence_b = any(m.evidence for m in ma), any(m.evidence for m in mb)
         if any(_comparable(w) and not is_common_word(w) for w in shared) or (evidence_a and evidence_b):
@@ -620,7 +645,5 @@ def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Me
             continue  # a person beside a place or a thing of like spelling: "Pompeo"/"Pompeii", "Hall"/"Halle"
         elif not (evidence_a or evidence_b or _person_word(a, ma) or _person_word(b, mb)):
             continue
-        if any(a in m.words and b in m.words for m in ma):
-            continue  # both in one name: "Jan Janssen", two words of one person
         pairs.append((a, b, ma, mb))
     return pairs
