@@ -28,8 +28,9 @@ Steps (see ``docs``/README, "How names are matched"):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -124,8 +125,9 @@ def similar(a: str, b: str) -> bool:
     return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
 
 
-def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
-    """Similar pairs among ``strings``, compared only inside skeleton blocks."""
+def candidate_pairs(strings: Iterable[str], lone: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str]]:
+    """Similar pairs among ``strings``, compared only inside skeleton blocks; two strings of
+    ``lone`` are not compared (a pair needs one string outside it)."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for s in sorted(set(strings)):
         if not folded(s):
@@ -146,23 +148,32 @@ def candidate_pairs(strings: Iterable[str]) -> list[tuple[str, str]]:
         if len(members) < _BATCH_BLOCK:
             for i, a in enumerate(members):
                 for b in members[i + 1 :]:
-                    if (a, b) not in found and similar(a, b):
+                    if (a, b) not in found and not (a in lone and b in lone) and similar(a, b):
                         found.add((a, b))
                         pairs.append((a, b))
             continue
         # A large block: rapidfuzz scores one name against the rest of the block in C and
         # returns only those within the widest limit; ``similar`` then decides exactly.
+        # A string of ``lone`` is scored against the others after it only (``others``: their
+        # places in the block).
         folded_members = [folded(m) for m in members]
+        others = [k for k, m in enumerate(members) if m not in lone]
+        folded_others = [folded_members[k] for k in others]
         for i, a in enumerate(members):
+            if a in lone:
+                first = bisect_right(others, i)
+                places, choices = others[first:], folded_others[first:]
+            else:
+                places, choices = range(i + 1, len(members)), folded_members[i + 1 :]
             close = process.extract(
                 folded_members[i],
-                folded_members[i + 1 :],
+                choices,
                 scorer=Levenshtein.distance,
                 score_cutoff=_WIDEST_LIMIT,
                 limit=None,
             )
             for index in sorted(k for _, _, k in close):
-                b = members[i + 1 + index]
+                b = members[places[index]]
                 if (a, b) not in found and similar(a, b):
                     found.add((a, b))
                     pairs.append((a, b))
@@ -598,7 +609,7 @@ def _word_loc(m: Mention, word: str) -> Loc:
     return m.full
 
 
-def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Mention], list[Mention]]]:
+def _document_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str, list[Mention], list[Mention]]]:
     """Similar name words of one document that may be one person's, with their mentions.
 
     A pair needs person evidence on a mention of either spelling, and is left out when
@@ -613,7 +624,7 @@ def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Me
     # Each mention's words as a set, and the words of every mention of a name word, built
     # once per list of mentions and compared once per two lists (one long line of capitalised
     # words is one mention of thousands of words: its pairs must not rebuild it each time).
-    words_of = {id(m): frozenset(m.words) for ms in occurrences.values() for m in ms}
+    words_of = {id(m): frozenset(m.words) for m in mentions}
     union_of: dict[tuple[int, ...], frozenset[str]] = {}
     shared_of: dict[tuple[tuple[int, ...], tuple[int, ...]], frozenset[str]] = {}
 
@@ -624,8 +635,16 @@ def _document_pairs(mentions: Iterable[Mention]) -> list[tuple[str, str, list[Me
             words = union_of[key] = frozenset().union(*(words_of[id(m)] for m in ms))
         return key, words
 
+    # A word with no person evidence, no person word (``_person_word``) and no other word
+    # beside it in any mention pairs only with a word that has one of these: two such words
+    # fail every test below, so they are not compared (an article of thousands of odd words
+    # whose Latin letters fold to one or two would make a block of all of them).
+    lone = {
+        w for w, ms in occurrences.items()
+        if len(words_around(ms)[1]) == 1 and not any(m.evidence for m in ms) and not _person_word(w, ms)
+    }
     pairs = []
-    for a, b in candidate_pairs(occurrences) + _first_letter_pairs(occurrences):
+    for a, b in candidate_pairs(occurrences, lone) + _first_letter_pairs(occurrences):
         ma, mb = occurrences[a], occurrences[b]
         if any(b in words_of[id(m)] for m in ma):
             continue  # both in one name: "Jan Janssen", two words of one person
