@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lintnews.core.analysis import Analysis, analysis
 from lintnews.core.corpus import Loc, new_loc
@@ -222,9 +223,10 @@ def _segment_regex() -> re.Pattern[str]:
     return re.compile(rf"({first}(?:{_BETWEEN}(?:{inside}{_BETWEEN})?{capital})*)")
 
 
-@dataclass(frozen=True)
-class _Name:
-    """A name found in a segment, with offsets relative to the segment's start."""
+class _Name(NamedTuple):
+    """A name found in a segment, with offsets relative to the segment's start (a tuple:
+    one long line makes them by the hundred thousand, and a frozen dataclass sets each
+    field through ``object.__setattr__``)."""
 
     run_start: int  # the run's first token (titles included)
     run_end: int  # the end of the run's last token
