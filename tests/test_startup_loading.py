@@ -41,3 +41,24 @@ def test_the_word_type_outside_a_comment_makes_a_file_parsed(tmp_path: Path):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         assert may_be_a_rule(path) is parsed, name
+
+
+def test_a_text_run_does_not_import_the_other_formats_renderers(tmp_path: Path):
+    import subprocess
+    import sys
+
+    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    probe = (
+        "import sys; from lintnews import cli\n"
+        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('lintnews.report.html', 'lintnews.report.sarif', 'lintnews.report.text') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['lintnews.report.text']"
+
+
+def test_every_format_has_its_renderer():
+    from lintnews.report import FORMATS, RENDERERS, needs, renderer
+
+    assert sorted(RENDERERS) == list(FORMATS) == ["github", "html", "json", "sarif", "text"]
+    assert all(renderer(fmt).format == fmt and needs(fmt) == RENDERERS[fmt].needs for fmt in FORMATS)
