@@ -285,6 +285,14 @@ def test_a_name_the_corpus_writes_capitalised_is_reported_in_lower_case():
     assert flagged(texts, "N103") == ["saakashvili"]
 
 
+def test_a_british_spelling_the_corpus_also_capitalises_is_an_ordinary_word():
+    texts = {
+        "a.txt": "The Centre for Science and the Centre for Policy met the Harbour Trust, with Harbour officials.\n",
+        "b.txt": "Cattle were bought from the centre, and the ship moored in the harbour.\n",
+    }
+    assert flagged(texts, "N103") == []
+
+
 def test_a_persons_name_seen_once_is_enough():
     text = "Mr. Abutalimov, the company's director, said so. Later, abutalimov added more."
     assert flagged(text, "N103") == ["abutalimov"]
