@@ -62,3 +62,45 @@ def test_every_format_has_its_renderer():
 
     assert sorted(RENDERERS) == list(FORMATS) == ["github", "html", "json", "sarif", "text"]
     assert all(renderer(fmt).format == fmt and needs(fmt) == RENDERERS[fmt].needs for fmt in FORMATS)
+
+
+def test_plugins_are_looked_for_with_importlib_metadata_only_where_one_may_be(tmp_path: Path, monkeypatch):
+    import sys
+    from importlib.metadata import entry_points
+
+    from lintnews.rules.registry import may_have_plugins
+
+    # This environment: the quick look says no only when importlib.metadata finds none.
+    assert may_have_plugins() or not list(entry_points(group="lintnews.rules"))
+    site = tmp_path / "site"
+    dist = site / "some_plugin-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
+    assert not may_have_plugins()
+    (dist / "entry_points.txt").write_text("[lintnews.rules]\nshout = shout:Shouting\n", encoding="utf-8")
+    assert may_have_plugins()
+    (site / "Other.EGG-INFO").mkdir()
+    (site / "Other.EGG-INFO" / "entry_points.txt").write_text("[lintnews.rules]\nx = y:Z\n", encoding="utf-8")
+    dist.joinpath("entry_points.txt").unlink()
+    assert may_have_plugins()
+    archive = tmp_path / "packages.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert may_have_plugins()  # what is in a zip file is left to importlib.metadata
+
+
+def test_a_run_without_plugins_does_not_import_importlib_metadata(tmp_path: Path):
+    import subprocess
+    import sys
+
+    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    probe = (
+        "import sys; from lintnews import cli\n"
+        "from lintnews.rules.registry import may_have_plugins\n"
+        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
+        "print(may_have_plugins(), 'importlib.metadata' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    plugins, imported = done.stdout.strip().splitlines()[-1].split()
+    assert imported == plugins  # imported exactly when a plugin may be installed
