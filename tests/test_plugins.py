@@ -127,8 +127,11 @@ def test_plugin_rules_through_the_command_line(tmp_path, run_cli):
     env = {"PYTHONPATH": str(root)}
     listed = run_cli(["--list-rules"], cwd=tmp_path, env=env)
     assert listed.returncode == 0 and "X901" in listed.stdout
+    finding = "a.txt:1:6: X901 'SHOUT' is shouting [suggestion: 'shout']\n"
     proc = run_cli(["--select", "X901", "a.txt"], cwd=tmp_path, env=env)
-    assert (proc.returncode, proc.stdout) == (1, "a.txt:1:6: X901 'SHOUT' is shouting [suggestion: 'shout']\n")
+    assert (proc.returncode, proc.stdout) == (0, finding)  # an info finding fails no run by default
+    proc = run_cli(["--select", "X901", "--fail-on", "info", "a.txt"], cwd=tmp_path, env=env)
+    assert (proc.returncode, proc.stdout) == (1, finding)
 
 
 def test_a_plugin_that_fails_to_load_is_a_rule_error_naming_it(plugin_dir):

@@ -222,7 +222,11 @@ def _fixed_story(i: int) -> str:
 #: Run inside the lintnews process (as sitecustomize): after the fix of the first file is
 #: renamed into place, say so in a marker file and wait; the test interrupts it there.
 _PAUSE_AFTER_FIRST_WRITE = """
-import os, time
+import os, signal, time
+# Python ignores SIGINT for good when it starts with SIGINT ignored (inherited from a
+# parent that ignores it, as some test runners' children do): as a shell would, hand it
+# Python's own handler, so the interrupt is the one a user's Ctrl-C sends.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 _replace = os.replace
 def replace(src, dst, *args, **kwargs):
     _replace(src, dst, *args, **kwargs)

@@ -285,6 +285,23 @@ def test_a_name_the_corpus_writes_capitalised_is_reported_in_lower_case():
     assert flagged(texts, "N103") == ["saakashvili"]
 
 
+@pytest.mark.parametrize("a, b", [("Boyle", "Bailey"), ("Janssen", "Johnson")])
+def test_a_shared_common_given_name_does_not_make_two_surnames_one(a, b):
+    texts = {
+        "a.txt": f"Professor Brian {a} said the telescope was ready. {a} said more.\n",
+        "b.txt": f"Brian {b}, a farmer, said rain was needed. {b} said so.\n",
+    }
+    assert flagged(texts, "N101") == []
+
+
+def test_a_british_spelling_the_corpus_also_capitalises_is_an_ordinary_word():
+    texts = {
+        "a.txt": "The Centre for Science and the Centre for Policy met the Harbour Trust, with Harbour officials.\n",
+        "b.txt": "Cattle were bought from the centre, and the ship moored in the harbour.\n",
+    }
+    assert flagged(texts, "N103") == []
+
+
 def test_a_persons_name_seen_once_is_enough():
     text = "Mr. Abutalimov, the company's director, said so. Later, abutalimov added more."
     assert flagged(text, "N103") == ["abutalimov"]

@@ -191,3 +191,27 @@ def test_a_form_of_address_before_anyone_needs_a_name():
     # "Honoured Artist of Science of Russia": an honorary title; "Artist" is no name
     assert titles("said Honoured Artist of Science of Russia Anatoly Unknownstein in an interview") == []
     assert titles("He thanked Comrade Unknownyama for it.") == ["Comrade Unknownyama"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chairman of Australian Wool Innovation Ian McLachlan says he understands.",  # an organisation's officer
+        "Head of Australian Dairy Farmers John McQueen says prices will rise.",
+        "Labor Premier Peter Beattie spoke to reporters.",  # a party before the office
+        "Republican Senator Mitch McConnell spoke.",
+    ],
+)
+def test_an_organisations_officer_and_a_party_before_the_office_are_no_wrong_office(text):
+    assert titles(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Labor President Anthony Albanese spoke.", "Labor President Anthony Albanese"),  # the party changes nothing
+        ("The Minister of Enlightenment Ivan Petrov spoke.", "Minister of Enlightenment Ivan Petrov"),
+    ],
+)
+def test_a_wrong_office_is_still_wrong_after_a_party_or_before_a_name_of_its_own(text, expected):
+    assert titles(text) == [expected]

@@ -1,25 +1,84 @@
-"""English word knowledge, from pyspellchecker's word-frequency list, loaded once.
+"""English word knowledge: pyspellchecker's English word-frequency list, read once.
 
 The name rules use it to tell a name from an English word ("Prior" is a word, "Badin"
-is not); the spelling rule uses it to find unknown words.
+is not); the spelling rule uses it to find unknown words and their corrections.
+
+The list is shipped as ``lintnews/data/english-words.txt`` (built from pyspellchecker's
+``resources/en.json.gz`` by ``training/build_english_words.py``: the same 160,572 words
+and counts), a table that is looked up without being parsed: a word's bucket (by the
+CRC-32 of its UTF-8 bytes) holds about 20 ``\\nword count`` lines, and a lookup finds
+``\\nword `` in it.  Reading the table takes a few milliseconds where parsing
+pyspellchecker's JSON took about 0.1 s, most of a one-file run's start-up.  A run that
+looks up many sets of words (an archive) builds the set of all words once, for set
+operations in C.  Nothing is written to disk.
 """
 
 from __future__ import annotations
 
 import functools
+import zlib
+from pathlib import Path
+
+WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "english-words.txt"
+_MAGIC = "# lintnews English words v1 "
+
+
+class WordTable:
+    """The shipped word table: ``frequency(word)`` (0: not a word), ``letters``,
+    ``longest`` (the length of the longest word), ``words()`` (all of them)."""
+
+    def __init__(self, text: str) -> None:
+        header, _, body = text.partition("\n")
+        if not header.startswith(_MAGIC):
+            raise ValueError("not a lintnews English word table (v1)")
+        fields = dict(item.partition("=")[::2] for item in header[len(_MAGIC) :].split())
+        self.letters: frozenset[str] = frozenset(fields["letters"])
+        self.longest = int(fields["longest"])
+        self.size = int(fields["words"])
+        self._buckets = body.split("\t")
+        if len(self._buckets) != int(fields["buckets"]):
+            raise ValueError("a damaged English word table: wrong number of buckets")
+
+    def frequency(self, word: str) -> int:
+        """How often ``word`` (as it is: the list is lower-case) occurs; 0 when it is not listed."""
+        try:
+            key = word.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no word of the list
+            return 0
+        bucket = self._buckets[zlib.crc32(key) % len(self._buckets)]
+        start = bucket.find(f"\n{word} ")
+        if start < 0 or not word or " " in word or "\n" in word or "\t" in word:
+            return 0
+        start += len(word) + 2
+        return int(bucket[start : bucket.index("\n", start)])
+
+    def __contains__(self, word: str) -> bool:
+        return self.frequency(word) > 0
+
+    def items(self) -> list[tuple[str, int]]:
+        """Every ``(word, count)``, bucket by bucket."""
+        tokens = "".join(self._buckets).split()
+        return list(zip(tokens[0::2], map(int, tokens[1::2])))
+
+    def words(self) -> frozenset[str]:
+        return frozenset("".join(self._buckets).split()[0::2])
+
+
+@functools.lru_cache(maxsize=None)
+def word_table() -> WordTable:
+    """The shipped table, read once per process (a few milliseconds)."""
+    return WordTable(WORDS_PATH.read_bytes().decode("utf-8"))
 
 
 @functools.lru_cache(maxsize=None)
 def spellchecker():
-    """pyspellchecker's English checker (edit distance 1), loaded once per process.
+    """pyspellchecker's English checker (edit distance 1), loaded once per process: the
+    source of the shipped table, for tests and tools (lintnews reads the table).
 
-    Loading costs about 0.1 s, most of it parsing the word list.  The list's words are
-    all lower-case already, and ``SpellChecker(language="en")`` lower-cases each of its
-    160,000 words again in Python (a quarter of the time); so the list is loaded as it is
-    into a case-sensitive checker, after one C-level test that no word has a capital in
-    it (else the usual way).  The words, frequencies and alphabet are the same; lookups
-    here lower-case the word first, as a case-insensitive checker would.  Nothing is
-    cached on disk.
+    The list's words are all lower-case already, and ``SpellChecker(language="en")``
+    lower-cases each of its 160,000 words again in Python (a quarter of the time); so the
+    list is loaded as it is into a case-sensitive checker, after one C-level test that no
+    word has a capital in it (else the usual way).
     """
     import gzip
     import json
@@ -40,17 +99,16 @@ def spellchecker():
 def known_words() -> frozenset[str]:
     """The dictionary's words as a frozenset, for set operations in C.
 
-    ``set.difference`` against pyspellchecker's ``Counter`` would iterate all 160,000
-    words; against a set it tests each member of the smaller set.  A set rather than a
-    dict copy: a lookup touches two places in memory instead of three, which halves the
-    time of a lookup that misses the processor's caches (most do: the words of a document
-    are spread over a table of megabytes).  Built once per process, in about 10 ms.
+    ``set.difference`` against a set tests each member of the smaller set in C; looked up
+    one by one in the table, each word costs a hash and a search of its bucket in Python
+    (under a microsecond).  Built once per process, in about 30 ms: worth it for a run
+    that looks up many sets of words, not for one short file.
     """
-    return frozenset(spellchecker().word_frequency.dictionary)
+    return word_table().words()
 
 
 #: Sets of words looked up one by one before known_words() is built: a run over a few
-#: files does not pay its 10 ms, a run over an archive pays them once.
+#: files does not pay its 30 ms, a run over an archive pays them once.
 LOOKUPS_BEFORE_WORD_SET = 64
 _lookups = 0
 
@@ -68,8 +126,8 @@ def unknown_words(words: set[str]) -> set[str]:
     """The lower-case ``words`` that are not in the dictionary."""
     word_set = _word_set()
     if word_set is None:
-        dictionary = spellchecker().word_frequency.dictionary
-        return {word for word in words if word not in dictionary}
+        frequency = word_table().frequency
+        return {word for word in words if not frequency(word)}
     return words - word_set
 
 
@@ -77,14 +135,23 @@ def known_among(words: set[str]) -> set[str]:
     """The lower-case ``words`` that are in the dictionary."""
     word_set = _word_set()
     if word_set is None:
-        dictionary = spellchecker().word_frequency.dictionary
-        return {word for word in words if word in dictionary}
+        frequency = word_table().frequency
+        return {word for word in words if frequency(word)}
     return word_set & words
 
 
 def frequency(word: str) -> int:
     """How often the lower-cased word occurs in pyspellchecker's English corpus (0: unknown)."""
-    return spellchecker().word_frequency.dictionary.get(word.lower(), 0)
+    return word_table().frequency(word.lower())
+
+
+def letters() -> frozenset[str]:
+    """Every letter of the dictionary's words (the letters an edit may put in)."""
+    return word_table().letters
+
+
+def longest_word_length() -> int:
+    return word_table().longest
 
 
 #: Words at least this frequent in pyspellchecker's list count as ordinary English
@@ -97,4 +164,4 @@ def is_common_word(word: str) -> bool:
 
 
 def is_known_word(word: str) -> bool:
-    return word.lower() in spellchecker().word_frequency.dictionary
+    return frequency(word) > 0

@@ -124,6 +124,8 @@ COMPOUND_HEADS = tuple(
     )
 )
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to"})
+#: Parties' adjectives, which may stand before an office's head.
+PARTY_WORDS = frozenset("labor labour liberal conservative democratic democrat republican socialist communist green greens tory".split())
 #: capitalised words that open a clause or tell a time: never a title's modifier
 CLAUSE_WORDS = frozenset(
     "when as but and then if after before while since yesterday today tomorrow meanwhile also now so because though "
@@ -158,7 +160,8 @@ def title_structure(rendering: str) -> tuple[str, frozenset[str]]:
                 break
     if at < 0:
         return "", frozenset()
-    mods = [w for j, w in enumerate(words) if not (at <= j < at + size) and w not in CONNECTORS]
+    # A party before the head says who, not which office: "Labor Premier", "Republican Senator".
+    mods = [w for j, w in enumerate(words) if not (at <= j < at + size) and w not in CONNECTORS and not (j < at and w in PARTY_WORDS)]
     return head, frozenset(stem(w) for w in mods)
 
 

@@ -81,10 +81,15 @@ class SentenceBreakMidClause(DocumentRule):
     A sentence that ends in an ellipsis (``whatever support we can. We have also...``,
     ``as they used to. They``) and an abbreviation's full stop are left alone; a full
     stop followed by a lower-case word is G102's.
+
+    Off by default (``--extend-select G109``): on held-out planted garbles it finds 1 in
+    17, and in edited speeches it reports real sentence ends ("as we must. We have",
+    "say yes to. And"), about 0.4 per 10,000 words.
     """
 
     code = "G109"
     name = "sentence-break-mid-clause"
+    default = False
 
     needs = (BREAK,)
 

@@ -16,6 +16,7 @@ from lintnews.core.document import Document
 from lintnews.core.facts import fact_type
 from lintnews.core.finding import Finding
 from lintnews.core.rule import CorpusRule, register
+from lintnews.rules.spelling import acceptable
 
 # A possessive ending may follow ("aslin’s unit"); another apostrophe may not ("don’t").
 _LOWER = re.compile(r"(?<![\w@#/.’'\-])[a-zß-ÿĀ-ž]{3,}(?![\w@/\-]|[’'](?!s\b)|\.[a-z])")
@@ -70,7 +71,8 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
     lists = _lists()
     lower_words = set(_LOWER.findall(view))
     listed_words = {w for w in lower_words if w in lists.always or w in lists.before_a_date}
-    unknown = unknown_words({w for w in lower_words if len(w) >= 4}) - listed_words
+    # A British spelling ("centre", "harbour") or a known word with an affix is English.
+    unknown = {w for w in unknown_words({w for w in lower_words if len(w) >= 4}) if not acceptable(w)} - listed_words
     listed: list[tuple[str, str, Loc]] = []
     found_unknown: list[tuple[str, Loc]] = []
     lower_counts: Counter[str] = Counter()

@@ -3,6 +3,8 @@ selection of rules by code or prefix (as in ruff)."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Sequence
 
 from lintnews.core.options import FrozenMap
@@ -17,11 +19,48 @@ def _builtin_rules() -> list[Rule]:
     return [cls() for cls in registered_classes()]
 
 
+def may_have_plugins() -> bool:
+    """Whether an installed distribution may declare an entry point of ``lintnews.rules``.
+
+    Found without importing ``importlib.metadata`` (its import and its scan of every
+    installed distribution cost about 20 ms of every run, most of them with no plugin):
+    the metadata folders (``*.dist-info``, ``*.egg-info``) of each folder on ``sys.path``
+    are looked at, and a file ``entry_points.txt`` that names ``lintnews.rules`` anywhere
+    says yes.  Whatever this cannot read as ``importlib.metadata`` would (a zip file on
+    the path, a finder of distributions other than the path finder) says yes too: then
+    ``importlib.metadata`` decides, as before.
+    """
+    import importlib.machinery
+
+    for finder in sys.meta_path:
+        if finder is not importlib.machinery.PathFinder and hasattr(finder, "find_distributions"):
+            return True
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            with os.scandir(folder) as found:
+                names = [e.name for e in found if e.name.lower().endswith((".dist-info", ".egg-info"))]
+        except NotADirectoryError:
+            return True  # a zip or an egg on the path
+        except OSError:
+            continue  # no such folder: nothing installed there
+        for name in names:
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), "rb") as fh:
+                    if b"lintnews.rules" in fh.read():
+                        return True
+            except OSError:
+                continue  # no entry points (or an egg-info file)
+    return False
+
+
 def _plugin_rules() -> list[Rule]:
     """Rules from installed packages, through the ``lintnews.rules`` entry-point group.
 
     An entry point names a :class:`Rule` subclass or a callable returning rules.
     """
+    if not may_have_plugins():
+        return []
     from importlib.metadata import entry_points
 
     rules: list[Rule] = []

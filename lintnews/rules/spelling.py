@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document, shape_of
 from lintnews.core.finding import Finding
-from lintnews.analyses.dictionary import is_common_word, is_known_word, known_among, spellchecker, unknown_words
+from lintnews.analyses.dictionary import frequency, is_common_word, is_known_word, known_among, letters, longest_word_length, unknown_words
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import Pattern, matches_of_words
 from lintnews.analyses.term_lists import ACCEPT
@@ -75,14 +75,12 @@ def _correction(word: str) -> str | None:
     # Not SpellChecker.correction: it takes max() over a set, so between candidates of
     # equal frequency the answer would depend on string hashing, run to run.  The most
     # frequent candidate, ties broken alphabetically, is the same every time.
-    checker = spellchecker()
     candidates = _candidates(word)
     if not candidates:
         return None
     # As pyspellchecker does: a candidate that differs only in accents wins ("matériel").
     pool = [c for c in candidates if _fold(c) == _fold(word)] or candidates
-    frequency = checker.word_frequency.dictionary
-    return min(pool, key=lambda c: (-frequency.get(c, 0), c))
+    return min(pool, key=lambda c: (-frequency(c), c))
 
 
 def _candidates(word: str) -> set[str] | None:
@@ -96,15 +94,14 @@ def _candidates(word: str) -> set[str] | None:
     intersected with the dictionary (in C once lexicon.known_words() is built).  Its
     other tests cannot apply to a word of a-z that is not in the dictionary.
     """
-    frequencies = spellchecker().word_frequency
-    if len(word) > frequencies.longest_word_length + 3:
+    if len(word) > longest_word_length() + 3:
         return {word}
-    letters = frequencies.letters
+    alphabet = letters()
     heads_tails = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     edits = {head + tail[1:] for head, tail in heads_tails if tail}
     edits.update(head + tail[1] + tail[0] + tail[2:] for head, tail in heads_tails if len(tail) > 1)
-    edits.update(head + letter + tail[1:] for head, tail in heads_tails if tail for letter in letters)
-    edits.update(head + letter + tail for head, tail in heads_tails for letter in letters)
+    edits.update(head + letter + tail[1:] for head, tail in heads_tails if tail for letter in alphabet)
+    edits.update(head + letter + tail for head, tail in heads_tails for letter in alphabet)
     return known_among(edits) or None
 
 

@@ -194,6 +194,8 @@ def _no_english_office(k: Knowledge, m: OfficeMention) -> OfficeError | None:
     head, _mods = title_structure(m.rendering)
     if not head:
         return None
+    if head in _ORGANISATION_HEADS and _OF_A_NAME.search(m.written):
+        return None  # "Chairman of Australian Wool Innovation": an organisation's, no public office
     vocabulary = _office_words(k)
     head_words = set(head.split())
     odd = [w for w in m.rendering.split() if w not in head_words and w not in CONNECTORS and w not in vocabulary
@@ -204,6 +206,14 @@ def _no_english_office(k: Knowledge, m: OfficeMention) -> OfficeError | None:
     message = (f"'{m.written}' {m.name}: no English office title has {words}; "
                f"a word-by-word rendering of an office (in English: '{head.title()}' and its portfolio)")
     return OfficeError(m.start, m.end, m.written, m.name, message, None)
+
+
+#: Heads an organisation's officer has as well as a state's: before "of" and a name
+#: written with capitals, the title is the organisation's.
+_ORGANISATION_HEADS = frozenset(
+    "chairman chairwoman chairperson chair head chief director president leader manager executive founder".split()
+)
+_OF_A_NAME = re.compile(r"\bof\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|and|for|&)?\s*[A-Z][\w'’-]*)*\s*$")
 
 
 def _singular(word: str) -> str:

@@ -443,7 +443,10 @@ def find_variants(
     # Surnames.
     for a, b in candidate_pairs(person_surnames):
         shared = _common(index.givens(a), index.givens(b))
-        if shared:
+        # A shared given name is weak evidence when the surnames differ by more than one
+        # letter after folding, other than by letters moved ("Mujahid"/"Majuhid"): "Brian
+        # Boyle" and "Brian Bailey", "Steve Janssen" and "Steve Johnson" are two people.
+        if shared and (Levenshtein.distance(folded(a), folded(b), score_cutoff=1) <= 1 or sorted(folded(a)) == sorted(folded(b))):
             given = shared[0]
             # The mentions with that given name or none, in the documents where either
             # spelling has that given name.

@@ -1,0 +1,106 @@
+"""Loading the built-in rule packs skips data files without parsing them, and skips
+exactly the files that have no top-level ``type`` (the rules loaded are the same)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lintnews.core.data import read_yaml, rules_dir
+from lintnews.rules import types
+from lintnews.rules.types import load_packs, may_be_a_rule, pack_files
+
+
+def test_a_built_in_file_is_skipped_unparsed_only_when_it_has_no_top_level_type():
+    files = pack_files(rules_dir())
+    skipped = [p for p in files if not may_be_a_rule(p)]
+    assert skipped, "the data files (titles.yaml, offices-by-country.yaml, ...) are skipped"
+    for path in files:
+        spec = read_yaml(path)
+        has_type = isinstance(spec, dict) and "type" in spec
+        if not may_be_a_rule(path):
+            assert not has_type, path
+
+
+def test_the_built_in_rules_are_those_of_every_file_with_a_type(monkeypatch):
+    fast = [(r.code, r.name, r.source) for r in load_packs()]
+    monkeypatch.setattr(types, "may_be_a_rule", lambda path: True)  # parse every file, as before
+    slow = [(r.code, r.name, r.source) for r in load_packs()]
+    assert fast == slow and len(fast) >= 7
+
+
+def test_the_word_type_outside_a_comment_makes_a_file_parsed(tmp_path: Path):
+    cases = {
+        "comment.yaml": ("# not a rule: it has no top-level `type`\nwords: [a, b]\n", False),
+        "plain.yaml": ("words:\n  - a\n", False),
+        "rule.yaml": ("code: W999\ntype: existence\n", True),
+        "quoted.yaml": ('"type": existence\n', True),
+        "nested.yaml": ("entries:\n  - type: x\n", True),
+        "flow.yaml": ("{code: W999, type: existence}\n", True),
+    }
+    for name, (text, parsed) in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert may_be_a_rule(path) is parsed, name
+
+
+def test_a_text_run_does_not_import_the_other_formats_renderers(tmp_path: Path):
+    import subprocess
+    import sys
+
+    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    probe = (
+        "import sys; from lintnews import cli\n"
+        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('lintnews.report.html', 'lintnews.report.sarif', 'lintnews.report.text') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['lintnews.report.text']"
+
+
+def test_every_format_has_its_renderer():
+    from lintnews.report import FORMATS, RENDERERS, needs, renderer
+
+    assert sorted(RENDERERS) == list(FORMATS) == ["github", "html", "json", "sarif", "text"]
+    assert all(renderer(fmt).format == fmt and needs(fmt) == RENDERERS[fmt].needs for fmt in FORMATS)
+
+
+def test_plugins_are_looked_for_with_importlib_metadata_only_where_one_may_be(tmp_path: Path, monkeypatch):
+    import sys
+    from importlib.metadata import entry_points
+
+    from lintnews.rules.registry import may_have_plugins
+
+    # This environment: the quick look says no only when importlib.metadata finds none.
+    assert may_have_plugins() or not list(entry_points(group="lintnews.rules"))
+    site = tmp_path / "site"
+    dist = site / "some_plugin-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
+    assert not may_have_plugins()
+    (dist / "entry_points.txt").write_text("[lintnews.rules]\nshout = shout:Shouting\n", encoding="utf-8")
+    assert may_have_plugins()
+    (site / "Other.EGG-INFO").mkdir()
+    (site / "Other.EGG-INFO" / "entry_points.txt").write_text("[lintnews.rules]\nx = y:Z\n", encoding="utf-8")
+    dist.joinpath("entry_points.txt").unlink()
+    assert may_have_plugins()
+    archive = tmp_path / "packages.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert may_have_plugins()  # what is in a zip file is left to importlib.metadata
+
+
+def test_a_run_without_plugins_does_not_import_importlib_metadata(tmp_path: Path):
+    import subprocess
+    import sys
+
+    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    probe = (
+        "import sys; from lintnews import cli\n"
+        "from lintnews.rules.registry import may_have_plugins\n"
+        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
+        "print(may_have_plugins(), 'importlib.metadata' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    plugins, imported = done.stdout.strip().splitlines()[-1].split()
+    assert imported == plugins  # imported exactly when a plugin may be installed
