@@ -193,7 +193,8 @@ def _main(args: Arguments, started: float) -> int:
     if not args.quiet:
         _warn_unused(config, rules)
     relax_garbage_collection()
-    show_progress = (sys.stderr.isatty() and not args.quiet) if args.progress is None else args.progress
+    terminal = sys.stderr is not None and sys.stderr.isatty()
+    show_progress = (terminal and not args.quiet) if args.progress is None else args.progress
     if "-" in args.paths:
         return _lint_stdin(args, config, rules, started)
     result = _lint(args, config, rules, show_progress)
@@ -214,7 +215,9 @@ def config_start(paths: tuple[str, ...]) -> Path:
         if raw == "-":
             continue
         path = Path(os.path.abspath(raw))
-        folders.append(str(path if path.is_dir() else path.parent))
+        # os.path.isdir, not Path.is_dir: a folder on the way that cannot be entered raises
+        # in the latter, and is the run's to report, not a reason to stop here.
+        folders.append(str(path if os.path.isdir(path) else path.parent))
     if not folders:
         return Path.cwd()
     try:
@@ -369,7 +372,8 @@ def _use_color(choice: str) -> bool:
     """``--color``: always, never, or (auto) on a terminal unless NO_COLOR is set (no-color.org)."""
     if choice != "auto":
         return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    terminal = sys.stdout is not None and sys.stdout.isatty()  # None: closed at start-up
+    return terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _lint_stdin(args: Arguments, config: Config, rules: RuleSet, started: float) -> int:

@@ -77,6 +77,11 @@ def test_plugins_are_looked_for_with_importlib_metadata_only_where_one_may_be(tm
     dist.mkdir(parents=True)
     (dist / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n", encoding="utf-8")
     monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
+    # Finders other tests may have installed in this process (an editable install's) say
+    # "maybe" whatever the path holds: the path alone is the subject here.
+    import importlib.machinery
+
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if f is importlib.machinery.PathFinder or not hasattr(f, "find_distributions")])
     assert not may_have_plugins()
     (dist / "entry_points.txt").write_text("[lintnews.rules]\nshout = shout:Shouting\n", encoding="utf-8")
     assert may_have_plugins()
