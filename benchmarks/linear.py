@@ -18,11 +18,9 @@ import random
 import time
 
 from lintnews.api import configured_rules
-from lintnews.analyses.matching import SHARED, UTF8_VIEW
-from lintnews.core.analysis import arguments
 from lintnews.core.document import make_document
-from lintnews.core.rule import DocumentRule
 from lintnews.run import pipeline
+from rules_profile import timed_document_stage  # beside this script
 from lintnews.run.config import Config
 
 NEWS = (
@@ -74,22 +72,9 @@ def lint_one(text: str, rules) -> tuple[float, collections.Counter[str], int]:
     spent: collections.Counter[str] = collections.Counter()
     start_all = time.process_time()
     doc = make_document("bench.txt", text)
-    findings, facts = [], {}
+    result = timed_document_stage(doc, rules, spent)
     start = time.process_time()
-    data = UTF8_VIEW.of(doc)
-    if data is not None:
-        SHARED.matching(doc, data)
-    spent["(matching pass)"] += time.process_time() - start
-    for rule in rules:
-        start = time.process_time()
-        needs = arguments(rule.needs, doc) if rule.needs else {}
-        if isinstance(rule, DocumentRule):
-            findings.extend(rule.check(doc, **needs))
-        else:
-            facts[rule.code] = rule.collect(doc, **needs)
-        spent[rule.code] += time.process_time() - start
-    start = time.process_time()
-    found = pipeline.finish([pipeline.DocumentResult(doc.path, findings, facts, [], doc.word_count)], rules)
+    found = pipeline.finish([result], rules)
     spent["(corpus stage)"] += time.process_time() - start
     return time.process_time() - start_all, spent, len(found)
 

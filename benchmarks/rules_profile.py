@@ -28,6 +28,26 @@ from lintnews.core.document import make_document
 from lintnews.core.rule import DocumentRule
 
 
+def timed_document_stage(doc, rules, spent: collections.Counter) -> engine.DocumentResult:
+    """The per-document stage of ``rules`` over ``doc``, adding each rule's CPU seconds
+    (and the matching layer's one pass) to ``spent``."""
+    findings, facts = [], {}
+    start = time.process_time()
+    data = UTF8_VIEW.of(doc)
+    if data is not None:  # the matching layer's one pass over the document, for every rule
+        SHARED.matching(doc, data)
+    spent["(matching pass)"] += time.process_time() - start
+    for rule in rules:
+        start = time.process_time()
+        needs = arguments(rule.needs, doc) if rule.needs else {}
+        if isinstance(rule, DocumentRule):
+            findings.extend(rule.check(doc, **needs))
+        else:
+            facts[rule.code] = rule.collect(doc, **needs)
+        spent[rule.code] += time.process_time() - start
+    return engine.DocumentResult(doc.path, findings, facts, [], doc.word_count)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
@@ -47,21 +67,7 @@ def main() -> None:
 
     results = []
     for doc in docs:
-        findings, facts = [], {}
-        start = time.process_time()
-        data = UTF8_VIEW.of(doc)
-        if data is not None:  # the matching layer's one pass over the document, for every rule
-            SHARED.matching(doc, data)
-        spent["(matching pass)"] += time.process_time() - start
-        for rule in rules:
-            start = time.process_time()
-            needs = arguments(rule.needs, doc) if rule.needs else {}
-            if isinstance(rule, DocumentRule):
-                findings.extend(rule.check(doc, **needs))
-            else:
-                facts[rule.code] = rule.collect(doc, **needs)
-            spent[rule.code] += time.process_time() - start
-        results.append(engine.DocumentResult(doc.path, findings, facts, [], doc.word_count))
+        results.append(timed_document_stage(doc, rules, spent))
     start = time.process_time()
     findings = engine.finish(results, rules)
     spent["(corpus stage)"] = time.process_time() - start

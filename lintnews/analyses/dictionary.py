@@ -19,6 +19,8 @@ import functools
 import zlib
 from pathlib import Path
 
+from lintnews.core.data import builtin_yaml
+
 WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "english-words.txt"
 _MAGIC = "# lintnews English words v1 "
 
@@ -165,3 +167,29 @@ def is_common_word(word: str) -> bool:
 
 def is_known_word(word: str) -> bool:
     return frequency(word) > 0
+
+
+@functools.lru_cache(maxsize=1)
+def english_forms() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...]]:
+    """``rules/spelling.yaml``'s British-to-American endings, prefixes and suffixes: the
+    forms of a known word that are English too."""
+    data = builtin_yaml("spelling.yaml")
+    return [(str(a), str(b)) for a, b in data["british"]], tuple(data["prefixes"]), tuple(data["suffixes"])
+
+
+@functools.lru_cache(maxsize=65536)
+def acceptable(word: str) -> bool:
+    """Known, a British spelling of a known word, or a known word with an affix."""
+    if is_known_word(word):
+        return True
+    british, prefixes, suffixes = english_forms()
+    for ending, american in british:
+        if ending in word and is_known_word(word[::-1].replace(ending[::-1], american[::-1], 1)[::-1]):
+            return True
+    for p in prefixes:
+        if word.startswith(p) and len(word) - len(p) >= 3 and acceptable(word[len(p):]):
+            return True
+    for s in suffixes:
+        if word.endswith(s) and len(word) - len(s) >= 3 and is_known_word(word[: -len(s)]):
+            return True
+    return False

@@ -16,7 +16,7 @@ from lintnews.core.document import Document
 from lintnews.core.facts import fact_type
 from lintnews.core.finding import Finding
 from lintnews.core.rule import CorpusRule, register
-from lintnews.rules.spelling import acceptable
+from lintnews.analyses.dictionary import acceptable
 
 # A possessive ending may follow ("aslin’s unit"); another apostrophe may not ("don’t").
 _LOWER = re.compile(r"(?<![\w@#/.’'\-])[a-zß-ÿĀ-ž]{3,}(?![\w@/\-]|[’'](?!s\b)|\.[a-z])")

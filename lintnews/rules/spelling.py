@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document, shape_of
 from lintnews.core.finding import Finding
-from lintnews.analyses.dictionary import frequency, is_common_word, is_known_word, known_among, letters, longest_word_length, unknown_words
+from lintnews.analyses.dictionary import acceptable, english_forms, frequency, is_common_word, is_known_word, known_among, letters, longest_word_length, unknown_words
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import Pattern, matches_of_words
 from lintnews.analyses.term_lists import ACCEPT
@@ -28,32 +28,14 @@ URLS = Pattern("urls", r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.
 @functools.lru_cache(maxsize=1)
 def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str, ...], re.Pattern[str], frozenset[str]]:
     data = builtin_yaml("spelling.yaml")
-    british = [(str(a), str(b)) for a, b in data["british"]]
+    british, prefixes, suffixes = english_forms()
     # check() relies on every phrase starting and ending with a word character.
     if not all(str(p)[:1].isalnum() and str(p)[-1:].isalnum() for p in data["phrases"]):  # pragma: no cover
         raise ValueError("spelling.yaml: a phrase must start and end with a letter or digit")
     phrases = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in data["phrases"])
     # The words of the phrases, lower-cased: the only words a phrase match can contain.
     phrase_words = frozenset(w for p in data["phrases"] for w in re.findall(r"[^\W\d_]+", str(p).lower()))
-    return british, tuple(data["prefixes"]), tuple(data["suffixes"]), re.compile(rf"\b(?:{phrases})\b", re.I), phrase_words
-
-
-@functools.lru_cache(maxsize=65536)
-def acceptable(word: str) -> bool:
-    """Known, a British spelling of a known word, or a known word with an affix."""
-    if is_known_word(word):
-        return True
-    british, prefixes, suffixes, _, _ = _spelling_data()
-    for ending, american in british:
-        if ending in word and is_known_word(word[::-1].replace(ending[::-1], american[::-1], 1)[::-1]):
-            return True
-    for p in prefixes:
-        if word.startswith(p) and len(word) - len(p) >= 3 and acceptable(word[len(p):]):
-            return True
-    for s in suffixes:
-        if word.endswith(s) and len(word) - len(s) >= 3 and is_known_word(word[: -len(s)]):
-            return True
-    return False
+    return british, prefixes, suffixes, re.compile(rf"\b(?:{phrases})\b", re.I), phrase_words
 
 
 def _blank(view: str, spans: list) -> str:

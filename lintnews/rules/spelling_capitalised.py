@@ -13,7 +13,8 @@ from lintnews.analyses.names.given import is_given_name
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
-from lintnews.rules.spelling import _candidates, acceptable
+from lintnews.analyses.dictionary import acceptable
+from lintnews.rules.spelling import _candidates
 
 # A capitalised word of four letters or more, whole: not part of a hyphenated compound,
 # an address or a handle, and not followed by an apostrophe (a possessive name).
@@ -234,14 +235,6 @@ class CapitalisedMisspelling(DocumentRule):
                 break
         after_the = run and run[-1] == "the" and frequency(meant) >= SENTENCE_START_FREQUENCY
         if after_the and (closed or not after[:1].isupper() or _common_capitalised(after)):
-            return True
-        if before[:1].isupper() and before[-1:].isalpha() and _common_capitalised(before):
-            return closed or not _name_like(after)
-        if not closed and _common_capitalised(after):
-            return True
-        return False
-        # Inside a run of capitalised words: beside a common word, or after "the".
-        if before == "the" and (closed or not after[:1].isupper() or _common_capitalised(after)):
             return True
         if before[:1].isupper() and before[-1:].isalpha() and _common_capitalised(before):
             return closed or not _name_like(after)

@@ -536,24 +536,6 @@ PEOPLE = Kind("list of tables", _check_people, join=lambda a, b: (*a, *b), type=
 RENDERINGS = Kind("table of country = {family = [titles]}", _check_renderings, type=Mapping)
 
 
-# -- the newsroom's overrides: options of T103 ([tool.lintnews.rules.T103]) ----------------
-def _check_people(value: Any) -> tuple:
-    if not isinstance(value, (list, tuple)) or not all(isinstance(p, Mapping) and isinstance(p.get("name"), str) for p in value):
-        raise Invalid("'{key}' must be a list of tables, each with a name (a string)")
-    return freeze(value)
-
-
-def _check_renderings(value: Any) -> Mapping:
-    def titles(rs: Any) -> bool:
-        return isinstance(rs, (list, tuple)) and all(isinstance(r, str) for r in rs)
-
-    if not isinstance(value, Mapping) or not all(isinstance(f, Mapping) and all(map(titles, f.values())) for f in value.values()):
-        raise Invalid("'{key}' must be a table of country = {family = [titles]}")
-    return freeze(value)
-
-
-PEOPLE = Kind("list of tables", _check_people, join=lambda a, b: (*a, *b), type=tuple)
-RENDERINGS = Kind("table of country = {family = [titles]}", _check_renderings, type=Mapping)
 def _thaw(value: Any) -> Any:
     """Frozen option values as the plain lists and dicts the knowledge takes."""
     if isinstance(value, Mapping):

@@ -113,8 +113,6 @@ def _with_notices(result: Result, notices: list[str]) -> Result:
 
 
 def _without_index(run: Run, found: Discovered) -> Result:
-    from dataclasses import replace
-
     plain = type(run)(run.config, run.rules, replace(run.options, cache=None))
     return plain.execute_found(found)
 
