@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lintnews import __version__
 from lintnews.api import DocumentScore
@@ -25,6 +27,11 @@ from lintnews.core.finding import Finding, Group, Related, Variant
 from lintnews.run.files import InputError
 from lintnews.report import FORMATS, Report, github
 from lintnews.report import render as render_report
+from lintnews.report.json_text import dumps_indented
+
+from conftest import property_settings
+
+PROPERTY = property_settings(300)
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("LINTNEWS_UPDATE_SNAPSHOTS") == "1"
@@ -329,6 +336,32 @@ def test_json_round_trips_every_finding():
 def test_json_keeps_non_ascii_readable():
     out = output("json", [MULTILINE])
     assert "é😀" in out and "\\u" not in out
+
+
+_JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    | st.dictionaries(st.integers() | st.none(), inner, max_size=2),
+    max_leaves=20,
+)
+
+
+@PROPERTY
+@given(_JSON_VALUES)
+def test_json_text_is_json_dumps_text(value):
+    """The JSON output's writer gives json.dumps's text for any value (NaN, number keys
+    and tuples included: what it does not write itself, json.dumps writes)."""
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_json_text_of_a_full_report_is_json_dumps_text():
+    out = output("json", FINDINGS, errors=ERRORS, documents=DOCUMENTS)
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    deep = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{"a": [1]}]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+    assert dumps_indented(deep) == json.dumps(deep, ensure_ascii=False, indent=2)
 
 
 # -- the renderer contract ---------------------------------------------------------------

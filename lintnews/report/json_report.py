@@ -18,10 +18,9 @@ inlined in each finding they made the output grow with findings times places.
 
 from __future__ import annotations
 
-import json
-
 from lintnews.core.version import __version__
 from lintnews.core.finding import Group
+from lintnews.report.json_text import dumps_indented
 from lintnews.report.model import Renderer, Report
 
 SCHEMA_VERSION = 1
@@ -42,7 +41,7 @@ class Json(Renderer):
             "documents": [d.as_dict() for d in report.documents],
             "groups": [g.as_dict() for g in groups.listed],
         }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return dumps_indented(doc) + "\n"  # json.dumps(doc, ensure_ascii=False, indent=2)
 
 
 class _Groups:
