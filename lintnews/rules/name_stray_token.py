@@ -10,13 +10,27 @@ from lintnews.core.finding import Finding
 from lintnews.analyses.dictionary import frequency, is_common_word
 from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.rule import DocumentRule, register
-from lintnews.analyses.matching import first_char_guard
+from lintnews.analyses.matching import Pattern, first_char_guard
 from lintnews.rules.name_cues import after_role, after_title, titles
 
 
 # What every match of the rule's regex contains: a number, a space and a capitalised word.
 # Its scan stops only at digits; the rule's regex tries every honorific at every capital.
 _NECESSARY = re.compile(r"\d[\d,.]* [A-Z][a-z]")
+
+
+# A capitalised word, a stray token, a capitalised word; the stray token is a number, a
+# lower-case word or a bracket of a caption or a credit: up to three lower-case words
+# ("(left)", "(second right)", "(file photo)"), an agency's or party's acronym ("(AP)",
+# "(SPD)") or a number ("(58)").  The token
+# and the surname are a lookahead, so that a surname may be the next match's first word
+# ("Kabuki actor Ichimura 86 Uzaemon").
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]+"  # Latin Extended-A: upper case checked in code
+INSIDE = Pattern(
+    "inside",
+    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\((?:[a-z]+(?: [a-z]+){{0,2}}|[A-Z]{{2,6}}|\d{{1,3}})\))"
+    rf" (?P<last>{_NAME})(?![\w’'\-]))",
+)
 
 
 @register
@@ -49,8 +63,10 @@ class StrayTokenInName(DocumentRule):
             first_char_guard(honorifics) + rf"\b(?P<honorific>(?:{alternatives})\.?) (?P<stray>\d[\d,.]*) (?P<name>[A-Z][a-z][\w’'-]*)"
         )
 
-    def check(self, doc: Document) -> Iterator[Finding]:
-        yield from self._inside_a_full_name(doc)
+    needs = (INSIDE,)
+
+    def check(self, doc: Document, inside: list) -> Iterator[Finding]:
+        yield from self._inside_a_full_name(doc, inside)
         if _NECESSARY.search(doc.view) is None:
             return  # no number followed by a capitalised word: most articles
         for m in self.regex.finditer(doc.view):
@@ -64,13 +80,13 @@ class StrayTokenInName(DocumentRule):
                 suggestion=f"{m.group('honorific')} {m.group('name')}",
             )
 
-    def _inside_a_full_name(self, doc: Document) -> Iterator[Finding]:
+    def _inside_a_full_name(self, doc: Document, inside: list) -> Iterator[Finding]:
         """A number, a lower-case word or a caption's bracket between the two words of a
         name, or after an honorific: ``Harriet 53 Harman``, ``Sebastian then Schuster``,
         ``Olaf (left) Scholz``, ``Dr too Maruyama``, ``spokesman Emil said Sedlařík``."""
         view = doc.view
         given = given_names()
-        for m in _INSIDE.finditer(view):
+        for m in inside:
             first, stray, last = m.group("first"), m.group("stray"), m.group("last")
             if stray.lower() in _JOINERS or not (first[0].isupper() and last[0].isupper()) or not _could_be_surname(last):
                 continue
@@ -127,16 +143,5 @@ _COMMON_SURNAME_FREQUENCY = 20000
 _ADVERBS = frozenset("then too also earlier later himself herself again meanwhile now already still even just once".split())
 # Honorifics that only ever stand right before a name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Rev", "Fr"})
-# A capitalised word, a stray token, a capitalised word; the stray token is a number, a
-# lower-case word or a bracket of a caption or a credit: up to three lower-case words
-# ("(left)", "(second right)", "(file photo)"), an agency's or party's acronym ("(AP)",
-# "(SPD)") or a number ("(58)").  The token
-# and the surname are a lookahead, so that a surname may be the next match's first word
-# ("Kabuki actor Ichimura 86 Uzaemon").
-_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]+"  # Latin Extended-A: upper case checked in code
-_INSIDE = re.compile(
-    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\((?:[a-z]+(?: [a-z]+){{0,2}}|[A-Z]{{2,6}}|\d{{1,3}})\))"
-    rf" (?P<last>{_NAME})(?![\w’'\-]))"
-)
 # Words that join two names rather than stand in one: "Maria and José", "Smith or Jones".
 _JOINERS = frozenset({"and", "or", "nor", "but", "vs", "versus", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"})
