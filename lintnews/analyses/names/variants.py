@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -125,7 +125,7 @@ def similar(a: str, b: str) -> bool:
     return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
 
 
-def candidate_pairs(strings: Iterable[str], lone: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str]]:
+def candidate_pairs(strings: Iterable[str], lone: Container[str] = frozenset()) -> list[tuple[str, str]]:
     """Similar pairs among ``strings``, compared only inside skeleton blocks; two strings of
     ``lone`` are not compared (a pair needs one string outside it)."""
     blocks: dict[str, list[str]] = defaultdict(list)
@@ -612,6 +612,21 @@ def _word_loc(m: Mention, word: str) -> Loc:
     return m.full
 
 
+class _Memo(dict):
+    """A set given by a test of its members, each tested once, when first asked about."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, key: str) -> bool:
+        value = self[key] = self.test(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return self[key]  # type: ignore[index]
+
+
 def _document_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str, list[Mention], list[Mention]]]:
     """Similar name words of one document that may be one person's, with their mentions.
 
@@ -642,10 +657,13 @@ def _document_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str, list[Me
     # beside it in any mention pairs only with a word that has one of these: two such words
     # fail every test below, so they are not compared (an article of thousands of odd words
     # whose Latin letters fold to one or two would make a block of all of them).
-    lone = {
-        w for w, ms in occurrences.items()
-        if len(words_around(ms)[1]) == 1 and not any(m.evidence for m in ms) and not _person_word(w, ms)
-    }
+    def is_lone(w: str) -> bool:
+        ms = occurrences[w]
+        return len(words_around(ms)[1]) == 1 and not any(m.evidence for m in ms) and not _person_word(w, ms)
+
+    # Asked only of the words that share a block with another (most words of most
+    # articles share none), and once per word.
+    lone = _Memo(is_lone)
     pairs = []
     for a, b in candidate_pairs(occurrences, lone) + _first_letter_pairs(occurrences):
         ma, mb = occurrences[a], occurrences[b]
