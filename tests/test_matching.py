@@ -47,6 +47,7 @@ from lintnews.analyses.matching import (
 )
 from lintnews.analyses.matching.repeats import FEW_WORDS, lines_with_repeated_word
 from lintnews.api import configured_rules
+from lintnews.core.data import builtin_yaml
 from lintnews.core.analysis import arguments
 from lintnews.core.document import Document, in_quote, make_document, shape_of
 from lintnews.core.rule import DocumentRule
@@ -453,6 +454,36 @@ def _misspellings_by_scanning_every_word(rule, doc):
         if suggestion and spelling._fold(suggestion) != word and is_common_word(suggestion):
             found.append((m.start(), m.end(), suggestion))
     return found
+
+
+@st.composite
+def texts_of_foreign_phrases(draw):
+    """Texts of S101's foreign set phrases and their words, in any case (the letters
+    Python folds to i, s and k too), any white space or hyphen between words."""
+    phrases = [str(p) for p in builtin_yaml("spelling.yaml")["phrases"]]
+    pieces = phrases + [w for p in phrases for w in p.split()]
+    out = []
+    for _ in range(draw(st.integers(1, 8))):
+        piece = _recase(draw(st.sampled_from(pieces)), draw(st.integers(0, 6)))
+        out.append(piece.replace(" ", draw(st.sampled_from([*WHITE_SPACE, "-", " - ", "_"]))))
+        out.append(draw(st.sampled_from(SEPARATORS + NOISE)))
+    return "".join(out)
+
+
+@PROPERTY
+@given(texts_of_foreign_phrases())
+def test_the_foreign_phrases_are_matched_as_their_regex_matches(text):
+    """S101 reads the foreign set phrases through the matching layer (when an unknown word
+    is one of their words): the same matches as the regex over the whole view."""
+    pattern = spelling.foreign_phrases()
+    doc = make_document("doc.txt", text)
+    assert [m.regs for m in pattern.of(doc)] == [m.regs for m in spelling._spelling_data()[3].finditer(doc.view)]
+
+
+def test_the_foreign_phrases_comparison_sees_matches():
+    doc = make_document("doc.txt", "It is a de facto ban, a DE-FACTO one, and ad\tnauseam.\nStatus quo.")
+    assert [doc.view[slice(*m.span())] for m in spelling.foreign_phrases().of(doc)] == ["de facto", "DE-FACTO", "ad\tnauseam", "Status quo"]
+    assert spelling.foreign_phrases().candidates is not None  # the fast path, not the regex alone
 
 
 def _misspellings(rule, doc):

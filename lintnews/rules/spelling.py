@@ -38,6 +38,13 @@ def _spelling_data() -> tuple[list[tuple[str, str]], tuple[str, ...], tuple[str,
     return british, prefixes, suffixes, re.compile(rf"\b(?:{phrases})\b", re.I), phrase_words
 
 
+@functools.lru_cache(maxsize=1)
+def foreign_phrases() -> Pattern:
+    """The foreign set phrases' regex as a pattern of the matching layer (made when first
+    needed: few articles hold an unknown word that is one of the phrases' words)."""
+    return Pattern("foreign_phrases", _spelling_data()[3])
+
+
 def _blank(view: str, spans: list) -> str:
     """The view with each of the matches replaced by spaces."""
     pieces: list[str] = []
@@ -140,7 +147,11 @@ class Misspelling(DocumentRule):
         # phrases out before the word scan did.  The phrase scan is needed only when an
         # unknown word is one of the phrases' words ("facto", "nauseam").
         _, _, _, phrases, phrase_words = _spelling_data()
-        phrase_spans = [m.span() for m in phrases.finditer(view)] if any(word in phrase_words for _, _, word in unknown) else []
+        phrase_spans = []
+        if any(word in phrase_words for _, _, word in unknown):
+            # Over the view as it is, the declared pattern's matches (where its RE2 superset
+            # says a phrase can start); over a view with its addresses blanked, the regex's.
+            phrase_spans = [m.span() for m in (foreign_phrases().of(doc) if view is doc.view else phrases.finditer(view))]
         if phrase_spans:
             unknown = [u for u in unknown if not any(start <= u[0] < end for start, end in phrase_spans)]
             if not unknown:
