@@ -37,6 +37,8 @@ from lintnews.core.document import make_document  # noqa: E402
 
 SENTENCE_LOWER = "Officials said on Tuesday that {} had become a worry for many families across the region."
 SENTENCE_PROPER = "A spokesman for the {} said on Tuesday that the talks would continue next week."
+# An adverbial idiom (kind "idiom", rule M104): where it opens a sentence and a comma follows.
+SENTENCE_IDIOM = "{}, the ministry said on Tuesday that the talks would continue next week."
 
 
 def half_of(original: str) -> str:
@@ -63,7 +65,10 @@ def run_swaps(path: Path, half: str, table) -> None:
     found = 0
     by_kind: dict[str, list[int]] = {}
     for swap, original, kind in rows:
-        sentence = (SENTENCE_PROPER if swap[0].isupper() else SENTENCE_LOWER).format(swap)
+        if kind == "idiom":
+            sentence = SENTENCE_IDIOM.format(swap)
+        else:
+            sentence = (SENTENCE_PROPER if swap[0].isupper() else SENTENCE_LOWER).format(swap)
         hits = findings("swap.txt", sentence, table)
         ok = [h for h in hits if h.phrase == swap]
         found += bool(ok)
