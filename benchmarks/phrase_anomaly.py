@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lintnews.rules.phrase_anomaly import find_unusual_phrases, load_table  # noqa: E402
+from lintnews.rules.phrase_anomaly import find_unusual_phrases, load_table, reported_phrases  # noqa: E402
 from lintnews.core.document import make_document  # noqa: E402
 
 SENTENCE_LOWER = "Officials said on Tuesday that {} had become a worry for many families across the region."
@@ -55,9 +55,15 @@ def read_swaps(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+#: ``--as-rule``: only what M103 reports (names, and swaps the article contradicts itself
+#: on), not every row of the table found
+AS_RULE = False
+
+
 def findings(path: str, text: str, table) -> list:
     doc = make_document(path, text)
-    return [h for h in find_unusual_phrases(doc.view, table) if not doc.in_quote(h.start)]
+    find = reported_phrases if AS_RULE else find_unusual_phrases
+    return [h for h in find(doc.view, table) if not doc.in_quote(h.start)]
 
 
 def run_swaps(path: Path, half: str, table) -> None:
@@ -149,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", help="a phrase table other than the shipped one")
     parser.add_argument("--speed", type=Path, help="a folder of articles to time the rule on")
     parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--as-rule", action="store_true",
+                        help="count only what M103 reports (a name, or the set phrase written elsewhere in the document), no idioms")
     args = parser.parse_args(argv)
+    global AS_RULE
+    AS_RULE = args.as_rule
     table = load_table(args.table)
     if args.swaps:
         run_swaps(args.swaps, args.half, table)

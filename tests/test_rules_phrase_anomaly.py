@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ],
 )
 def test_a_rare_swap_of_a_set_phrase_is_reported_with_the_set_phrase(text, phrase, suggestion):
+    if phrase.split(" ")[1].islower():  # the article writes the set phrase elsewhere too
+        text = f"{text}\nAnalysts said the {suggestion.lower()} would matter."
     [finding] = findings(text, "M103")
     assert flagged(text, "M103") == [phrase]
     assert finding.suggestion == suggestion
@@ -57,7 +59,7 @@ def test_a_rare_swap_of_a_set_phrase_is_reported_with_the_set_phrase(text, phras
     ],
 )
 def test_a_swap_from_any_sense_of_the_word_is_reported(phrase, suggestion):
-    text = f"Officials said on Tuesday that the {phrase} had become a worry."
+    text = f"Officials said on Tuesday that the {phrase} had become a worry. The {suggestion} was new."
     assert flagged(text, "M103") == [phrase]
     assert findings(text, "M103")[0].suggestion == suggestion
 
@@ -71,6 +73,23 @@ def test_a_swap_from_any_sense_of_the_word_is_reported(phrase, suggestion):
 def test_ordinary_phrases_beside_set_phrases_are_not_reported(phrase):
     text = f"Officials said on Tuesday that the {phrase} had become a worry."
     assert flagged(text, "M103") == []
+
+
+# On by default, a lower-case swap is reported only where the article writes the set
+# phrase elsewhere (singular or plural, any case): the table alone cannot tell a rare
+# phrase from an unlisted one ("allergic response").  A name of its own needs no more.
+def test_a_lower_case_swap_needs_the_set_phrase_elsewhere_in_the_article():
+    alone = "The central bank raised stake rates for the third time this year."
+    assert flagged(alone, "M103") == []
+    assert flagged(alone + " Interest Rate policy was unchanged.", "M103") == ["stake rates"]
+    assert flagged(alone + "\n\nThe interest rate rose.", "M103") == ["stake rates"]
+    # The hit itself, or a longer word, is not the set phrase written elsewhere.
+    assert flagged(alone + " Interest ratepayers paid.", "M103") == []
+    assert flagged("Officials at the White Home declined to comment.", "M103") == ["White Home"]
+
+
+def test_a_name_joined_by_an_ampersand_is_not_a_name_of_its_own():
+    assert flagged("The journal Alcoholism: Clinical & Experimental Research said so.", "M103") == []
 
 
 # An article put into a prepositional idiom is M104's (tests/test_rules_idiom_calque.py);
