@@ -338,3 +338,10 @@ def test_the_prefilter_passes_every_text_with_a_finding():
         if find_unusual_phrases(text, table):
             assert may_hold_phrase(text, table), text
     assert not may_hold_phrase("Interest rates rose in March.", table)
+
+
+def test_a_name_after_a_capitalised_word_and_and_is_part_of_a_longer_name():
+    # "Armed Pressures" alone is a name of its own; after "Science and" it ends a longer one.
+    assert flagged("The Armed Pressures said so.", "M103") == ["Armed Pressures"]
+    assert flagged("The Naval Science and Armed Pressures Institute said so.", "M103") == []
+    assert flagged("The Naval Science and Armed Pressures said so.", "M103") == []

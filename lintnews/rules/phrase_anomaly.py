@@ -54,6 +54,8 @@ class Hit(NamedTuple):
     ratio: float
     #: True when the phrase is not in the bigram list: ``ratio`` is then a lower bound
     absent: bool
+    #: an idiom changed word for word (M104's), not a swap of a set phrase
+    idiom: bool = False
 
 
 class PhraseTable:
@@ -225,7 +227,7 @@ def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
                 continue
         original = table.idioms[phrase.lower()]
         suggestion = _recase(original.split(" ")[0], words[0]) + " " + original.split(" ", 1)[1]
-        hits.append(Hit(m.start(), m.end(), phrase, suggestion, 0.0, True))
+        hits.append(Hit(m.start(), m.end(), phrase, suggestion, 0.0, True, idiom=True))
     return hits
 
 
@@ -297,7 +299,7 @@ def reported_phrases(view: str, table: PhraseTable) -> list[Hit]:
     set phrase elsewhere (:func:`written_elsewhere`).  Idioms are M104's."""
     hits = []
     for hit in find_unusual_phrases(view, table):
-        if hit.ratio == 0.0:
+        if hit.idiom:
             continue
         first, second = hit.phrase.split(" ")
         if (first[:1].isupper() and second[:1].isupper()) or written_elsewhere(view, hit):
@@ -318,6 +320,9 @@ def _own_run(view: str, words: list[re.Match[str]], i: int) -> bool:
             return False
     if i > 0 and view[words[i - 1].end() : words[i].start()].strip(" ") == "&" and words[i - 1].group()[0].isupper():
         return False  # "Clinical & Experimental Research": part of a longer name
+    if i > 1 and words[i - 1].group() == "and" and joined(words[i - 1], words[i]) and joined(words[i - 2], words[i - 1]):
+        if words[i - 2].group()[0].isupper():
+            return False  # "Nuclear Science and Technology Organisation"
     if i + 2 < len(words) and joined(words[i + 1], words[i + 2]):
         if words[i + 2].group()[0].isupper():
             return False
