@@ -62,6 +62,8 @@ def test_an_idiom_with_an_article_that_a_noun_continues_is_not_reported(text):
         ("In the other words, the plan failed.", "In the other words", "In other words", "without an article"),
         ("At the first sight, the plan looked sound.", "At the first sight", "At first sight", "without an article"),
         ("In the fact, the plan failed.", "In the fact", "In fact", "without an article"),
+        ("In a meantime, the plan failed.", "In a meantime", "In the meantime", "with another article"),
+        ("The plan failed, on contrary.", "on contrary", "on the contrary", "with its article"),
     ],
 )
 def test_an_idiom_with_an_article_or_preposition_changed_is_reported(text, phrase, suggestion, change):
@@ -122,7 +124,7 @@ def test_the_build_writes_calques_of_adverbial_idioms_that_are_not_phrases_of_th
             ]
         ),
     }
-    bigrams = {"at the": 900, "the same": 900, "same time": 900, "in the": 900, "for a": 500, "a moment": 500,
+    bigrams = {"at the": 900, "the same": 900, "same time": 900, "in the": 900, "for a": 500, "a moment": 500, "the moment": 800,
                "in other": 300, "other words": 300, "at rare": 5, "rare times": 5}
     args = argparse.Namespace(calque_count=100)
     rows = build.idiom_calques(bigrams, build.WordNet(wordnet), args)
@@ -130,10 +132,20 @@ def test_the_build_writes_calques_of_adverbial_idioms_that_are_not_phrases_of_th
     assert rows["at a same time"] == ("at the same time", 0, 900, "ks")
     assert rows["on the same time"] == ("at the same time", 0, 900, "kp")
     assert rows["in the other words"] == ("in other words", 0, 300, "ka")
-    # A WordNet phrase of its own is not a calque; an article is not dropped from or
-    # swapped in a three-word idiom ("for a moment" beside "for the moment"); a rare idiom
+    # A WordNet phrase of its own is not a calque; an article is not swapped in a three-word
+    # idiom where the pair it makes is English ("the moment": in "for the moment"); a rare idiom
     # (a pair counted under --calque-count) has no rows.
     assert "in the same time" not in rows
-    assert not any(p == "for a moment" and k in ("kd", "ks") for p, _, _, k in rows.values())
+    assert "for the moment" not in rows
+    # An article dropped from it is, where the pair left is not in the list ("for moment").
+    assert rows["for moment"] == ("for a moment", 0, 500, "kd")
     assert not any(p == "at rare times" for p, _, _, _ in rows.values())
     assert rows == build.idiom_calques(dict(bigrams), build.WordNet(wordnet), args)
+
+
+def test_an_idiom_row_of_two_words_is_an_idiom_not_a_swap_of_m103():
+    # "on contrary" (the article dropped from "on the contrary") has two words like M103's
+    # rows: it is read by M104 only.
+    text = "The plan failed, on contrary. On contrary it passed"
+    assert flagged(text, "M103") == []
+    assert flagged(text, "M104") == ["on contrary"]

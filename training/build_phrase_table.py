@@ -524,9 +524,11 @@ def idiom_calques(bigrams: dict[str, int], wn: WordNet, args: argparse.Namespace
     """Rows for a function word of an adverbial idiom changed word for word, as a literal
     translation does (a language without articles, or with other prepositions):
 
-    - ``kd`` an article dropped (idioms of four words or more): "at same time", "on other
-      hand", "for first time";
-    - ``ks`` an article swapped (four words or more): "at a same time", "in a long run";
+    - ``kd`` an article dropped: "at same time", "on other hand", "for first time"; from a
+      three-word idiom only where the pair left is not in the bigram list ("in meantime",
+      not "by day");
+    - ``ks`` an article swapped: "at a same time", "in a meantime" (a three-word idiom's
+      likewise: not "for a moment");
     - ``kp`` the opening preposition swapped (idioms of four words or more): "in the same
       time", "in the other hand";
     - ``ka`` an article put after the opening preposition (idioms of three words or more):
@@ -558,13 +560,17 @@ def idiom_calques(bigrams: dict[str, int], wn: WordNet, args: argparse.Namespace
     for idiom in idioms:
         words = idiom.split(" ")
         variants: list[tuple[list[str], str]] = []
-        # Dropped or swapped only in idioms of four words or more: what is left of a
-        # shorter one is often a phrase of its own ("by day", "for a moment", "at the time").
-        if words[1] in ARTICLES and len(words) >= 4 and words[2] not in DETERMINERS:
-            variants.append((words[:1] + words[2:], "kd"))
+        # An article dropped or swapped: what is left of a short idiom is often a phrase of
+        # its own ("by day", "for a moment", "at the time").
+        # In a three-word idiom, only where the pair left is not in the bigram list ("in
+        # meantime", "a meantime"; not "by day", "a moment").
+        if words[1] in ARTICLES and len(words) >= 3 and words[2] not in DETERMINERS:
+            if len(words) >= 4 or f"{words[0]} {words[2]}" not in bigrams:
+                variants.append((words[:1] + words[2:], "kd"))
             for other in ARTICLES:
                 if other != words[1] and (other == "the" or (other == "an") == (words[2][0] in "aeiou")):
-                    variants.append((words[:1] + [other] + words[2:], "ks"))
+                    if len(words) >= 4 or f"{other} {words[2]}" not in bigrams:
+                        variants.append((words[:1] + [other] + words[2:], "ks"))
         if len(words) >= 3 and words[1] not in DETERMINERS and (words[1] not in FUNCTION_WORDS or words[1] == "other"):
             variants.append((words[:1] + ["the"] + words[1:], "ka"))
         if len(words) >= 4:

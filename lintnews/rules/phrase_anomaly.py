@@ -81,9 +81,10 @@ class PhraseTable:
         pairs = []
         for row in rows:
             q, _, rest = row.partition("\t")
-            if q.count(" ") >= 2:
+            flags = rest.rpartition("\t")[2]
+            if flags == "ci" or flags.startswith("k"):  # an idiom's row ("on contrary" has two words)
                 self.idioms[q] = rest.partition("\t")[0]
-                self.idiom_kinds[q] = rest.rpartition("\t")[2]
+                self.idiom_kinds[q] = flags
             else:
                 pairs.append(row)
         rows = pairs
