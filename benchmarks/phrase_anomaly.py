@@ -16,7 +16,7 @@ the same half): ``tune`` is the half the thresholds were chosen on, ``test`` the
 out.  ``--clean``/``--human``: every finding is listed, with the rate per 10,000 words.
 ``--zh-en``: findings per 1,000 words per system (each a folder) against human-A.
 ``--speed FOLDER``: the table's load time (a fresh process, best of 5) and the CPU time
-of linting FOLDER in this process with the default rules, with and without M103,
+of linting FOLDER in this process with the default rules, with and without M103 and M104,
 alternating ``--reps`` times (best of each); on a busy machine read the spread too.
 
 The rule runs as lintnews runs it (the view of each document, quotations left out),
@@ -134,15 +134,15 @@ def run_speed(folder: Path, reps: int) -> None:
     print(f"table load: best {min(loads):.3f} s, worst {max(loads):.3f} s (5 fresh processes)")
     texts = {str(p): p.read_text(encoding="utf-8") for p in documents(folder)}
     lint_texts(dict(list(texts.items())[:10]))  # rules and their data loaded once, as in a run
-    times: dict[str, list[float]] = {"without M103": [], "with M103": []}
+    times: dict[str, list[float]] = {"without M103, M104": [], "with M103, M104": []}
     for _ in range(reps):
-        for label, ignore in (("without M103", ["M103"]), ("with M103", [])):
+        for label, ignore in (("without M103, M104", ["M103", "M104"]), ("with M103, M104", [])):
             start = time.process_time()
             lint_texts(texts, ignore=ignore)
             times[label].append(time.process_time() - start)
     for label, values in times.items():
         print(f"{label}: best {min(values):.2f} s CPU, all {', '.join(f'{v:.2f}' for v in values)} ({len(texts)} documents)")
-    print(f"M103 adds {min(times['with M103']) / min(times['without M103']) - 1:+.1%} (best against best)")
+    print(f"M103 and M104 add {min(times['with M103, M104']) / min(times['without M103, M104']) - 1:+.1%} (best against best)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,6 +88,8 @@ class PhraseTable:
             else:
                 pairs.append(row)
         rows = pairs
+        #: the idioms' regex, built once
+        self.idiom_pattern = _idiom_pattern(frozenset(self.idioms))
         self._rows = rows
         # Q -> row number; the row itself is split only when Q occurs in a text.
         self._index = {row[: row.index("\t")]: i for i, row in enumerate(rows)}
@@ -207,7 +209,7 @@ def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
     only where the idiom opens a clause and a comma follows it, the place of an adverbial
     that no literal reading takes.  Lower case, or capitalised at the start of a sentence;
     pure, no I/O."""
-    pattern = _idiom_pattern(frozenset(table.idioms))
+    pattern = table.idiom_pattern
     if pattern is None:
         return []
     hits = []
@@ -232,7 +234,7 @@ def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
     return hits
 
 
-def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
+def find_unusual_phrases(view: str, table: PhraseTable, idioms: bool = True) -> list[Hit]:
     """Every rare swap of a set phrase in ``view``, in order: pure, no I/O.
 
     A pair of words separated by spaces only is read when both are lower case (the first
@@ -243,7 +245,7 @@ def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
     capitalised only.  Any other casing (a person's name beside a word, capitals) is not
     read.
     """
-    hits: list[Hit] = find_article_idioms(view, table) if table.idioms else []
+    hits: list[Hit] = find_article_idioms(view, table) if idioms and table.idioms else []
     if not may_hold_phrase(view, table):
         return hits
     first_words = table.first_words
@@ -297,11 +299,9 @@ def written_elsewhere(view: str, hit: Hit) -> bool:
 def reported_phrases(view: str, table: PhraseTable) -> list[Hit]:
     """The hits of :func:`find_unusual_phrases` that M103 reports: a swap written as a name
     of its own ("the Armed Pressures"), and a lower-case swap where the article writes the
-    set phrase elsewhere (:func:`written_elsewhere`).  Idioms are M104's."""
+    set phrase elsewhere (:func:`written_elsewhere`).  Idioms are M104's (not looked for)."""
     hits = []
-    for hit in find_unusual_phrases(view, table):
-        if hit.idiom:
-            continue
+    for hit in find_unusual_phrases(view, table, idioms=False):
         first, second = hit.phrase.split(" ")
         if (first[:1].isupper() and second[:1].isupper()) or written_elsewhere(view, hit):
             hits.append(hit)
