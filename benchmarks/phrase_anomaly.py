@@ -20,7 +20,7 @@ of linting FOLDER in this process with the default rules, with and without M103 
 alternating ``--reps`` times (best of each); on a busy machine read the spread too.
 
 The rule runs as lintnews runs it (the view of each document, quotations left out),
-through :func:`lintnews.rules.phrase_anomaly.find_unusual_phrases`; ``--table`` reads
+through :func:`lintnews.analyses.phrases.find_unusual_phrases`; ``--table`` reads
 another table (to compare builds).  Words are whitespace tokens.
 """
 
@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lintnews.rules.phrase_anomaly import find_unusual_phrases, load_table, reported_phrases  # noqa: E402
+from lintnews.analyses.phrases import find_unusual_phrases, load_table, reported_phrases  # noqa: E402
 from lintnews.core.document import make_document  # noqa: E402
 
 SENTENCE_LOWER = "Officials said on Tuesday that {} had become a worry for many families across the region."
@@ -129,7 +129,7 @@ def run_speed(folder: Path, reps: int) -> None:
 
     from lintnews.api import lint_texts
 
-    code = "import time; from lintnews.rules import phrase_anomaly as p; t = time.perf_counter(); p.load_table(); print(time.perf_counter() - t)"
+    code = "import time; from lintnews.analyses import phrases as p; t = time.perf_counter(); p.load_table(); print(time.perf_counter() - t)"
     loads = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(5)]
     print(f"table load: best {min(loads):.3f} s, worst {max(loads):.3f} s (5 fresh processes)")
     texts = {str(p): p.read_text(encoding="utf-8") for p in documents(folder)}

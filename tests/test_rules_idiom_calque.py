@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rulecase import findings, flagged
 
-from lintnews.rules.phrase_anomaly import load_table
+from lintnews.analyses.phrases import load_table
 
 ROOT = Path(__file__).resolve().parent.parent
 

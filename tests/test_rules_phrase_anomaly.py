@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rulecase import findings, flagged
 
-from lintnews.rules.phrase_anomaly import PhraseTable, find_unusual_phrases, load_table, may_hold_phrase, table_path
+from lintnews.analyses.phrases import PhraseTable, find_unusual_phrases, load_table, may_hold_phrase, table_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@ changed word for word ("for the example," "In the same time," "on other hand,").
 
 The idioms and their variants are rows of M103's phrase table (built from WordNet 3.0 and
 the Google Books bigram counts by ``training/build_phrase_table.py``); this rule reports
-what :func:`lintnews.rules.phrase_anomaly.find_article_idioms` finds in them.
+what :func:`lintnews.analyses.phrases.find_article_idioms` finds in them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
-from lintnews.rules.phrase_anomaly import find_article_idioms, load_table
+from lintnews.analyses.phrases import find_article_idioms, load_table
 
 _CHANGE = {
     "ci": "without an article",
