@@ -636,8 +636,9 @@ def _document_pairs(mentions: Sequence[Mention]) -> list[tuple[str, str, list[Me
     """
     occurrences: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        for w in dict.fromkeys(m.words):
-            if _comparable(w):
+        words = m.words
+        for w in dict.fromkeys(words) if len(words) > 1 else words:
+            if len(w) >= 3 and not w.isupper():  # _comparable(w)
                 occurrences[w].append(m)
     # Each mention's words as a set, and the words of every mention of a name word, built
     # once per list of mentions and compared once per two lists (one long line of capitalised
