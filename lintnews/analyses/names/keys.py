@@ -34,6 +34,7 @@ _VOWELS = re.compile(r"[aeiou]")
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=131072)
 def strip_accents(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
