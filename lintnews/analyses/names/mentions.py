@@ -459,18 +459,18 @@ def _gap(gap: str, after_break: bool) -> tuple[str | None, int, str]:
     if cached is not None:
         return cached
     ctx = context()
-    tokens = [(m.group(0), m.start()) for m in _TOKEN.finditer(gap)]
+    tokens = list(_TOKEN.finditer(gap))  # match objects: only three are read
     limit = _TITLE_TOKENS - 1 if after_break else _TITLE_TOKENS
     if len(tokens) > limit:
-        clause_offset = tokens[-_TITLE_TOKENS][1]
+        clause_offset = tokens[-_TITLE_TOKENS].start()
     elif after_break:
         clause_offset = 0
     else:
-        clause_offset = tokens[0][1] if tokens else len(gap)
+        clause_offset = tokens[0].start() if tokens else len(gap)
     role = None
     if tokens:
         # A break before the run says nothing (it is neither a role nor an honorific).
-        previous = tokens[-1][0]
+        previous = tokens[-1].group(0)
         if previous.lower() in ctx["roles"] or previous.rstrip(".") in ctx["honorifics"]:
             role = "role" if previous.islower() else "honorific"
     value = (role, clause_offset, " ".join(gap[clause_offset:].split()))
