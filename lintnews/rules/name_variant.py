@@ -122,7 +122,7 @@ class NameVariant(CorpusRule):
         for v in find_variants(corpus.of(self.code), corpus.paths, self.settings.accept.matches):
             m = v.mention
             loc = v.loc or (m.full if v.role == "given" else m.surname_loc)
-            where = ", ".join(c.full.short() for c in v.canonical_mentions[:_SHOWN])
+            where = ", ".join(corpus.label(c.full) for c in v.canonical_mentions[:_SHOWN])
             more = ", ..." if len(v.canonical_mentions) > _SHOWN else ""
             n = len(v.canonical_mentions)
             if v.tie:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -410,9 +410,11 @@ class ConsistencyRule(DataRule, CorpusRule):
                 folders.setdefault(str(Path(path).parent), []).extend(per_doc.get(path, []))
             scopes = folders.values()
         for items in scopes:
-            yield from self._check_scope(items, corpus.tallies.get(self.code, {}))
+            yield from self._check_scope(items, corpus.tallies.get(self.code, {}), corpus.label)
 
-    def _check_scope(self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None) -> Iterator[Finding]:
+    def _check_scope(
+        self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None, label: Callable[[Loc], str] = Loc.short
+    ) -> Iterator[Finding]:
         by_group: dict[int, list[tuple[str, Loc, bool]]] = {}
         for gi, form, loc, reportable in items:
             by_group.setdefault(gi, []).append((form, loc, reportable))
@@ -432,7 +434,7 @@ class ConsistencyRule(DataRule, CorpusRule):
             for form, loc, reportable in occurrences:
                 if form == majority or not reportable:
                     continue
-                where = ", ".join(m.short() for m in majority_locs[:3])
+                where = ", ".join(label(m) for m in majority_locs[:3])
                 message = self._format(self.message, match=form, expected=majority, counts=tally, where=where)
                 related = [m.related(f"'{majority}' here") for m in majority_locs[: self.MAX_RELATED]]
                 yield self.finding_at(loc, message, suggestion=majority, related=related)

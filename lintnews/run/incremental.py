@@ -211,7 +211,7 @@ def _indexed(run: Run, found: Discovered, index: Index):
     ordered = [outcomes[d.path] for d in documents if d.path in outcomes]
     per_document = PerDocument(ordered, None, errors)
     if not incremental:
-        findings, markers = run.corpus(per_document)
+        findings, markers = run.corpus(per_document, [d.path for d in documents])
         return per_document, findings, markers, None
 
     reported = set(found.files)
@@ -226,6 +226,7 @@ def _partial_corpus(run: Run, found: Discovered, index: Index, given: Sequence[D
     ords = {d.path: d.ord for d in found.documents}
     outside = {d.path for d in found.documents if not d.ord.startswith("1/")}
     corpus = build_corpus(given)
+    corpus.documents = [d.path for d in found.documents]  # labels as a run over them all
     loaded: dict[int, dict[str, dict[int, bytes]]] = defaultdict(lambda: defaultdict(dict))
     for rule in run.rules:
         if not isinstance(rule, CorpusRule):
