@@ -659,7 +659,7 @@ window.addEventListener('hashchange',function(){reveal(location.hash.slice(1));}
 // -- search: findings whose location, code, rule name, severity, message, suggestion or related places hold every word typed
 var searchBox=document.getElementById('search'),searchCount=document.getElementById('search-count');searchBox.parentNode.hidden=false;
 var resultsTab=document.querySelector('nav.top a[href="#results"]'),resultsList=document.querySelector('#results ol.results'),resultsSummary=document.getElementById('results-summary');
-var allItems=null,marksOf=null,RESULTS_SHOWN=500;
+var allItems=null,marksOf=null,RESULTS_SHOWN=500,SEARCH_AT_ONCE=5000;
 function part(li,sel){var e=li.querySelector(sel);return e?e.textContent:'';}
 function items(){if(allItems)return allItems;allItems=[];Array.prototype.forEach.call(document.querySelectorAll('ol.findings>li'),function(li){
  var code=li.querySelector('code');allItems.push({li:li,hay:[part(li,'.loc'),code?code.textContent+' '+code.getAttribute('title'):'',part(li,'.sev'),part(li,'.msg'),part(li,'.sugg'),part(li,'.rel')].join(' ').toLowerCase()});});
@@ -675,7 +675,8 @@ function search(){var words=searchBox.value.toLowerCase().split(/\s+/).filter(fu
    r.appendChild(document.createTextNode(' '+part(it.li,'code')+' '+part(it.li,'.msg')));resultsList.appendChild(r);}});
  var k=Object.keys(docsHit).length;searchCount.textContent=n+' of '+all.length+' findings match'+(n?' in '+k+' document'+(k===1?'':'s'):'');
  resultsSummary.textContent=searchCount.textContent+(n>RESULTS_SHOWN?'; the first '+RESULTS_SHOWN+' are listed':'')+'.';renderList();}
-searchBox.addEventListener('input',search);
+var searchTimer=null;  // a large page: search when typing pauses, not at every key
+searchBox.addEventListener('input',function(){clearTimeout(searchTimer);if(items().length>SEARCH_AT_ONCE)searchTimer=setTimeout(search,250);else search();});
 searchBox.addEventListener('keydown',function(ev){if(ev.key==='Enter'){search();activate(document.getElementById('results'));main.scrollTop=0;}});
 document.addEventListener('keydown',function(ev){if(ev.key==='/'&&!/^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName||'')){searchBox.focus();ev.preventDefault();}});
 // -- accepting findings (a baseline) and spellings (accept entries), exported for the configuration
