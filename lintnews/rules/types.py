@@ -377,8 +377,9 @@ class ConsistencyRule(DataRule, CorpusRule):
         return found
 
     # Incremental runs (lintnews.run.index): a document's own forms (scope "document"),
-    # or the forms of each group keyed by the group, read as corpus-wide counts per form
-    # and the first documents of each form (the majority's locations shown).
+    # or the forms of each group keyed by the group, read as counts per folder and form
+    # (folders are not compared) and the first documents of each (the majority's
+    # locations shown).
     key_reading = "tallies"
     evidence_documents = MAX_RELATED
 
@@ -396,21 +397,27 @@ class ConsistencyRule(DataRule, CorpusRule):
         return [item for _, item in sorted((pair for part in slices for pair in part), key=lambda pair: pair[0])]
 
     def tally(self, key: str, slice: Any) -> dict[str, int]:
-        return dict(Counter(item[1] for _, item in slice))
+        # Per folder and form: folders are not compared (a corpus-wide count made a run
+        # through the index count other folders' forms that a whole run does not).
+        return dict(Counter(f"{_folder(item[2].path)}\0{item[1]}" for _, item in slice))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        scopes: Iterable[list[tuple[int, str, Loc, bool]]]
+        scopes: Iterable[tuple[str | None, list[tuple[int, str, Loc, bool]]]]
         per_doc = corpus.of(self.code)
         if self.per_document:
-            scopes = per_doc.values()
+            scopes = ((None, items) for items in per_doc.values())
         else:
             # One folder is one outlet or one pipeline: folders are not compared.
             folders: dict[str, list[tuple[int, str, Loc, bool]]] = {}
             for path in corpus.paths:
-                folders.setdefault(str(Path(path).parent), []).extend(per_doc.get(path, []))
-            scopes = folders.values()
-        for items in scopes:
-            yield from self._check_scope(items, corpus.tallies.get(self.code, {}), corpus.label)
+                folders.setdefault(_folder(path), []).extend(per_doc.get(path, []))
+            scopes = folders.items()
+        for folder, items in scopes:
+            tallies = corpus.tallies.get(self.code, {})
+            if tallies and folder is not None:  # this folder's counts (see tally)
+                prefix = folder + "\0"  # no path holds a NUL
+                tallies = {key: {name[len(prefix) :]: n for name, n in counts.items() if name.startswith(prefix)} for key, counts in tallies.items()}
+            yield from self._check_scope(items, tallies, corpus.label)
 
     def _check_scope(
         self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None, label: Callable[[Loc], str] = Loc.short
@@ -438,6 +445,11 @@ class ConsistencyRule(DataRule, CorpusRule):
                 message = self._format(self.message, match=form, expected=majority, counts=tally, where=where)
                 related = [m.related(f"'{majority}' here") for m in majority_locs[: self.MAX_RELATED]]
                 yield self.finding_at(loc, message, suggestion=majority, related=related)
+
+
+def _folder(path: str) -> str:
+    """The folder of a document, as the consistency rules scope their counts."""
+    return str(Path(path).parent)
 
 
 RULE_TYPES: dict[str, type[DataRule]] = {
