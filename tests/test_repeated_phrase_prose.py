@@ -25,6 +25,9 @@ def test_idioms_emphasis_corrections_and_longer_names_are_left_alone(text):
     ("In Laos and Laos the rains came early.", ["Laos and Laos"]),
     ("Our inflation rate is now the lowest in a in a quarter of a century.", ["in a in a"]),
     ("The team bought equipment and equipment last year.", ["equipment and equipment"]),
+    ("True to the original, the models achieve it through the decals or decals.", ["decals or decals"]),
+    ("We say we don't want to go there or there.", ["there or there"]),
+    ("The child ran to the end and over and over and over and over.", ["and over and over and over and over"]),
 ])
 def test_slips_are_still_reported(text, expected):
     assert flagged(text, "G107") == expected

@@ -60,9 +60,10 @@ def _coordination_slip(m: re.Match) -> bool:
         return False
     if after.lower() in _MODIFIER_AFTER:
         return False
-    if m.group("conjunction") != "and":
-        # "family or family members", "research or research based on...": "or" corrects or
-        # narrows what was just said; a slip copies a word across "and"
+    if m.group("conjunction") != "and" and after[:1].isalpha():
+        # "family or family members", "research or research based on...": "or" narrows
+        # what was just said when a word goes on from the second one ("decals or decals."
+        # at a clause's end is a slip)
         return False
     if word[0].isupper():
         # "Laos and Laos", not a firm ("Smith and Smith Ltd"), nor the last word of a longer
@@ -71,7 +72,7 @@ def _coordination_slip(m: re.Match) -> bool:
         before = tokens[-1] if tokens else ""
         sentence_start = len(tokens) < 2 or tokens[-2].endswith((".", "!", "?", ":", '"', "”", "“"))
         longer_name = before[:1].isupper() and before[-1:].isalpha() and not sentence_start
-        return word[1:].islower() and not after[:1].isupper() and not longer_name
+        return m.group("conjunction") == "and" and word[1:].islower() and not after[:1].isupper() and not longer_name
     return word.islower()
 
 
@@ -132,7 +133,7 @@ def _worth_reporting(size: int, times: int, phrase: str) -> bool:
     if phrase.rsplit(" ", 1)[-1].lower() in _CONJUNCTIONS:
         return False  # "again and again and again", "faster and faster and faster"
     first, _, rest = phrase.partition(" ")
-    if size == 2 and first.lower() in _CONJUNCTIONS and _emphatic(rest):
+    if size == 2 and times == 2 and first.lower() in _CONJUNCTIONS and _emphatic(rest):
         return False  # "jobs and more and more production": "more and more" after "and"
     if size == 1 and _ASCII_LOWER.fullmatch(phrase):
         return False  # G105's, a loop of it too ("the the the"): reported once, there
