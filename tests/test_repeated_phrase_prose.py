@@ -1,5 +1,5 @@
 """G107 on edited prose (issue 15): emphatic and idiomatic coordinations, "or" that
-corrects, the last word of a longer name set against itself; slips still reported."""
+narrows; slips still reported."""
 
 import pytest
 from rulecase import flagged
@@ -12,8 +12,6 @@ from rulecase import flagged
     "On the destiny that is yours and yours alone.",
     "A lot of them have got family or family members competing.",
     "We do pure basic research or research based purely on scholarship.",
-    "I worked with you for 30 years as a colleague and as Vice President and President.",
-    "People that live in countries in South-East Asia and Asia are concerned.",
 ])
 def test_idioms_emphasis_corrections_and_longer_names_are_left_alone(text):
     assert flagged(text, "G107") == []
@@ -23,6 +21,8 @@ def test_idioms_emphasis_corrections_and_longer_names_are_left_alone(text):
     ("Ministers agreed on energy and energy policy.", ["energy and energy"]),
     ("Talks were held in Laos and Laos last week.", ["Laos and Laos"]),
     ("In Laos and Laos the rains came early.", ["Laos and Laos"]),
+    ("Exports from the Czech Republic and Republic rose.", ["Republic and Republic"]),
+    ("He came home and signed and signed the papers.", ["and signed and signed"]),
     ("Our inflation rate is now the lowest in a in a quarter of a century.", ["in a in a"]),
     ("The team bought equipment and equipment last year.", ["equipment and equipment"]),
     ("True to the original, the models achieve it through the decals or decals.", ["decals or decals"]),

@@ -32,7 +32,7 @@ _SHORT_FUNCTION_WORDS = frozenset("it the a an and he she we in on at to of for 
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 _PRONOUNS = frozenset(
     "it you we they he she this that something someone anything nothing everything one "
-    "mine yours his hers ours theirs".split()
+    "mine yours hers ours theirs".split()
 )
 _ASCII_LOWER = re.compile(r"[a-z]+")
 _COORDINATED = r"[^\W\d_]+(?:-[^\W\d_]+)*"
@@ -66,13 +66,8 @@ def _coordination_slip(m: re.Match) -> bool:
         # at a clause's end is a slip)
         return False
     if word[0].isupper():
-        # "Laos and Laos", not a firm ("Smith and Smith Ltd"), nor the last word of a longer
-        # name set against itself ("Vice President and President", "South-East Asia and Asia")
-        tokens = m.string[: m.start()].split()
-        before = tokens[-1] if tokens else ""
-        sentence_start = len(tokens) < 2 or tokens[-2].endswith((".", "!", "?", ":", '"', "”", "“"))
-        longer_name = before[:1].isupper() and before[-1:].isalpha() and not sentence_start
-        return m.group("conjunction") == "and" and word[1:].islower() and not after[:1].isupper() and not longer_name
+        # "Laos and Laos", not a firm ("Smith and Smith Ltd") nor a name's variant ("or")
+        return m.group("conjunction") == "and" and word[1:].islower() and not after[:1].isupper()
     return word.islower()
 
 
@@ -133,7 +128,7 @@ def _worth_reporting(size: int, times: int, phrase: str) -> bool:
     if phrase.rsplit(" ", 1)[-1].lower() in _CONJUNCTIONS:
         return False  # "again and again and again", "faster and faster and faster"
     first, _, rest = phrase.partition(" ")
-    if size == 2 and times == 2 and first.lower() in _CONJUNCTIONS and _emphatic(rest):
+    if size == 2 and times == 2 and first.lower() in _CONJUNCTIONS and rest.lower() in _IDIOMS | _COMPARATIVES:
         return False  # "jobs and more and more production": "more and more" after "and"
     if size == 1 and _ASCII_LOWER.fullmatch(phrase):
         return False  # G105's, a loop of it too ("the the the"): reported once, there
