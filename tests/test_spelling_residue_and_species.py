@@ -15,6 +15,10 @@ def test_html_entities_are_web_residue_not_misspellings():
     assert flagged(ENTITIES, "W106") == ["&eacute;", "&eacute;", "&#214;", "&oslash;", "&eacute;", "&eacute;", "&amp;"]
 
 
+def test_a_capitalised_misspelling_before_a_semicolon_is_still_reported():
+    assert flagged("Prague is the capital of the Czech Repuglic; it is old.", "S104") == ["Repuglic"]
+
+
 def test_no_entity_no_w106_and_misspellings_beside_entities_are_still_reported():
     assert flagged("Fish & chips; R&D costs; AT&T rose.", "W106") == []
     text = "Dr Jos&eacute; Halloy met quarantine officals at the Nestl&eacute; plant."
@@ -35,6 +39,7 @@ def test_species_names_are_not_misspellings(text):
     ("The President anounced that quarantine officals met.", ["anounced", "officals"]),
     ("Officials in Prague announed the talks.", ["announed"]),
     ("The goats were kept as Capra hircus, and the vets were suprised.", ["suprised"]),
+    ("The Czech programa was signed.", ["programa"]),
 ])
 def test_misspellings_after_capitalised_words_are_still_reported(text, expected):
     assert flagged(text, "S101") == expected

@@ -94,8 +94,8 @@ def _fold(word: str) -> str:
 # An HTML character reference ("&eacute;", "&#214;", "&#xD6;"), and one that ends right
 # before or starts right after a word.
 _ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
-_ENTITY_BEFORE = re.compile(rf"(?:{_ENTITY}|&(?:[A-Za-z][A-Za-z0-9]{{0,31}}|#[xX]?))$")
-_ENTITY_AFTER = re.compile(rf"(?:{_ENTITY}|;)")
+_ENTITY_BEFORE = re.compile(rf"(?:{_ENTITY}|&(?:[A-Za-z][A-Za-z0-9]{{0,31}}|#[xX]?)?)$")
+_ENTITY_AFTER = re.compile(_ENTITY)
 
 
 def touches_entity(view: str, start: int, end: int) -> bool:
@@ -105,8 +105,10 @@ def touches_entity(view: str, start: int, end: int) -> bool:
     return bool(_ENTITY_BEFORE.search(view, max(0, start - 40), start) or _ENTITY_AFTER.match(view, end))
 
 
-# A genus: a capitalised word right before the word (checked: no common English word).
-_GENUS = re.compile(r"(?<![\w’'-])([A-Z][a-z]{3,}) $")
+# A genus: a capitalised word of Latin or Greek shape right before the word ("Capra",
+# "Equus", "Monodelphis", "Toxicodendron", "Bufo"), which the English list barely knows.
+_GENUS = re.compile(r"(?<![\w’'-])([A-Z][a-z]{2,}(?:a|us|um|is|on|o|es|ia|ops|ys|ix|ax|ex)) $")
+_GENUS_FREQUENCY = 100
 # Endings of Latin and latinised species epithets ("hircus", "domestica", "duncani",
 # "radicans", "marinus", "sapiens", "africanum", "neanderthalensis").
 _EPITHET_ENDINGS = ("us", "a", "um", "i", "ii", "ae", "is", "ensis", "ans", "ens", "oides", "es")
@@ -114,12 +116,12 @@ _EPITHET_ENDINGS = ("us", "a", "um", "i", "ii", "ae", "is", "ensis", "ans", "ens
 
 def _species_epithet(view: str, start: int, word: str) -> bool:
     """Whether ``word`` is the second word of a species' scientific name: a capitalised
-    word that is no common English word ("Capra", "Monodelphis", "Toxicodendron") right
-    before it, and a Latin ending."""
+    word of Latin shape that the English list barely knows ("Capra", "Monodelphis",
+    "Toxicodendron"; not "Czech", "Prague") right before it, and a Latin ending."""
     if not word.endswith(_EPITHET_ENDINGS):
         return False
     genus = _GENUS.search(view, max(0, start - 40), start)
-    return genus is not None and not is_common_word(genus.group(1).lower())
+    return genus is not None and frequency(genus.group(1).lower()) < _GENUS_FREQUENCY
 
 
 @register
