@@ -8,9 +8,6 @@ from rulecase import flagged
 @pytest.mark.parametrize("text", [
     "Wool growers will sell their fibre through a new pool; the fibres break.",
     "Experts remain sceptical, and one healthy sceptic says so.",
-    "Cheese makers use mould, and the fire was smouldering.",
-    "The animals moult and shed the equipment.",
-    "Patients with motor neurone disease tested the system.",
     "In vitro experiments and in vivo tests agree.",
 ])
 def test_commonwealth_spellings_and_latin_phrases_are_english(text):
