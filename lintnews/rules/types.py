@@ -309,6 +309,19 @@ class ConsistencyRule(DataRule, CorpusRule):
     def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
         super().__init__(spec, source, trusted)
         self.per_document = spec.get("scope", "document") == "document"
+        # An established minority form (written ``established`` times or more) is reported
+        # only when the majority form is written at least ``majority_ratio`` times as often.
+        # A large archive of many writers and decades keeps two styles side by side
+        # ("world-wide" 11 times beside "worldwide" 18): only a clear majority is a house
+        # style such a form strays from.  Without ``established``, any majority is.
+        established = spec.get("established")
+        ratio = spec.get("majority_ratio", 1)
+        if established is not None and (isinstance(established, bool) or not isinstance(established, int) or established < 1):
+            raise DataError(f"{source}: 'established' must be a whole number of at least 1")
+        if isinstance(ratio, bool) or not isinstance(ratio, (int, float)) or ratio < 1:
+            raise DataError(f"{source}: 'majority_ratio' must be a number of at least 1")
+        self.established: int | None = established
+        self.majority_ratio = float(ratio)
         self.check_template(self.message, "match", "expected", "counts", "where")
         groups = spec.get("groups")
         if not isinstance(groups, list) or not groups:
@@ -419,6 +432,11 @@ class ConsistencyRule(DataRule, CorpusRule):
                 tallies = {key: {name[len(prefix) :]: n for name, n in counts.items() if name.startswith(prefix)} for key, counts in tallies.items()}
             yield from self._check_scope(items, tallies, corpus.label)
 
+    def _style_of_its_own(self, count: int, top: int) -> bool:
+        """A minority form written often enough, against no clear majority, to be a style
+        kept beside the majority's rather than a stray."""
+        return self.established is not None and count >= self.established and count * self.majority_ratio > top
+
     def _check_scope(
         self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None, label: Callable[[Loc], str] = Loc.short
     ) -> Iterator[Finding]:
@@ -428,7 +446,7 @@ class ConsistencyRule(DataRule, CorpusRule):
         for gi, occurrences in sorted(by_group.items()):
             counts = Counter(form for form, _, _ in occurrences)
             known = tallies.get(str(gi)) if tallies else None
-            if known is not None:  # the corpus-wide counts, in the order the forms first occur
+            if known is not None:  # the folder's counts in the corpus, in the order the forms first occur
                 counts = Counter({**{form: known.get(form, 0) for form in counts}, **known})
             if len(counts) < 2:
                 continue
@@ -439,7 +457,7 @@ class ConsistencyRule(DataRule, CorpusRule):
             tally = ", ".join(f"'{f}' {n}x" for f, n in ranked)
             majority_locs = [loc for form, loc, _ in occurrences if form == majority]
             for form, loc, reportable in occurrences:
-                if form == majority or not reportable:
+                if form == majority or not reportable or self._style_of_its_own(counts[form], top):
                     continue
                 where = ", ".join(label(m) for m in majority_locs[:3])
                 message = self._format(self.message, match=form, expected=majority, counts=tally, where=where)
