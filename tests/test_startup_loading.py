@@ -114,13 +114,14 @@ def test_a_run_without_plugins_does_not_import_importlib_metadata(tmp_path: Path
 def test_a_one_file_run_imports_no_module_it_does_not_use(tmp_path: Path):
     # Issue 19: the index's sqlite3, the workers' multiprocessing, git's subprocess and the
     # writers' tempfile (with hashlib behind it) are imported where they are used, and PyYAML
-    # only for a YAML file not in lintnews/data/rules-parsed.json; a run of
+    # only for a YAML file not in lintnews/data/rules-parsed.json, rapidfuzz when names are
+    # compared; a run of
     # one file outside a git work tree, with no cache, uses none of them.
     import subprocess
     import sys
 
     (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
-    unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml")
+    unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml", "rapidfuzz")
     probe = (
         "import sys; from lintnews import cli\n"
         "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
