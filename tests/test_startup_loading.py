@@ -113,10 +113,9 @@ def test_a_run_without_plugins_does_not_import_importlib_metadata(tmp_path: Path
 
 def test_a_one_file_run_imports_no_module_it_does_not_use(tmp_path: Path):
     # Issue 19: the index's sqlite3, the workers' multiprocessing, git's subprocess and the
-    # writers' tempfile (with hashlib behind it) are imported where they are used, and PyYAML
+    # writers' tempfile (with hashlib behind it) are imported where they are used, PyYAML
     # only for a YAML file not in lintnews/data/rules-parsed.json, rapidfuzz when names are
-    # compared; a run of
-    # one file outside a git work tree, with no cache, uses none of them.
+    # compared; a run of one file outside a git work tree, with no cache, uses none of them.
     import subprocess
     import sys
 
