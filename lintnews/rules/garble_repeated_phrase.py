@@ -89,27 +89,32 @@ def _words(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
 
 
-def _joined_by_space(line: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
-    """Whether words i..j-1 follow each other with only spaces between them."""
-    return all(line[words[k][1] : words[k + 1][0]] == " " for k in range(i, j - 1))
+def _joined_to(line: str, words: list[tuple[int, int, str]]) -> list[int]:
+    """For each word i, the last word j such that words i..j follow each other with only
+    spaces between them (one pass: asking it per phrase made a long line of short words
+    read each gap many times)."""
+    joined = list(range(len(words)))
+    for k in range(len(words) - 2, -1, -1):
+        if line[words[k][1] : words[k + 1][0]] == " ":
+            joined[k] = joined[k + 1]
+    return joined
 
 
 def _repeats(line: str) -> Iterator[tuple[int, int, int, int, str]]:
     """(start, end, size, times, phrase) of each phrase said again right after itself."""
     words = _words(line)
     lower = [w.lower() for _, _, w in words]
+    joined = _joined_to(line, words)
     i = 0
     while i < len(words):
         found = None
         for size in range(1, MAX_PHRASE + 1):
-            if i + 2 * size > len(words) or lower[i : i + size] != lower[i + size : i + 2 * size]:
-                continue
-            if not _joined_by_space(line, words, i, i + 2 * size):
+            if i + 2 * size > len(words) or joined[i] < i + 2 * size - 1:
+                break  # too few words left, or a gap other than a space: no longer phrase either
+            if lower[i : i + size] != lower[i + size : i + 2 * size]:
                 continue
             times = 2
-            while lower[i : i + size] == lower[i + times * size : i + (times + 1) * size] and _joined_by_space(
-                line, words, i, i + (times + 1) * size
-            ):
+            while joined[i] >= i + (times + 1) * size - 1 and lower[i : i + size] == lower[i + times * size : i + (times + 1) * size]:
                 times += 1
             found = (size, times)
             break

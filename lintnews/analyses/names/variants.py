@@ -33,9 +33,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from lintnews.analyses.dictionary import is_common_word
 from lintnews.core.corpus import Loc
 from lintnews.core.finding import Group
@@ -116,6 +113,17 @@ def is_gender_form(a: str, b: str) -> bool:
     return False
 
 
+def _distance(a: str, b: str, score_cutoff: int | None = None) -> int:
+    """rapidfuzz's Levenshtein distance; rapidfuzz is imported when names are first compared
+    (its import is about 4% of a one-file run, most of which compare none), and this name
+    then is the C function itself."""
+    global _distance
+    from rapidfuzz.distance import Levenshtein
+
+    _distance = Levenshtein.distance
+    return _distance(a, b, score_cutoff=score_cutoff)
+
+
 def similar(a: str, b: str) -> bool:
     if strip_accents(a).lower() == strip_accents(b).lower():
         return False  # accents or capitals only ("MacPherson"/"Macpherson"): typography, not a respelling
@@ -123,7 +131,7 @@ def similar(a: str, b: str) -> bool:
         return False
     fa, fb = folded(a), folded(b)
     limit = 1 if min(len(a), len(b)) <= 4 else 2
-    return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
+    return _distance(fa, fb, score_cutoff=limit) <= limit
 
 
 def candidate_pairs(strings: Iterable[str], lone: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str]]:
@@ -157,6 +165,9 @@ def candidate_pairs(strings: Iterable[str], lone: frozenset[str] | set[str] = fr
         # returns only those within the widest limit; ``similar`` then decides exactly.
         # A string of ``lone`` is scored against the others after it only (``others``: their
         # places in the block).
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         folded_members = [folded(m) for m in members]
         others = [k for k, m in enumerate(members) if m not in lone]
         folded_others = [folded_members[k] for k in others]
@@ -447,7 +458,7 @@ def find_variants(
         # A shared given name is weak evidence when the surnames differ by more than one
         # letter after folding, other than by letters moved ("Mujahid"/"Majuhid"): "Brian
         # Boyle" and "Brian Bailey", "Steve Janssen" and "Steve Johnson" are two people.
-        if shared and (Levenshtein.distance(folded(a), folded(b), score_cutoff=1) <= 1 or sorted(folded(a)) == sorted(folded(b))):
+        if shared and (_distance(folded(a), folded(b), score_cutoff=1) <= 1 or sorted(folded(a)) == sorted(folded(b))):
             given = shared[0]
             # The mentions with that given name or none, in the documents where either
             # spelling has that given name.
@@ -629,7 +640,7 @@ def _final_e(a: str, b: str) -> bool:
 def _one_edit(a: str, b: str) -> bool:
     """One letter changed, added or dropped, or only a transliteration swap apart."""
     x, y = strip_accents(a).lower(), strip_accents(b).lower()
-    return folded(x) == folded(y) or Levenshtein.distance(x, y, score_cutoff=1) <= 1
+    return folded(x) == folded(y) or _distance(x, y, score_cutoff=1) <= 1
 
 
 def _role(mentions: list[Mention], word: str) -> str:
