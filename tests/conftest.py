@@ -261,12 +261,12 @@ def property_settings(default_examples: int) -> settings:
     """Hypothesis settings for a property test.
 
     CI (and ``LINTNEWS_SLOW_TESTS=1``) tries ``default_examples`` examples; the default run
-    on a laptop a quarter of them (at least 10, at most ``default_examples``), so that it
+    on a laptop a quarter of them (at least 5, at most ``default_examples``), so that it
     stays short.  Both are derandomised, so every run is reproducible;
     ``LINTNEWS_HYPOTHESIS_EXAMPLES=2000`` asks for a longer, random search.
     No deadline: a text of long tokens may take a second, and speed is a benchmark's job.
     """
-    planned = default_examples if long_runs_wanted() else min(default_examples, max(10, default_examples // 4))
+    planned = default_examples if long_runs_wanted() else min(default_examples, max(5, default_examples // 4))
     examples = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", planned))
     return settings(
         max_examples=examples,
