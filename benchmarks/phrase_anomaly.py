@@ -16,11 +16,11 @@ the same half): ``tune`` is the half the thresholds were chosen on, ``test`` the
 out.  ``--clean``/``--human``: every finding is listed, with the rate per 10,000 words.
 ``--zh-en``: findings per 1,000 words per system (each a folder) against human-A.
 ``--speed FOLDER``: the table's load time (a fresh process, best of 5) and the CPU time
-of linting FOLDER in this process with the default rules, with and without M103,
+of linting FOLDER in this process with the default rules, with and without M103 and M104,
 alternating ``--reps`` times (best of each); on a busy machine read the spread too.
 
 The rule runs as lintnews runs it (the view of each document, quotations left out),
-through :func:`lintnews.rules.phrase_anomaly.find_unusual_phrases`; ``--table`` reads
+through :func:`lintnews.analyses.phrases.find_unusual_phrases`; ``--table`` reads
 another table (to compare builds).  Words are whitespace tokens.
 """
 
@@ -32,11 +32,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from lintnews.rules.phrase_anomaly import find_unusual_phrases, load_table  # noqa: E402
+from lintnews.analyses.phrases import find_unusual_phrases, load_table, reported_phrases  # noqa: E402
 from lintnews.core.document import make_document  # noqa: E402
 
 SENTENCE_LOWER = "Officials said on Tuesday that {} had become a worry for many families across the region."
 SENTENCE_PROPER = "A spokesman for the {} said on Tuesday that the talks would continue next week."
+# An adverbial idiom (kind "idiom", rule M104): where it opens a sentence and a comma follows.
+SENTENCE_IDIOM = "{}, the ministry said on Tuesday that the talks would continue next week."
 
 
 def half_of(original: str) -> str:
@@ -53,9 +55,15 @@ def read_swaps(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+#: ``--as-rule``: only what M103 reports (names, and swaps the article contradicts itself
+#: on), not every row of the table found
+AS_RULE = False
+
+
 def findings(path: str, text: str, table) -> list:
     doc = make_document(path, text)
-    return [h for h in find_unusual_phrases(doc.view, table) if not doc.in_quote(h.start)]
+    find = reported_phrases if AS_RULE else find_unusual_phrases
+    return [h for h in find(doc.view, table) if not doc.in_quote(h.start)]
 
 
 def run_swaps(path: Path, half: str, table) -> None:
@@ -63,7 +71,10 @@ def run_swaps(path: Path, half: str, table) -> None:
     found = 0
     by_kind: dict[str, list[int]] = {}
     for swap, original, kind in rows:
-        sentence = (SENTENCE_PROPER if swap[0].isupper() else SENTENCE_LOWER).format(swap)
+        if kind == "idiom":
+            sentence = SENTENCE_IDIOM.format(swap)
+        else:
+            sentence = (SENTENCE_PROPER if swap[0].isupper() else SENTENCE_LOWER).format(swap)
         hits = findings("swap.txt", sentence, table)
         ok = [h for h in hits if h.phrase == swap]
         found += bool(ok)
@@ -118,20 +129,20 @@ def run_speed(folder: Path, reps: int) -> None:
 
     from lintnews.api import lint_texts
 
-    code = "import time; from lintnews.rules import phrase_anomaly as p; t = time.perf_counter(); p.load_table(); print(time.perf_counter() - t)"
+    code = "import time; from lintnews.analyses import phrases as p; t = time.perf_counter(); p.load_table(); print(time.perf_counter() - t)"
     loads = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(5)]
     print(f"table load: best {min(loads):.3f} s, worst {max(loads):.3f} s (5 fresh processes)")
     texts = {str(p): p.read_text(encoding="utf-8") for p in documents(folder)}
     lint_texts(dict(list(texts.items())[:10]))  # rules and their data loaded once, as in a run
-    times: dict[str, list[float]] = {"without M103": [], "with M103": []}
+    times: dict[str, list[float]] = {"without M103, M104": [], "with M103, M104": []}
     for _ in range(reps):
-        for label, ignore in (("without M103", ["M103"]), ("with M103", [])):
+        for label, ignore in (("without M103, M104", ["M103", "M104"]), ("with M103, M104", [])):
             start = time.process_time()
             lint_texts(texts, ignore=ignore)
             times[label].append(time.process_time() - start)
     for label, values in times.items():
         print(f"{label}: best {min(values):.2f} s CPU, all {', '.join(f'{v:.2f}' for v in values)} ({len(texts)} documents)")
-    print(f"M103 adds {min(times['with M103']) / min(times['without M103']) - 1:+.1%} (best against best)")
+    print(f"M103 and M104 add {min(times['with M103, M104']) / min(times['without M103, M104']) - 1:+.1%} (best against best)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", help="a phrase table other than the shipped one")
     parser.add_argument("--speed", type=Path, help="a folder of articles to time the rule on")
     parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--as-rule", action="store_true",
+                        help="count only what M103 reports (a name, or the set phrase written elsewhere in the document), no idioms")
     args = parser.parse_args(argv)
+    global AS_RULE
+    AS_RULE = args.as_rule
     table = load_table(args.table)
     if args.swaps:
         run_swaps(args.swaps, args.half, table)

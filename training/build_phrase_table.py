@@ -461,12 +461,15 @@ def build(
                     entries[q] = (pair, 0, count, flags)
     if getattr(args, "article_idioms", False):
         entries.update(article_idioms(bigrams, wn, args))
+    if getattr(args, "idiom_calques", False):
+        for q, row in idiom_calques(bigrams, wn, args).items():
+            entries.setdefault(q, row)
     lines = [f"{q}\t{p}\t{cq}\t{cp}\t{flags}" for q, (p, cq, cp, flags) in sorted(entries.items())]
     return [header(args, floor), *lines]
 
 
 # Prepositions that open the adverbial idioms of WordNet ("for example", "in particular").
-IDIOM_PREPOSITIONS = ("at", "by", "for", "from", "in", "on", "under", "with")
+IDIOM_PREPOSITIONS = ("at", "by", "for", "from", "in", "of", "on", "under", "with")
 
 
 def article_idioms(bigrams: dict[str, int], wn: WordNet, args: argparse.Namespace) -> dict[str, tuple[str, int, int, str]]:
@@ -480,7 +483,10 @@ def article_idioms(bigrams: dict[str, int], wn: WordNet, args: argparse.Namespac
     the least" is English), so that the word after
     "the" is rare outside the idiom ("the particular" is common: "in the particular case";
     the rule reads the row only where no noun can follow).  Q's count is unknown (the
-    list has no word triples): it is written 0, with the flag ``ci``.
+    list has no word triples): it is written 0, with the flag ``ci``.  With idiom calques
+    on, an idiom counted less often than that but at least ``--idiom-clause-share`` times
+    as often as "the" + its second word gets a row flagged ``ka``, read only where it opens
+    a clause before a comma ("In the fact, ..."; not "In the future," nor "At the time,").
     """
     rows: dict[str, tuple[str, int, int, str]] = {}
     for lemma, keys in wn.senses.items():
@@ -494,9 +500,93 @@ def article_idioms(bigrams: dict[str, int], wn: WordNet, args: argparse.Namespac
         if "n" not in second or "r" in second:
             continue
         count = bigrams.get(" ".join(parts), 0)
-        if count < args.idiom_count or count < args.idiom_share * bigrams.get("the " + parts[1], 0):
+        if count < args.idiom_count:
             continue
-        rows[f"{parts[0]} the {parts[1]}"] = (" ".join(parts), 0, count, "ci")
+        if count >= args.idiom_share * bigrams.get("the " + parts[1], 0):
+            rows[f"{parts[0]} the {parts[1]}"] = (" ".join(parts), 0, count, "ci")
+        elif getattr(args, "idiom_calques", False) and count >= args.idiom_clause_share * bigrams.get("the " + parts[1], 0):
+            # Read only where it opens a clause before a comma ("In the fact, ..."): the noun
+            # is common after "the" too, but not so much that "In the future," is this row.
+            rows[f"{parts[0]} the {parts[1]}"] = (" ".join(parts), 0, count, "ka")
+    return rows
+
+
+# Articles, and the prepositions that open adverbial idioms, which a literal translation
+# changes ("in the same time" for "at the same time", "on other hand" for "on the other hand").
+ARTICLES = ("the", "a", "an")
+CALQUE_PREPOSITIONS = ("at", "by", "for", "from", "in", "on", "with")
+# Words that stand where an article would: no article is put before them.
+DETERMINERS = frozenset(ARTICLES + ("all", "any", "each", "every", "her", "his", "its", "my", "no", "our", "some", "that",
+                                    "their", "these", "this", "those", "your"))
+
+
+def idiom_calques(bigrams: dict[str, int], wn: WordNet, args: argparse.Namespace) -> dict[str, tuple[str, int, int, str]]:
+    """Rows for a function word of an adverbial idiom changed word for word, as a literal
+    translation does (a language without articles, or with other prepositions):
+
+    - ``kd`` an article dropped: "at same time", "on other hand", "for first time"; from a
+      three-word idiom only where the pair left is not in the bigram list ("in meantime",
+      not "by day");
+    - ``ks`` an article swapped: "at a same time", "in a meantime" (a three-word idiom's
+      likewise: not "for a moment");
+    - ``kp`` the opening preposition swapped (idioms of four words or more): "in the same
+      time", "in the other hand";
+    - ``ka`` an article put after the opening preposition (idioms of three words or more):
+      "in the other words".
+
+    P is a WordNet lemma of two to five words, an adverb in every sense, opening with a
+    preposition, holding an article or a word after the preposition that is not a
+    function word, every neighbouring pair of it in the bigram list and the least of
+    them counted at least ``--calque-count`` times (an idiom edited English writes
+    often).  A variant that is itself a WordNet lemma ("in the way" beside "in a way",
+    "at the least" beside "at least") or a variant of two idioms is left out.  Q's count is
+    unknown (no triples): written 0.  The rule reads these rows only where the idiom is
+    an adverbial of its own: at the start of a clause and before a comma (``kd``: before
+    any mark, since no noun may follow the idiom).
+    """
+    idioms: dict[str, int] = {}
+    for lemma, keys in wn.senses.items():
+        parts = lemma.split("_")
+        if not 2 <= len(parts) <= 5 or not all(p.isalpha() and p.islower() for p in parts):
+            continue
+        if parts[0] not in CALQUE_PREPOSITIONS or not all(k[0] == "r" for k in keys):
+            continue
+        counts = [bigrams.get(f"{x} {y}", 0) for x, y in zip(parts, parts[1:])]
+        if min(counts) < args.calque_count:
+            continue
+        idioms[" ".join(parts)] = min(counts)
+    lemmas_ = {lemma.replace("_", " ") for lemma in wn.senses}
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for idiom in idioms:
+        words = idiom.split(" ")
+        variants: list[tuple[list[str], str]] = []
+        # An article dropped or swapped: what is left of a short idiom is often a phrase of
+        # its own ("by day", "for a moment", "at the time").
+        # In a three-word idiom, only where the pair left is not in the bigram list ("in
+        # meantime", "a meantime"; not "by day", "a moment").
+        if words[1] in ARTICLES and len(words) >= 3 and words[2] not in DETERMINERS:
+            if len(words) >= 4 or f"{words[0]} {words[2]}" not in bigrams:
+                variants.append((words[:1] + words[2:], "kd"))
+            for other in ARTICLES:
+                if other != words[1] and (other == "the" or (other == "an") == (words[2][0] in "aeiou")):
+                    if len(words) >= 4 or f"{other} {words[2]}" not in bigrams:
+                        variants.append((words[:1] + [other] + words[2:], "ks"))
+        if len(words) >= 3 and words[1] not in DETERMINERS and (words[1] not in FUNCTION_WORDS or words[1] == "other"):
+            variants.append((words[:1] + ["the"] + words[1:], "ka"))
+        if len(words) >= 4:
+            for other in CALQUE_PREPOSITIONS:
+                if other != words[0]:
+                    variants.append(([other] + words[1:], "kp"))
+        for variant, kind in variants:
+            q = " ".join(variant)
+            if q in lemmas_ or q in idioms:
+                continue
+            found[q].add((idiom, kind))
+    rows = {}
+    for q, sources in sorted(found.items()):
+        if len(sources) == 1:
+            (idiom, kind), = sources
+            rows[q] = (idiom, 0, idioms[idiom], kind)
     return rows
 
 
@@ -509,6 +599,7 @@ def header(args: argparse.Namespace, floor: int) -> str:
         f"analogues={int(args.analogues)} nouns-only={int(args.nouns_only)} kind-filter={int(args.kind_filter)}"
         + (f" any-sense=1 other-sense-max-count={args.other_sense_max_count}" if getattr(args, "any_sense", False) else "")
         + (f" article-idioms={args.idiom_count}/{args.idiom_share}" if getattr(args, "article_idioms", False) else "")
+        + (f" idiom-calques={args.calque_count}/{args.idiom_clause_share}" if getattr(args, "idiom_calques", False) else "")
     )
 
 
@@ -543,6 +634,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the rows of an article put into a prepositional idiom (for the example)")
     parser.add_argument("--idiom-count", type=int, default=50_000_000)
     parser.add_argument("--idiom-share", type=float, default=3.0)
+    parser.add_argument("--no-idiom-calques", dest="idiom_calques", action="store_false",
+                        help="leave out the rows of an adverbial idiom with an article or preposition changed (at same time)")
+    parser.add_argument("--calque-count", type=int, default=20_000_000)
+    parser.add_argument("--idiom-clause-share", type=float, default=0.3)
     parser.add_argument("--explain", nargs="*", default=[], help="print why these phrases (Q or P) are in or out")
     parser.add_argument("--stats", action="store_true", help="print counts of what was kept")
     args = parser.parse_args(argv)

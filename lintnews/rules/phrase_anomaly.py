@@ -5,241 +5,17 @@ Books bigram counts that symspellpy ships and from WordNet 3.0 (sources and lice
 ``lintnews/data/NOTICE-phrases.txt``).  Each row maps a *suspect* two-word phrase Q
 (one word of a set phrase P swapped for a near-synonym, Q rare or absent in edited
 English) to P and both counts.  At run time the rule only looks the text's word pairs up
-in that table: :func:`find_unusual_phrases` is a pure function of the document's view.
+in that table (:mod:`lintnews.analyses.phrases`).
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
-import re
 from collections.abc import Iterator
-from itertools import islice
-from pathlib import Path
-from typing import NamedTuple
 
+from lintnews.analyses.phrases import load_table, reported_phrases
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
-
-TABLE_NAME = "phrases-v1.tsv.gz"
-
-# A word of letters only, not glued to a digit, apostrophe, hyphen, slash or handle mark:
-# "long-term", "People's", "COVID-19" and "@user" hold no word this rule reads.
-_WORD = re.compile(r"(?<![\w'’/@#&-])[A-Za-z]+(?![\w'’/@&-])")
-# What may stand before a sentence-initial capital (after spaces): nothing, or the end of
-# a sentence, a colon, an opening quote or bracket, a dash or a list mark.
-_SENTENCE_OPENERS = frozenset('.!?:;"“”‘’\'([—–-•*#>')
-# Capitalised words that may stand before a capitalised name without being part of it.
-_NAME_OPENERS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our"})
-
-
-class Entry(NamedTuple):
-    """One row of the table: a suspect phrase and the set phrase it is a swap of."""
-
-    phrase: str  # Q, lower case
-    original: str  # P, lower case
-    count: int  # Q's count in the bigram list (0: not listed, rarer than ``floor``)
-    original_count: int  # P's count
-    proper: bool  # P is a proper name ("White House"): only capitalised Q is read
-
-
-class Hit(NamedTuple):
-    """A finding of :func:`find_unusual_phrases`: ``view[start:end]`` is ``phrase``."""
-
-    start: int
-    end: int
-    phrase: str
-    suggestion: str
-    ratio: float
-    #: True when the phrase is not in the bigram list: ``ratio`` is then a lower bound
-    absent: bool
-
-
-class PhraseTable:
-    """The table, read once: ``lookup("curiosity rates")`` -> :class:`Entry` or None."""
-
-    def __init__(self, text: str):
-        header, _, body = text.partition("\n")
-        if not header.startswith("# lintnews phrase table v1"):
-            raise ValueError("not a lintnews phrase table (v1)")
-        floor = re.search(r"floor=(\d+)", header)
-        #: the smallest count in the bigram list: an unlisted phrase is rarer than this
-        self.floor = int(floor.group(1)) if floor else 1
-        rows = body.split("\n")
-        if rows and not rows[-1]:
-            rows.pop()
-        #: an article put into a prepositional idiom ("for the example" -> "for example"):
-        #: rows of three words, read by :func:`find_article_idioms`
-        self.idioms: dict[str, str] = {}
-        pairs = []
-        for row in rows:
-            q, _, rest = row.partition("\t")
-            if q.count(" ") == 2:
-                self.idioms[q] = rest.partition("\t")[0]
-            else:
-                pairs.append(row)
-        rows = pairs
-        self._rows = rows
-        # Q -> row number; the row itself is split only when Q occurs in a text.
-        self._index = {row[: row.index("\t")]: i for i, row in enumerate(rows)}
-        #: the first words of every Q: a cheap test before a pair of words is joined
-        self.first_words = frozenset(q.partition(" ")[0] for q in self._index)
-        #: every Q as ASCII bytes, for :func:`may_hold_phrase`
-        self.byte_keys = frozenset(q.encode("ascii") for q in self._index)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def lookup(self, phrase: str) -> Entry | None:
-        i = self._index.get(phrase)
-        if i is None:
-            return None
-        q, p, cq, cp, flags = self._rows[i].split("\t")
-        return Entry(q, p, int(cq), int(cp), flags.startswith("N"))
-
-
-def table_path() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / TABLE_NAME
-
-
-@functools.lru_cache(maxsize=1)
-def load_table(path: str | None = None) -> PhraseTable:
-    """The shipped table (or the one at ``path``), read on first use."""
-    data = Path(path).read_bytes() if path else table_path().read_bytes()
-    return PhraseTable(gzip.decompress(data).decode("utf-8"))
-
-
-def _shape(word: str) -> str:
-    """``"l"`` lower case, ``"T"`` capitalised, ``""`` anything else (capitals, mixed)."""
-    if word.islower():
-        return "l"
-    if word[0].isupper() and (len(word) == 1 or word[1:].islower()):
-        return "T"
-    return ""
-
-
-def _sentence_initial(view: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and view[i] == " ":
-        i -= 1
-    return i < 0 or view[i] == "\n" or view[i] in _SENTENCE_OPENERS
-
-
-def _recase(word: str, like: str) -> str:
-    return word.capitalize() if _shape(like) == "T" else word
-
-
-# ASCII letters stay (the view is lower-cased first), every other byte becomes a space.
-_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
-_JOIN = b" ".join
-
-
-def may_hold_phrase(view: str, table: PhraseTable) -> bool:
-    """Whether ``view`` can hold a phrase of the table: a C-level test of every pair of
-    neighbouring words, lower-cased, with everything but ASCII letters read as a space.
-
-    Every pair :func:`find_unusual_phrases` reads is such a pair (its words are ASCII
-    letters with spaces between), so a view without one has no finding; most have none.
-    """
-    words = view.lower().encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
-    return not table.byte_keys.isdisjoint(map(_JOIN, zip(words, islice(words, 1, None))))
-
-
-# What may follow an idiom with an article put in, where nothing can continue it: "for
-# the example, ..." but not "for the example of" nor "in the particular case".
-# A clause may follow a noun ("for the example he gave"), so only a mark ends the idiom.
-_IDIOM_END = r"(?=[ ]*(?:[,.;:!?)\n—–]|$))"
-
-
-@functools.lru_cache(maxsize=4)
-def _idiom_pattern(idioms: frozenset[str]) -> re.Pattern[str] | None:
-    if not idioms:
-        return None
-    alternatives = "|".join(re.escape(q).replace("\\ ", "[ ]") for q in sorted(idioms))
-    return re.compile(rf"(?<![\w'’/@#&-])(?:{alternatives}){_IDIOM_END}", re.IGNORECASE)
-
-
-def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
-    """An article put into a prepositional idiom of English, where the idiom ends (nothing
-    a noun phrase could go on with follows): "for the example, ..." -> "for example".
-    Lower case, or capitalised at the start of a sentence; pure, no I/O."""
-    pattern = _idiom_pattern(frozenset(table.idioms))
-    if pattern is None:
-        return []
-    hits = []
-    for m in pattern.finditer(view):
-        phrase = m.group()
-        words = phrase.split(" ")
-        if not all(w.islower() for w in words[1:]):
-            continue
-        if not (words[0].islower() or (_shape(words[0]) == "T" and _sentence_initial(view, m.start()))):
-            continue
-        original = table.idioms[phrase.lower()]
-        suggestion = _recase(original.split(" ")[0], words[0]) + " " + original.split(" ", 1)[1]
-        hits.append(Hit(m.start(), m.end(), phrase, suggestion, 0.0, True))
-    return hits
-
-
-def find_unusual_phrases(view: str, table: PhraseTable) -> list[Hit]:
-    """Every rare swap of a set phrase in ``view``, in order: pure, no I/O.
-
-    A pair of words separated by spaces only is read when both are lower case (the first
-    may be capitalised at the start of a sentence) and the table's set phrase is a common
-    phrase; or when both are capitalised and form a capitalised run of their own (a name
-    such as "Ultimate Court" or "Armed Pressures", not part of "Ultimate Court Records
-    Inc" nor of a headline in title case).  A proper name's swap ("White Home") is read
-    capitalised only.  Any other casing (a person's name beside a word, capitals) is not
-    read.
-    """
-    hits: list[Hit] = find_article_idioms(view, table) if table.idioms else []
-    if not may_hold_phrase(view, table):
-        return hits
-    first_words = table.first_words
-    words = list(_WORD.finditer(view))
-    for i in range(len(words) - 1):
-        m1 = words[i]
-        w1 = m1.group()
-        low1 = w1.lower()
-        if low1 not in first_words:
-            continue
-        m2 = words[i + 1]
-        s1, e1, s2, e2 = m1.start(), m1.end(), m2.start(), m2.end()
-        if e1 == s2 or view.count(" ", e1, s2) != s2 - e1:
-            continue  # something other than spaces between the words
-        w2 = m2.group()
-        entry = table.lookup(f"{low1} {w2.lower()}")
-        if entry is None:
-            continue
-        shapes = _shape(w1) + _shape(w2)
-        if shapes == "TT":  # a name of its own: "the Ultimate Court", "the Armed Pressures"
-            if not _own_run(view, words, i):
-                continue
-        elif entry.proper or not (shapes == "ll" or (shapes == "Tl" and _sentence_initial(view, s1))):
-            continue
-        orig1, orig2 = entry.original.split(" ")
-        suggestion = f"{_recase(orig1, w1)} {_recase(orig2, w2)}"
-        absent = entry.count == 0
-        ratio = entry.original_count / max(entry.count, table.floor)
-        hits.append(Hit(s1, e2, view[s1:e2], suggestion, ratio, absent))
-    return sorted(hits)
-
-
-def _own_run(view: str, words: list[re.Match[str]], i: int) -> bool:
-    """Whether words ``i`` and ``i + 1`` are a capitalised run of their own."""
-
-    def joined(a: re.Match[str], b: re.Match[str]) -> bool:
-        gap = view[a.end() : b.start()]
-        return bool(gap) and gap.count(" ") == len(gap)
-
-    if i > 0 and joined(words[i - 1], words[i]):
-        before = words[i - 1].group()
-        if before[0].isupper() and before not in _NAME_OPENERS:
-            return False
-    if i + 2 < len(words) and joined(words[i + 1], words[i + 2]):
-        if words[i + 2].group()[0].isupper():
-            return False
-    return True
 
 
 def _times(ratio: float) -> str:
@@ -260,8 +36,8 @@ class UnusualPhrase(DocumentRule):
 
     Example: ``the central bank raised curiosity rates`` -> ``interest rates``.
 
-    An article put into a prepositional idiom (``for the example,`` -> ``for example``) is
-    reported where a punctuation mark ends it, so that no noun or clause continues it.
+    An adverbial idiom with an article or a preposition changed word for word (``for the
+    example,``) is M104's (idiom-calque), read from the same table.
 
     The knowledge comes from the Google Books bigram counts shipped by symspellpy and from
     WordNet 3.0, compiled into ``lintnews/data/phrases-v1.tsv.gz`` by
@@ -269,27 +45,21 @@ class UnusualPhrase(DocumentRule):
     names other than those of institutions are not read; a phrase whose swap is itself
     common in English is not in the table.
 
-    Off by default (``--extend-select M103``): on held-out planted spinner swaps and calques
-    it finds almost none, and on edited prose it reports about 1.2 phrases per 10,000
-    words that are good English ("modern humans"); the phrase counts it ships (Google
-    Books bigrams of at least 6.4 million) are too coarse to tell a rare phrase from an
-    unlisted one (benchmarks/README.md).
+    On by default, it reports what needs no count finer than the table's: a swap written
+    as a name of its own (``the Armed Pressures``, ``the Ultimate Court``), and a lower-case
+    swap only where the article itself writes the set phrase elsewhere (``interest rates``
+    in one paragraph, ``curiosity rates`` in another).  The table alone reports about 1.2
+    phrases per 10,000 words of edited prose that are good English ("modern humans",
+    "allergic response"): its counts (Google Books bigrams of at least 6.4 million) cannot
+    tell a rare phrase from an unlisted one (training/README-phrases.md).
     """
 
     code = "M103"
     name = "unusual-phrase"
-    default = False
     reads_quotes = False
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for hit in find_unusual_phrases(doc.view, load_table()):
-            if hit.ratio == 0.0:  # an article put into an idiom: no count of the triple
-                yield self.finding(
-                    doc, hit.start, hit.end,
-                    f"'{hit.phrase}': the idiom is '{hit.suggestion}', without an article",
-                    suggestion=hit.suggestion,
-                )
-                continue
+        for hit in reported_phrases(doc.view, load_table()):
             bound = "more than " if hit.absent else "about "
             yield self.finding(
                 doc,
