@@ -20,12 +20,14 @@ from lintnews.analyses.offices import (
     OFFICE_TITLES,
     REPORTED,
     STRUCT,
+    WORDS,
     Holding,
     CONNECTORS,
     Knowledge,
     OfficeMention,
     Person,
     knowledge,
+    name_key,
     norm_title,
     stem,
     title_index,
@@ -164,6 +166,8 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
     person = _person(doc, k, m, mentions)
     if person is not None and any(p in k.ignore for p in (m.key, *m.full_keys)):
         return None
+    if m.kinds & WORDS:
+        return _words_before(k, m, person)
     if m.kinds & ADDRESS and m.rendering in k.address:
         return _address(doc, k, m, person, mentions)
     if not m.kinds & (OFFICE | STRUCT):
@@ -479,6 +483,25 @@ def _marked(k: Knowledge, m: OfficeMention) -> OfficeError | None:
 
 
 # -- forms of address ------------------------------------------------------------------
+def _words_before(k: Knowledge, m: OfficeMention, person: Person | None) -> OfficeError | None:
+    """Capitalised common words of no English title before a known office-holder's full
+    name, mid-sentence ("met Citizen Emmanuel Macron", "with Sire Emmanuel Macron"):
+    English writes a word that describes a person in lower case there ("populist Viktor
+    Orban"), so a capitalised one is a form of address or another system's office."""
+    if person is None or not m.key:
+        return None
+    h = _latest(h for h in person.holdings if h.family in REPORTED)
+    if h is None:
+        return None
+    words = m.written.split()
+    for i in range(len(words)):
+        if k.people(name_key([*words[i:], *m.name.split()])):
+            return None  # the words are part of a longer name the table knows
+    message = f"'{m.written}' {m.name}: a word English does not put before a name with a capital; {_was(k, person, h)}"
+    return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
+
+
+
 def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | None, mentions: Sequence[OfficeMention]) -> OfficeError | None:
     """A form of address where English news gives an office-holder's office."""
     if not m.written[:1].isupper() or m.qualifier in ("rank", "org") or m.after:

@@ -1,0 +1,66 @@
+"""T103: capitalised common words of no English title before a known office-holder's
+full name (a form of address or another system's office the lists do not have)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.analyses.offices import ENGLISH_STYLES, OFFICE_TITLES, WORDS, knowledge
+from lintnews.core.document import Document
+from lintnews.rules.titles_known import office_errors
+
+
+def titles(text: str) -> list[str]:
+    return [f"{e.title} {e.name}" for e in office_errors(Document(path="a.txt", text=text), knowledge())]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The talks with Sire Emmanuel Macron ended on Friday.", "Sire Emmanuel Macron"),
+        ("On Monday, Citizen Emmanuel Macron addressed the crowd.", "Citizen Emmanuel Macron"),
+        ("Crowds cheered Companion Luiz Inácio Lula da Silva in São Paulo.", "Companion Luiz Inácio Lula da Silva"),
+        ("The envoy met Gentleman Vladimir Putin in the Kremlin.", "Gentleman Vladimir Putin"),
+        # at a sentence's start, a second capitalised word is the evidence
+        ("Beloved Friend Emmanuel Macron received the envoy.", "Beloved Friend Emmanuel Macron"),
+    ],
+)
+def test_reports_capitalised_words_of_no_english_title(text, expected):
+    assert titles(text) == [expected]
+    (e,) = office_errors(Document(path="a.txt", text=text), knowledge())
+    assert e.suggestion  # the office the person held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the correct English titles
+        "Foreign Secretary James Cleverly flew to Washington.",
+        "Premier Li Qiang addressed the forum in Davos.",
+        "Chancellor Olaf Scholz spoke in the Bundestag.",
+        "Governor Gavin Newsom signed the budget on Tuesday.",
+        "Earlier this year Professor Lawrence Summers resigned as president of Harvard.",
+        # one capitalised word at a sentence's start: any descriptive word has a capital there
+        "Populist Viktor Orbán won a fourth term.",
+        "Citizen Emmanuel Macron addressed the crowd.",
+        # in lower case mid-sentence: English's own descriptive words
+        "Voters backed populist Viktor Orbán again.",
+        # a headline in title case, a line that ends no sentence
+        "Crowds Cheer Citizen Emmanuel Macron",
+        "The Crowds Cheered Citizen Emmanuel Macron in Paris.",
+        # a person the table does not know
+        "The envoy met Gentleman Fan Mingzheng in the capital.",
+        # plural office words before a name: a list ("Senators Barnaby Joyce and ...")
+        "The motion was moved by Senators Barnaby Joyce and Ron Boswell.",
+    ],
+)
+def test_silent_on_english(text):
+    assert titles(text) == []
+
+
+def test_the_mention_is_of_its_own_kind_and_the_styles_are_english():
+    (m,) = [m for m in OFFICE_TITLES.of(Document("a.txt", "They met Sire Emmanuel Macron in Paris.\n")) if m.kinds & WORDS]
+    assert (m.written, m.name, m.sentence_start) == ("Sire", "Emmanuel Macron", False)
+    # the styles are what English puts before a name, never a source language's forms
+    assert {"professor", "reverend", "captain"} <= ENGLISH_STYLES
+    assert not {"citizen", "comrade", "companion", "gentleman", "sire"} & ENGLISH_STYLES
