@@ -64,3 +64,12 @@ def test_the_mention_is_of_its_own_kind_and_the_styles_are_english():
     # the styles are what English puts before a name, never a source language's forms
     assert {"professor", "reverend", "captain"} <= ENGLISH_STYLES
     assert not {"citizen", "comrade", "companion", "gentleman", "sire"} & ENGLISH_STYLES
+
+
+def test_a_form_of_address_before_a_name_whose_first_word_the_title_kept():
+    # the name finder leaves "Kim" with the title; the form of address is still read
+    # before "Kim Jong Un", and the right office before the same name stays silent
+    assert titles("They met Comrade Kim Jong Un at the plant.") == ["Comrade Kim Jong Un"]
+    assert titles("They met Supreme Leader Kim Jong Un at the plant.") == []
+    # "Kim" is a common word: it is no form of address of its own
+    assert [m.kinds & WORDS for m in OFFICE_TITLES.of(Document("a.txt", "They met Comrade Kim Jong Un at the plant.\n"))] == [0]

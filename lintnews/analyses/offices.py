@@ -884,13 +884,16 @@ def _find(doc: Document) -> tuple[OfficeMention, ...]:
                 end = _ends(token)
             if end == _END:
                 candidate = True
-            elif end == _CAPITAL and not multi and cut > 0:
-                # "Prime Minister Fan" + "Mingzheng": the title kept a capitalised given name
+            elif end == _CAPITAL and cut > 0:
+                # "Prime Minister Fan" + "Mingzheng", "Comrade Kim" + "Jong Un": the title kept a
+                # capitalised word of the name
                 token = title[title.rfind(" ", 0, cut) + 1 : cut]
-                end = ends(token)
-                if end is None:
-                    end = _ends(token)
-                candidate = end == _END
+                prev = ends(token)
+                if prev is None:
+                    prev = _ends(token)
+                candidate = prev == _END
+                if not multi:
+                    end = prev
             if not candidate and end == _CAPITAL:
                 # "Minister of Enlightenment" + "Sergey Kravtsov": a head word before the
                 # capitalised word (the title's structure decides)

@@ -605,7 +605,11 @@ class OfficeNotHeld(CorpusRule):
     quotations are left alone.  Whoever the person is: a title with a common word that no
     English office title has (the table's office labels, the accepted renderings and
     ``english-office-words``: ``Head Long Minister``), a form of address that is no
-    English style before a name (``Comrade``, ``Teacher``, ``Boss``).  A person the table
+    English style before a name (``Comrade``, ``Teacher``, ``Boss``).  Capitalised common
+    words that are no English title, courtesy title, rank or style before a known
+    office-holder's full name are a form of address (``met Citizen Emmanuel Macron``):
+    English writes a descriptive word there in lower case (``populist Viktor Orbán``), so
+    only mid-sentence, or two such words at a sentence's start, count.  A person the table
     does not know, called by one top office against two others in the article, has the
     odd one reported.  ``Sir``/``Lord`` before a known person of no Commonwealth realm
     is a form of address.  A country's marker
