@@ -73,3 +73,23 @@ def test_a_form_of_address_before_a_name_whose_first_word_the_title_kept():
     assert titles("They met Supreme Leader Kim Jong Un at the plant.") == []
     # "Kim" is a common word: it is no form of address of its own
     assert [m.kinds & WORDS for m in OFFICE_TITLES.of(Document("a.txt", "They met Comrade Kim Jong Un at the plant.\n"))] == [0]
+
+
+# -- one country's office before a person the table does not know ---------------------------
+def test_one_systems_office_in_an_article_of_other_countries():
+    assert titles("In Texas, Prefect Michael Harlan said the US border would stay closed.") == ["Prefect Michael Harlan"]
+    assert titles("The US envoy met Taoiseach Michael Harlan in Cork.") == ["Taoiseach Michael Harlan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Polish town hall said Voivode Michael Harlan would visit.",  # the article names Poland
+        "The US envoy met Taoiseach Michael Harlan in Dublin.",  # Dublin's: a place of Ireland
+        "Voivode Michael Harlan said the road would reopen.",  # the article names no country
+        "In Texas, former Prefect Michael Harlan said the US border would stay closed.",  # another time
+        "In Ohio, Governor Michael Harlan said the US border would stay closed.",  # no one system's office
+    ],
+)
+def test_one_systems_office_silent(text):
+    assert titles(text) == []

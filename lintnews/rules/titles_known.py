@@ -184,8 +184,45 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
         if found is not None:
             return found
     if person is None and not m.qualifier:
-        return _no_english_office(k, m)
+        return _no_english_office(k, m) or _distinct_elsewhere(doc, k, m)
     return None
+
+
+_WRITTEN: dict[int, dict[str, re.Pattern[str]]] = {}
+
+
+def _named_countries(view: str, k: Knowledge) -> set[str]:
+    """The countries a text names by a marker as written, case and all ("US", not "us";
+    "UN", not "Un"), or by the place of a possessive marker ("Dublin" for "Dublin's")."""
+    got = _WRITTEN.get(id(k.table))
+    if got is None:
+        from lintnews.analyses.offices import _data
+
+        got = {}
+        for country, spec in _data()["countries"].items():
+            words = {str(w) for w in spec.get("markers", [])}
+            words |= {w[:-2] if w.endswith(("'s", "’s")) else w[:-1] for w in list(words) if w.endswith(("'s", "’s", "'"))}
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+            if alternatives:
+                got[country] = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+        _WRITTEN[id(k.table)] = got
+    return {c for c, rx in got.items() if rx.search(view)}
+
+
+def _distinct_elsewhere(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
+    """A title of one country's system ("Voivode", "Prefect", "Taoiseach") before a full
+    name the table does not know, in an article that names countries but none of those
+    whose system has it: another system's office put on the person."""
+    distinct = k.distinct.get(m.rendering)
+    if distinct is None or m.after or m.marker or not m.key or not m.written[:1].isupper() or k.people(m.key):
+        return None
+    named = _named_countries(doc.view, k)
+    if not named or named & distinct.countries:
+        return None
+    where = ", ".join(k.country_names.get(c, c) for c in sorted(distinct.countries)[:3])
+    names = ", ".join(k.country_names.get(c, c) for c in sorted(named)[:3])
+    message = f"'{m.written}' {m.name}: '{m.written}' is an office of {where}; the article names {names}, none of them"
+    return OfficeError(m.start, m.end, m.written, m.name, message, None)
 
 
 def _no_english_office(k: Knowledge, m: OfficeMention) -> OfficeError | None:
@@ -613,7 +650,9 @@ class OfficeNotHeld(CorpusRule):
     does not know, called by one top office against two others in the article, has the
     odd one reported.  ``Sir``/``Lord`` before a known person of no Commonwealth realm
     is a form of address.  A country's marker
-    with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``) and a
+    with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``), one
+    country's office (``Voivode``, ``Prefect``) before a name the table does not know in an
+    article that names other countries (their markers as written) and none of its own, and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
     title that T102 reports (a country's title its system lacks, from ``rules/titles.yaml``)
