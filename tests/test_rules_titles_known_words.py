@@ -93,3 +93,26 @@ def test_one_systems_office_in_an_article_of_other_countries():
 )
 def test_one_systems_office_silent(text):
     assert titles(text) == []
+
+
+# -- an article that names one country: its system judges the titles of unknown people -------
+def test_another_systems_title_in_an_article_of_one_country():
+    assert titles("In Kyiv, Ukrainian officials said Foreign Secretary Ivan Petrenko would travel.") == [
+        "Foreign Secretary Ivan Petrenko"
+    ]
+    assert titles("In the US, Prime Minister John Harlan said taxes would rise.") == ["Prime Minister John Harlan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's parliament met as Prime Minister Ivan Petrenko spoke.",  # the country's own title
+        "Ukrainian and Polish officials said Foreign Secretary Ivan Petrenko would travel.",  # two countries
+        "In the US, Chancellor Gene Harlan said tuition would rise.",  # a university's title too
+        "Officials said Foreign Secretary Ivan Petrenko would travel.",  # no country named
+        "In Kyiv, Ukrainian officials said former Foreign Secretary Ivan Petrenko would travel.",  # another time
+        "Officials told us that Prime Minister John Harlan would travel.",  # "us" is no marker of the US
+    ],
+)
+def test_one_country_silent(text):
+    assert titles(text) == []

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lintnews.analyses.offices import (
     ADDRESS,
+    GENERIC,
     LITERAL,
     OFFICE,
     OFFICE_TITLES,
@@ -184,7 +185,7 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
         if found is not None:
             return found
     if person is None and not m.qualifier:
-        return _no_english_office(k, m) or _distinct_elsewhere(doc, k, m)
+        return _no_english_office(k, m) or _distinct_elsewhere(doc, k, m) or _one_country(doc, k, m)
     return None
 
 
@@ -207,6 +208,31 @@ def _named_countries(view: str, k: Knowledge) -> set[str]:
                 got[country] = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
         _WRITTEN[id(k.table)] = got
     return {c for c, rx in got.items() if rx.search(view)}
+
+
+#: organisations in the country data: an article that names one is about no country's system
+_ORGANISATIONS = frozenset({"UN", "EU", "NATO", "VA"})
+
+
+def _one_country(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
+    """A title before a full name the table does not know, in an article that names one
+    country and no other: judged against that country's system as if its marker stood
+    before the title ("Chancellor Ivan Petrenko" in an article about Ukraine only).
+    Titles that organisations give too ("Chancellor" of a university, "President" of a
+    club) are left alone."""
+    if m.after or m.marker or not m.key or not m.written[:1].isupper() or k.people(m.key):
+        return None
+    if not m.kinds & (OFFICE | STRUCT) or m.rendering in GENERIC:
+        return None
+    named = _named_countries(doc.view, k) - _ORGANISATIONS
+    if len(named) != 1:
+        return None
+    (country,) = named
+    found = _marked(k, m._replace(marker=country))
+    if found is None:
+        return None
+    name = k.country_names.get(country, country)
+    return replace(found, message=f"{found.message} (the article names {name} and no other country)")
 
 
 def _distinct_elsewhere(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
@@ -652,7 +678,9 @@ class OfficeNotHeld(CorpusRule):
     is a form of address.  A country's marker
     with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``), one
     country's office (``Voivode``, ``Prefect``) before a name the table does not know in an
-    article that names other countries (their markers as written) and none of its own, and a
+    article that names other countries (their markers as written) and none of its own, a
+    title before such a name in an article that names one country only, judged as if that
+    country's marker stood before it (titles organisations give too are left alone), and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
     title that T102 reports (a country's title its system lacks, from ``rules/titles.yaml``)
