@@ -207,7 +207,15 @@ def _named_countries(view: str, k: Knowledge) -> set[str]:
             if alternatives:
                 got[country] = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
         _WRITTEN[id(k.table)] = got
-    return {c for c, rx in got.items() if rx.search(view)}
+    last = _LAST_NAMED.get(id(k.table))
+    if last is not None and last[0] is view:
+        return last[1]
+    named = {c for c, rx in got.items() if rx.search(view)}
+    _LAST_NAMED[id(k.table)] = (view, named)  # the document's other titles ask again
+    return named
+
+
+_LAST_NAMED: dict[int, tuple[str, set[str]]] = {}
 
 
 #: organisations in the country data: an article that names one is about no country's system
