@@ -857,6 +857,18 @@ def _opens(word: str) -> bool:
     return hit
 
 
+_HEADED: dict[str, bool] = {}
+
+
+def _headed(title: str) -> bool:
+    """Whether a head word is among the five words before a title's last (titles recur:
+    a line of names under one title asked it of every name)."""
+    if len(_HEADED) >= _WORD_CACHE_SIZE:
+        _HEADED.clear()
+    hit = _HEADED[title] = any(_last_word(t) in HEADS for t in title.split()[-6:-1])
+    return hit
+
+
 def _find(doc: Document) -> tuple[OfficeMention, ...]:
     mentions = NAMES.of(doc).mentions
     if not mentions:
@@ -897,7 +909,9 @@ def _find(doc: Document) -> tuple[OfficeMention, ...]:
             if not candidate and end == _CAPITAL:
                 # "Minister of Enlightenment" + "Sergey Kravtsov": a head word before the
                 # capitalised word (the title's structure decides)
-                candidate = any(_last_word(t) in HEADS for t in title.split()[-6:-1])
+                candidate = _HEADED.get(title)
+                if candidate is None:
+                    candidate = _headed(title)
         if candidate:
             om = _before(doc, m, i, full_names)
             if om is not None:

@@ -309,6 +309,19 @@ class ConsistencyRule(DataRule, CorpusRule):
     def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
         super().__init__(spec, source, trusted)
         self.per_document = spec.get("scope", "document") == "document"
+        # An established minority form (written ``established`` times or more) is reported
+        # only when the majority form is written at least ``majority_ratio`` times as often.
+        # A large archive of many writers and decades keeps two styles side by side
+        # ("world-wide" 11 times beside "worldwide" 18): only a clear majority is a house
+        # style such a form strays from.  Without ``established``, any majority is.
+        established = spec.get("established")
+        ratio = spec.get("majority_ratio", 1)
+        if established is not None and (isinstance(established, bool) or not isinstance(established, int) or established < 1):
+            raise DataError(f"{source}: 'established' must be a whole number of at least 1")
+        if isinstance(ratio, bool) or not isinstance(ratio, (int, float)) or ratio < 1:
+            raise DataError(f"{source}: 'majority_ratio' must be a number of at least 1")
+        self.established: int | None = established
+        self.majority_ratio = float(ratio)
         self.check_template(self.message, "match", "expected", "counts", "where")
         groups = spec.get("groups")
         if not isinstance(groups, list) or not groups:
@@ -412,6 +425,11 @@ class ConsistencyRule(DataRule, CorpusRule):
         for items in scopes:
             yield from self._check_scope(items, corpus.tallies.get(self.code, {}))
 
+    def _style_of_its_own(self, count: int, top: int) -> bool:
+        """A minority form written often enough, against no clear majority, to be a style
+        kept beside the majority's rather than a stray."""
+        return self.established is not None and count >= self.established and count * self.majority_ratio > top
+
     def _check_scope(self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None) -> Iterator[Finding]:
         by_group: dict[int, list[tuple[str, Loc, bool]]] = {}
         for gi, form, loc, reportable in items:
@@ -430,7 +448,7 @@ class ConsistencyRule(DataRule, CorpusRule):
             tally = ", ".join(f"'{f}' {n}x" for f, n in ranked)
             majority_locs = [loc for form, loc, _ in occurrences if form == majority]
             for form, loc, reportable in occurrences:
-                if form == majority or not reportable:
+                if form == majority or not reportable or self._style_of_its_own(counts[form], top):
                     continue
                 where = ", ".join(m.short() for m in majority_locs[:3])
                 message = self._format(self.message, match=form, expected=majority, counts=tally, where=where)

@@ -16,7 +16,6 @@ describes the files as they are.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -73,6 +72,8 @@ def indexed_documents(run: Run, paths: Sequence[str]) -> tuple[list[DocumentResu
 def _through_index(run: Run, found: Discovered) -> tuple[Any, list[str], dict[str, str]]:
     """``_indexed`` with the index opened and checked, a damaged one rebuilt once:
     ``(its outcome or None, notices, the rules skipped)``."""
+    import sqlite3  # only with an index
+
     handle = run.options.cache
     assert handle is not None
     file = index_file(handle.directory, handle.fingerprint, found.spec)

@@ -36,11 +36,9 @@ damaged, is reported in one line and rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
-import sqlite3
 import time
 import zlib
 from collections import defaultdict
@@ -186,6 +184,8 @@ def cuts(rule: Rule) -> bool:
 
 def index_file(directory: Path, fingerprint: str, spec: Sequence[str]) -> Path:
     """The index of one fingerprint and one corpus (its roots, and where they are read from)."""
+    import hashlib
+
     h = hashlib.sha256(json.dumps([FORMAT, INDEX_VERSION, fingerprint, list(spec)]).encode("utf-8", "surrogatepass"))
     return directory / f"index-{h.hexdigest()[:20]}.sqlite"
 
@@ -199,6 +199,8 @@ def _stat(path: str) -> tuple[int, int, int] | None:
 
 
 def content_hash(text: str) -> str:
+    import hashlib
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
@@ -214,6 +216,8 @@ class Index:
 
     # -- opening, checking, rebuilding ------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
+        import sqlite3  # only for an index: a plain run never opens one
+
         self.file.parent.mkdir(parents=True, exist_ok=True)
         try:
             st = os.lstat(self.file)
