@@ -8,9 +8,15 @@
   plain helpers for the workflow tests (usable from module-scoped fixtures).
 
 The ``slow`` marker is registered here: the slow tests (builds, installs, the real
-pre-commit) run under CI (``CI`` set, as ``.ci/run`` sets it), with
-``LINTNEWS_SLOW_TESTS=1``, or when selected (``-m slow``); elsewhere they are skipped,
-with the reason, so the default run on a laptop stays short.
+pre-commit, table rebuilds, the long form of a stress run) run under CI (``CI`` set, as
+``.ci/run`` sets it), with ``LINTNEWS_SLOW_TESTS=1``, or when selected (``-m slow``);
+elsewhere they are skipped, with the reason, so the default run on a laptop stays short.
+The same switch (``long_runs_wanted``) gives property tests their full example counts
+(``property_settings``); the default run tries a quarter of them.
+
+The ``lintnews`` subprocesses the tests start share one temporary bytecode folder
+(``PYTHONPYCACHEPREFIX``) when ``PYTHONDONTWRITEBYTECODE`` is set, rather than each
+compiling the package again (see ``_share_bytecode_with_subprocesses``).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -31,23 +38,54 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _share_bytecode_with_subprocesses(config)
     config.addinivalue_line(
         "markers",
-        "slow: builds and installs lintnews into a fresh environment (a wheel, a pre-commit "
-        "hook; may use the package registry for the build backend); "
+        "slow: a long run (builds and installs lintnews into a fresh environment, a wheel, a "
+        "pre-commit hook, may use the package registry for the build backend; rebuilds a "
+        "shipped table; the long form of a stress run whose short form runs by default); "
         "runs under CI (CI set), with LINTNEWS_SLOW_TESTS=1 or with -m slow; skipped otherwise",
     )
 
 
+def _share_bytecode_with_subprocesses(config: pytest.Config) -> None:
+    """Let the lintnews processes the tests start reuse one another's compiled bytecode.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as on the development machines) every ``lintnews``
+    subprocess compiled the whole package from source again: about 0.2 s of CPU each, over
+    some hundreds of them.  Instead, the children write their bytecode into one temporary
+    folder (``PYTHONPYCACHEPREFIX``), removed when the run ends, so nothing is written
+    beside the sources, as the variable asks.  The pytest process itself is unchanged, and
+    under pytest-xdist the workers inherit the folder the controller made.
+    """
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
+        return
+    prefix = tempfile.mkdtemp(prefix="lintnews-tests-pycache-")
+    os.environ["PYTHONPYCACHEPREFIX"] = prefix
+    config.stash[_PYCACHE_KEY] = (prefix, os.environ.pop("PYTHONDONTWRITEBYTECODE"))
+
+
+_PYCACHE_KEY = pytest.StashKey[tuple[str, str]]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    made = config.stash.get(_PYCACHE_KEY, None)
+    if made is not None:
+        prefix, dont_write = made
+        shutil.rmtree(prefix, ignore_errors=True)
+        os.environ.pop("PYTHONPYCACHEPREFIX", None)
+        os.environ["PYTHONDONTWRITEBYTECODE"] = dont_write
+
+
 def slow_tests_wanted(config: pytest.Config) -> bool:
     """Whether this run runs the ``slow`` tests (see the module's docstring)."""
-    return bool(os.environ.get("CI")) or os.environ.get("LINTNEWS_SLOW_TESTS") == "1" or "slow" in (config.getoption("-m") or "").replace("not slow", "")
+    return long_runs_wanted() or "slow" in (config.getoption("-m") or "").replace("not slow", "")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if slow_tests_wanted(config):
         return
-    skip = pytest.mark.skip(reason="slow (builds, installs or runs pre-commit): runs under CI (.ci/run), with LINTNEWS_SLOW_TESTS=1 or -m slow")
+    skip = pytest.mark.skip(reason="slow (builds, installs, runs pre-commit or a long stress run): runs under CI (.ci/run), with LINTNEWS_SLOW_TESTS=1 or -m slow")
     for item in items:
         if item.get_closest_marker("slow") is not None:
             item.add_marker(skip)
@@ -210,18 +248,30 @@ def tree_snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
+def long_runs_wanted() -> bool:
+    """Whether this run wants the long searches: under CI or with ``LINTNEWS_SLOW_TESTS=1``.
+
+    (The same switch as the ``slow`` marker's, read from the environment only, because
+    Hypothesis settings are made when a test module is imported.)
+    """
+    return bool(os.environ.get("CI")) or os.environ.get("LINTNEWS_SLOW_TESTS") == "1"
+
+
 def property_settings(default_examples: int) -> settings:
     """Hypothesis settings for a property test.
 
-    The default run tries ``default_examples`` examples, derandomised so that CI is
-    reproducible; ``LINTNEWS_HYPOTHESIS_EXAMPLES=2000`` asks for a longer, random search.
+    CI (and ``LINTNEWS_SLOW_TESTS=1``) tries ``default_examples`` examples; the default run
+    on a laptop a quarter of them (at least 5, at most ``default_examples``), so that it
+    stays short.  Both are derandomised, so every run is reproducible;
+    ``LINTNEWS_HYPOTHESIS_EXAMPLES=2000`` asks for a longer, random search.
     No deadline: a text of long tokens may take a second, and speed is a benchmark's job.
     """
-    examples = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", default_examples))
+    planned = default_examples if long_runs_wanted() else min(default_examples, max(5, default_examples // 4))
+    examples = int(os.environ.get("LINTNEWS_HYPOTHESIS_EXAMPLES", planned))
     return settings(
         max_examples=examples,
         deadline=None,
-        derandomize=examples == default_examples,
+        derandomize=examples == planned,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )

@@ -1,5 +1,6 @@
 """A generated corpus for engine tests: seed paragraphs shuffled into new articles, with
-people whose names recur across documents and are sometimes misspelled.
+people whose names recur across documents and are sometimes misspelled, and a house
+style ("ceasefire") that some articles stray from ("cease-fire").
 
 Deterministic for a given ``seed``; the variant spellings give the corpus rules (N101,
 T101, C102) real work across documents, which is where engines could disagree.
@@ -19,14 +20,17 @@ PEOPLE = [
 ]
 SENTENCES = [
     "{given} {surname} said on Monday that the talks would continue.",
-    "Spokesman {surname} told reporters the ceasefire was holding.",
-    "Mr. {surname} added that the cease-fire could not last without aid.",
+    "Spokesman {surname} told reporters the {ceasefire} was holding.",
+    "Mr. {surname} added that the {ceasefire} could not last without aid.",
     "In a statement, {given} {surname} said the government had acted.",
 ]
 
 
-def generate(seeds_dir: Path, out: Path, count: int, seed: int = 4, variant_rate: float = 0.08) -> list[Path]:
-    """Write ``count`` articles into ``out`` and return their paths."""
+def generate(
+    seeds_dir: Path, out: Path, count: int, seed: int = 4, variant_rate: float = 0.08, style_rate: float = 0.08
+) -> list[Path]:
+    """Write ``count`` articles into ``out`` and return their paths: a surname is
+    respelled at ``variant_rate``, the house style strayed from at ``style_rate``."""
     rng = random.Random(seed)
     paragraphs = [
         line
@@ -42,7 +46,11 @@ def generate(seeds_dir: Path, out: Path, count: int, seed: int = 4, variant_rate
             given, surname, variants = rng.choice(PEOPLE)
             if rng.random() < variant_rate:
                 surname = rng.choice(variants)
-            lines.insert(rng.randrange(len(lines) + 1), rng.choice(SENTENCES).format(given=given, surname=surname))
+            # The house style is written far more often than its variant, as in a real
+            # archive: C102 reports a form written often only against a clear majority.
+            ceasefire = "cease-fire" if rng.random() < style_rate else "ceasefire"
+            sentence = rng.choice(SENTENCES).format(given=given, surname=surname, ceasefire=ceasefire)
+            lines.insert(rng.randrange(len(lines) + 1), sentence)
         path = out / f"{i:04d}_gen.txt"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         paths.append(path)

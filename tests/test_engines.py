@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_env
+from conftest import cli_env, long_runs_wanted
 from corpusgen import generate
 from lintnews.api import configured_rules, lint_paths, lint_texts
 from lintnews.run.config import Config
@@ -32,7 +32,9 @@ from lintnews.report import Report, render
 
 dask_distributed = pytest.importorskip("dask.distributed")
 
-GENERATED_ARTICLES = 300
+#: Enough articles for several chunks per worker and corpus-rule work across documents;
+#: CI (and LINTNEWS_SLOW_TESTS=1) lints three times as many.
+GENERATED_ARTICLES = 300 if long_runs_wanted() else 100
 
 
 @pytest.fixture(scope="module")

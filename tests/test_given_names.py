@@ -176,6 +176,7 @@ HAVE_INPUTS = all(
 
 
 @pytest.mark.skipif(not HAVE_INPUTS, reason="the inputs of training/build_given_names.py are not in ~/.cache/lintnews-given-names")
+@pytest.mark.slow  # a full build of the list; CI runs it
 def test_the_build_script_reproduces_the_shipped_list():
     result = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

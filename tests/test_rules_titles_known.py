@@ -370,6 +370,7 @@ def test_build_and_runtime_key_names_alike():
         assert build.person_key(name) == name_key(name.split())
 
 
+@pytest.mark.slow  # a full build of the offices table (about 5 s); CI runs it
 def test_build_is_deterministic_when_its_inputs_are_here():
     build = _build_module()
     mirror = Path("/work/.mirror")

@@ -109,3 +109,27 @@ def test_a_run_without_plugins_does_not_import_importlib_metadata(tmp_path: Path
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
     plugins, imported = done.stdout.strip().splitlines()[-1].split()
     assert imported == plugins  # imported exactly when a plugin may be installed
+
+
+def test_a_one_file_run_imports_no_module_it_does_not_use(tmp_path: Path):
+    # Issue 19: the index's sqlite3, the workers' multiprocessing, git's subprocess and the
+    # writers' tempfile (with hashlib behind it) are imported where they are used, PyYAML
+    # only for a YAML file not in lintnews/data/rules-parsed.json, rapidfuzz when names are
+    # compared; a run of one file outside a git work tree, with no cache, uses none of them.
+    import subprocess
+    import sys
+
+    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml", "rapidfuzz")
+    probe = (
+        "import sys; from lintnews import cli\n"
+        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {unused!r} if m in sys.modules))"
+    )
+    outside = dict(__import__("os").environ)
+    outside.pop("GIT_DIR", None)
+    outside.pop("GIT_WORK_TREE", None)
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True, env=outside)
+    in_work_tree = any((parent / ".git").exists() for parent in [tmp_path, *tmp_path.parents])
+    expected = ["subprocess"] if in_work_tree else []  # inside one, git is asked for it
+    assert done.stdout.strip().splitlines()[-1] == str(expected)

@@ -75,7 +75,9 @@ def _lists() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Patte
         rf"(?<![\w’'-])(?P<before>{before}) (?P<name>[A-Z][^\W\d_]+)(?![\w’'-])"
         rf"|(?<=[^\W\d_])(?P<after>-(?:{after})|(?<=[a-z]) (?:{after}))(?![\w’'-])"
     )
-    word_re = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w’'\-])", re.IGNORECASE)
+    # Longest first, then alphabetical: the same source in every process (the translations
+    # of lintnews/data/supersets.json are found by it).
+    word_re = re.compile(r"(?<![\w’'\-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")(?![\w’'\-])", re.IGNORECASE)
     return words, word_re, unit_re, honorific_re
 
 

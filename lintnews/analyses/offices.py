@@ -93,8 +93,10 @@ ORGANISATION_NOUNS = frozenset(
     "rada diet majlis politburo presidium bureau cabinet conference synod church team firm network".split()
 )
 #: kinds of title in the index (a bit mask: a rendering can be several); STRUCT: a title
-#: recognised by its structure (a head word and its modifiers), in no list
-OFFICE, LITERAL, ADDRESS, STRUCT = 1, 2, 4, 8
+#: recognised by its structure (a head word and its modifiers), in no list; WORDS: one to
+#: three capitalised common words of no title before a full name ("Citizen Emmanuel
+#: Macron"), judged by T103 against what English puts before a name
+OFFICE, LITERAL, ADDRESS, STRUCT, WORDS = 1, 2, 4, 8, 16
 
 # -- the structure of an office title ---------------------------------------------------
 # An English office title is a head word (minister, secretary, president, mayor...) with
@@ -855,6 +857,18 @@ def _opens(word: str) -> bool:
     return hit
 
 
+_HEADED: dict[str, bool] = {}
+
+
+def _headed(title: str) -> bool:
+    """Whether a head word is among the five words before a title's last (titles recur:
+    a line of names under one title asked it of every name)."""
+    if len(_HEADED) >= _WORD_CACHE_SIZE:
+        _HEADED.clear()
+    hit = _HEADED[title] = any(_last_word(t) in HEADS for t in title.split()[-6:-1])
+    return hit
+
+
 def _find(doc: Document) -> tuple[OfficeMention, ...]:
     mentions = NAMES.of(doc).mentions
     if not mentions:
@@ -882,19 +896,29 @@ def _find(doc: Document) -> tuple[OfficeMention, ...]:
                 end = _ends(token)
             if end == _END:
                 candidate = True
-            elif end == _CAPITAL and not multi and cut > 0:
-                # "Prime Minister Fan" + "Mingzheng": the title kept a capitalised given name
+            elif end == _CAPITAL and cut > 0:
+                # "Prime Minister Fan" + "Mingzheng", "Comrade Kim" + "Jong Un": the title kept a
+                # capitalised word of the name
                 token = title[title.rfind(" ", 0, cut) + 1 : cut]
-                end = ends(token)
-                if end is None:
-                    end = _ends(token)
-                candidate = end == _END
+                prev = ends(token)
+                if prev is None:
+                    prev = _ends(token)
+                candidate = prev == _END
+                if not multi:
+                    end = prev
             if not candidate and end == _CAPITAL:
                 # "Minister of Enlightenment" + "Sergey Kravtsov": a head word before the
                 # capitalised word (the title's structure decides)
-                candidate = any(_last_word(t) in HEADS for t in title.split()[-6:-1])
+                candidate = _HEADED.get(title)
+                if candidate is None:
+                    candidate = _headed(title)
         if candidate:
             om = _before(doc, m, i, full_names)
+            if om is not None:
+                found.append(om)
+                continue
+        if multi and title[-1:].isalpha() and title[title.rfind(" ") + 1 :][:1].isupper():
+            om = _words_before(doc, m)
             if om is not None:
                 found.append(om)
                 continue
@@ -1097,6 +1121,99 @@ def _after(doc: Document, m: Mention, idx: TitleIndex) -> OfficeMention | None:
         end=title_end,
         name_start=m.full.start,
         name_end=end,
+    )
+
+
+#: What English itself writes with a capital before a name besides offices: courtesy and
+#: academic titles, ranks, religious and noble styles, elected and professional roles
+#: (the target language's styles, not any source language's forms of address)
+ENGLISH_STYLES = frozenset(
+    "mr mrs ms miss mx dr doctor prof professor sir dame lord lady master madam reverend rev father sister brother "
+    "pastor bishop archbishop cardinal rabbi imam sheikh sheik ayatollah mullah saint st pope patriarch metropolitan "
+    "prince princess duke duchess earl baron baroness count countess viscount marquess marquis knight "
+    "general gen lieutenant lt colonel col major maj captain capt commander cmdr admiral adm sergeant sgt corporal "
+    "cpl private pvt marshal brigadier commodore ensign officer detective inspector constable superintendent sheriff "
+    "deputy agent trooper chaplain dean provost rector coach judge justice senator sen representative rep "
+    "congressman congresswoman delegate assemblyman assemblywoman councilman councilwoman alderman commissioner "
+    "ambassador attorney solicitor barrister nurse astronaut chef candidate nominee team".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _office_title_words() -> frozenset[str]:
+    """The words of the index's office titles (not of its literal renderings nor of its
+    forms of address), the head words and English's own styles before a name."""
+    return frozenset(w for t, kinds in title_index().kinds.items() if kinds & OFFICE for w in t.split()) | HEADS | ENGLISH_STYLES
+
+
+_CAPITAL_RUN = re.compile(r"(?:(?<=[\s\u00a0(\"“‘'—–-])|^)((?:[A-Z][a-z]+[ \u00a0]){1,3})$")
+
+
+def _words_before(doc: Document, m: Mention) -> OfficeMention | None:
+    """One to three capitalised common words right before a full name that no title,
+    marker or qualifier has ("Citizen Emmanuel Macron", "Respected Comrade Kim Jong Un"):
+    English writes a descriptive word before a name in lower case ("populist Viktor
+    Orban") but at a sentence's start, so such a run is a form of address or an office
+    the index does not know.  At a sentence's start only a run of two or more words
+    counts (its second capital is the evidence: "Researcher David Hodgson" is English,
+    "Respected Comrade Kim Jong Un" is not).  Not after another capitalised word (a
+    headline in title case, a longer name) nor in a line that does not end a sentence,
+    nor before a name that a word in lower case does not follow.  T103 judges it."""
+    view = doc.view
+    start = m.full.start
+    run = _CAPITAL_RUN.search(view, max(0, start - 40), start)
+    if run is None:
+        return None
+    idx = title_index()
+    office_words = _office_title_words()
+    words = run.group(1).split()
+    keep: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if (low in office_words or low.endswith("s") and low[:-1] in office_words or low in CLAUSE_WORDS or low in TIME_QUALIFIERS or low in RANK_QUALIFIERS
+                or low in idx.marker_words or low in PARTY_WORDS or not is_common_word(low)):
+            break
+        keep.insert(0, w)
+    if not keep:
+        return None
+    title_start = start - len(" ".join(keep)) - 1
+    if view[title_start : start].split() != keep:
+        return None
+    # what stands before the run: a sentence's end (or the text's start), or a word in lower case
+    j = title_start - 1
+    while j >= 0 and view[j] in " \t\u00a0":
+        j -= 1
+    sentence_start = j < 0 or view[j] in _SENTENCE_END
+    if sentence_start and len(keep) < 2:
+        return None  # "Researcher David Hodgson": any word has a capital there; a second one is the evidence
+    if not sentence_start:
+        before = view[max(0, j - 30) : j + 1].split()
+        if not before or before[-1][:1].isupper() and not before[-1].endswith(","):
+            return None  # title case, or a longer name
+    # the line ends a sentence, and the name is followed by a word in lower case (a verb)
+    line_end = view.find("\n", m.full.end)
+    line = view[m.full.end : line_end if line_end >= 0 else len(view)].rstrip()
+    if not line.endswith((".", "!", "?", '"', "”", "'", "’")):
+        return None
+    nxt = line.lstrip(" ,\u00a0")[:1]
+    if not nxt.islower():
+        return None
+    rendering = norm_title(" ".join(keep))
+    return OfficeMention(
+        written=view[title_start:start].rstrip(),
+        rendering=rendering,
+        kinds=WORDS,
+        marker=None,
+        qualifier="",
+        after=False,
+        sentence_start=sentence_start,
+        name=view[start : m.full.end],
+        key=name_key(m.words),
+        surname=folded(m.words[-1]),
+        start=title_start,
+        end=m.full.end,
+        name_start=start,
+        name_end=m.full.end,
     )
 
 

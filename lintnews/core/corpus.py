@@ -16,6 +16,7 @@ from typing import Any
 from lintnews.core.document import Document
 from lintnews.core.facts import fact_type
 from lintnews.core.finding import Related
+from lintnews.core.labels import Labels
 
 
 _NUMBERED = re.compile(r"^(\d+)_")
@@ -52,10 +53,12 @@ class Loc:
         return Related(self.path, self.line, self.column, self.end_line, self.end_column, message)
 
     def short(self) -> str:
-        """``name:line`` with the file's stem, as evidence in messages ("cnn.304400:10").
+        """``name:line`` with the file's stem ("cnn.304400:10").
 
         A stem that starts with a number and an underscore ("000_1f079a1ce9d05eea") is
         shortened to the number ("000:10"): numbered article files are named that way.
+        Messages cite places by :meth:`Corpus.label` instead, which tells apart two
+        documents of the run that share a stem ("a/story:1", "b/story:1").
         """
         stem = self.path.replace("\\", "/").rsplit("/", 1)[-1]
         stem = stem.rsplit(".", 1)[0] if "." in stem else stem
@@ -97,6 +100,18 @@ class Corpus:
     #: corpus-wide counts per rule code, key and name, when the facts are only part of the
     #: corpus (an incremental run over the index: :meth:`CorpusRule.tally`); else empty
     tallies: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
+    #: every document of the run, whose paths the labels of :meth:`label` tell apart,
+    #: when the facts are only part of them (an incremental run); None: ``paths``
+    documents: list[str] | None = None
+    _labels: Labels | None = field(default=None, repr=False, compare=False)
+
+    def label(self, loc: Loc) -> str:
+        """How a message cites ``loc``: ``label:line``, the label the shortest part of
+        the document's path that no other document of the run shares ("000:8",
+        "story:1", "a/story:1"; :mod:`lintnews.core.labels`)."""
+        if self._labels is None:
+            self._labels = Labels(self.documents if self.documents is not None else self.paths)
+        return self._labels.at(loc.path, loc.line)
 
     def add(self, path: str, code: str, facts: Any) -> None:
         self.facts.setdefault(code, {})[path] = facts

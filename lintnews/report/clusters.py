@@ -10,19 +10,19 @@ clusters come from the groups the findings carry (:class:`lintnews.core.finding.
   places ("Foreign Secretary Mike Pompeo", "Secretary of State Mike Pompeo"); the words
   all forms end with name the person.
 
-Groups that share a form (two misspellings of one name) make one cluster.  Every form of
-a cluster is then looked up in every text as a whole word (a form in the middle of a
-longer word does not count), so the counts and the occurrence lists cover the whole
-corpus, not just the places the rule compared.  The canonical form comes first: the
-group's canonical spelling (or the mentions of its canonical title), else the most
-frequent form.
+Groups that share a form (two misspellings of one name) make one cluster.  A form's
+occurrences are the places its groups hold for it: the mentions the rule compared, so
+a spelling's count is the count N101's message gives ("'Badin' looks like 'Biden' (3
+mentions: ...)"), not every string match in the texts.  The canonical form comes first:
+the group's canonical spelling (or the mentions of its canonical title), else the most
+frequent form; a cluster none of whose groups has a canonical form is a tie (``tie``):
+the rule asks to choose one spelling, and no form is canonical.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,7 @@ class Form:
     text: str
     occurrences: tuple[Occurrence, ...]
     flagged: bool  # some finding reports this form
+    canonical: bool = False  # the spelling (or title) the rule takes as right
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class Cluster:
     kind: str  # "name" or "title"
     label: str
     forms: tuple[Form, ...]  # canonical first
+    #: no form is canonical: the spellings tie and the rule asks to choose one
+    tie: bool = False
 
 
 class _UnionFind:
@@ -119,37 +122,16 @@ def _occurrence(loc: Finding | Loc) -> Occurrence:
     return Occurrence(loc.path, loc.line, loc.column, loc.end_line, loc.end_column)
 
 
-def find_occurrences(forms: Iterable[str], texts: Mapping[str, str], indexes: Mapping[str, LineIndex] | None = None) -> dict[str, list[Occurrence]]:
-    """Every whole-word occurrence of each form in each text (spaces match any whitespace)."""
-    forms = sorted(set(forms), key=lambda f: (-len(f), f))
-    found: dict[str, list[Occurrence]] = {f: [] for f in forms}
-    if not forms:
-        return found
-    indexes = indexes if indexes is not None else _indexes(texts)
-    patterns = {f: re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, f.split())) + r"(?!\w)") for f in forms}
-    for path in sorted(texts):
-        text, index = texts[path], indexes[path]
-        for form, pattern in patterns.items():
-            for m in pattern.finditer(text):
-                found[form].append(Occurrence(path, *index.span(m.start(), m.end())))
-    return found
-
-
 def _forms(
     groups: list[list[str]],
     preferred: set[str],
-    flagged: dict[str, set[Occurrence]],
-    texts: Mapping[str, str],
-    indexes: Mapping[str, LineIndex],
+    places: Mapping[str, set[Occurrence]],
+    flagged: Mapping[str, set[Occurrence]],
 ) -> list[list[Form]]:
     """Each group's forms with their occurrences, canonical first."""
-    occurrences = find_occurrences([f for g in groups for f in g], texts, indexes)
     out = []
     for group in groups:
-        forms = []
-        for text in group:
-            places = set(occurrences.get(text, [])) | flagged.get(text, set())
-            forms.append(Form(text, tuple(sorted(places)), text in flagged))
+        forms = [Form(text, tuple(sorted(places.get(text, set()) | flagged.get(text, set()))), text in flagged, text in preferred) for text in group]
         forms.sort(key=lambda f: (f.text not in preferred, -len(f.occurrences), f.text))
         out.append(forms)
     return out
@@ -161,7 +143,25 @@ def name_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> list
     uf = _UnionFind()
     preferred: set[str] = set()
     flagged: dict[str, set[Occurrence]] = defaultdict(set)
+    places: dict[str, set[Occurrence]] = defaultdict(set)
     tied: dict[int, tuple[Group, list[str]]] = {}  # a tie's group and the spellings its findings flag
+    read: dict[int, dict[str, list[str]]] = {}  # a group -> its variants' forms (read once per group)
+
+    def forms_of(group: Group) -> dict[str, list[str]]:
+        """Each variant's forms: the text at each of its places (its spelling where the
+        text is not in the report), each place kept as an occurrence of its form."""
+        found = read.get(id(group))
+        if found is None:
+            found = read[id(group)] = {}
+            for variant in group.variants:
+                texts_of = found.setdefault(variant.text, [])
+                for p in variant.places:
+                    there = _span_text(texts.get(p.path), indexes.get(p.path), p) or " ".join(variant.text.split())
+                    places[there].add(_occurrence(p))
+                    if there not in texts_of:
+                        texts_of.append(there)
+        return found
+
     for f in findings:
         if f.code not in NAME_CODES or f.group is None:
             continue
@@ -170,21 +170,24 @@ def name_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> list
             continue
         flagged[found].add(_occurrence(f))
         uf.find(found)
+        variants = forms_of(f.group)
         if f.group.canonical is None:
             tied.setdefault(id(f.group), (f.group, []))[1].append(found)
             continue
-        canonical = " ".join(f.group.canonical.split())
-        preferred.add(canonical)
-        uf.union(found, canonical)
+        for canonical in variants.get(f.group.canonical) or [" ".join(f.group.canonical.split())]:
+            preferred.add(canonical)
+            uf.union(found, canonical)
     for group, spellings in tied.values():
         # A tie joins its spellings that findings flag: those of its own findings, and a
         # spelling whose mentions an earlier pair reported (they carry that pair's group).
-        spellings += [v.text for v in group.variants if v.text in flagged]
+        spellings += [text for v in group.variants for text in read[id(group)].get(v.text, []) if text in flagged]
         for other in spellings[1:]:
             uf.union(spellings[0], other)
     clusters = []
-    for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, flagged, texts, indexes):
-        clusters.append(Cluster("name", forms[0].text, tuple(forms)))
+    for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, places, flagged):
+        tie = forms[0].text not in preferred
+        label = " or ".join(sorted(f.text for f in forms)) if tie else forms[0].text
+        clusters.append(Cluster("name", label, tuple(forms), tie))
     return sorted(clusters, key=lambda c: (c.label.lower(), c.label))
 
 
@@ -203,6 +206,7 @@ def title_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> lis
     uf = _UnionFind()
     preferred: set[str] = set()
     flagged: dict[str, set[Occurrence]] = defaultdict(set)
+    places: dict[str, set[Occurrence]] = defaultdict(set)
     mentions: dict[int, list[str]] = {}  # a group -> its titled mentions as written, each once
 
     def written(group: Group) -> list[str]:
@@ -213,6 +217,7 @@ def title_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> lis
                 there = _span_text(texts.get(place.path), indexes.get(place.path), place)
                 if there is not None:
                     found[there] = None
+                    places[there].add(_occurrence(place))
                     if group.canonical is not None and variant.text == group.canonical:
                         preferred.add(there)
         return list(found)
@@ -230,7 +235,7 @@ def title_clusters(findings: Sequence[Finding], texts: Mapping[str, str]) -> lis
         for there in mentions[id(f.group)]:
             uf.union(here, there)
     clusters = []
-    for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, flagged, texts, indexes):
+    for forms in _forms([g for g in uf.groups() if len(g) > 1], preferred, places, flagged):
         person = _common_suffix([f.text for f in forms]) or forms[0].text
-        clusters.append(Cluster("title", person, tuple(forms)))
+        clusters.append(Cluster("title", person, tuple(forms), forms[0].text not in preferred))
     return sorted(clusters, key=lambda c: (c.label.lower(), c.label))

@@ -1,15 +1,23 @@
 """A review page: one self-contained HTML file (inline CSS, JS and SVG; no network).
 
 Sections: an overview (documents ranked by findings per 1,000 words, counts per rule
-family, a bar chart of findings per rule), the name and title clusters, and every
-document that has findings (or a clustered name) with each finding highlighted at its
-exact span, followed by the list of its findings.
+family, a bar chart of findings per rule), the name and title clusters, every document
+that has findings (or a clustered name) with each finding highlighted at its exact span,
+followed by the list of its findings, and the documentation of every rule that has
+findings (what ``lintnews --explain CODE`` prints; each finding's code links to it).
 
 Without JavaScript everything is on the page: the texts with their highlights and the
 full findings lists.  The script only adds: one document at a time with a pager, the
 findings list in pages, filters by rule family and severity, keyboard navigation
-(``n``/``p`` next and previous finding, ``]``/``[`` next and previous document) and a
-panel showing the focused finding's message.  Filters work by classes on ``<body>``, so
+(``n``/``p`` next and previous finding, ``]``/``[`` next and previous document), a
+panel showing the focused finding's message, a search box (findings whose location,
+code, rule name, message or suggestion hold every word typed) and the *accepted* view:
+findings marked "accept" and spellings marked "accept spelling" on the page, exported
+as a baseline file (``--baseline``) and as ``accept`` entries (the configuration's
+``accept`` list, or lines of an ``accept-file``).  The entries are computed here, in
+Python (each finding's fingerprint, each spelling's escaped term, in data attributes);
+the script only collects the marked ones, in the formats of :func:`baseline_json`,
+:func:`accept_toml` and :func:`accept_lines`.  Filters work by classes on ``<body>``, so
 they cost the same with 100,000 findings as with ten.
 
 All document text, messages and paths are escaped.  Each finding has exactly one
@@ -20,9 +28,11 @@ well nested however findings overlap.  Lines and columns are those of the other 
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
+from typing import Any
 
 from lintnews.core.version import __version__
 from lintnews.core.finding import SEVERITIES, Finding
@@ -30,6 +40,10 @@ from lintnews.core.rule import FAMILIES
 from lintnews.core.lines import LineIndex
 from lintnews.report.clusters import Cluster, Occurrence, name_clusters, title_clusters
 from lintnews.report.model import Renderer, Report
+from lintnews.rules.ruleset import RuleSet
+from lintnews.run.baseline import SCHEMA as BASELINE_SCHEMA
+from lintnews.run.baseline import VERSION as BASELINE_VERSION
+from lintnews.run.fingerprints import fingerprints
 
 LIST_PAGE_SIZE = 200  # findings per page of a document's list (with JavaScript)
 _LINKS_OPEN = 12  # occurrence links shown before the rest fold into <details>
@@ -41,6 +55,46 @@ def _e(value: object) -> str:
 
 def _family(code: str) -> str:
     return code[0] if code and code[0] in FAMILIES else "other"
+
+
+#: Rules a flagged spelling of which the configuration's ``accept`` list silences: S101
+#: never reports an accepted word; N101 takes an accepted spelling as the canonical one.
+ACCEPT_CODES = frozenset({"S101", "N101"})
+_REGEX_SPECIAL = frozenset("\\.^$|?*+()[]{}#")
+
+
+def accept_entry(text: str) -> str:
+    """An ``accept`` entry that matches ``text`` and nothing else (entries are regular
+    expressions: "Mr." would match "Mrs"; a leading "#" would be a comment)."""
+    return "".join("\\" + c if c in _REGEX_SPECIAL else c for c in " ".join(text.split()))
+
+
+def _toml_string(value: str) -> str:
+    # JSON's string syntax is TOML's basic string (the page's script writes JSON.stringify);
+    # TOML also wants DEL escaped.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def accept_toml(entries: Iterable[str]) -> str:
+    """The ``accept`` option holding ``entries`` (in ``lintnews.toml``, or under
+    ``[tool.lintnews]`` of ``pyproject.toml``); what the page exports."""
+    entries = list(entries)
+    return f"accept = [{', '.join(_toml_string(e) for e in entries)}]\n" if entries else ""
+
+
+def accept_lines(entries: Iterable[str]) -> str:
+    """``entries`` as an ``accept-file``: one a line."""
+    return "".join(f"{e}\n" for e in entries)
+
+
+def baseline_json(prints: Iterable[str]) -> str:
+    """A baseline file of the fingerprints ``prints``, as ``--write-baseline`` writes it."""
+    data = {"schema": BASELINE_SCHEMA, "version": BASELINE_VERSION, "fingerprints": sorted(prints)}
+    return json.dumps(data, indent=1) + "\n"
+
+
+def rule_anchor(code: str) -> str:
+    return f"rule-{code}"
 
 
 def _where(path: str, line: int, column: int) -> str:
@@ -163,7 +217,7 @@ def _render_text(did: str, text: str, findings: Sequence[tuple[int, Finding]]) -
 # -- sections ------------------------------------------------------------------------------
 
 
-def _finding_item(fid: int, f: Finding, page: _Page) -> str:
+def _finding_item(fid: int, f: Finding, page: _Page, extra: _Extra) -> str:
     related = ""
     if f.related:
         links = ", ".join(
@@ -172,10 +226,17 @@ def _finding_item(fid: int, f: Finding, page: _Page) -> str:
         )
         related = f'<span class="rel">see {links}</span>'
     suggestion = f' <span class="sugg">suggestion: <q>{_e(f.suggestion)}</q></span>' if f.suggestion else ""
+    code = _e(f.code)
+    if f.code in extra.documented:
+        code = f'<a href="#{_e(rule_anchor(f.code))}">{code}</a>'
+    data = f' data-fp="{_e(extra.prints[fid])}"' if extra.prints[fid] else ""
+    term = extra.terms.get(fid)
+    if term:
+        data += f' data-term="{_e(term)}"'
     return (
-        f'<li id="m{fid}" class="s-{_e(f.severity)} f-{_family(f.code)}" data-f="{fid}">'
+        f'<li id="m{fid}" class="s-{_e(f.severity)} f-{_family(f.code)}" data-f="{fid}"{data}>'
         f'<a class="loc" href="#f{fid}">{_e(_where(f.path, f.line, f.column))}</a> '
-        f'<code title="{_e(f.name)}">{_e(f.code)}</code> <span class="sev">{_e(f.severity)}</span> '
+        f'<code title="{_e(f.name)}">{code}</code> <span class="sev">{_e(f.severity)}</span> '
         f'<span class="msg">{_e(f.message)}</span>{suggestion}{related}</li>'
     )
 
@@ -275,12 +336,15 @@ def _clusters(names: Sequence[Cluster], titles: Sequence[Cluster], page: _Page) 
                 out.append("<p>No person is given conflicting titles.</p>")
         for c in clusters:
             total = sum(len(f.occurrences) for f in c.forms)
-            out.append(f'<div class="cluster {kind}-cluster"><h3>{_e(c.label)} <span class="dim">{len(c.forms)} forms, {total} occurrences</span></h3><ul>')
-            for i, form in enumerate(c.forms):
-                badge = '<span class="canon">canonical</span> ' if i == 0 else ""
+            what = "mentions" if kind == "name" else "titled mentions"
+            tie = ' <span class="tie">choose one spelling</span>' if c.tie and kind == "name" else ' <span class="tie">no rendering is the majority</span>' if c.tie else ""
+            out.append(f'<div class="cluster {kind}-cluster"><h3>{_e(c.label)}{tie} <span class="dim">{len(c.forms)} forms, {total} {what}</span></h3><ul>')
+            for form in c.forms:
+                badge = '<span class="canon">canonical</span> ' if form.canonical and not c.tie else ""
                 flag = ' <span class="dim">(reported)</span>' if form.flagged else ""
+                term = f' data-term="{_e(accept_entry(form.text))}"' if kind == "name" else ""
                 out.append(
-                    f'<li>{badge}<span class="form">{_e(form.text)}</span> <span class="count">×{len(form.occurrences)}</span>{flag}: '
+                    f'<li{term}>{badge}<span class="form">{_e(form.text)}</span> <span class="count">×{len(form.occurrences)}</span>{flag}: '
                     f"{_occurrence_links(form.occurrences, page)}</li>"
                 )
             out.append("</ul></div>")
@@ -288,7 +352,7 @@ def _clusters(names: Sequence[Cluster], titles: Sequence[Cluster], page: _Page) 
     return "".join(out)
 
 
-def _documents(doc_paths: Sequence[str], texts: Mapping[str, str], by_doc: Mapping[str, list[tuple[int, Finding]]], words: Mapping[str, int], page: _Page) -> str:
+def _documents(doc_paths: Sequence[str], texts: Mapping[str, str], by_doc: Mapping[str, list[tuple[int, Finding]]], words: Mapping[str, int], page: _Page, extra: _Extra) -> str:
     out = ['<section id="documents" class="view"><h2>Documents</h2><nav class="pager" hidden></nav>']
     for path in doc_paths:
         did = page.doc_id[path]
@@ -306,16 +370,97 @@ def _documents(doc_paths: Sequence[str], texts: Mapping[str, str], by_doc: Mappi
             out.append(_render_text(did, text, items))
         if items:
             out.append(f'<h4>Findings in {_e(path)}</h4><nav class="listpager" hidden></nav><ol class="findings">')
-            out.extend(_finding_item(fid, f, page) for fid, f in items)
+            out.extend(_finding_item(fid, f, page, extra) for fid, f in items)
             out.append("</ol>")
         out.append("</section>")
     out.append("</section>")
     return "".join(out)
 
 
+class _Extra:
+    """What the findings list needs besides the findings: each finding's baseline
+    fingerprint, the accept entry of each flagged spelling (S101, N101), and the codes
+    whose documentation is on the page."""
+
+    def __init__(self, findings: Sequence[Finding], texts: Mapping[str, str], documented: set[str]) -> None:
+        lines: dict[str, list[str]] = {}
+
+        def line_of(path: str, line: int) -> str:
+            if path not in lines:
+                lines[path] = texts[path].split("\n") if path in texts else []
+            got = lines[path]
+            return got[line - 1] if 0 < line <= len(got) else ""
+
+        # A finding whose text the report lacks gets no fingerprint: it could not be
+        # that of --write-baseline, which reads the file.
+        prints = fingerprints(findings, line_of)
+        self.prints = [fp if f.path in texts else "" for f, fp in zip(findings, prints)]
+        self.terms: dict[int, str] = {}
+        indexes: dict[str, LineIndex] = {}
+        for fid, f in enumerate(findings):
+            if f.code not in ACCEPT_CODES or f.path not in texts:
+                continue
+            text = texts[f.path]
+            index = indexes.get(f.path) or indexes.setdefault(f.path, LineIndex.of(text))
+            flagged = " ".join(text[index.offset(f.line, f.column) : index.offset(f.end_line, f.end_column)].split())
+            if flagged:
+                self.terms[fid] = accept_entry(flagged)
+        self.documented = documented
+
+
+def _rule_docs(codes: Iterable[str], rules: Sequence[Any]) -> tuple[str, set[str]]:
+    """The documentation of the rules ``codes`` (what ``lintnews --explain`` prints), and
+    the codes documented (a rule that did not run here has no documentation to show)."""
+    by_code = {r.code: r for r in rules}
+    selection = RuleSet.of(rules) if rules else None
+    out = ['<section id="rules" class="view"><h2>Rules</h2>']
+    documented: set[str] = set()
+    for code in sorted(set(codes)):
+        r = by_code.get(code)
+        if r is None:
+            continue
+        try:
+            text = r.describe()
+        except Exception:  # noqa: BLE001 - a plugin's docstring must not cost the report
+            continue
+        documented.add(code)
+        default = selection.is_default(r) if selection is not None else getattr(r, "default", False)
+        scope = getattr(r, "scope", "document")
+        out.append(
+            f'<section class="rule" id="{_e(rule_anchor(code))}"><h3>{_e(code)} {_e(r.name)}</h3>'
+            f'<p class="dim">{_e(r.severity)}, {"on" if default else "off"} by default, {_e(scope)} rule</p>'
+            f'<pre class="ruledoc">{_e(text.strip())}</pre></section>'
+        )
+    if not documented:
+        out.append("<p>No rule has findings here.</p>")
+    out.append("</section>")
+    return "".join(out), documented
+
+
+_ACCEPTED = (
+    '<section id="accepted" class="view" hidden><h2>Accepted</h2>'
+    '<p>Mark findings with <strong>accept</strong> (they go to a baseline) and spellings with <strong>accept spelling</strong> '
+    "(they go to the configuration's <code>accept</code> list: S101 no longer reports the word, and N101 takes "
+    "the spelling as the canonical one, so the <em>other</em> spellings are reported). "
+    'Nothing is kept when the page is closed: copy or download what is below.</p>'
+    '<p class="acc-count" id="accepted-count">Nothing accepted yet.</p>'
+    '<h3>Baseline (<code>lintnews --baseline lintnews-baseline.json</code>)</h3>'
+    '<p class="dim">A new baseline of the findings accepted here; with a baseline already, add these fingerprints to its list. '
+    'Fingerprints hold the path as given: run from the same folder with the same paths.</p>'
+    '<textarea id="export-baseline" readonly rows="6" aria-label="baseline file"></textarea>'
+    '<p><a id="download-baseline" download="lintnews-baseline.json" href="#accepted">download lintnews-baseline.json</a></p>'
+    '<h3>Accepted spellings (<code>lintnews.toml</code>, or under <code>[tool.lintnews]</code> in <code>pyproject.toml</code>)</h3>'
+    '<textarea id="export-accept" readonly rows="3" aria-label="accept option"></textarea>'
+    '<h3>The same as lines of an <code>accept-file</code></h3>'
+    '<textarea id="export-accept-file" readonly rows="4" aria-label="accept file lines"></textarea>'
+    '<p><a id="download-accept" download="accept.txt" href="#accepted">download accept.txt</a></p>'
+    "</section>"
+)
+
+
 class Html(Renderer):
     format = "html"
-    needs = frozenset({"errors", "texts", "word_counts"})
+    needs = frozenset({"errors", "texts", "word_counts", "rules"})
     title = "lintnews report"
 
     def render(self, report: Report) -> str:
@@ -336,6 +481,8 @@ def _page(report: Report, title: str) -> str:
     all_paths = sorted(set(word_counts) | set(by_doc))
     doc_paths = [p for p in all_paths if p in by_doc or p in clustered]
     page = _Page(doc_paths, texts)
+    rule_docs, documented = _rule_docs({f.code for f in findings}, list(report.rules))
+    extra = _Extra(findings, texts, documented)
     doc_rows = [(p, word_counts.get(p, len(texts.get(p, "").split())), len(by_doc.get(p, [])), Counter(f.severity for _, f in by_doc.get(p, []))) for p in all_paths]
 
     families = [*FAMILIES, "other"]
@@ -344,7 +491,11 @@ def _page(report: Report, title: str) -> str:
         + "".join(f'<label><input type="checkbox" checked data-hide="hide-f-{fam}"> <span class="f-{fam}"><span class="swatch"></span></span>{_e(fam)}</label>' for fam in families)
         + '<span class="sep"></span>'
         + "".join(f'<label><input type="checkbox" checked data-hide="hide-s-{s}"> {s}</label>' for s in SEVERITIES)
-        + '<span class="keys">keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous finding, <kbd>]</kbd>/<kbd>[</kbd> next/previous document</span></fieldset>'
+        + '<span class="keys">keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous finding, <kbd>]</kbd>/<kbd>[</kbd> next/previous document, <kbd>/</kbd> search</span></fieldset>'
+    )
+    search = (
+        '<div class="search" hidden><input type="search" id="search" placeholder="Search findings: text, code, path" '
+        'aria-label="Search findings by text, code or path" autocomplete="off"> <span id="search-count" role="status"></span></div>'
     )
     filter_css = "".join(
         f"body.hide-{k} mark.{k},body.hide-{k} mark.hlc.{k}{{background:none;border-bottom:0;box-shadow:none}}"
@@ -362,12 +513,17 @@ def _page(report: Report, title: str) -> str:
             # page loads (laying out every document first would take minutes).
             "<script>document.documentElement.className='js'</script></head>",
             '<body><header><h1>lintnews report</h1><nav class="top"><a href="#overview">Overview</a> '
-            '<a href="#clusters">Name clusters</a> <a href="#documents">Documents</a></nav>',
+            '<a href="#clusters">Name clusters</a> <a href="#documents">Documents</a> <a href="#rules">Rules</a> '
+            '<a href="#results" hidden>Search results</a> <a href="#accepted" hidden>Accepted</a></nav>',
+            search,
             filters,
             "</header><main>",
             _overview(findings, doc_rows, page, errors),
             _clusters(names, titles, page),
-            _documents(doc_paths, texts, by_doc, word_counts, page),
+            _documents(doc_paths, texts, by_doc, word_counts, page, extra),
+            '<section id="results" class="view" hidden><h2>Search results</h2><p id="results-summary"></p><ol class="results"></ol></section>',
+            rule_docs,
+            _ACCEPTED,
             '</main><div id="detail" role="status" aria-live="polite" hidden></div>',
             f"<script>var LIST_PAGE_SIZE={LIST_PAGE_SIZE};{_JS}</script></body></html>\n",
         ]
@@ -437,6 +593,17 @@ fieldset.filters label{margin-right:.5rem;white-space:nowrap}
 #detail{position:fixed;bottom:0;left:0;right:0;background:#1d1d1f;color:#fff;padding:.5rem 1rem;font-size:14px;z-index:3}
 #detail .sugg{color:#9be3b1}
 .errors{color:#b00020}
+.search{display:inline-block;margin-left:1rem}.search input{width:18rem;max-width:60vw}#search-count{color:var(--dim);font-size:12px}
+body.searching li.nomatch{display:none}
+body.searching mark.nomatch{background:none;border-bottom:0;box-shadow:none}
+.tie{font-size:11px;background:#a15c00;color:#fff;border-radius:3px;padding:0 .3em;font-weight:normal}
+pre.ruledoc{white-space:pre-wrap;font:14px/1.5 ui-monospace,"DejaVu Sans Mono",monospace;background:#fcfcfc;border:1px solid var(--line);padding:.5rem;max-width:90ch}
+.rule:target h3{background:#fff6c8}
+button.acc{font-size:11px;margin-left:.4rem;padding:0 .4em}
+li.accepted>.msg,li.spelling-accepted>.form{text-decoration:line-through;color:var(--dim)}
+button.acc[aria-pressed=true]{background:#0a6b2f;color:#fff}
+mark.accepted{outline:2px dashed #0a6b2f}
+#accepted textarea{width:100%;max-width:90ch;font:13px ui-monospace,monospace}
 """
 
 # Plain ES5 so it runs in any browser; everything it needs is already in the DOM.
@@ -448,7 +615,7 @@ var filters=document.querySelector('fieldset.filters');filters.hidden=false;
 var main=document.querySelector('main'),pager=document.querySelector('nav.pager'),detail=document.getElementById('detail');
 var cur=-1,listPage=0;
 function docOf(el){while(el&&!(el.classList&&el.classList.contains('doc')))el=el.parentNode;return el;}
-function hiddenByFilter(el){for(var i=0;i<el.classList.length;i++){var c=el.classList[i];if((c.indexOf('f-')===0||c.indexOf('s-')===0)&&body.classList.contains('hide-'+c))return true;}return false;}
+function hiddenByFilter(el){if(body.classList.contains('searching')&&el.classList.contains('nomatch'))return true;for(var i=0;i<el.classList.length;i++){var c=el.classList[i];if((c.indexOf('f-')===0||c.indexOf('s-')===0)&&body.classList.contains('hide-'+c))return true;}return false;}
 function button(label,fn,off){var b=document.createElement('button');b.type='button';b.textContent=label;b.disabled=!!off;b.onclick=fn;return b;}
 function renderPager(){pager.hidden=docs.length<2;pager.textContent='';if(cur<0)return;
  pager.appendChild(button('\u2039 previous',function(){show(cur-1,true);},cur===0));
@@ -460,7 +627,7 @@ function renderList(){if(cur<0)return;var d=docs[cur],nav=d.querySelector('nav.l
  var items=Array.prototype.filter.call(ol.children,function(li){return !hiddenByFilter(li);});
  var pages=Math.max(1,Math.ceil(items.length/LIST_PAGE_SIZE));if(listPage>=pages)listPage=pages-1;
  Array.prototype.forEach.call(ol.children,function(li){li.hidden=true;});
- items.slice(listPage*LIST_PAGE_SIZE,(listPage+1)*LIST_PAGE_SIZE).forEach(function(li){li.hidden=false;});
+ items.slice(listPage*LIST_PAGE_SIZE,(listPage+1)*LIST_PAGE_SIZE).forEach(function(li){li.hidden=false;buttons(li);});
  nav.hidden=pages<2;nav.textContent='';if(pages<2)return;
  nav.appendChild(button('\u2039',function(){listPage--;renderList();},listPage===0));
  nav.appendChild(document.createTextNode(' findings '+(listPage*LIST_PAGE_SIZE+1)+'\u2013'+Math.min(items.length,(listPage+1)*LIST_PAGE_SIZE)+' of '+items.length+' '));
@@ -489,6 +656,56 @@ document.addEventListener('keydown',function(ev){if(ev.ctrlKey||ev.metaKey||ev.a
  else if(ev.key===']'){show(cur+1,true);}else if(ev.key==='['){show(cur-1,true);}});
 Array.prototype.forEach.call(filters.querySelectorAll('input'),function(box){box.onchange=function(){body.classList.toggle(box.getAttribute('data-hide'),!box.checked);renderList();};});
 window.addEventListener('hashchange',function(){reveal(location.hash.slice(1));});
+// -- search: findings whose location, code, rule name, severity, message, suggestion or related places hold every word typed
+var searchBox=document.getElementById('search'),searchCount=document.getElementById('search-count');searchBox.parentNode.hidden=false;
+var resultsTab=document.querySelector('nav.top a[href="#results"]'),resultsList=document.querySelector('#results ol.results'),resultsSummary=document.getElementById('results-summary');
+var allItems=null,marksOf=null,RESULTS_SHOWN=500,SEARCH_AT_ONCE=5000;
+function part(li,sel){var e=li.querySelector(sel);return e?e.textContent:'';}
+function items(){if(allItems)return allItems;allItems=[];Array.prototype.forEach.call(document.querySelectorAll('ol.findings>li'),function(li){
+ var code=li.querySelector('code');allItems.push({li:li,hay:[part(li,'.loc'),code?code.textContent+' '+code.getAttribute('title'):'',part(li,'.sev'),part(li,'.msg'),part(li,'.sugg'),part(li,'.rel')].join(' ').toLowerCase()});});
+ marksOf={};Array.prototype.forEach.call(document.querySelectorAll('section.doc mark[data-f]'),function(m){var f=m.getAttribute('data-f');(marksOf[f]=marksOf[f]||[]).push(m);});return allItems;}
+function search(){var words=searchBox.value.toLowerCase().split(/\s+/).filter(function(w){return w;});var on=words.length>0;
+ body.classList.toggle('searching',on);resultsTab.hidden=!on;resultsList.textContent='';
+ if(!on){searchCount.textContent='';renderList();return;}
+ var n=0,all=items(),docsHit={};
+ all.forEach(function(it){var ok=words.every(function(w){return it.hay.indexOf(w)>=0;});var f=it.li.getAttribute('data-f');
+  it.li.classList.toggle('nomatch',!ok);(marksOf[f]||[]).forEach(function(m){m.classList.toggle('nomatch',!ok);});
+  if(!ok)return;n++;var d=docOf(it.li);if(d)docsHit[d.id]=1;
+  if(n<=RESULTS_SHOWN){var r=document.createElement('li');var a=document.createElement('a');a.href='#f'+f;a.className='loc';a.textContent=part(it.li,'.loc');r.appendChild(a);
+   r.appendChild(document.createTextNode(' '+part(it.li,'code')+' '+part(it.li,'.msg')));resultsList.appendChild(r);}});
+ var k=Object.keys(docsHit).length;searchCount.textContent=n+' of '+all.length+' findings match'+(n?' in '+k+' document'+(k===1?'':'s'):'');
+ resultsSummary.textContent=searchCount.textContent+(n>RESULTS_SHOWN?'; the first '+RESULTS_SHOWN+' are listed':'')+'.';renderList();}
+var searchTimer=null;  // a large page: search when typing pauses, not at every key
+searchBox.addEventListener('input',function(){clearTimeout(searchTimer);if(items().length>SEARCH_AT_ONCE)searchTimer=setTimeout(search,250);else search();});
+searchBox.addEventListener('keydown',function(ev){if(ev.key==='Enter'){search();activate(document.getElementById('results'));main.scrollTop=0;}});
+document.addEventListener('keydown',function(ev){if(ev.key==='/'&&!/^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName||'')){searchBox.focus();ev.preventDefault();}});
+// -- accepting findings (a baseline) and spellings (accept entries), exported for the configuration
+var acceptedTab=document.querySelector('nav.top a[href="#accepted"]');acceptedTab.hidden=false;
+document.getElementById('results').hidden=false;document.getElementById('accepted').hidden=false;
+var acceptedPrints={},acceptedTerms={};
+function keys(o){return Object.keys(o).filter(function(k){return o[k];}).sort();}
+function tomlString(s){return JSON.stringify(s).replace(/\u007f/g,'\\u007f');}
+function exportAll(){var prints=keys(acceptedPrints),terms=keys(acceptedTerms);
+ var baseline=JSON.stringify({schema:'lintnews/baseline',version:1,fingerprints:prints},null,1)+'\n';
+ var accept=terms.length?'accept = ['+terms.map(tomlString).join(', ')+']\n':'';
+ var lines=terms.map(function(t){return t+'\n';}).join('');
+ document.getElementById('export-baseline').value=prints.length?baseline:'';
+ document.getElementById('export-accept').value=accept;document.getElementById('export-accept-file').value=lines;
+ document.getElementById('download-baseline').href='data:application/json;charset=utf-8,'+encodeURIComponent(baseline);
+ document.getElementById('download-accept').href='data:text/plain;charset=utf-8,'+encodeURIComponent(lines);
+ var said=prints.length+' finding'+(prints.length===1?'':'s')+' and '+terms.length+' spelling'+(terms.length===1?'':'s')+' accepted';
+ document.getElementById('accepted-count').textContent=said+'.';acceptedTab.textContent='Accepted ('+(prints.length+terms.length)+')';}
+function addButton(li,cls,label){if(li.querySelector('button.'+cls))return;var b=document.createElement('button');b.type='button';b.className='acc '+cls;b.textContent=label;
+ var on=cls==='acc-f'?acceptedPrints[li.getAttribute('data-fp')]:acceptedTerms[li.getAttribute('data-term')];b.setAttribute('aria-pressed',String(!!on));var after=li.querySelector('.rel');if(after&&li.querySelector('.msg'))li.insertBefore(b,after);else li.appendChild(b);}
+function buttons(li){if(li.getAttribute('data-fp'))addButton(li,'acc-f','accept');if(li.getAttribute('data-term'))addButton(li,'acc-t','accept spelling');}
+function syncTerm(term){var on=!!acceptedTerms[term];Array.prototype.forEach.call(document.querySelectorAll('li[data-term]'),function(li){if(li.getAttribute('data-term')!==term)return;
+ li.classList.toggle('spelling-accepted',on);var b=li.querySelector('button.acc-t');if(b)b.setAttribute('aria-pressed',String(on));});}
+document.addEventListener('click',function(ev){var b=ev.target;if(!(b.tagName==='BUTTON'&&b.classList.contains('acc')))return;var li=b.parentNode;
+ if(b.classList.contains('acc-f')){var fp=li.getAttribute('data-fp'),on=!acceptedPrints[fp];acceptedPrints[fp]=on;li.classList.toggle('accepted',on);b.setAttribute('aria-pressed',String(on));
+  (marksOf&&marksOf[li.getAttribute('data-f')]||[document.getElementById('f'+li.getAttribute('data-f'))]).forEach(function(m){if(m)m.classList.toggle('accepted',on);});}
+ else{var t=li.getAttribute('data-term');acceptedTerms[t]=!acceptedTerms[t];syncTerm(t);}
+ exportAll();});
+Array.prototype.forEach.call(document.querySelectorAll('#clusters li[data-term]'),buttons);exportAll();
 if(docs.length)show(0,false);activate(document.getElementById('overview'));if(location.hash)reveal(location.hash.slice(1));
 void main.scrollHeight;  // lay out the shown view now, so the figure below includes it
 document.documentElement.setAttribute('data-ready-ms',String(Math.round(performance.now())));

@@ -23,10 +23,17 @@ _IDIOMS = frozenset(
     "more less again over on by through round so up out neck time half miles years months weeks days hours "
     "minutes seconds pages rows tons thousands millions hundreds dozens layers ages".split()
 )
+# Irregular comparatives ("worse and worse", "better and better": the regular ones end in
+# -er) and number words ("putting two and two together", "one and one make two").
+_COMPARATIVES = frozenset("better worse further farther".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 # Short words that a doubled capital shows as a slip ("It It"), not a name ("Han Han").
 _SHORT_FUNCTION_WORDS = frozenset("it the a an and he she we in on at to of for is as by".split())
 _CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
-_PRONOUNS = frozenset("it you we they he she this that something someone anything nothing everything one".split())
+_PRONOUNS = frozenset(
+    "it you we they he she this that something someone anything nothing everything one "
+    "mine yours hers ours theirs".split()
+)
 _ASCII_LOWER = re.compile(r"[a-z]+")
 _COORDINATED = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _AND_OR = re.compile(
@@ -49,9 +56,14 @@ def _coordination_slip(m: re.Match) -> bool:
     humanity")."""
     word = m.group("x")
     after = (m.group("after") or " ").strip()
-    if word != m.group("y") or len(word) <= 2 or word.lower() in _IDIOMS or word.lower() in _PRONOUNS:
+    if word != m.group("y") or len(word) <= 2 or _emphatic(word):
         return False
-    if word.endswith(("er", "ed", "ing")) or after.lower() in _MODIFIER_AFTER:
+    if after.lower() in _MODIFIER_AFTER:
+        return False
+    if m.group("conjunction") != "and" and after[:1].isalpha():
+        # "family or family members", "research or research based on...": "or" narrows
+        # what was just said when a word goes on from the second one ("decals or decals."
+        # at a clause's end is a slip)
         return False
     if word[0].isupper():
         # "Laos and Laos", not a firm ("Smith and Smith Ltd") nor a name's variant ("or")
@@ -59,31 +71,50 @@ def _coordination_slip(m: re.Match) -> bool:
     return word.islower()
 
 
+def _emphatic(word: str) -> bool:
+    """A word said on both sides of "and" for emphasis or as an idiom: "more and more",
+    "years and years", "faster and faster", "worse and worse", "tried and tried", "waiting
+    and waiting", "two and two", "yours and yours alone"."""
+    lower = word.lower()
+    return (
+        lower in _IDIOMS
+        or lower in _PRONOUNS
+        or lower in _COMPARATIVES
+        or lower in _NUMBER_WORDS
+        or lower.endswith(("er", "ed", "ing"))
+    )
+
+
 def _words(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
 
 
-def _joined_by_space(line: str, words: list[tuple[int, int, str]], i: int, j: int) -> bool:
-    """Whether words i..j-1 follow each other with only spaces between them."""
-    return all(line[words[k][1] : words[k + 1][0]] == " " for k in range(i, j - 1))
+def _joined_to(line: str, words: list[tuple[int, int, str]]) -> list[int]:
+    """For each word i, the last word j such that words i..j follow each other with only
+    spaces between them (one pass: asking it per phrase made a long line of short words
+    read each gap many times)."""
+    joined = list(range(len(words)))
+    for k in range(len(words) - 2, -1, -1):
+        if line[words[k][1] : words[k + 1][0]] == " ":
+            joined[k] = joined[k + 1]
+    return joined
 
 
 def _repeats(line: str) -> Iterator[tuple[int, int, int, int, str]]:
     """(start, end, size, times, phrase) of each phrase said again right after itself."""
     words = _words(line)
     lower = [w.lower() for _, _, w in words]
+    joined = _joined_to(line, words)
     i = 0
     while i < len(words):
         found = None
         for size in range(1, MAX_PHRASE + 1):
-            if i + 2 * size > len(words) or lower[i : i + size] != lower[i + size : i + 2 * size]:
-                continue
-            if not _joined_by_space(line, words, i, i + 2 * size):
+            if i + 2 * size > len(words) or joined[i] < i + 2 * size - 1:
+                break  # too few words left, or a gap other than a space: no longer phrase either
+            if lower[i : i + size] != lower[i + size : i + 2 * size]:
                 continue
             times = 2
-            while lower[i : i + size] == lower[i + times * size : i + (times + 1) * size] and _joined_by_space(
-                line, words, i, i + (times + 1) * size
-            ):
+            while joined[i] >= i + (times + 1) * size - 1 and lower[i : i + size] == lower[i + times * size : i + (times + 1) * size]:
                 times += 1
             found = (size, times)
             break
@@ -101,6 +132,9 @@ def _worth_reporting(size: int, times: int, phrase: str) -> bool:
         return False
     if phrase.rsplit(" ", 1)[-1].lower() in _CONJUNCTIONS:
         return False  # "again and again and again", "faster and faster and faster"
+    first, _, rest = phrase.partition(" ")
+    if size == 2 and times == 2 and first.lower() in _CONJUNCTIONS and rest.lower() in _IDIOMS | _COMPARATIVES:
+        return False  # "jobs and more and more production": "more and more" after "and"
     if size == 1 and _ASCII_LOWER.fullmatch(phrase):
         return False  # G105's, a loop of it too ("the the the"): reported once, there
     if size == 1 and times == 2:

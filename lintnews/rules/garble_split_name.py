@@ -84,9 +84,15 @@ class NameSplitBySentenceBreak(DocumentRule):
             first, surname = m.group("given") or m.group("given2"), m.group("surname")
             if not (first[0].isupper() and surname[0].isupper()):
                 continue
-            titled = m.group("stop") and after_title(view, m.start())
-            if m.group("stop") and is_known_word(surname) and not (titled and frequency(surname) < _COMMON_SURNAME_FREQUENCY):
+            if (
+                m.group("stop")
+                and is_known_word(surname)
+                and not (frequency(surname) < _COMMON_SURNAME_FREQUENCY and after_title(view, m.start()))
+            ):
                 continue  # "... from Switzerland. Omega is elegant"; not "owner Jürgen. Mack"
+            # The word before is read only now: a common word after a full stop ("Nov. On")
+            # ended the sentence whatever stood before it.
+            titled = m.group("stop") and after_title(view, m.start())
             if m.group("clause") and (
                 frequency(surname) >= _COMMON_SURNAME_FREQUENCY or m.group("clause")[2:].startswith(_CONJUNCTIONS)
             ):

@@ -37,7 +37,11 @@ class NameVariant(CorpusRule):
     whatever its place ("Jahn Goodman" ... "John"), and the person evidence of either
     spelling is enough when they are one letter or a transliteration swap apart.
     Feminine and patronymic forms (Ivanov/Ivanova, Kowalski/Kowalska, -ovich/-ovna) and
-    differences of accents or capitals only are not respellings.
+    differences of accents or capitals only are not respellings.  Two frequent surnames
+    (``Daley``/``Daly``, ``Smyth``/``Smith``: the 20,000 most frequent of the US Census)
+    in different articles are two families unless a given name is shared, and two real
+    given names with one frequent surname in different articles (``Jan``/``John
+    Edwards``) are two people.
     The canonical spelling is the one more articles use, then (given names) a known given
     name, then the one written more often: a new article that repeats a misspelling
     does not make it canonical.  The reported spelling is never an ordinary English word
@@ -122,7 +126,7 @@ class NameVariant(CorpusRule):
         for v in find_variants(corpus.of(self.code), corpus.paths, self.settings.accept.matches):
             m = v.mention
             loc = v.loc or (m.full if v.role == "given" else m.surname_loc)
-            where = ", ".join(c.full.short() for c in v.canonical_mentions[:_SHOWN])
+            where = ", ".join(corpus.label(c.full) for c in v.canonical_mentions[:_SHOWN])
             more = ", ..." if len(v.canonical_mentions) > _SHOWN else ""
             n = len(v.canonical_mentions)
             if v.tie:

@@ -9,6 +9,7 @@ from lintnews.core.document import Document
 from lintnews.core.finding import Finding, Fix
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import Pattern
+from lintnews.rules.punctuation_space import SPACED_ELLIPSIS
 
 # A full stop, comma, semicolon or colon followed (after optional spaces) by another
 # one.  An ellipsis ("...", "…") is not doubled punctuation, and neither is an
@@ -40,8 +41,9 @@ class DoubledPunctuation(DocumentRule):
     second mark, which the text goes on from.
 
     An ellipsis (``...``) and an abbreviation's full stop before a comma (``U.S.,``)
-    are not reported, nor an HTML entity's semicolon (``&amp;.``) or an emoticon after a
-    mark (``fun, :)``).
+    are not reported, nor an HTML entity's semicolon (``&amp;.``), an emoticon after a
+    mark (``fun, :)``) or a mark before a spaced ellipsis (``desirable. . . . The``,
+    ``equal, . . . endowed``).
     """
 
     code = "P101"
@@ -57,6 +59,8 @@ class DoubledPunctuation(DocumentRule):
                 continue  # an emoticon: "fun, :)"
             if text[0] == ";" and _ENTITY_BEFORE.search(doc.view, max(0, start - 40), start):
                 continue  # an HTML entity left in the text: "&nbsp;."
+            if m.group(1) and m.group(3) == "." and SPACED_ELLIPSIS.match(doc.view, m.start(3)):
+                continue  # a mark before a spaced ellipsis: "desirable. . . . The", "equal, . . . endowed"
             if m.group(1):
                 # Keep the mark the text goes on from: "issue. ." -> "issue.",
                 # "Washington. , DC" -> "Washington, DC".

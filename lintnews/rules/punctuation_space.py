@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lintnews.core.document import Document
@@ -20,6 +21,11 @@ SPACE_BEFORE = Pattern("space_before", r"(?=[ \t])(?<=[^\W_])([ \t]+)([,.;!?])(?
 SPACE_BEFORE_CLOSE_QUOTE = Pattern("space_before_close_quote", r"(?=[ \t])(?<=[,.;!?])([ \t]+)(”)(?=\w)", within_lines=True)
 
 
+# A spaced ellipsis (". . .", ". . . .": the style of transcripts and of quotations
+# shortened in print), whose first dot a space before is part of.
+SPACED_ELLIPSIS = re.compile(r"\.(?:[ \t]\.){2,}")
+
+
 @register
 class SpaceBeforePunctuation(DocumentRule):
     """Finds a space between a word and the punctuation that closes it: ``said ,``.
@@ -29,6 +35,8 @@ class SpaceBeforePunctuation(DocumentRule):
 
     Example: ``the talks ended , he said`` -> ``the talks ended, he said``;
     ``insurgency, ”he added`` -> ``insurgency,” he added``.
+
+    A spaced ellipsis (``the laws . . . become``) is not reported.
     """
 
     code = "P102"
@@ -40,6 +48,8 @@ class SpaceBeforePunctuation(DocumentRule):
         for m in space_before:
             start, end = m.span()
             mark = m.group(2)
+            if mark == "." and SPACED_ELLIPSIS.match(doc.view, m.start(2)):
+                continue  # "the laws . . . become": a spaced ellipsis
             yield self.finding(doc, start, end, f"space before '{mark}'", suggestion=mark, fix=Fix(start, end, mark, safe=True))
         for m in space_before_close_quote:
             start, end = m.span()

@@ -98,6 +98,39 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# An HTML character reference ("&eacute;", "&#214;", "&#xD6;"), and one that ends right
+# before or starts right after a word.
+_ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+_ENTITY_BEFORE = re.compile(rf"(?:{_ENTITY}|&(?:[A-Za-z][A-Za-z0-9]{{0,31}}|#[xX]?)?)$")
+_ENTITY_AFTER = re.compile(_ENTITY)
+
+
+def touches_entity(view: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is an HTML entity's name ("eacute" of
+    "&eacute;") or a piece of a word an entity cuts ("Jos" of "Jos&eacute;", "tztal" of
+    "&#214;tztal"): residue W106 reports, not a misspelling."""
+    return bool(_ENTITY_BEFORE.search(view, max(0, start - 40), start) or _ENTITY_AFTER.match(view, end))
+
+
+# A genus: a capitalised word of Latin or Greek shape right before the word ("Capra",
+# "Equus", "Monodelphis", "Toxicodendron", "Bufo"), which the English list barely knows.
+_GENUS = re.compile(r"(?<![\w’'-])([A-Z][a-z]{2,}(?:a|us|um|is|on|o|es|ia|ops|ys|ix|ax|ex)) $")
+_GENUS_FREQUENCY = 100
+# Endings of Latin and latinised species epithets ("hircus", "domestica", "duncani",
+# "radicans", "marinus", "sapiens", "africanum", "neanderthalensis").
+_EPITHET_ENDINGS = ("us", "a", "um", "i", "ii", "ae", "is", "ensis", "ans", "ens", "oides", "es")
+
+
+def _species_epithet(view: str, start: int, word: str) -> bool:
+    """Whether ``word`` is the second word of a species' scientific name: a capitalised
+    word of Latin shape that the English list barely knows ("Capra", "Monodelphis",
+    "Toxicodendron"; not "Czech", "Prague") right before it, and a Latin ending."""
+    if not word.endswith(_EPITHET_ENDINGS):
+        return False
+    genus = _GENUS.search(view, max(0, start - 40), start)
+    return genus is not None and frequency(genus.group(1).lower()) < _GENUS_FREQUENCY
+
+
 @register
 class Misspelling(DocumentRule):
     """Finds lower-case words that are not English and are one edit away from a common
@@ -112,7 +145,9 @@ class Misspelling(DocumentRule):
     not an error.  Not reported either: British spellings ("honour", "centre"), a known
     word with a common prefix or suffix ("reinjected"), words of four letters or fewer,
     parts of hyphenated compounds, URLs, foreign set phrases ("de facto"), a word used
-    twice or more in the same document (a term of art), and every accepted term of the
+    twice or more in the same document (a term of art), the second word of a species'
+    scientific name after an unknown genus ("Capra hircus"), a word an HTML entity cuts
+    or names ("Jos&eacute;": W106's), and every accepted term of the
     configuration (``vocabulary``/``accept``, ``accept-file``).  The dictionary is pyspellchecker's English list; the rewrites and
     affixes are data in ``rules/spelling.yaml``.
     """
@@ -160,6 +195,10 @@ class Misspelling(DocumentRule):
         for word_start, word_end, word in unknown:
             if counts[word] > 1 or self.settings.accept.matches(word):
                 continue
+            if touches_entity(view, word_start, word_end):
+                continue  # "Jos&eacute;", "&#214;tztal": W106's, no misspelling
+            if _species_epithet(view, word_start, word):
+                continue  # "Capra hircus", "Equus ferus": a species' scientific name
             suggestion = _correction(word)
             if not suggestion or _fold(suggestion) == word or not is_common_word(suggestion):
                 continue

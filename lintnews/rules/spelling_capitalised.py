@@ -14,7 +14,7 @@ from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.dictionary import acceptable
-from lintnews.rules.spelling import _candidates
+from lintnews.rules.spelling import _candidates, touches_entity
 
 # A capitalised word of four letters or more, whole: not part of a hyphenated compound,
 # an address or a handle, and not followed by an apostrophe (a possessive name).
@@ -177,8 +177,8 @@ class CapitalisedMisspelling(DocumentRule):
         counts = Counter(m.group(0) for m in matches)
         for m in matches:
             word = m.group(0)
-            if counts[word] > 1 or is_given_name(word):
-                continue
+            if counts[word] > 1 or is_given_name(word) or touches_entity(view, m.start(), m.end()):
+                continue  # a name, or "Charit&eacute;": W106's
             meant = _meant(word.lower())
             if meant is None or not self._not_a_name(view, m.start(), m.end(), meant):
                 continue

@@ -8,11 +8,11 @@ State Mike Pompeo").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lintnews.core.corpus import Corpus
+from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding, Group, Related, Variant
 from lintnews.analyses.titles import TITLES, TitleMention, title_table
@@ -53,8 +53,8 @@ class _BySurname(CorpusRule):
         return [m for _, m in sorted((pair for part in slices for pair in part), key=lambda pair: pair[0])]
 
 
-def _where(mentions: list[TitleMention]) -> str:
-    return ", ".join(m.loc.short() for m in mentions[:3]) + (", ..." if len(mentions) > 3 else "")
+def _where(mentions: list[TitleMention], label: Callable[[Loc], str]) -> str:
+    return ", ".join(label(m.loc) for m in mentions[:3]) + (", ..." if len(mentions) > 3 else "")
 
 
 def _group(person: str, canonical: str | None, mentions: list[TitleMention]) -> Group:
@@ -94,7 +94,7 @@ class TitleNotInJurisdiction(_BySurname):
         return list(titles)
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        for person, known, wrong in _wrong_titles(_all(corpus, self.code)):
+        for person, known, wrong in _wrong_titles(_all(corpus, self.code), corpus.label):
             # One group per office a country has: the titles given instead of it, and the
             # person's titles that name the country (the evidence).
             groups = {
@@ -117,7 +117,7 @@ class WrongTitle:
     related: list[Related]
 
 
-def _wrong_titles(titles: list[TitleMention]) -> Iterator[tuple[str, list[TitleMention], list[WrongTitle]]]:
+def _wrong_titles(titles: list[TitleMention], label: Callable[[Loc], str] = Loc.short) -> Iterator[tuple[str, list[TitleMention], list[WrongTitle]]]:
     """Per person: the titles that name a country, and the titles that are no office there."""
     table = title_table()
     for person, mentions in sorted(_people(titles).items()):
@@ -140,7 +140,7 @@ def _wrong_titles(titles: list[TitleMention]) -> Iterator[tuple[str, list[TitleM
                 shown = shown_by_country[jurisdiction]
                 evidence = (
                     f"'{m.rendering}' is not an office in the {jurisdiction}; {person} is a {jurisdiction} "
-                    f"'{shown[0].rendering}' at {_where(shown)}"
+                    f"'{shown[0].rendering}' at {_where(shown, label)}"
                 )
             related = [k.loc.related(f"{jurisdiction} '{k.rendering}'") for k in known[:4]]
             wrong.append(WrongTitle(m, jurisdiction, real, f"{evidence}; the office is '{real}'", related))
@@ -215,7 +215,7 @@ class ConflictingTitles(_BySurname):
                         others_of[office] = (others, first)
                     others, counterpart = others_of[office]
                     message = (
-                        f"{person} is '{m.rendering}' here but '{counterpart.rendering}' at {_where(others)}: "
+                        f"{person} is '{m.rendering}' here but '{counterpart.rendering}' at {_where(others, corpus.label)}: "
                         "one office rendered two ways"
                     )
                     related = [o.loc.related(f"'{o.rendering}'") for o in others[:4]]

@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lintnews.analyses.offices import (
     ADDRESS,
+    GENERIC,
     LITERAL,
     OFFICE,
     OFFICE_TITLES,
     REPORTED,
     STRUCT,
+    WORDS,
     Holding,
     CONNECTORS,
     Knowledge,
     OfficeMention,
     Person,
     knowledge,
+    name_key,
     norm_title,
     stem,
     title_index,
@@ -164,6 +167,8 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
     person = _person(doc, k, m, mentions)
     if person is not None and any(p in k.ignore for p in (m.key, *m.full_keys)):
         return None
+    if m.kinds & WORDS:
+        return _words_before(k, m, person)
     if m.kinds & ADDRESS and m.rendering in k.address:
         return _address(doc, k, m, person, mentions)
     if not m.kinds & (OFFICE | STRUCT):
@@ -180,8 +185,78 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
         if found is not None:
             return found
     if person is None and not m.qualifier:
-        return _no_english_office(k, m)
+        return _no_english_office(k, m) or _distinct_elsewhere(doc, k, m) or _one_country(doc, k, m)
     return None
+
+
+_WRITTEN: dict[int, dict[str, re.Pattern[str]]] = {}
+
+
+def _named_countries(view: str, k: Knowledge) -> set[str]:
+    """The countries a text names by a marker as written, case and all ("US", not "us";
+    "UN", not "Un"), or by the place of a possessive marker ("Dublin" for "Dublin's")."""
+    got = _WRITTEN.get(id(k.table))
+    if got is None:
+        from lintnews.analyses.offices import _data
+
+        got = {}
+        for country, spec in _data()["countries"].items():
+            words = {str(w) for w in spec.get("markers", [])}
+            words |= {w[:-2] if w.endswith(("'s", "’s")) else w[:-1] for w in list(words) if w.endswith(("'s", "’s", "'"))}
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+            if alternatives:
+                got[country] = re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+        _WRITTEN[id(k.table)] = got
+    last = _LAST_NAMED.get(id(k.table))
+    if last is not None and last[0] is view:
+        return last[1]
+    named = {c for c, rx in got.items() if rx.search(view)}
+    _LAST_NAMED[id(k.table)] = (view, named)  # the document's other titles ask again
+    return named
+
+
+_LAST_NAMED: dict[int, tuple[str, set[str]]] = {}
+
+
+#: organisations in the country data: an article that names one is about no country's system
+_ORGANISATIONS = frozenset({"UN", "EU", "NATO", "VA"})
+
+
+def _one_country(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
+    """A title before a full name the table does not know, in an article that names one
+    country and no other: judged against that country's system as if its marker stood
+    before the title ("Chancellor Ivan Petrenko" in an article about Ukraine only).
+    Titles that organisations give too ("Chancellor" of a university, "President" of a
+    club) are left alone."""
+    if m.after or m.marker or not m.key or not m.written[:1].isupper() or k.people(m.key):
+        return None
+    if not m.kinds & (OFFICE | STRUCT) or m.rendering in GENERIC:
+        return None
+    named = _named_countries(doc.view, k) - _ORGANISATIONS
+    if len(named) != 1:
+        return None
+    (country,) = named
+    found = _marked(k, m._replace(marker=country))
+    if found is None:
+        return None
+    name = k.country_names.get(country, country)
+    return replace(found, message=f"{found.message} (the article names {name} and no other country)")
+
+
+def _distinct_elsewhere(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
+    """A title of one country's system ("Voivode", "Prefect", "Taoiseach") before a full
+    name the table does not know, in an article that names countries but none of those
+    whose system has it: another system's office put on the person."""
+    distinct = k.distinct.get(m.rendering)
+    if distinct is None or m.after or m.marker or not m.key or not m.written[:1].isupper() or k.people(m.key):
+        return None
+    named = _named_countries(doc.view, k)
+    if not named or named & distinct.countries:
+        return None
+    where = ", ".join(k.country_names.get(c, c) for c in sorted(distinct.countries)[:3])
+    names = ", ".join(k.country_names.get(c, c) for c in sorted(named)[:3])
+    message = f"'{m.written}' {m.name}: '{m.written}' is an office of {where}; the article names {names}, none of them"
+    return OfficeError(m.start, m.end, m.written, m.name, message, None)
 
 
 def _no_english_office(k: Knowledge, m: OfficeMention) -> OfficeError | None:
@@ -479,6 +554,25 @@ def _marked(k: Knowledge, m: OfficeMention) -> OfficeError | None:
 
 
 # -- forms of address ------------------------------------------------------------------
+def _words_before(k: Knowledge, m: OfficeMention, person: Person | None) -> OfficeError | None:
+    """Capitalised common words of no English title before a known office-holder's full
+    name, mid-sentence ("met Citizen Emmanuel Macron", "with Sire Emmanuel Macron"):
+    English writes a word that describes a person in lower case there ("populist Viktor
+    Orban"), so a capitalised one is a form of address or another system's office."""
+    if person is None or not m.key:
+        return None
+    h = _latest(h for h in person.holdings if h.family in REPORTED)
+    if h is None:
+        return None
+    words = m.written.split()
+    for i in range(len(words)):
+        if k.people(name_key([*words[i:], *m.name.split()])):
+            return None  # the words are part of a longer name the table knows
+    message = f"'{m.written}' {m.name}: a word English does not put before a name with a capital; {_was(k, person, h)}"
+    return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
+
+
+
 def _address(doc: Document, k: Knowledge, m: OfficeMention, person: Person | None, mentions: Sequence[OfficeMention]) -> OfficeError | None:
     """A form of address where English news gives an office-holder's office."""
     if not m.written[:1].isupper() or m.qualifier in ("rank", "org") or m.after:
@@ -582,11 +676,19 @@ class OfficeNotHeld(CorpusRule):
     quotations are left alone.  Whoever the person is: a title with a common word that no
     English office title has (the table's office labels, the accepted renderings and
     ``english-office-words``: ``Head Long Minister``), a form of address that is no
-    English style before a name (``Comrade``, ``Teacher``, ``Boss``).  A person the table
+    English style before a name (``Comrade``, ``Teacher``, ``Boss``).  Capitalised common
+    words that are no English title, courtesy title, rank or style before a known
+    office-holder's full name are a form of address (``met Citizen Emmanuel Macron``):
+    English writes a descriptive word there in lower case (``populist Viktor Orbán``), so
+    only mid-sentence, or two such words at a sentence's start, count.  A person the table
     does not know, called by one top office against two others in the article, has the
     odd one reported.  ``Sir``/``Lord`` before a known person of no Commonwealth realm
     is a form of address.  A country's marker
-    with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``) and a
+    with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``), one
+    country's office (``Voivode``, ``Prefect``) before a name the table does not know in an
+    article that names other countries (their markers as written) and none of its own, a
+    title before such a name in an article that names one country only, judged as if that
+    country's marker stood before it (titles organisations give too are left alone), and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
     title that T102 reports (a country's title its system lacks, from ``rules/titles.yaml``)

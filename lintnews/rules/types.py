@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -309,6 +309,19 @@ class ConsistencyRule(DataRule, CorpusRule):
     def __init__(self, spec: dict[str, Any], source: str, trusted: bool = False) -> None:
         super().__init__(spec, source, trusted)
         self.per_document = spec.get("scope", "document") == "document"
+        # An established minority form (written ``established`` times or more) is reported
+        # only when the majority form is written at least ``majority_ratio`` times as often.
+        # A large archive of many writers and decades keeps two styles side by side
+        # ("world-wide" 11 times beside "worldwide" 18): only a clear majority is a house
+        # style such a form strays from.  Without ``established``, any majority is.
+        established = spec.get("established")
+        ratio = spec.get("majority_ratio", 1)
+        if established is not None and (isinstance(established, bool) or not isinstance(established, int) or established < 1):
+            raise DataError(f"{source}: 'established' must be a whole number of at least 1")
+        if isinstance(ratio, bool) or not isinstance(ratio, (int, float)) or ratio < 1:
+            raise DataError(f"{source}: 'majority_ratio' must be a number of at least 1")
+        self.established: int | None = established
+        self.majority_ratio = float(ratio)
         self.check_template(self.message, "match", "expected", "counts", "where")
         groups = spec.get("groups")
         if not isinstance(groups, list) or not groups:
@@ -377,8 +390,9 @@ class ConsistencyRule(DataRule, CorpusRule):
         return found
 
     # Incremental runs (lintnews.run.index): a document's own forms (scope "document"),
-    # or the forms of each group keyed by the group, read as corpus-wide counts per form
-    # and the first documents of each form (the majority's locations shown).
+    # or the forms of each group keyed by the group, read as counts per folder and form
+    # (folders are not compared) and the first documents of each (the majority's
+    # locations shown).
     key_reading = "tallies"
     evidence_documents = MAX_RELATED
 
@@ -396,30 +410,43 @@ class ConsistencyRule(DataRule, CorpusRule):
         return [item for _, item in sorted((pair for part in slices for pair in part), key=lambda pair: pair[0])]
 
     def tally(self, key: str, slice: Any) -> dict[str, int]:
-        return dict(Counter(item[1] for _, item in slice))
+        # Per folder and form: folders are not compared (a corpus-wide count made a run
+        # through the index count other folders' forms that a whole run does not).
+        return dict(Counter(f"{_folder(item[2].path)}\0{item[1]}" for _, item in slice))
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        scopes: Iterable[list[tuple[int, str, Loc, bool]]]
+        scopes: Iterable[tuple[str | None, list[tuple[int, str, Loc, bool]]]]
         per_doc = corpus.of(self.code)
         if self.per_document:
-            scopes = per_doc.values()
+            scopes = ((None, items) for items in per_doc.values())
         else:
             # One folder is one outlet or one pipeline: folders are not compared.
             folders: dict[str, list[tuple[int, str, Loc, bool]]] = {}
             for path in corpus.paths:
-                folders.setdefault(str(Path(path).parent), []).extend(per_doc.get(path, []))
-            scopes = folders.values()
-        for items in scopes:
-            yield from self._check_scope(items, corpus.tallies.get(self.code, {}))
+                folders.setdefault(_folder(path), []).extend(per_doc.get(path, []))
+            scopes = folders.items()
+        for folder, items in scopes:
+            tallies = corpus.tallies.get(self.code, {})
+            if tallies and folder is not None:  # this folder's counts (see tally)
+                prefix = folder + "\0"  # no path holds a NUL
+                tallies = {key: {name[len(prefix) :]: n for name, n in counts.items() if name.startswith(prefix)} for key, counts in tallies.items()}
+            yield from self._check_scope(items, tallies, corpus.label)
 
-    def _check_scope(self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None) -> Iterator[Finding]:
+    def _style_of_its_own(self, count: int, top: int) -> bool:
+        """A minority form written often enough, against no clear majority, to be a style
+        kept beside the majority's rather than a stray."""
+        return self.established is not None and count >= self.established and count * self.majority_ratio > top
+
+    def _check_scope(
+        self, items: list[tuple[int, str, Loc, bool]], tallies: dict[str, dict[str, int]] | None = None, label: Callable[[Loc], str] = Loc.short
+    ) -> Iterator[Finding]:
         by_group: dict[int, list[tuple[str, Loc, bool]]] = {}
         for gi, form, loc, reportable in items:
             by_group.setdefault(gi, []).append((form, loc, reportable))
         for gi, occurrences in sorted(by_group.items()):
             counts = Counter(form for form, _, _ in occurrences)
             known = tallies.get(str(gi)) if tallies else None
-            if known is not None:  # the corpus-wide counts, in the order the forms first occur
+            if known is not None:  # the folder's counts in the corpus, in the order the forms first occur
                 counts = Counter({**{form: known.get(form, 0) for form in counts}, **known})
             if len(counts) < 2:
                 continue
@@ -430,12 +457,17 @@ class ConsistencyRule(DataRule, CorpusRule):
             tally = ", ".join(f"'{f}' {n}x" for f, n in ranked)
             majority_locs = [loc for form, loc, _ in occurrences if form == majority]
             for form, loc, reportable in occurrences:
-                if form == majority or not reportable:
+                if form == majority or not reportable or self._style_of_its_own(counts[form], top):
                     continue
-                where = ", ".join(m.short() for m in majority_locs[:3])
+                where = ", ".join(label(m) for m in majority_locs[:3])
                 message = self._format(self.message, match=form, expected=majority, counts=tally, where=where)
                 related = [m.related(f"'{majority}' here") for m in majority_locs[: self.MAX_RELATED]]
                 yield self.finding_at(loc, message, suggestion=majority, related=related)
+
+
+def _folder(path: str) -> str:
+    """The folder of a document, as the consistency rules scope their counts."""
+    return str(Path(path).parent)
 
 
 RULE_TYPES: dict[str, type[DataRule]] = {

@@ -18,11 +18,21 @@ import errno
 import glob
 import os
 import re
-import secrets
 import stat
-import tempfile
 import time
 from collections.abc import Callable
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    """``secrets`` and ``tempfile`` (with ``hashlib`` and ``shutil`` behind them, a few ms of
+    every run) are imported when a file is first written, not with this module."""
+    if name in ("secrets", "tempfile"):
+        import importlib
+
+        return importlib.import_module(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: A temporary file whose creating process is gone is stale once it is this old (seconds):
 #: the grace period covers a run in another pid namespace (a container) writing into a
@@ -187,6 +197,9 @@ def replace_atomically(
     attribute.  ``check`` runs last, right before the rename, and may raise to cancel it.
     If anything fails, the old file is untouched and the temporary file removed.
     """
+    import secrets
+    import tempfile
+
     directory = os.path.dirname(os.path.abspath(path))
     _clean_once(directory)
     tmp = None

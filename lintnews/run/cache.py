@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import json
 import operator
 import os
@@ -200,12 +199,16 @@ def _wrong_field(shape: _Shape, body: list) -> str:
 
 def sign(payload: str) -> str:
     """The checksum of an entry's payload text."""
+    import hashlib  # only with a cache (hashlib's import is a few ms of every run)
+
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def rules_fingerprint(rules: Sequence[Rule], packs: Iterable[str] = ()) -> str:
     """A hash of everything besides a file's content that decides its per-document result:
     the rules, each with its settings (every option's value), and the rules' data files."""
+    import hashlib
+
     h = hashlib.sha256()
     h.update(f"{FORMAT}/{FORMAT_VERSION}/{__version__}\n".encode())
     for rule in rules:

@@ -8,7 +8,6 @@ by the baseline and by SARIF's ``partialFingerprints``.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -16,6 +15,8 @@ from lintnews.core.finding import Finding
 
 
 def _digest(*parts: str) -> str:
+    import hashlib  # only for a baseline
+
     # surrogateescape: a file name that is not UTF-8 still hashes (to its own bytes).
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:20]
 

@@ -11,7 +11,6 @@ says otherwise.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,10 +21,34 @@ class Repository:
     git_dir: str  # its git folder (absolute)
 
 
+def _may_be_in_a_work_tree() -> bool:
+    """Whether git may find a work tree from the current folder: a ``.git`` in it or in a
+    folder above it, or git told where to look (``GIT_DIR``, ``GIT_WORK_TREE``).  Without
+    one, ``git rev-parse`` can only fail, and is not started (a process of its own on
+    every run outside a repository)."""
+    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return True
+    try:
+        folder = os.getcwd()
+    except OSError:
+        return True  # git decides
+    while True:
+        if os.path.lexists(os.path.join(folder, ".git")):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
+
+
 def repository_of(paths: Sequence[str]) -> Repository | None:
     """The git work tree the current folder is in, when every path given is a file; else None."""
     if not paths or not all(os.path.isfile(p) for p in paths):
         return None
+    if not _may_be_in_a_work_tree():
+        return None
+    import subprocess  # only where git is asked
+
     try:
         done = subprocess.run(
             ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
@@ -43,6 +66,8 @@ def tracked_files(repo: Repository, extensions: tuple[str, ...]) -> list[tuple[s
     """``(path as this folder shows it, real path)`` of the tracked files with one of the
     ``extensions``, in sorted order, that exist in the work tree (a file deleted but not
     yet staged is no article)."""
+    import subprocess  # only where git is asked
+
     try:
         done = subprocess.run(["git", "-C", repo.top, "ls-files", "-z"], capture_output=True, timeout=120, check=False)
     except (OSError, subprocess.SubprocessError):
@@ -75,6 +100,8 @@ def ignored_files(folder: str, paths: Sequence[str]) -> set[str]:
     if not paths:
         return set()
     root = os.path.abspath(folder)
+    import subprocess  # only where git is asked
+
     try:
         done = subprocess.run(
             ["git", "-C", folder, "check-ignore", "--stdin", "-z"],

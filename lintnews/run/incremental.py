@@ -16,7 +16,6 @@ describes the files as they are.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -73,6 +72,8 @@ def indexed_documents(run: Run, paths: Sequence[str]) -> tuple[list[DocumentResu
 def _through_index(run: Run, found: Discovered) -> tuple[Any, list[str], dict[str, str]]:
     """``_indexed`` with the index opened and checked, a damaged one rebuilt once:
     ``(its outcome or None, notices, the rules skipped)``."""
+    import sqlite3  # only with an index
+
     handle = run.options.cache
     assert handle is not None
     file = index_file(handle.directory, handle.fingerprint, found.spec)
@@ -211,7 +212,7 @@ def _indexed(run: Run, found: Discovered, index: Index):
     ordered = [outcomes[d.path] for d in documents if d.path in outcomes]
     per_document = PerDocument(ordered, None, errors)
     if not incremental:
-        findings, markers = run.corpus(per_document)
+        findings, markers = run.corpus(per_document, [d.path for d in documents])
         return per_document, findings, markers, None
 
     reported = set(found.files)
@@ -226,6 +227,7 @@ def _partial_corpus(run: Run, found: Discovered, index: Index, given: Sequence[D
     ords = {d.path: d.ord for d in found.documents}
     outside = {d.path for d in found.documents if not d.ord.startswith("1/")}
     corpus = build_corpus(given)
+    corpus.documents = [d.path for d in found.documents]  # labels as a run over them all
     loaded: dict[int, dict[str, dict[int, bytes]]] = defaultdict(lambda: defaultdict(dict))
     for rule in run.rules:
         if not isinstance(rule, CorpusRule):

@@ -36,11 +36,9 @@ damaged, is reported in one line and rebuilt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
-import sqlite3
 import time
 import zlib
 from collections import defaultdict
@@ -54,7 +52,7 @@ from lintnews.run.cache import FORMAT_VERSION, _Unencodable, decode, encode
 from lintnews.run.pipeline import DocumentResult
 
 FORMAT = "lintnews-index"
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: the consistency rules' tallies per folder and form
 OWN, WHOLE = "=", "*"  # the key column of a document's own slice, of uncut facts
 _KEYED = "k"  # prefix of a rule's key in the key column
 #: Seconds within which a file's modification time cannot be trusted (see above).
@@ -186,6 +184,8 @@ def cuts(rule: Rule) -> bool:
 
 def index_file(directory: Path, fingerprint: str, spec: Sequence[str]) -> Path:
     """The index of one fingerprint and one corpus (its roots, and where they are read from)."""
+    import hashlib
+
     h = hashlib.sha256(json.dumps([FORMAT, INDEX_VERSION, fingerprint, list(spec)]).encode("utf-8", "surrogatepass"))
     return directory / f"index-{h.hexdigest()[:20]}.sqlite"
 
@@ -199,6 +199,8 @@ def _stat(path: str) -> tuple[int, int, int] | None:
 
 
 def content_hash(text: str) -> str:
+    import hashlib
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
@@ -214,6 +216,8 @@ class Index:
 
     # -- opening, checking, rebuilding ------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
+        import sqlite3  # only for an index: a plain run never opens one
+
         self.file.parent.mkdir(parents=True, exist_ok=True)
         try:
             st = os.lstat(self.file)

@@ -127,7 +127,7 @@ class Run:
         self.failures = []
         with self.rules_opened() as skipped:
             done = self.per_document(items)
-            findings, markers = self.corpus(done)
+            findings, markers = self.corpus(done, [d.path for d in found.documents])
         report = set(found.files) if found.context else None
         findings = self.filter(findings, markers, report)
         return self.result(found, done, findings, skipped)
@@ -203,10 +203,13 @@ class Run:
         read = [o for o in outcomes if not isinstance(o.result, InputError)]
         return PerDocument(read, corpus, errors)  # type: ignore[arg-type]
 
-    def corpus(self, done: PerDocument) -> tuple[list[Finding], dict[str, list[Marker]]]:
+    def corpus(self, done: PerDocument, documents: list[str] | None = None) -> tuple[list[Finding], dict[str, list[Marker]]]:
         """The document rules' findings and the corpus rules' over every document, and
-        the documents' suppression markers; only the sub-codes the selection keeps."""
+        the documents' suppression markers; only the sub-codes the selection keeps.
+        ``documents``: every document found (read or not), whose paths the labels in
+        messages tell apart (:meth:`Corpus.label`); by default the documents read."""
         corpus = done.corpus if done.corpus is not None else build_corpus(done.results)
+        corpus.documents = documents
         self.failures += [failure for r in done.results for failure in r.failures]
         found = [f for r in done.results for f in r.findings] + lint_corpus(corpus, self.rules, self.failures)
         return self.rules.keep_selected(found), corpus.markers

@@ -25,6 +25,7 @@ names a function of this layer that finds those lines where RE2 cannot (a repeat
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -112,17 +113,24 @@ class Patterns(Analysis[list]):
         self.regexes = regexes
         self.candidates: Candidates | None = None
         self.together: re.Pattern[str] | None = None
+        self.together_source: str | None = None
         if not all(isinstance(r, re.Pattern) and isinstance(r.pattern, str) and r.groups == 0 for r in regexes):
             return
         supersets = [re2_superset(r.pattern, r.flags) for r in regexes]
         if None in supersets:
             return
-        try:
-            self.together = re.compile("".join(f"(?:(?=({_scoped(r)}))|)" for r in regexes))
-        except re.error:  # a regex with flags of its own inside: one by one
-            return
+        # The regex of them all is compiled when a document first has a place to try it.
+        self.together_source = "".join(f"(?:(?=({_scoped(r)}))|)" for r in regexes)
         ignore_case = any(r.flags & re.IGNORECASE for r in regexes)
         self.candidates = Candidates.of("|".join(f"(?:{s})" for s in supersets), ignore_case)
+
+    def _together(self) -> re.Pattern[str] | None:
+        if self.together is None and self.together_source is not None:
+            try:
+                self.together = re.compile(self.together_source)
+            except re.error:  # a regex with flags of its own inside: one by one
+                self.together_source = None
+        return self.together
 
     def plain(self, doc: Any) -> list[list[tuple[int, int]]]:
         return [[m.span() for m in r.finditer(doc.view)] for r in self.regexes]
@@ -131,11 +139,18 @@ class Patterns(Analysis[list]):
         starts = self.candidates.starts(doc) if self.candidates is not None else None
         if starts is None:
             return self.plain(doc)
-        match = self.together.match  # type: ignore[union-attr]
+        found: list[list[tuple[int, int]]] = [[] for _ in self.regexes]
+        starts = iter(starts)
+        first = next(starts, None)
+        if first is None:
+            return found
+        together = self._together()
+        if together is None:
+            return self.plain(doc)
+        match = together.match
         view = doc.view
         taken_to = [0] * (len(self.regexes) + 1)
-        found: list[list[tuple[int, int]]] = [[] for _ in self.regexes]
-        for start in starts:
+        for start in itertools.chain((first,), starts):
             m = match(view, start)
             spans = m.regs
             # Regexes after the last one that matched (lastindex) did not match here.
@@ -150,11 +165,18 @@ class Patterns(Analysis[list]):
         return found
 
     def __getstate__(self) -> dict:
-        return {"name": self.name, "regexes": self.regexes, "candidates": self.candidates, "together": self.together}
+        return {
+            "name": self.name,
+            "regexes": self.regexes,
+            "candidates": self.candidates,
+            "together": self.together,
+            "together_source": self.together_source,
+        }
 
     def __setstate__(self, state: dict) -> None:
         self.name, self.compute, self.regexes = state["name"], self._find, state["regexes"]
         self.candidates, self.together = state["candidates"], state["together"]
+        self.together_source = state["together_source"]
 
 
 def _scoped(regex: re.Pattern[str]) -> str:

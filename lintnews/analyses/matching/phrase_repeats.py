@@ -89,4 +89,12 @@ def lines_with_repeated_phrase(view: str, max_size: int) -> list[int] | None:
     ids = dict(zip(dict.fromkeys(tokens), map(chr, itertools.count(0x100))))
     ids.update({_LINE: "\n", b"and": "\x01", b"or": "\x02"})
     coded = "".join(map(ids.__getitem__, tokens))
-    return sorted({coded.count("\n", 0, m.start()) for m in _repeat_regex(max_size).finditer(coded)})
+    # Line numbers counted on from the previous match (counting from the start for each
+    # match made a long line with many repeats quadratic: 'Nov. On ' repeated).
+    found, line, counted_to = [], 0, 0
+    for m in _repeat_regex(max_size).finditer(coded):
+        line += coded.count("\n", counted_to, m.start())
+        counted_to = m.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found

@@ -79,10 +79,10 @@ class PatternSet:
     """Every registered superset, run over a document in one RE2 pass (RE2::Set automata).
 
     A superset is kept once (a rule pack loaded twice adds nothing).  Patterns are
-    registered as rules are built, in any thread; the automata are compiled again when
-    the set has grown, and a document's answers are kept with its analyses with the
-    number of patterns they covered, so that a pattern registered later makes the pass
-    run again.  One automaton holds at most :attr:`PER_AUTOMATON` patterns, in the order
+    registered as rules are built, in any thread; an automaton is compiled when first
+    asked, and again when patterns have joined it, and a document's answers are kept
+    with its analyses, automaton by automaton, with the number of patterns each covered,
+    so that a pattern registered later makes only its own automaton run again.  One automaton holds at most :attr:`PER_AUTOMATON` patterns, in the order
     they were registered: the states of one automaton over many patterns that each keep
     a partial match alive (a run of letters, a word and a space) multiply, and two
     smaller ones scan a document faster than one large one (``benchmarks/README.md``).
@@ -92,47 +92,51 @@ class PatternSet:
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
-        self.compiled = None
+        self.automata: list = []  # compiled automata, one per PER_AUTOMATON patterns; None: to compile
         self.lock = threading.Lock()
 
     def add(self, source: str) -> int:
         with self.lock:
             if source not in self.index:
-                self.index[source] = len(self.index)
-                self.compiled = None
+                number = self.index[source] = len(self.index)
+                # Only the automaton this pattern joins is compiled again: the others, and
+                # the answers they gave on documents, stay as they are (a rule whose
+                # patterns are made on first use adds them after the first pass).
+                part = number // self.PER_AUTOMATON
+                if part < len(self.automata):
+                    self.automata[part] = None
             return self.index[source]
 
-    def _compile(self):
+    def _automaton(self, part: int):
         with self.lock:
-            if self.compiled is None:
-                sources = sorted(self.index, key=self.index.__getitem__)
-                automata = []
+            while len(self.automata) <= part:
+                self.automata.append(None)
+            automaton = self.automata[part]
+            if automaton is None:
+                sources = sorted(self.index, key=self.index.__getitem__)[part * self.PER_AUTOMATON : (part + 1) * self.PER_AUTOMATON]
                 with quiet_stderr():
-                    for start in range(0, len(sources), self.PER_AUTOMATON):
-                        automaton = re2_module().Set.SearchSet(_options(256 << 20))
-                        for source in sources[start : start + self.PER_AUTOMATON]:
-                            automaton.Add(source)
-                        automaton.Compile()
-                        automata.append(automaton)
-                self.compiled = (len(self.index), automata)
-            return self.compiled
-
-    def _answers(self, doc) -> tuple[list, dict[int, frozenset[int]]]:
-        compiled = self.compiled or self._compile()
-        cached = doc.analyses.get(self)
-        if cached is None or cached[0] != compiled[0]:
-            cached = doc.analyses[self] = (compiled[0], {})
-        return compiled[1], cached[1]
+                    automaton = re2_module().Set.SearchSet(_options(256 << 20))
+                    for source in sources:
+                        automaton.Add(source)
+                    automaton.Compile()
+                self.automata[part] = automaton
+            return automaton
 
     def match(self, doc, data: bytes, index: int) -> bool:
         """Whether superset ``index`` matches somewhere in ``data`` (the document's bytes);
-        each automaton runs over a document once, when first asked."""
-        automata, answers = self._answers(doc)
+        each automaton runs over a document once, when first asked (again only when
+        patterns have joined it since)."""
         part, at = divmod(index, self.PER_AUTOMATON)
-        found = answers.get(part)
-        if found is None:
-            found = answers[part] = frozenset(automata[part].Match(data) or ())
-        return at in found
+        answers = doc.analyses.get(self)
+        if answers is None:
+            answers = doc.analyses[self] = {}
+        # The answer of an automaton, with the number of patterns it held then.
+        held = min(len(self.index) - part * self.PER_AUTOMATON, self.PER_AUTOMATON)
+        known = answers.get(part)
+        if known is None or known[0] != held:
+            automaton = self._automaton(part)
+            known = answers[part] = (held, frozenset(automaton.Match(data) or ()))
+        return at in known[1]
 
     def matching(self, doc, data: bytes) -> frozenset[int]:
         """The indexes of every superset that matches somewhere in ``data``."""

@@ -43,7 +43,12 @@ The translation, construct by construct:
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+import sys
+import zlib
+from pathlib import Path
 
 try:  # the regex parser is private; its module was renamed in Python 3.11
     from re import _parser as _sre  # type: ignore[attr-defined]
@@ -423,6 +428,55 @@ class _Translation:
         return ""
 
 
+#: The supersets and single characters of the built-in rules' regexes, translated before
+#: (``training/build_supersets.py``): translating them at start-up was about a tenth of a
+#: one-file run.  Used only under the Python (major.minor: its regex parser and Unicode
+#: tables) and the translation code (this module and ``phrase_set.py``, by checksum) they
+#: were made with; any other regex is translated as it comes.
+TABLE = Path(__file__).resolve().parent.parent.parent / "data" / "supersets.json"
+#: The translations asked for in this process, by key (``training/build_supersets.py``
+#: writes the table from them).
+asked: set[tuple] = set()
+
+
+def translator_checksum() -> int:
+    """The CRC-32 of the code a translation depends on (0 when it cannot be read)."""
+    crc = 0
+    for name in ("superset.py", "phrase_set.py"):
+        try:
+            crc = zlib.crc32((Path(__file__).resolve().parent / name).read_bytes(), crc)
+        except OSError:
+            return 0
+    return crc
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[tuple, str | None]:
+    try:
+        with open(TABLE, encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("format") != 1 or data.get("python") != "%d.%d" % sys.version_info[:2]:
+            return {}
+        if data.get("translator") != translator_checksum():
+            return {}  # the translation changed since: translate anew
+        return {tuple(key): value for key, value in data["entries"]}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return {}
+
+
+def translate(key: tuple) -> str | None:
+    """The translation of a key of the table, made now."""
+    if key[0] == "superset":
+        return _re2_superset(*key[1:])
+    return _single_characters(*key[1:])
+
+
+def _known(key: tuple) -> tuple[bool, str | None]:
+    asked.add(key)
+    table = _table()
+    return (True, table[key]) if key in table else (False, None)
+
+
 def re2_superset(source: str, flags: int = 0, within_lines: bool = False) -> str | None:
     """An RE2 pattern that matches wherever the Python regex ``source`` does (same start).
 
@@ -431,6 +485,14 @@ def re2_superset(source: str, flags: int = 0, within_lines: bool = False) -> str
     ``within_lines`` the caller knows that no match of the regex crosses a line break,
     and no match of the superset does either.
     """
+    key = ("superset", source, flags, within_lines)
+    known, value = _known(key)
+    if known:
+        return value
+    return _re2_superset(source, flags, within_lines)
+
+
+def _re2_superset(source: str, flags: int, within_lines: bool) -> str | None:
     try:
         parsed = _sre.parse(source, flags)
     except Exception:  # an invalid regex is reported when it is compiled
@@ -446,6 +508,14 @@ def single_characters(source: str, flags: int = 0) -> str | None:
     """The characters of a regex that is one character of a few (``[“”]``), case-sensitive;
     None for any other regex.  Its matches are the places of those characters, which
     ``str.find`` finds faster than Python's ``re`` or RE2 (a literal scan)."""
+    key = ("characters", source, flags)
+    known, value = _known(key)
+    if known:
+        return value
+    return _single_characters(source, flags)
+
+
+def _single_characters(source: str, flags: int) -> str | None:
     try:
         parsed = _sre.parse(source, flags)
     except Exception:

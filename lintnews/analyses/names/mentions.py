@@ -385,10 +385,20 @@ class _Context:
             space = self.view.rfind(" ", line_start, run_start - width)
             if space < 0:
                 break
-            if len(_TOKEN.findall(self.view, space + 1, run_start)) >= _TITLE_TOKENS:
+            if self._tokens_at_least(space + 1, run_start, _TITLE_TOKENS):
                 return space + 1  # no token holds a space: tokens start here as on the line
             width *= 2
         return line_start
+
+    def _tokens_at_least(self, start: int, end: int, count: int) -> bool:
+        """Whether ``view[start:end]`` holds at least ``count`` tokens.  Every character
+        but a space and ``_`` is in a token, so without ``_`` each of its space-separated
+        chunks holds one or more: enough chunks answer without the token regex (a long
+        line of names asked it for every name)."""
+        text = self.view[start:end]
+        if "_" not in text and len(text.split(None, count)) >= count:
+            return True
+        return len(_TOKEN.findall(text)) >= count
 
     def mention(self, seg_start: int, line: int, line_start: int, name: _Name) -> Mention:
         """A segment's name placed in the document, with the evidence of its context."""

@@ -33,15 +33,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from lintnews.analyses.dictionary import is_common_word
 from lintnews.core.corpus import Loc
 from lintnews.core.finding import Group
 from lintnews.core.finding import Variant as Spelling
 from lintnews.analyses.names.keys import folded, second_skeleton, skeleton, strip_accents
 from lintnews.analyses.names import given as _given
+from lintnews.analyses.names.surnames import is_frequent_surname
 from lintnews.analyses.names.mentions import Mention, NameFacts
 
 # Endings that make a derived word of a name, not a new spelling of it.
@@ -115,6 +113,17 @@ def is_gender_form(a: str, b: str) -> bool:
     return False
 
 
+def _distance(a: str, b: str, score_cutoff: int | None = None) -> int:
+    """rapidfuzz's Levenshtein distance; rapidfuzz is imported when names are first compared
+    (its import is about 4% of a one-file run, most of which compare none), and this name
+    then is the C function itself."""
+    global _distance
+    from rapidfuzz.distance import Levenshtein
+
+    _distance = Levenshtein.distance
+    return _distance(a, b, score_cutoff=score_cutoff)
+
+
 def similar(a: str, b: str) -> bool:
     if strip_accents(a).lower() == strip_accents(b).lower():
         return False  # accents or capitals only ("MacPherson"/"Macpherson"): typography, not a respelling
@@ -122,7 +131,7 @@ def similar(a: str, b: str) -> bool:
         return False
     fa, fb = folded(a), folded(b)
     limit = 1 if min(len(a), len(b)) <= 4 else 2
-    return Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit
+    return _distance(fa, fb, score_cutoff=limit) <= limit
 
 
 def candidate_pairs(strings: Iterable[str], lone: Container[str] = frozenset()) -> list[tuple[str, str]]:
@@ -156,6 +165,9 @@ def candidate_pairs(strings: Iterable[str], lone: Container[str] = frozenset()) 
         # returns only those within the widest limit; ``similar`` then decides exactly.
         # A string of ``lone`` is scored against the others after it only (``others``: their
         # places in the block).
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         folded_members = [folded(m) for m in members]
         others = [k for k, m in enumerate(members) if m not in lone]
         folded_others = [folded_members[k] for k in others]
@@ -446,7 +458,7 @@ def find_variants(
         # A shared given name is weak evidence when the surnames differ by more than one
         # letter after folding, other than by letters moved ("Mujahid"/"Majuhid"): "Brian
         # Boyle" and "Brian Bailey", "Steve Janssen" and "Steve Johnson" are two people.
-        if shared and (Levenshtein.distance(folded(a), folded(b), score_cutoff=1) <= 1 or sorted(folded(a)) == sorted(folded(b))):
+        if shared and (_distance(folded(a), folded(b), score_cutoff=1) <= 1 or sorted(folded(a)) == sorted(folded(b))):
             given = shared[0]
             # The mentions with that given name or none, in the documents where either
             # spelling has that given name.
@@ -454,21 +466,34 @@ def find_variants(
             sb = index.with_partner(b, given, a)
             report(sa, sb, "surname", a, b, f"both with the given name '{given}'", given)
             continue
+        families = _two_families(a, b)
         if _one_edit(a, b):
             # The same office before both spellings ("Prince William"/"Prince Wiliam",
-            # "Chancellor Scholz"/"Chancellor Scolz"), in any documents.
+            # "Chancellor Scholz"/"Chancellor Scolz"), in any documents; two frequent
+            # surnames only after the same given name read as a title ("Don McDonald"/
+            # "Don MacDonald"), not after "Professor" ("Cohen"/"Chen").
             titled_a, titled_b = index.titled(a), index.titled(b)
-            common_titles = _common(titled_a, titled_b)
+            common_titles = [t for t in _common(titled_a, titled_b) if not families or _given.is_given_name(t)]
             if common_titles:
                 title = common_titles[0]
                 report(titled_a[title], titled_b[title], "surname", a, b, f"both after '{title}'", None)
                 continue
+        if _one_edit(a, b) and not families:
             # A name many documents write one way against a string one document writes
             # ("Biden" in five articles, "Beden" in one).
+            # The usual spelling's count says how a person's name is written only when it
+            # is no ordinary word nor a given name standing alone: "Sea" and "Belt" in ten
+            # articles, "Sarah" in eleven, are no count of "Sheehy", "Bult" or "Shara".
             docs_a, docs_b = documents_of[a], documents_of[b]
             if min(docs_a, docs_b) == 1 and max(docs_a, docs_b) >= _WELL_KNOWN:
                 rare, usual = (a, b) if docs_a == 1 else (b, a)
-                if reportable(rare) and not _given.is_given_name(rare) and any(m.evidence for m in by_surname[rare]):
+                if (
+                    reportable(rare)
+                    and not _given.is_given_name(rare)
+                    and not is_common_word(usual)
+                    and not _given.is_given_name(usual, strict=True)
+                    and any(m.evidence for m in by_surname[rare])
+                ):
                     report(by_surname[rare], by_surname[usual], "surname", rare, usual, f"'{usual}' in {max(docs_a, docs_b)} articles", None)
                     continue
         by_path_a, by_path_b = index.by_path(a), index.by_path(b)
@@ -485,6 +510,8 @@ def find_variants(
     for a, b in candidate_pairs(person_givens):
         surnames_a, surnames_b = index.surnames_of(a), index.surnames_of(b)
         for surname in _common(surnames_a, surnames_b):
+            if _two_people(a, b, surnames_a[surname], surnames_b[surname], surname):
+                continue
             report(surnames_a[surname], surnames_b[surname], "given", a, b, f"both with the surname '{surname}'", surname)
     # Any word of a name against any other in one article: a respelled given name beside
     # its surname alone ("Jahn Goodman" ... "John"), a word the title stripping left inside
@@ -503,6 +530,25 @@ def find_variants(
 _WELL_KNOWN = 4
 #: Forms of address: they say a person is named, not which one.
 _ADDRESS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Father", "Saint", "St", "Democrat", "Republican", "Officer"})
+
+
+def _two_families(a: str, b: str) -> bool:
+    """Both spellings are frequent surnames ("Daley"/"Daly", "Smyth"/"Smith",
+    "Cohen"/"Chen": ``surnames.is_frequent_surname``): without a given name in common or
+    the same article, they name two families, not one person spelled two ways."""
+    return is_frequent_surname(a) and is_frequent_surname(b)
+
+
+def _two_people(a: str, b: str, ma: list[Mention], mb: list[Mention], surname: str) -> bool:
+    """Two given names with one surname are two people when both given names are real
+    ones ("Gavan"/"Gavin", "Jan"/"John", "Jon"/"John"), the surname is a frequent one
+    ("O'Connor", "Edwards", "Hayes") and no article writes both; and a "surname" that
+    is an ordinary word and no surname ("Johannes Kepler University") names no person."""
+    if is_common_word(surname) and not is_frequent_surname(surname):
+        return True
+    if not (_given.is_given_name(a, strict=True) and _given.is_given_name(b, strict=True) and is_frequent_surname(surname)):
+        return False
+    return not ({m.full.path for m in ma} & {m.full.path for m in mb})
 
 
 def _title_word(m: Mention) -> str | None:
@@ -594,7 +640,7 @@ def _final_e(a: str, b: str) -> bool:
 def _one_edit(a: str, b: str) -> bool:
     """One letter changed, added or dropped, or only a transliteration swap apart."""
     x, y = strip_accents(a).lower(), strip_accents(b).lower()
-    return folded(x) == folded(y) or Levenshtein.distance(x, y, score_cutoff=1) <= 1
+    return folded(x) == folded(y) or _distance(x, y, score_cutoff=1) <= 1
 
 
 def _role(mentions: list[Mention], word: str) -> str:

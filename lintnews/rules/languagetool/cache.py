@@ -10,10 +10,8 @@ category), so changing the reported categories or ignored rules needs no new req
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from lintnews.rules.languagetool.protocol import ProtocolError, parse_matches
@@ -21,6 +19,8 @@ from lintnews.core.side_files import read_side_text
 
 
 def cache_key(backend: str, language: str, text: str) -> str:
+    import hashlib  # only when LanguageTool runs
+
     data = json.dumps([backend, language, text], ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 
@@ -50,6 +50,8 @@ class AnswerCache:
 
     def put(self, key: str, payload: dict) -> None:
         """Store an answer atomically; a cache that cannot be written is not an error."""
+        import tempfile
+
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

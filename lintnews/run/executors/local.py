@@ -12,7 +12,6 @@ below a few dozen documents (``min_parallel_items``).
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -98,6 +97,8 @@ def run(
     # Enough chunks to balance the load and report progress, few enough to keep the
     # per-chunk overhead (pickling the outcomes) small.
     size = max(1, min(200, total // (jobs * 8)))
+    import multiprocessing  # only with worker processes (about 10 ms of a one-file run)
+
     context = multiprocessing.get_context(method)
     outcomes: list[Outcome] = []
     # Forked workers share this process's memory until they write to it; the cyclic
