@@ -215,12 +215,14 @@ def in_quote(doc: Document, offset: int) -> bool:
     both answers agree).
     """
     view = doc.view
-    line_start = view.rfind("\n", 0, offset) + 1
+    # The line index, not a search back for a newline: that costs the line's length per
+    # call, quadratic on one long line asked about at every word.
+    line = doc.index.line_of(offset)
+    line_start = doc.index.starts[line - 1]
     lines = QUOTED_LINES.of(doc)
     line_doc = lines.get(line_start, False)
     if line_doc is False:
-        line_end = view.find("\n", offset)
-        line = view[line_start : len(view) if line_end == -1 else line_end]
+        line = view[line_start : doc.index.line_end(line)]
         line_doc = lines[line_start] = Document(doc.path, line) if _QUOTE_MARK.search(line) else None
     return line_doc is not None and line_doc.in_quote(offset - line_start)
 
