@@ -21,6 +21,7 @@ compiling the package again (see ``_share_bytecode_with_subprocesses``).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -133,7 +134,25 @@ def with_newlines(data: bytes, newline: bytes) -> bytes:
     return data.replace(b"\n", newline)
 
 
+#: benchmarks/chromium.py (finding and driving headless Chromium), shared by the browser
+#: tests of the HTML report.
+_CHROMIUM_SPEC = importlib.util.spec_from_file_location("lintnews_chromium", REPO_ROOT / "benchmarks" / "chromium.py")
+chromium = importlib.util.module_from_spec(_CHROMIUM_SPEC)
+_CHROMIUM_SPEC.loader.exec_module(chromium)
+
 # -- fixtures -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> str:
+    """The headless Chromium to drive; the test is skipped without one, and fails under CI."""
+    found = chromium.find_chromium()
+    if found is None:
+        reason = "headless Chromium is not installed (apt-get install chromium); the browser test of the HTML report cannot run"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -11,35 +11,18 @@ which installs Chromium when it is missing) they fail instead.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from conftest import cli_env
+from conftest import chromium, cli_env
 from htmldom import highlights, parse
 
-_HELPER = Path(__file__).resolve().parent.parent / "benchmarks" / "chromium.py"
-_spec = importlib.util.spec_from_file_location("lintnews_chromium", _HELPER)
-chromium = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(chromium)
 
 ARTIFACTS = Path(tempfile.gettempdir()) / "lintnews-browser-artifacts"
-
-
-@pytest.fixture(scope="module")
-def browser() -> str:
-    found = chromium.find_chromium()
-    if found is None:
-        reason = "headless Chromium is not installed (apt-get install chromium); the browser test of the HTML report cannot run"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
-    return found
 
 
 def lintnews(exe: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

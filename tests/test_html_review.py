@@ -10,9 +10,7 @@ search, the accept buttons, the exported text) in headless Chromium when it is i
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import subprocess
 import sys
 import tomllib
@@ -20,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli_env, copy_seeds, json_findings
+from conftest import chromium, cli_env, copy_seeds, json_findings
 from htmldom import parse
 from lintnews.analyses.term_lists import term_list
 from lintnews.core.finding import Finding
@@ -29,10 +27,6 @@ from lintnews.report import render as render_report
 from lintnews.report.html import accept_entry, accept_lines, accept_toml, baseline_json
 from lintnews.run.baseline import read_baseline
 
-_HELPER = Path(__file__).resolve().parent.parent / "benchmarks" / "chromium.py"
-_spec = importlib.util.spec_from_file_location("lintnews_chromium_review", _HELPER)
-chromium = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(chromium)
 
 
 def lintnews(exe: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -174,17 +168,6 @@ def test_hostile_paths_and_messages_are_escaped_in_every_new_part_of_the_page():
 
 
 # -- the page's script in headless Chromium ----------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> str:
-    found = chromium.find_chromium()
-    if found is None:
-        reason = "headless Chromium is not installed (apt-get install chromium); the browser test of the HTML report cannot run"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
-    return found
 
 
 #: A user's session, run after the page's own script: search, then mark findings and

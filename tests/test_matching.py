@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from spellchecker import SpellChecker
 
 from lintnews.analyses import dictionary as lexicon
-from lintnews.analyses.dictionary import is_common_word, known_words, spellchecker
+from lintnews.analyses.dictionary import is_common_word, known_words, one_edit_candidates, spellchecker
 from lintnews.analyses.matching import (
     CASE_EXOTIC,
     PY_SPACES,
@@ -523,7 +523,7 @@ def test_many_odd_words_are_found_in_one_scan_as_one_by_one():
     ["mentionned", "goverment", "materiel", "recieve", "abcdefghij", "qqqqqq", "accomodation", "x" * 60],
 )
 def test_candidates_are_pyspellcheckers(word):
-    assert spelling._candidates(word) == spellchecker().candidates(word)
+    assert one_edit_candidates(word) == spellchecker().candidates(word)
 
 
 def test_the_dictionary_is_pyspellcheckers_english_one():

@@ -3,11 +3,23 @@ exactly the files that have no top-level ``type`` (the rules loaded are the same
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from lintnews.core.data import read_yaml, rules_dir
 from lintnews.rules import types
 from lintnews.rules.types import load_packs, may_be_a_rule, pack_files
+
+
+def one_file_run_then(folder: Path, setup: str, report: str, env: dict[str, str] | None = None) -> str:
+    """In a fresh interpreter: ``setup``, lint one short file of ``folder`` through the
+    CLI, then print ``report``; returns what it printed last."""
+    (folder / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
+    probe = f"import sys; from lintnews import cli\n{setup}try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\nprint({report})"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, check=True, env=env)
+    return done.stdout.strip().splitlines()[-1]
 
 
 def test_a_built_in_file_is_skipped_unparsed_only_when_it_has_no_top_level_type():
@@ -44,17 +56,8 @@ def test_the_word_type_outside_a_comment_makes_a_file_parsed(tmp_path: Path):
 
 
 def test_a_text_run_does_not_import_the_other_formats_renderers(tmp_path: Path):
-    import subprocess
-    import sys
-
-    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
-    probe = (
-        "import sys; from lintnews import cli\n"
-        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('lintnews.report.html', 'lintnews.report.sarif', 'lintnews.report.text') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
-    assert done.stdout.strip().splitlines()[-1] == "['lintnews.report.text']"
+    renderers = ("lintnews.report.html", "lintnews.report.sarif", "lintnews.report.text")
+    assert one_file_run_then(tmp_path, "", f"sorted(m for m in {renderers!r} if m in sys.modules)") == "['lintnews.report.text']"
 
 
 def test_every_format_has_its_renderer():
@@ -65,7 +68,6 @@ def test_every_format_has_its_renderer():
 
 
 def test_plugins_are_looked_for_with_importlib_metadata_only_where_one_may_be(tmp_path: Path, monkeypatch):
-    import sys
     from importlib.metadata import entry_points
 
     from lintnews.rules.registry import may_have_plugins
@@ -96,18 +98,10 @@ def test_plugins_are_looked_for_with_importlib_metadata_only_where_one_may_be(tm
 
 
 def test_a_run_without_plugins_does_not_import_importlib_metadata(tmp_path: Path):
-    import subprocess
-    import sys
-
-    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
-    probe = (
-        "import sys; from lintnews import cli\n"
-        "from lintnews.rules.registry import may_have_plugins\n"
-        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
-        "print(may_have_plugins(), 'importlib.metadata' in sys.modules)"
+    printed = one_file_run_then(
+        tmp_path, "from lintnews.rules.registry import may_have_plugins\n", "may_have_plugins(), 'importlib.metadata' in sys.modules"
     )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
-    plugins, imported = done.stdout.strip().splitlines()[-1].split()
+    plugins, imported = printed.split()
     assert imported == plugins  # imported exactly when a plugin may be installed
 
 
@@ -116,20 +110,9 @@ def test_a_one_file_run_imports_no_module_it_does_not_use(tmp_path: Path):
     # writers' tempfile (with hashlib behind it) are imported where they are used, PyYAML
     # only for a YAML file not in lintnews/data/rules-parsed.json, rapidfuzz when names are
     # compared; a run of one file outside a git work tree, with no cache, uses none of them.
-    import subprocess
-    import sys
-
-    (tmp_path / "one.txt").write_text("The minister spoke on Monday.\n", encoding="utf-8")
     unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml", "rapidfuzz")
-    probe = (
-        "import sys; from lintnews import cli\n"
-        "try:\n    cli.main(['one.txt'])\nexcept SystemExit:\n    pass\n"
-        f"print(sorted(m for m in {unused!r} if m in sys.modules))"
-    )
-    outside = dict(__import__("os").environ)
-    outside.pop("GIT_DIR", None)
-    outside.pop("GIT_WORK_TREE", None)
-    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True, env=outside)
+    outside = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
+    printed = one_file_run_then(tmp_path, "", f"sorted(m for m in {unused!r} if m in sys.modules)", env=outside)
     in_work_tree = any((parent / ".git").exists() for parent in [tmp_path, *tmp_path.parents])
     expected = ["subprocess"] if in_work_tree else []  # inside one, git is asked for it
-    assert done.stdout.strip().splitlines()[-1] == str(expected)
+    assert printed == str(expected)

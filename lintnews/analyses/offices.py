@@ -78,6 +78,17 @@ RANK_QUALIFIERS = frozenset(
 #: qualifiers only when written with a capital ("Under Secretary", "First Deputy"): in
 #: lower case they are a preposition or an ordinal ("under Chancellor Scholz")
 CAPITAL_QUALIFIERS = frozenset({"Under", "First", "Second", "Third", "Co"})
+
+
+def qualifier_of(token: str) -> str:
+    """``"time"``, ``"rank"`` or ``""``: what the token before a title makes of it."""
+    word = token.lower().rstrip(".,")
+    if word in TIME_QUALIFIERS:
+        return "time"
+    if word in RANK_QUALIFIERS or token in CAPITAL_QUALIFIERS:
+        return "rank"
+    return ""
+
 #: titles that organisations give too ("ANO President", "Senate Chairman", "Tesla Chief"):
 #: after an organisation's name they are its office, not a country's
 GENERIC = frozenset(
@@ -698,12 +709,8 @@ def parse_title(tokens: tuple[str, ...]) -> tuple[str, int, int, str | None, int
         qualifier = ""
         rest = before[: len(before) - marker_size]
         if rest:
-            word = rest[-1].lower().rstrip(".,")
-            if word in TIME_QUALIFIERS:
-                qualifier = "time"
-            elif word in RANK_QUALIFIERS or rest[-1] in CAPITAL_QUALIFIERS:
-                qualifier = "rank"
-            elif not marker_size and rendering in GENERIC and _organisation(rest[-1]):
+            qualifier = qualifier_of(rest[-1])
+            if not qualifier and not marker_size and rendering in GENERIC and _organisation(rest[-1]):
                 qualifier = "org"
         if not marker_size and not qualifier and kinds == OFFICE and rendering not in idx.distinct:
             longer = _structural(tokens, n - size)
@@ -776,11 +783,7 @@ def _structural(tokens: tuple[str, ...], first: int) -> tuple[str, int, int, str
     else:
         before = tokens[:start]
         if before:
-            word = before[-1].lower().rstrip(".,")
-            if word in TIME_QUALIFIERS:
-                qualifier = "time"
-            elif word in RANK_QUALIFIERS or before[-1] in CAPITAL_QUALIFIERS:
-                qualifier = "rank"
+            qualifier = qualifier_of(before[-1])
     kinds = idx.kinds.get(rendering, 0) | STRUCT
     return rendering, kinds, len(words), marker, marker_size, qualifier
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document, shape_of
 from lintnews.core.finding import Finding
-from lintnews.analyses.dictionary import acceptable, english_forms, frequency, is_common_word, is_known_word, known_among, letters, longest_word_length, unknown_words
+from lintnews.analyses.dictionary import acceptable, english_forms, frequency, is_common_word, one_edit_candidates, unknown_words
+from lintnews.analyses.html_entities import touches_entity
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import Pattern, matches_of_words
 from lintnews.analyses.term_lists import ACCEPT
@@ -64,7 +65,7 @@ def _correction(word: str) -> str | None:
     # Not SpellChecker.correction: it takes max() over a set, so between candidates of
     # equal frequency the answer would depend on string hashing, run to run.  The most
     # frequent candidate, ties broken alphabetically, is the same every time.
-    candidates = _candidates(word)
+    candidates = one_edit_candidates(word)
     if not candidates:
         return None
     # As pyspellchecker does: a candidate that differs only in accents wins ("matériel").
@@ -72,44 +73,8 @@ def _correction(word: str) -> str | None:
     return min(pool, key=lambda c: (-frequency(c), c))
 
 
-def _candidates(word: str) -> set[str] | None:
-    """What ``spellchecker().candidates(word)`` returns for a word of _WORD that the
-    dictionary does not know, ten times faster.
-
-    pyspellchecker (with distance 1) returns the known words one edit away from the word
-    (a letter deleted, two neighbours swapped, a letter of its alphabet put in place of
-    one or inserted), or the word itself when it is too long to be checked.  It tests
-    each of the few hundred edits in Python; here they are built in comprehensions and
-    intersected with the dictionary (in C once lexicon.known_words() is built).  Its
-    other tests cannot apply to a word of a-z that is not in the dictionary.
-    """
-    if len(word) > longest_word_length() + 3:
-        return {word}
-    alphabet = letters()
-    heads_tails = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {head + tail[1:] for head, tail in heads_tails if tail}
-    edits.update(head + tail[1] + tail[0] + tail[2:] for head, tail in heads_tails if len(tail) > 1)
-    edits.update(head + letter + tail[1:] for head, tail in heads_tails if tail for letter in alphabet)
-    edits.update(head + letter + tail for head, tail in heads_tails for letter in alphabet)
-    return known_among(edits) or None
-
-
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-# An HTML character reference ("&eacute;", "&#214;", "&#xD6;"), and one that ends right
-# before or starts right after a word.
-_ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
-_ENTITY_BEFORE = re.compile(rf"(?:{_ENTITY}|&(?:[A-Za-z][A-Za-z0-9]{{0,31}}|#[xX]?)?)$")
-_ENTITY_AFTER = re.compile(_ENTITY)
-
-
-def touches_entity(view: str, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` is an HTML entity's name ("eacute" of
-    "&eacute;") or a piece of a word an entity cuts ("Jos" of "Jos&eacute;", "tztal" of
-    "&#214;tztal"): residue W106 reports, not a misspelling."""
-    return bool(_ENTITY_BEFORE.search(view, max(0, start - 40), start) or _ENTITY_AFTER.match(view, end))
 
 
 # A genus: a capitalised word of Latin or Greek shape right before the word ("Capra",

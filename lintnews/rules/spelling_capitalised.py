@@ -13,8 +13,8 @@ from lintnews.analyses.names.given import is_given_name
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
-from lintnews.analyses.dictionary import acceptable
-from lintnews.rules.spelling import _candidates, touches_entity
+from lintnews.analyses.dictionary import acceptable, one_edit_candidates
+from lintnews.analyses.html_entities import touches_entity
 
 # A capitalised word of four letters or more, whole: not part of a hyphenated compound,
 # an address or a handle, and not followed by an apostrophe (a possessive name).
@@ -99,7 +99,7 @@ def _meant(word: str) -> str | None:
         return None
     # A name's first letter is the part least often mistyped and most often another
     # name's ("Xining", "Fuling"): the word must keep it.
-    candidates = [c for c in _candidates(word) or () if c != word and c[:1] == word[:1] and slip(word, c)]
+    candidates = [c for c in one_edit_candidates(word) or () if c != word and c[:1] == word[:1] and slip(word, c)]
     candidates = [c for c in candidates if frequency(c) >= COMMON_WORD_FREQUENCY]
     if not candidates:
         return None
