@@ -191,9 +191,12 @@ class CorpusRule(Rule):
     #   the slices of the first ``evidence_documents`` documents (in corpus order) that
     #   count each name;
     # - a rule that reads slices may also count names per key (``tally``) and say, from
-    #   the corpus-wide counts of a key, whether that key's slices can matter at all
-    #   (``wants_slices``): N101 reads a block of similar spellings only when the corpus
-    #   spells some name in it two ways.
+    #   the corpus-wide counts of a key and the counts the files given add to it, whether
+    #   that key's slices can matter to those files' findings (``wants_slices``): N101
+    #   reads a block of similar spellings only when one of the files' spellings in it
+    #   may be reported (it is no more frequent than a look-alike).  The corpus-wide
+    #   counts of every key of the files given are handed to ``check_corpus`` as
+    #   ``corpus.tallies[code][key]``, read or not.
     #
     # A rule that does not cut its facts (``slices`` returns None, the default) is read
     # whole from every document of the archive: correct, only slower.
@@ -212,9 +215,10 @@ class CorpusRule(Rule):
         """The counts per name a slice adds to its key (see above)."""
         return {}
 
-    def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
+    def wants_slices(self, key: str, totals: dict[str, int], given: dict[str, int] | None = None) -> bool:
         """Whether an incremental run must read every document's slice of ``key``, given
-        the corpus-wide counts of its names (``key_reading = "slices"``)."""
+        the corpus-wide counts of its names and those the files given add to them
+        (``key_reading = "slices"``; ``given`` None: unknown)."""
         return True
 
 

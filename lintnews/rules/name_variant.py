@@ -102,28 +102,46 @@ class NameVariant(CorpusRule):
 
     def tally(self, key: str, slice: Any) -> dict[str, int]:
         """The spellings of the block (the words of its mentions that have its key), ``+``
-        before those of a mention with person evidence, ``-`` before the words written in
-        lower case: what says whether a block can hold a reported pair."""
+        before those of a mention with person evidence, ``=`` before the others, ``#``
+        before each once per document (in how many documents a spelling is written: its
+        weight), ``-`` before the words written in lower case: what says whether a block
+        can hold a reported pair, and which spelling of a pair is canonical."""
         counts: dict[str, int] = {}
         for _, row in slice[2:]:
             for word in dict.fromkeys(row[0]):
                 if key in block_keys(word):
                     tag = ("+" if row[6] else "=") + word
                     counts[tag] = counts.get(tag, 0) + 1
+                    counts["#" + word] = 1
         for word in slice[1]:
             counts["-" + word] = counts.get("-" + word, 0) + 1
         return counts
 
-    def wants_slices(self, key: str, totals: dict[str, int]) -> bool:
-        """A block reports nothing unless two of its spellings are similar and one of
-        them may be reported (``find_variants``: a person spelling; the other may be an
-        ordinary word, and person evidence may come from the article)."""
+    def wants_slices(self, key: str, totals: dict[str, int], given: dict[str, int] | None = None) -> bool:
+        """A block reports a mention of the files given only when one of their spellings
+        in it is similar to another spelling of the block, may be reported
+        (``person_spelling``) and is written in no more documents than the other (the
+        canonical spelling is the one more documents write: ``find_variants`` reads the
+        documents per spelling from the corpus-wide counts).  Without the files' counts,
+        or with accepted spellings (which outweigh the counts), every pair with a
+        reportable spelling counts."""
         lower = {name[1:] for name in totals if name[0] == "-"}
-        spellings = {name[1:] for name in totals if name[0] != "-"}
-        return any(person_spelling(a, lower) or person_spelling(b, lower) for a, b in block_pairs(key, spellings))
+        spellings = {name[1:] for name in totals if name[0] in "+="}
+        pairs = block_pairs(key, spellings)
+        if given is None or self.settings.accept.entries:
+            return any(person_spelling(a, lower) or person_spelling(b, lower) for a, b in pairs)
+        mine = {name[1:] for name in given if name[0] in "+="}
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                if x in mine and person_spelling(x, lower) and totals.get("#" + x, 0) <= totals.get("#" + y, 0):
+                    return True
+        return False
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
-        for v in find_variants(corpus.of(self.code), corpus.paths, self.settings.accept.matches):
+        # Part of the corpus (a run through the index): the blocks of the files given are
+        # counted over the whole corpus, read or not.
+        documents, lower = _corpus_wide(corpus.tallies.get(self.code, {}))
+        for v in find_variants(corpus.of(self.code), corpus.paths, self.settings.accept.matches, documents, lower):
             m = v.mention
             loc = v.loc or (m.full if v.role == "given" else m.surname_loc)
             where = ", ".join(corpus.label(c.full) for c in v.canonical_mentions[:_SHOWN])
@@ -141,3 +159,17 @@ class NameVariant(CorpusRule):
                 )
             related = [c.full.related(f"'{v.canonical}' here") for c in v.canonical_mentions[:_SHOWN]]
             yield self.finding_at(loc, message, suggestion=None if v.tie else v.canonical, related=related, group=v.group)
+
+
+def _corpus_wide(tallies: dict[str, dict[str, int]]) -> tuple[dict[str, int], set[str]]:
+    """From the corpus-wide counts of some blocks (``tally``): the documents per spelling
+    and the words written in lower case."""
+    documents: dict[str, int] = {}
+    lower: set[str] = set()
+    for counts in tallies.values():
+        for name, n in counts.items():
+            if name[0] == "#":
+                documents[name[1:]] = n
+            elif name[0] == "-":
+                lower.add(name[1:])
+    return documents, lower

@@ -238,28 +238,31 @@ def _partial_corpus(run: Run, found: Discovered, index: Index, given: Sequence[D
                 loaded[doc][code][seq] = data
             continue
         keys: set[str] = set()
-        extra: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        extra: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # counts of files outside the index
+        own: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # counts of the files given
         for result in given:
             for key, part in rule.slices(result.facts[code]) or ():
                 if key is None:
                     continue
                 keys.add(key)
-                if result.path in outside:  # not in the index: its counts are added here
-                    for name, count in rule.tally(key, part).items():
+                for name, count in rule.tally(key, part).items():
+                    own[key][name] += count
+                    if result.path in outside:  # not in the index: its counts are added here
                         extra[key][name] += count
         for key in sorted(keys):
             totals = index.totals(code, key)
             for name, count in extra.get(key, {}).items():
                 totals[name] = totals.get(name, 0) + count
-            if rule.key_reading == "tallies":
+            if totals or rule.key_reading == "tallies":
                 corpus.tallies.setdefault(code, {})[key] = totals
+            if rule.key_reading == "tallies":
                 for name in totals:
                     for doc in index.first(code, key, name, rule.evidence_documents):
                         if doc not in given_ids:
                             row = index.slice_of(code, key, doc)
                             if row is not None:
                                 loaded[doc][code][row[0]] = row[1]
-            elif rule.wants_slices(key, totals):
+            elif rule.wants_slices(key, totals, own.get(key, {})):
                 for doc, seq, data in index.keyed(code, key, given_ids):
                     loaded[doc][code][seq] = data
     if not loaded:

@@ -52,7 +52,7 @@ from lintnews.run.cache import FORMAT_VERSION, _Unencodable, decode, encode
 from lintnews.run.pipeline import DocumentResult
 
 FORMAT = "lintnews-index"
-INDEX_VERSION = 3  # 3: the consistency rules' tallies per folder and form
+INDEX_VERSION = 4  # 3: the consistency rules' tallies per folder and form; 4: N101's documents per spelling
 OWN, WHOLE = "=", "*"  # the key column of a document's own slice, of uncut facts
 _KEYED = "k"  # prefix of a rule's key in the key column
 #: Seconds within which a file's modification time cannot be trusted (see above).

@@ -352,15 +352,23 @@ def _common(a: dict[str, object], b: dict[str, object]) -> list[str]:
 
 
 def find_variants(
-    facts_by_path: dict[str, NameFacts], paths: list[str], accepted: Callable[[str], bool] = lambda _: False
+    facts_by_path: dict[str, NameFacts],
+    paths: list[str],
+    accepted: Callable[[str], bool] = lambda _: False,
+    documents: dict[str, int] | None = None,
+    lower: Iterable[str] = (),
 ) -> list[Variant]:
     """Every mention spelled as a variant of another spelling of the same person.
 
     ``accepted`` says whether a spelling (a word, or a full name) is the newsroom's own:
     an accepted spelling is canonical whatever the counts, and never reported.
+    When the facts are only part of the corpus (a run through the corpus index),
+    ``documents`` gives, for some spellings, in how many documents of the whole corpus
+    they are written, and ``lower`` words the whole corpus writes in lower case.
     """
     mentions = [m for p in paths if p in facts_by_path for m in facts_by_path[p].mentions]
     lower_forms = set().union(*(f.lower_forms for f in facts_by_path.values())) if facts_by_path else set()
+    lower_forms.update(lower)
 
     index = _Index(mentions)
     by_surname, by_given = index.by_surname, index.by_given
@@ -373,6 +381,8 @@ def find_variants(
     for p in paths:
         if p in facts_by_path:
             documents_of.update({w for m in facts_by_path[p].mentions for w in m.words})
+    for word, count in (documents or {}).items():
+        documents_of[word] = count
     # Whether a full name is accepted, asked once per name; whether a list of mentions
     # holds one, asked once per list (the lists of frequent names are shared by pairs).
     accepted_names: dict[tuple[str, ...], bool] = {}
