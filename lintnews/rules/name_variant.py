@@ -104,8 +104,9 @@ class NameVariant(CorpusRule):
         """The spellings of the block (the words of its mentions that have its key), ``+``
         before those of a mention with person evidence, ``=`` before the others, ``#``
         before each once per document (in how many documents a spelling is written: its
-        weight), ``-`` before the words written in lower case: what says whether a block
-        can hold a reported pair, and which spelling of a pair is canonical."""
+        weight), ``s`` and ``g`` before the surnames and given names of mentions with
+        person evidence, ``-`` before the words written in lower case: what says whether
+        a block can hold a reported pair, and which spelling of a pair is canonical."""
         counts: dict[str, int] = {}
         for _, row in slice[2:]:
             for word in dict.fromkeys(row[0]):
@@ -113,6 +114,10 @@ class NameVariant(CorpusRule):
                     tag = ("+" if row[6] else "=") + word
                     counts[tag] = counts.get(tag, 0) + 1
                     counts["#" + word] = 1
+            if row[6]:  # a person's surname or given name (find_variants compares only those)
+                for tag, word in (("s", row[2]), ("g", row[1])):
+                    if word is not None and key in block_keys(word):
+                        counts[tag + word] = counts.get(tag + word, 0) + 1
         for word in slice[1]:
             counts["-" + word] = counts.get("-" + word, 0) + 1
         return counts
@@ -120,11 +125,13 @@ class NameVariant(CorpusRule):
     def wants_slices(self, key: str, totals: dict[str, int], given: dict[str, int] | None = None) -> bool:
         """A block reports a mention of the files given only when one of their spellings
         in it is similar to another spelling of the block, may be reported
-        (``person_spelling``) and is written in no more documents than the other (the
+        (``person_spelling``), is written in no more documents than the other (the
         canonical spelling is the one more documents write: ``find_variants`` reads the
-        documents per spelling from the corpus-wide counts).  Without the files' counts,
-        or with accepted spellings (which outweigh the counts), every pair with a
-        reportable spelling counts."""
+        documents per spelling from the corpus-wide counts), and both are a person's
+        surnames or both given names somewhere in the corpus (else only the files' own
+        mentions can pair them: "in the same article").  Without the files' counts, or
+        with accepted spellings (which outweigh the counts), every pair with a reportable
+        spelling counts."""
         lower = {name[1:] for name in totals if name[0] == "-"}
         spellings = {name[1:] for name in totals if name[0] in "+="}
         pairs = block_pairs(key, spellings)
@@ -134,7 +141,8 @@ class NameVariant(CorpusRule):
         for a, b in pairs:
             for x, y in ((a, b), (b, a)):
                 if x in mine and person_spelling(x, lower) and totals.get("#" + x, 0) <= totals.get("#" + y, 0):
-                    return True
+                    if ("s" + x in totals and "s" + y in totals) or ("g" + x in totals and "g" + y in totals):
+                        return True
         return False
 
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
