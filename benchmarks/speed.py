@@ -240,12 +240,16 @@ def single_file(path: Path) -> dict:
 # -- the corpus index ----------------------------------------------------------------------------
 
 
-def index_runs(folder: Path, files: list[Path], cache: Path, repeat: int) -> list[tuple[str, dict]]:
-    """Build the index of ``folder`` and time one-file runs against it (see the docstring)."""
-    shutil.rmtree(cache, ignore_errors=True)
+def index_runs(folder: Path, files: list[Path], cache: Path, repeat: int, keep: bool = False) -> list[tuple[str, dict]]:
+    """Build the index of ``folder`` and time one-file runs against it (see the docstring);
+    ``keep``: an index already under ``cache`` is used as it is (no build row)."""
     one = files[len(files) // 2]
     command = [*lintnews_cmd(), "--exit-zero", "--no-progress", "--cache-dir", str(cache), "--corpus", str(folder)]
-    rows = [("index build (every article)", measure([*command, str(one)]))]
+    if keep and any(cache.glob("index-*.sqlite")):
+        rows = [("index kept from an earlier build", {"wall": 0.0, "cpu": 0.0, "peak": 0})]
+    else:
+        shutil.rmtree(cache, ignore_errors=True)
+        rows = [("index build (every article)", measure([*command, str(one)]))]
     size = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
     rows[0][1]["size"] = size
     runs = [measure([*command, str(one)]) for _ in range(repeat)]
@@ -321,6 +325,7 @@ def main() -> None:
     parser.add_argument("--kind", choices=("zipf", "seeds"), default="zipf", help="the corpus generator (see above)")
     parser.add_argument("--index-sizes", default="", help="corpus sizes for the index runs (comma-separated; '' to skip)")
     parser.add_argument("--repeat", type=int, default=3, help="one-file runs against the index, best of")
+    parser.add_argument("--keep-index", action="store_true", help="use an index already built under --work (of the same rules and corpus) instead of building it again")
     parser.add_argument("--no-tools", action="store_true", help="skip the full runs (--sizes) and the peers")
     args = parser.parse_args()
     make = make_corpus if args.kind == "zipf" else make_seeds_corpus
@@ -354,7 +359,7 @@ def main() -> None:
             )
         for count in [int(s) for s in args.index_sizes.split(",") if s]:
             folder, files = corpus(count)
-            print(index_table(count, index_runs(folder, files, work / f"cache-{args.kind}-{count}", args.repeat)), flush=True)
+            print(index_table(count, index_runs(folder, files, work / f"cache-{args.kind}-{count}", args.repeat, args.keep_index)), flush=True)
         if args.no_tools:
             return
         one = sorted((REPO / "seeds").glob("*.txt"))[0]
