@@ -6,6 +6,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 from dataclasses import dataclass
 
 from lintnews.analyses.dictionary import unknown_words
@@ -128,6 +129,38 @@ class ProperNounInLowerCase(CorpusRule):
     def collect(self, doc: Document, names: NameFacts) -> LowerCaseProperNouns:
         return _collect(doc, names)
 
+    # Incremental runs (lintnews.run.index): a document's findings depend on its own
+    # words and on three corpus-wide counts of each of its words, so its facts are cut
+    # into its own slice and one slice per word it counts, the slices of other documents
+    # are never read, and the counts come from the index's totals.
+    def slices(self, facts: LowerCaseProperNouns) -> list[tuple[str | None, Any]]:
+        own = [(None, (facts.listed, facts.unknown))] if facts.listed or facts.unknown else []
+        words = dict.fromkeys([*facts.lower_counts, *facts.capitalised, *facts.people])
+        counts = (facts.capitalised, facts.lower_counts, facts.people)
+        return own + [(w, [w, *(c.get(w, 0) for c in counts)]) for w in words]
+
+    def join(self, slices: list[Any]) -> LowerCaseProperNouns:
+        listed: tuple = ()
+        unknown: tuple = ()
+        counts: tuple[dict[str, int], ...] = ({}, {}, {})
+        for part in slices:
+            if type(part) is tuple and len(part) == 2 and type(part[0]) is tuple and type(part[1]) is tuple:
+                listed, unknown = part
+            elif type(part) is list and len(part) == 4 and type(part[0]) is str and all(type(n) is int for n in part[1:]):
+                for count, n in zip(counts, part[1:]):
+                    if n:
+                        count[part[0]] = n
+            else:
+                raise ValueError("not a slice of N103's facts")
+        capitalised, lower_counts, people = counts
+        return LowerCaseProperNouns(listed, unknown, lower_counts, capitalised, people)
+
+    def tally(self, key: str, slice: Any) -> dict[str, int]:
+        return {name: n for name, n in zip("clp", slice[1:]) if n}
+
+    def wants_slices(self, key: str, totals: dict[str, int], given: dict[str, int] | None = None) -> bool:
+        return False  # the corpus-wide counts are all a word's findings read
+
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         facts: dict[str, LowerCaseProperNouns] = corpus.of(self.code)
         capitalised: Counter[str] = Counter()
@@ -137,6 +170,13 @@ class ProperNounInLowerCase(CorpusRule):
             capitalised.update(f.capitalised)
             lower.update(f.lower_counts)
             people.update(f.people)
+        # Part of the corpus (a run through the index): its words counted over the whole.
+        for word, totals in corpus.tallies.get(self.code, {}).items():
+            for name, counter in (("c", capitalised), ("l", lower), ("p", people)):
+                if totals.get(name):
+                    counter[word] = totals[name]
+                else:
+                    counter.pop(word, None)
         for path in corpus.paths:
             f = facts.get(path)
             if f is None:

@@ -734,6 +734,16 @@ class OfficeNotHeld(CorpusRule):
                 found.append(self.finding(doc, e.start, e.end, e.message, suggestion=e.suggestion))
         return found
 
+    # Incremental runs (lintnews.run.index): a document's findings are its own, less the
+    # titles T102 reports, which T102's slices (the surnames of the document) decide.
+    def slices(self, facts: list[Finding]) -> list[tuple[str | None, Any]]:
+        return [(None, tuple(facts))] if facts else []
+
+    def join(self, slices: list[Any]) -> list[Finding]:
+        if not all(type(part) is tuple and all(type(f) is Finding for f in part) for part in slices):
+            raise ValueError("not a slice of T103's findings")
+        return [f for part in slices for f in part]
+
     def check_corpus(self, corpus: Corpus) -> Iterator[Finding]:
         # One finding per problem: a title T102 reports (it runs when its facts are here)
         # is left to T102; both end where the name ends.
