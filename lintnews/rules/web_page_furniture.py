@@ -61,7 +61,8 @@ _SERVICE_WORDS = re.compile(
     r"|LinkedIn|Pinterest|Reddit|TikTok|Viber|Google News|RSS|us|our|subscribers?|subscription|subscribing|subscribe"
     r"|signing up|sign up|password|logged in|reply|replies|discussion|conversation|privacy policy|gallery|photos|videos?"
     r"|favou?rites|clipboard|bookmarks?|mailing list|notified|below|above|related|full coverage|members?|membership"
-    r"|subscribers?|journalism|briefing|digest|alerts|inbox|continue reading|miss out)\b",
+    r"|subscribers?|journalism|briefing|digest|alerts|inbox|continue reading|miss out|reading list|read later"
+    r"|for later)\b",
     re.IGNORECASE,
 )
 # A line made of interface tokens only: "Share 0 Tweet 0", "Facebook Twitter Email",
@@ -80,6 +81,8 @@ _SECTION_HEADER = re.compile(
     r"(?:(?:More|Most|Top|Latest|Related|Recommended|Popular|Featured|Trending|Similar|Recent|Other|Further)"
     r"(?: \w+){0,3}? (?:stories|articles|news|posts|videos|reads?|headlines|links|topics|coverage|reading|content)"
     r"|Related(?: content| coverage| topics| links| stories| articles)?|Recommended(?: for you)?|Editor[’']s picks?"
+    r"|(?:Most|Top) (?:read|viewed|popular|shared|commented|watched|recent)(?: (?:this|today|now|in|on|of|the|week"
+    r"|month|day|year|stories|articles|news|\w+day))*"
     r"|(?:More|Read more|Read also|See also|Also read|Related|Watch|WATCH|READ MORE|MORE|RELATED|Listen"
     r"|LISTEN|ALSO READ|SEE ALSO)\s*:.*"
     r"|More (?:on|from|about) (?:this|the|our) \w+(?: \w+)?|More from \S+(?: \S+)?|Up next|What to read next"
@@ -136,6 +139,8 @@ _CAPTION_MARK = re.compile(
     r"\((?:left|right|centre|center|L|R|C|L-R|R-L|front|back|top|bottom|second (?:left|right)|from (?:left|right)"
     r"|pictured|in the photo|in photo|file|file photo|archive|archive photo)\)|^Pictured\b|\b(?:is|are) pictured\b"
     r"|\bin the (?:photo|picture)\b"
+    # "X, pictured during ...", in a line with no auxiliary verb (a caption has no clause)
+    r"|^(?!.*\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could|should|must|did|does|do)\b).*, pictured\b"
     r"|\bfile (?:photo|image|picture)\b",
     re.IGNORECASE,
 )
