@@ -93,3 +93,11 @@ def test_cognate_candidates_undo_one_or_two_correspondences():
     assert "conference" in cognate_candidates("konference")
     assert cognate_candidates("president") == frozenset()  # a known word
     assert "xylophone" not in cognate_candidates("ksilofon")  # three steps away
+
+
+def test_cognate_endings_are_read_on_the_word_as_written():
+    from lintnews.analyses.dictionary import cognate_candidates
+
+    assert "academy" in cognate_candidates("akademia")  # an ending and a letter
+    assert "structure" in cognate_candidates("struktur")
+    assert "yard" not in cognate_candidates("yardea")  # two endings

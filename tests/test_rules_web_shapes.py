@@ -202,3 +202,36 @@ def test_a_caption_pictured_and_a_most_read_header():
     # a sentence about a picture is not a caption
     assert flagged("The Milky Way is more massive than Andromeda, pictured here.", "W105") == []
     assert flagged("The talks ended. Save to reading list\nIt sails in May.", "W105") == ["Save to reading list"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photographer: Anna Holm/Bloomberg",
+        "Photo courtesy of the city council",
+        "Photo provided by the ministry",
+        "Screenshot: Twitter",
+        "Copyright: Lars Berg",
+        "Source: ministry of health",
+        "All photos by Anna Holm",
+        "Name (required)",
+        "Notify me of new comments via email",
+        "Our best stories, in your inbox",
+        "Free newsletter, every Friday",
+    ],
+)
+def test_credits_by_a_medium_and_forms_by_their_shape(line):
+    assert flagged(_AROUND.format(line), "W105") == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photos from the scene show the damage to the bridge.",
+        "Footage by a local resident was shared widely online, police said.",
+        "The newsletter was launched in 2019 and has 40,000 readers.",
+        "Sources close to the talks said a deal was near.",
+    ],
+)
+def test_sentences_about_photos_and_newsletters_are_not_furniture(line):
+    assert flagged(_AROUND.format(line), "W105") == []

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from lintnews.analyses.dictionary import COMMON_WORD_FREQUENCY, frequency
 from lintnews.analyses.names.given import is_given_name
+from lintnews.analyses.names.surnames import is_frequent_surname
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
@@ -101,10 +102,11 @@ def _meant(word: str) -> str | None:
     # name's ("Xining", "Fuling"): the word must keep it.
     candidates = [c for c in one_edit_candidates(word) or () if c != word and c[:1] == word[:1] and slip(word, c)]
     candidates = [c for c in candidates if frequency(c) >= COMMON_WORD_FREQUENCY]
-    if not candidates and len(word) >= COGNATE_LENGTH and _FOREIGN_LETTERS.search(word):
+    if not candidates and len(word) >= COGNATE_LENGTH and _FOREIGN_LETTERS.search(word) and not is_frequent_surname(word):
         # A cognate spelling, which may change the first letter ("Kommittee") and take two
-        # correspondences ("Prezydent"): only of a frequent word.
-        candidates = [c for c in cognate_candidates(word) if frequency(c) >= SENTENCE_START_FREQUENCY]
+        # correspondences ("Prezydent", "Akademia"): only of a common word, and not a
+        # frequent surname ("Currie", "Zeller").
+        candidates = [c for c in cognate_candidates(word) if frequency(c) >= COGNATE_FREQUENCY]
     if not candidates:
         return None
     return min(candidates, key=lambda c: (-frequency(c), c))
@@ -118,6 +120,8 @@ _FUNCTION_WORDS = frozenset(
 # What shows a cognate spelling: a letter that other languages write where English
 # writes another (k, z, j, w, y, f), or a doubled consonant.
 _FOREIGN_LETTERS = re.compile(r"[kzjwyf]|([bcdfgklmnprstz])\1")
+#: A cognate spelling is read of a word at least this frequent ("republic" 3,245).
+COGNATE_FREQUENCY = 1000
 #: A cognate spelling is read in words of at least this many letters.
 COGNATE_LENGTH = 6
 #: A capitalised word beside the misspelled one is a common word at this frequency in
