@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -91,10 +92,13 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
 
-def _capitalised_elsewhere(view: str, word: str) -> bool:
-    """Whether the document writes ``word`` capitalised after a lower-case word or a
-    comma (a proper noun or a title: "America", "Congressman", "Government")."""
-    return re.search(rf"[a-z,] {re.escape(word)}\b", view) is not None
+_MID_SENTENCE_CAPITAL = re.compile(r"[a-z,] ([A-Z][a-z]+)\b")
+
+
+def _capitalised_mid_sentence(view: str) -> frozenset[str]:
+    """The words the document writes capitalised after a lower-case word or a comma
+    (proper nouns and titles: "America", "Congressman", "Government")."""
+    return frozenset(_MID_SENTENCE_CAPITAL.findall(view))
 
 
 @register
@@ -133,6 +137,7 @@ class SentenceBreakMidClause(DocumentRule):
     needs = (BREAK,)
 
     def check(self, doc: Document, break_mid_clause: list) -> Iterator[Finding]:
+        capitalised = functools.lru_cache(maxsize=1)(_capitalised_mid_sentence)  # read once, when needed
         for m in break_mid_clause:
             word, following = m.group("word"), m.group("next")
             after = (m.group("after") or "").strip()
@@ -148,7 +153,7 @@ class SentenceBreakMidClause(DocumentRule):
                 elif word not in _RARELY_FINAL:
                     continue
                 elif not (
-                    (_content_word(following, after) and not _capitalised_elsewhere(doc.view, following))
+                    (_content_word(following, after) and following not in capitalised(doc.view))
                     or (word in _BEFORE_ANY_BUT_A_PRONOUN and lower not in _PRONOUNS and lower not in _CONJUNCTIONS)
                 ):
                     continue

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
@@ -64,9 +65,13 @@ class UnbalancedQuotes(DocumentRule):
         view = doc.view
         curly = [(m.start(), "open" if m.group() == _OPEN else "close") for m in marks]
         straight = _straight_marks(view) if _STRAIGHT in view else []
+        index = doc.index
         for sequence in (curly, straight):
-            for at, message in _out_of_order(view, sequence):
-                if at not in reported and _odd_line(view, at, sequence):
+            lines = Counter(index.line_of(at) for at, _ in sequence)
+            for at, message in _out_of_order(view, sequence, lambda at: index.starts[index.line_of(at) - 1]):
+                # an odd number of marks on the line: an even one is a quotation inside
+                # one, or two quotations that run over lines
+                if at not in reported and lines[index.line_of(at)] % 2 == 1:
                     reported.add(at)
                     yield self.finding(doc, at, at + 1, message)
 
@@ -149,13 +154,16 @@ def _straight_marks(view: str) -> list[tuple[int, str | None]]:
     return marks
 
 
+_BLANKS = re.compile(r"[ \t]*")
 # A quotation mark inside a clause: after a lower-case word and a space ("this “blackmail"),
 # or between a word and a lower-case word ("the beam” bridge").
 _AFTER_WORD = re.compile(r"[a-z] $")
 _BEFORE_WORD = re.compile(r" [a-z]")
 
 
-def _out_of_order(view: str, marks: list[tuple[int, str | None]]) -> Iterator[tuple[int, str]]:
+def _out_of_order(
+    view: str, marks: list[tuple[int, str | None]], line_start_of: Callable[[int], int]
+) -> Iterator[tuple[int, str]]:
     """Quotation marks of one style out of order, read over the document (a quotation may
     run over lines), where the mark stands inside a clause:
 
@@ -176,13 +184,13 @@ def _out_of_order(view: str, marks: list[tuple[int, str | None]]) -> Iterator[tu
     last_close: tuple[int, bool, int] | None = None  # where, inside a clause, its line
     outer: int | None = None  # the quotation around a quotation inside it
     for n, (at, shape) in enumerate(marks):
-        line_start = view.rfind("\n", 0, at) + 1
+        line_start = line_start_of(at)
         if shape is None:
             open_at = last_close = outer = None  # cannot tell: start afresh
         elif shape == "open":
-            reopened = not view[line_start:at].strip()
+            reopened = _BLANKS.match(view, line_start).end() >= at  # the line's first mark
             nested = n + 1 < len(marks) and _inside(view, marks[n + 1][0])
-            same_line = open_at is not None and view.rfind("\n", 0, open_at) + 1 == line_start
+            same_line = open_at is not None and line_start_of(open_at) == line_start
             if same_line and nested and outer is None:
                 outer = open_at  # a quotation inside one: its closer stands inside a clause
             elif open_at is not None and (same_line or not reopened):
@@ -205,15 +213,6 @@ def _out_of_order(view: str, marks: list[tuple[int, str | None]]) -> Iterator[tu
             last_close = None
     if open_at is not None and _after_word(view, open_at):
         yield open_at, "quotation mark opened and never closed"
-
-
-def _odd_line(view: str, at: int, marks: list[tuple[int, str | None]]) -> bool:
-    """Whether the line of the mark at ``at`` holds an odd number of marks of its style
-    (an even number is a nested quotation, or two that run over lines)."""
-    start = view.rfind("\n", 0, at) + 1
-    end = view.find("\n", at)
-    end = len(view) if end == -1 else end
-    return sum(start <= i < end for i, _ in marks) % 2 == 1
 
 
 def _after_word(view: str, at: int) -> bool:
