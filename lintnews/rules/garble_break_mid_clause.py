@@ -42,10 +42,13 @@ _STRANDED_FINAL = frozenset("at for with from by under across until upon any som
 # kind of nation we are.", "to take it in."): a sentence end when what follows starts a
 # sentence, a cut when an ordinary lower-case word follows that no sentence would start
 # with there.  Words that end sentences more often ("it", "them", "before", "now",
-# "there", "more", "over") are not read.
+# "there", "more", "over") are not read, nor "in", "on" (particles: "coming in.
+# Housing starts rose"), "is" and "have" ("someone who is. Join the", "what they might
+# have. Australian researchers"), which did so before a capitalised ordinary word in
+# that prose.
 _RARELY_FINAL = frozenset(
-    """can could will should must might shall have has had is are was were be been
-    to that all after in on about between against without not this no also same just only""".split()
+    """can could will should must might shall has had are was were be been
+    to that all after about between against without not this no also same just only""".split()
 )
 # Of those, a word that no sentence but an elliptical one ends on, which a pronoun or a
 # conjunction starts again: "as they used to. They", "futures to say yes to. And"; before
