@@ -95,3 +95,10 @@ def test_names_with_no_foreign_letter_or_a_foreign_article_are_not_cognates():
     assert flagged("He was with the Batchelor Institute of Tertiary Education.", "S104") == []
     assert flagged("She works at the Institut d'Astrophysique in Paris.", "S104") == []
     assert flagged("Kowalczyk and Nakamura met in Geneva on Monday.", "S104") == []
+
+
+def test_a_typo_after_a_dateline_bracket_and_a_name_before_a_comma():
+    text = "Tianjin, December 12 (reporter: Li Wei) Accordinng to experts, the meteors will peak tonight."
+    assert flagged(text, "S104") == ["Accordinng"]
+    # a name at a sentence's start before a comma is not a sentence adverb mistyped
+    assert flagged("Sova, a clear example, is a deep-sea fish.", "S104") == []

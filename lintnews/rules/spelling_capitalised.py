@@ -130,9 +130,14 @@ NEIGHBOUR_FREQUENCY = 250
 #: At a sentence's start the word meant must be this frequent ("people", "police",
 #: "economy" 11,327; not "sofa" 5,807, "peel" 7,462, "olden", "liner").
 SENTENCE_START_FREQUENCY = 10000
-#: The same before a comma, where a name rarely stands and a sentence adverb often does
-#: ("Meanwhlie, ..."; "meanwhile" 4,457).
+#: The same for a sentence adverb before a comma ("Meanwhlie, ..."; "meanwhile" 4,457;
+#: not "Sova, a clear example": "sofa" is no adverb).
 ADVERB_START_FREQUENCY = 3000
+_SENTENCE_ADVERBS = frozenset(
+    """meanwhile however moreover furthermore nevertheless nonetheless therefore otherwise instead besides
+    likewise consequently accordingly additionally finally thus hence still yet indeed anyway today yesterday
+    tomorrow tonight later earlier afterwards meantime overall""".split()
+)
 #: After "the" inside a run of capitalised words, the word meant is this frequent
 #: ("the Ministery of Finance": "ministry" 3,005; not "the Batchelor Institute").
 AFTER_THE_FREQUENCY = 3000
@@ -234,10 +239,12 @@ class CapitalisedMisspelling(DocumentRule):
         if not closed and after[:1].isupper() and is_given_name(_bare(after), strict=True):
             return False
         head = view[line_start:start].rstrip(" \t\"“‘(")
-        if not head or head[-1:] in ".!?:":
+        if not head or head[-1:] in ".!?:" or (head[-1:] == ")" and "(" in head):
+            # (after a bracket closed: a dateline's "(journalist: ...) Accordinng to")
             # A sentence's first word: a name would go on with a surname, and a name
             # at a sentence's start is one slip from a rarer word ("Sova", "Pesel").
-            if frequency(meant) < (ADVERB_START_FREQUENCY if view[end : end + 1] == "," else SENTENCE_START_FREQUENCY):
+            adverb = view[end : end + 1] == "," and (meant.endswith("ly") or meant in _SENTENCE_ADVERBS)
+            if frequency(meant) < (ADVERB_START_FREQUENCY if adverb else SENTENCE_START_FREQUENCY):
                 return False
             return closed or not _name_like(after)
         if opened:
