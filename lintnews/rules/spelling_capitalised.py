@@ -228,9 +228,10 @@ class CapitalisedMisspelling(DocumentRule):
         opened = view[start - 1 : start] in "\"“‘(" and start > line_start
         closed = view[end : end + 1] not in ("", " ", "\t", "\n")
         bare_before = _bare(before)
-        if bare_before in _BEFORE_NAMES or is_given_name(bare_before, strict=True):
+        bracket = before.endswith(")") and "(" in view[line_start:start]  # "(reporter: Li Wei) Accordinng"
+        if not bracket and (bare_before in _BEFORE_NAMES or is_given_name(bare_before, strict=True)):
             return False
-        if bare_before[:1].isupper() and bare_before.isalpha() and not acceptable(bare_before.lower()):
+        if not bracket and bare_before[:1].isupper() and bare_before.isalpha() and not acceptable(bare_before.lower()):
             return False  # beside a word of another language's name: "Deutsche Welle", "Chongqing Fuling"
         if view[end : end + 2] == " (":
             return False  # a name and its gloss: "Toray (Japan)"
