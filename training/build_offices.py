@@ -438,9 +438,14 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
         # that name, else the one of that country spelled alike ("Araghchi"/"Araqchi");
         # otherwise a person of the supplement
         ids = by_key_country.get((key, country)) or by_key.get(key) or by_spelling.get((person_key(name), country)) or set()
+        fam = family_of(label, country)
+        if len(ids) > 1 and fam != "oth":
+            # namesakes: the one who held an office of the same family in that country
+            # (the foreign minister Wang Yi, not the legislators of that name)
+            ids = {pid for pid in ids if any(h[0] == country and h[1] == fam for h in people[pid]["holdings"])} or ids
         pid = next(iter(ids)) if len(ids) == 1 else f"s:{key.replace(' ', '-')}"
         p = people.setdefault(pid, {"name": name, "holdings": set(), "aliases": set()})
-        p["holdings"].add((country, family_of(label, country), label, start, end))
+        p["holdings"].add((country, fam, label, start, end))
         by_key_country[(key, country)].add(pid)
         by_key[key].add(pid)
 

@@ -9,6 +9,7 @@ the titled mentions of a document are the analysis layer's
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -69,12 +70,13 @@ def office_errors(
     """The titles of a document that are not offices their person held (pure: the
     document, the knowledge, and the document's office mentions).  ``memo`` keeps the
     verdicts that depend on the mention alone (a full name, no form of address) between
-    documents judged with the same knowledge."""
+    documents judged with the same knowledge: those of a name the table gives one person
+    (an unknown name's or namesakes' depend on the countries the document names)."""
     if mentions is None:
         mentions = OFFICE_TITLES.of(doc)
     errors = []
     for m in mentions:
-        if memo is not None and m.key and not m.kinds & ADDRESS:
+        if memo is not None and m.key and not m.kinds & ADDRESS and _one_person(k, m.key):
             key = (m.written, m.rendering, m.kinds, m.marker, m.qualifier, m.after, m.key, m.name)
             verdict = memo.get(key, False)
             if verdict is False:
@@ -90,6 +92,11 @@ def office_errors(
             errors.append(error)
     errors.extend(_conflicts(doc, k, mentions, {(e.start, e.end) for e in errors}))
     return errors
+
+
+def _one_person(k: Knowledge, key: str) -> bool:
+    people = k.people(key)
+    return bool(people) and all(p.pid == people[0].pid for p in people)
 
 
 #: heads of a country's top offices, of which a person holds one at a time; "premier"
@@ -164,9 +171,16 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
         native = f" ({lit.native})" if lit.native else ""
         message = f"'{m.written}' is a word-by-word rendering of an office{native}; in English it is '{lit.office}'"
         return OfficeError(m.start, m.end, m.written, m.name, message, lit.office)
-    person = _person(doc, k, m, mentions)
-    if person is not None and any(p in k.ignore for p in (m.key, *m.full_keys)):
+    people = _candidates(doc, k, m, mentions)
+    person = people[0] if len(people) == 1 else None
+    if people and any(p in k.ignore for p in (m.key, *m.full_keys)):
         return None
+    if person is None and len(people) > 1:
+        # namesakes: a form of address is judged for the one who held a compared office
+        # when the others held none (the others are no office-holders English news titles)
+        notable = [p for p in people if _notable(p)]
+        if m.kinds & (WORDS | ADDRESS) and len(notable) == 1:
+            person = notable[0]
     if m.kinds & WORDS:
         return _words_before(k, m, person)
     if m.kinds & ADDRESS and m.rendering in k.address:
@@ -178,6 +192,11 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
             return None  # "deputy", "Party": another office; "her former foreign minister": a description
         # "former": past offices are in the table too (a former office never held is wrong)
         return _office(k, m, person)
+    if len(people) > 1 and not m.qualifier:
+        # (a former office may predate the table, which starts in 2000: left alone)
+        found = _namesakes(k, m, people)
+        if found is not None:
+            return found
     if m.marker and m.qualifier in ("", "time"):
         # unknown, or the table knows none of the person's offices in that country: the
         # title is judged against the country's system ("former Georgian Chancellor")
@@ -325,25 +344,32 @@ def _office_words(k: Knowledge) -> frozenset[str]:
 # -- who the name is -------------------------------------------------------------------
 def _person(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequence[OfficeMention]) -> Person | None:
     """The one person the name can be, or None (unknown, or two people of that name)."""
+    people = _candidates(doc, k, m, mentions)
+    return people[0] if len(people) == 1 else None
+
+
+def _candidates(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequence[OfficeMention]) -> tuple[Person, ...]:
+    """The people the name can be: none, one, or namesakes the document does not tell
+    apart (:func:`_narrow`)."""
     if m.key:
-        return _one(k.people(m.key), m.marker)
+        return _narrow(doc, k, m, k.people(m.key))
     # a surname alone: the full name written before it, else the one holder of a compared
     # office with that surname when the document confirms it
     written = [p for key in m.full_keys for p in k.people(key) if p.surname_key() == m.surname]
     if written:
-        return _one(written, m.marker)
+        return _narrow(doc, k, m, written)
     person = _one(k.surname_people(m.surname), m.marker)
     if person is None:
-        return None
+        return ()
     countries = {h.country for h in person.holdings if h.family in REPORTED}
     if m.marker in countries:
-        return person
+        return (person,)
     for other in mentions:
         if other is not m and other.surname == m.surname and other.kinds & OFFICE and _title_ok(k, person, other.rendering):
-            return person
+            return (person,)
     if any(k.names_country(doc.view, c) for c in sorted(countries)):
-        return person
-    return None
+        return (person,)
+    return ()
 
 
 def _one(people: Sequence[Person], marker: str | None) -> Person | None:
@@ -351,6 +377,88 @@ def _one(people: Sequence[Person], marker: str | None) -> Person | None:
     if len(by_id) > 1 and marker:
         by_id = {pid: p for pid, p in by_id.items() if any(h.country == marker for h in p.holdings)}
     return next(iter(by_id.values())) if len(by_id) == 1 else None
+
+
+def _narrow(doc: Document, k: Knowledge, m: OfficeMention, people: Sequence[Person]) -> tuple[Person, ...]:
+    """The people of one name key that the document leaves possible.  One person listed
+    under several lines (a second name) is one; of namesakes (two people whose names
+    share a spelling key: "Kim Jong-un" and "Kim Jong-hoon", or one name: three Wang Yis
+    of the Chinese legislature and the foreign minister), the ones of the country a marker
+    gives, then the ones spelled as the document spells the name (letters, case and
+    accents aside), then the ones of a country the document names, when any is left."""
+    by_id = {p.pid: p for p in people}
+    if len(by_id) < 2:
+        return tuple(by_id.values())
+    if m.marker:
+        return tuple(p for p in by_id.values() if any(h.country == m.marker for h in p.holdings))
+    found = list(by_id.values())
+    spelled = _spelling(m.name)
+    same = [p for p in found if _spelling(p.name) == spelled]
+    if same:
+        found = same
+    if len(found) > 1:
+        named = _named_countries(doc.view, k)
+        there = [p for p in found if any(h.country in named for h in p.holdings)]
+        if there:
+            found = there
+    return tuple(found)
+
+
+def _spelling(name: str) -> str:
+    """A name's letters, without case, accents, hyphens or spaces ("Kim Jong-un" ->
+    "kimjongun"; "Kim Jong-hoon", which N101's spelling key makes the same, stays apart)."""
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+def _office_where(k: Knowledge, h: Holding) -> str:
+    """An office's name with its country ("Minister for Europe and Foreign Affairs, France")."""
+    name = k.office_name(h)
+    country = k.country_names.get(h.country, "")
+    return name if not country or country.removeprefix("the ") in name else f"{name}, {country}"
+
+
+def _notable(person: Person) -> bool:
+    """Whether the person held an office of a compared family (the table lists every
+    holder of those since 2000 in its countries; a namesake who holds none of them held
+    no such office)."""
+    return any(h.family in REPORTED for h in person.holdings)
+
+
+def _namesakes(k: Knowledge, m: OfficeMention, people: Sequence[Person]) -> OfficeError | None:
+    """A title given to a name several people in the table share, which the document
+    does not tell apart: reported when it is wrong whoever is meant.  A namesake who held
+    a compared office is judged as one person would be; one who held none (a legislator)
+    is wrong only for a title of a compared family (head of government or of state,
+    foreign minister...), since the table lists every holder of those; for any other
+    title ("Governor", "Chairman") they might hold an office the table lacks, and the
+    name is left alone.  The suggestion is the office of the namesake who held a
+    compared office most recently."""
+    if not m.kinds & OFFICE and not m.kinds & STRUCT:
+        return None
+    compared = bool(k.family_titles.get(m.rendering, frozenset()) & REPORTED) and bool(m.kinds & OFFICE)
+    found: list[tuple[Holding, OfficeError]] = []
+    for p in people:
+        if _notable(p):
+            e = _office(k, m, p)
+            if e is None:
+                return None
+            h = _top(p)
+            if h is not None:
+                found.append((h, e))
+        elif not compared:
+            return None
+    if not found:
+        return None
+    found.sort(key=lambda he: (he[0].start or "0", he[0].end or "9999"), reverse=True)
+    if len(found) == 1:
+        return found[0][1]
+    # several office-holders of that name, none of whom held it: each one's office
+    first = found[0][1]
+    offices = "; ".join(f"{_office_where(k, h)}{_years(h)}" for h, _e in found[:3])
+    suggestions = {e.suggestion for _h, e in found}
+    message = f"'{m.written}' {m.name}: no one of that name in the table held it ({len(found)} office-holders of that name: {offices})"
+    return replace(first, message=message, suggestion=first.suggestion if len(suggestions) == 1 else None)
 
 
 # -- offices ---------------------------------------------------------------------------
