@@ -8,6 +8,7 @@ the titled mentions of a document are the analysis layer's
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -241,25 +242,81 @@ _LAST_NAMED: dict[int, tuple[str, set[str]]] = {}
 _ORGANISATIONS = frozenset({"UN", "EU", "NATO", "VA"})
 
 
+#: a university's or a school's officer: "Chancellor" is their title as well as a state's
+_ACADEMIC = re.compile(r"(?i)\b(?:universit|college|campus|tuition|student|school|academ|facult|professor)")
+#: titles organisations give too that a state's system is still judged by: "Chancellor"
+#: (canciller, the Latin American foreign minister, rendered as a cognate) unless the
+#: article is about a university
+_JUDGED_GENERIC = frozenset({"chancellor"})
+#: more countries than this named: an article about the world, whose people come from anywhere
+_MOST_NAMED = 4
+
+
 def _one_country(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
     """A title before a full name the table does not know, in an article that names one
-    country and no other: judged against that country's system as if its marker stood
-    before the title ("Chancellor Ivan Petrenko" in an article about Ukraine only).
-    Titles that organisations give too ("Chancellor" of a university, "President" of a
-    club) are left alone."""
+    country, or a few, and no organisation's officer: judged against each country's system
+    as if its marker stood before the title, and reported when every one of them lacks it
+    ("Chancellor Ivan Petrenko" in an article about Ukraine, "Foreign Secretary Li Wenhao"
+    in one about China and Russia).  A country the data lists no offices of accepts any
+    title but its own-system ones.  Titles that organisations give too ("President" of a
+    club) are left alone, and "Chancellor" in an article about a university."""
     if m.after or m.marker or not m.key or not m.written[:1].isupper() or k.people(m.key):
         return None
-    if not m.kinds & (OFFICE | STRUCT) or m.rendering in GENERIC:
+    if not m.kinds & (OFFICE | STRUCT):
+        return None
+    if m.rendering in GENERIC and (m.rendering not in _JUDGED_GENERIC or _ACADEMIC.search(doc.view)):
         return None
     named = _named_countries(doc.view, k) - _ORGANISATIONS
-    if len(named) != 1:
+    if not named or len(named) > _MOST_NAMED:
         return None
-    (country,) = named
-    found = _marked(k, m._replace(marker=country))
-    if found is None:
+    found = []
+    for country in sorted(named):
+        e = _marked(k, m._replace(marker=country)) or _not_in_system(k, m, country)
+        if e is None:
+            return None
+        found.append(e)
+    names = [k.country_names.get(c, c) for c in sorted(named)]
+    if len(found) == 1:
+        return replace(found[0], message=f"{found[0].message} (the article names {names[0]} and no other country)")
+    suggestions = {e.suggestion for e in found}
+    where = ", ".join(names[:-1]) + " or " + names[-1]
+    message = f"'{m.written}' {m.name}: not an office in {where}, the countries the article names"
+    return OfficeError(m.start, m.end, m.written, m.name, message, found[0].suggestion if len(suggestions) == 1 else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _family_titles() -> frozenset[str]:
+    """The titles of the families of the country data (how English names an office of the
+    family), without the renderings the countries' lists add."""
+    from lintnews.analyses.offices import _data
+
+    return frozenset(norm_title(t) for spec in _data()["families"].values() for t in spec.get("titles", []))
+
+
+def _not_in_system(k: Knowledge, m: OfficeMention, country: str) -> OfficeError | None:
+    """A title of a compared family ("Federal Chancellor", head of government) that the
+    country's office of that family does not accept, when the data describes that office
+    (its accepted renderings, and the family's unless the country rejects them) and no
+    office of the country accepts the title: another system's title."""
+    if m.rendering not in _family_titles():
+        return None  # a title only some country's lists name ("Council President"): English elsewhere
+    families = k.family_titles.get(m.rendering, frozenset()) & REPORTED
+    if not families or not m.kinds & OFFICE:
         return None
+    mine = {fam: o for (c, fam), o in k.offices.items() if c == country}
+    described = [fam for fam in families if fam in mine and mine[fam].proper]
+    if not described:
+        return None
+    for fam, o in mine.items():
+        if m.rendering in o.accepted or (m.rendering in k.family_accepted.get(fam, frozenset()) and m.rendering not in o.wrong | o.calques):
+            return None
+    for fam in families - mine.keys():
+        if m.rendering in k.family_accepted.get(fam, frozenset()):
+            return None
+    office = mine[sorted(described)[0]]
     name = k.country_names.get(country, country)
-    return replace(found, message=f"{found.message} (the article names {name} and no other country)")
+    message = f"'{m.written}' is not an office in {name}; the office is '{office.proper}'"
+    return OfficeError(m.start, m.end, m.written, m.name, message, office.first or office.proper)
 
 
 def _distinct_elsewhere(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
@@ -773,8 +830,10 @@ class OfficeNotHeld(CorpusRule):
     system and forms of address are in ``rules/offices-by-country.yaml``.  Names are
     matched by N101's spelling key; a surname alone counts after the full name, or when
     one holder of an office has it and the article confirms who (a country marker, the
-    country named, a title the person held); a name two people share is checked only when
-    a country marker leaves one.  A title in no list is read by its structure (a head
+    country named, a title the person held); a name several people share is narrowed by a
+    country marker, the name's spelling and the countries the article names, and a title
+    that none of those left held is reported (for a namesake who held no compared office,
+    only a compared family's title counts as not held).  A title in no list is read by its structure (a head
     word such as minister, secretary, president, mayor, with modifiers or a portfolio
     after "of") and compared with the person's offices by head and modifiers: a head the
     person never held (``Governor Vladimir Putin``) or modifiers no rendering of a held
@@ -795,8 +854,10 @@ class OfficeNotHeld(CorpusRule):
     with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``), one
     country's office (``Voivode``, ``Prefect``) before a name the table does not know in an
     article that names other countries (their markers as written) and none of its own, a
-    title before such a name in an article that names one country only, judged as if that
-    country's marker stood before it (titles organisations give too are left alone), and a
+    title before such a name in an article that names one to four countries, judged as if
+    each country's marker stood before it and reported when none of their systems has it
+    (titles organisations give too are left alone, but for "Chancellor" outside an article
+    about a university), and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
     title that T102 reports (a country's title its system lacks, from ``rules/titles.yaml``)

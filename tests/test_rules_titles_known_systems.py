@@ -1,0 +1,77 @@
+"""T103: another country's title, before a person the table knows whose own country does
+not use it, or before an unknown person in an article whose named countries all lack it
+(issue 17, other-country titles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.analyses.offices import knowledge
+from lintnews.api import lint_texts
+from lintnews.core.document import Document
+from lintnews.rules.titles_known import office_errors
+
+
+def found(text: str) -> list[str]:
+    return [f"{e.title} {e.name}" for e in office_errors(Document(path="a.txt", text=text + "\n"), knowledge())]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person the table knows
+        ("Secretary of State Sergey Lavrov spoke.", "Secretary of State Sergey Lavrov"),
+        ("Taoiseach Rishi Sunak spoke.", "Taoiseach Rishi Sunak"),
+        ("Chancellor Emmanuel Macron spoke.", "Chancellor Emmanuel Macron"),
+        ("Foreign Secretary Annalena Baerbock spoke.", "Foreign Secretary Annalena Baerbock"),
+        # unknown people: every country the article names lacks the title
+        ("Talks between Peru and Chile ended, and Chancellor Lucia Ferrante said a deal was close.",
+         "Chancellor Lucia Ferrante"),
+        ("Russia and China agreed, Federal Chancellor Oleg Smirnov said.", "Federal Chancellor Oleg Smirnov"),
+        ("In Kyiv, Ukrainian officials said Chancellor Ivan Petrenko would travel.", "Chancellor Ivan Petrenko"),
+    ],
+)
+def test_another_systems_title_fires(text, expected):
+    assert found(text) == [expected]
+
+
+def test_the_message_names_the_countries():
+    (e,) = office_errors(Document("a.txt", "Russia and China agreed, Federal Chancellor Oleg Smirnov said.\n"), knowledge())
+    assert "China or Russia" in e.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person's own office
+        "Foreign Secretary James Cleverly flew to Washington.",
+        "Premier Li Qiang addressed the forum in Davos.",
+        "Chancellor Olaf Scholz spoke in the Bundestag.",
+        "Governor Kathy Hochul of New York spoke.",
+        "On Monday, former Prime Minister Theresa May spoke.",
+        # unknown people: one of the named countries has the title
+        "Germany and Ukraine agreed, and Chancellor Ivan Petrenko spoke.",
+        "Britain and France agreed on the patrols; Foreign Secretary Edward Pryce flew to Paris.",
+        "Poland and Ukraine agreed, and Prime Minister Ivan Petrenko spoke.",
+        "Spain and Portugal agreed, President of the Government Javier Ortega said.",
+        # a university's chancellor; a council's president; a title only one country's lists name
+        "In the US and Canada, Chancellor Gene Harlan said tuition would rise.",
+        "Peru and Chile agreed, and Chancellor Lucia Ferrante of the university said students would benefit.",
+        "Japan and Australia agreed; Council President Ken Sato said.",
+        # no country named, or too many to say whose system it is
+        "Officials said Chancellor Ivan Petrenko would travel.",
+        "Russia, China, Peru, Chile and Brazil agreed, and Chancellor Lucia Ferrante said so.",
+        # another time, another rank
+        "Russia and China agreed, former Federal Chancellor Oleg Smirnov said.",
+        "Russia and China agreed, Deputy Chancellor Oleg Smirnov said.",
+    ],
+)
+def test_another_systems_title_silent(text):
+    assert found(text) == []
+
+
+def test_a_title_in_a_quotation_is_left_alone():
+    texts = {"a.txt": 'Russia and China agreed. "Federal Chancellor Oleg Smirnov will come," he said.\n'}
+    assert [f for f in lint_texts(texts, select=["T103"])] == []
+    texts = {"a.txt": "Russia and China agreed. Federal Chancellor Oleg Smirnov will come, he said.\n"}
+    assert [f.code for f in lint_texts(texts, select=["T103"])] == ["T103"]
