@@ -24,6 +24,10 @@ def found(text: str) -> list[str]:
         ("Taoiseach Rishi Sunak spoke.", "Taoiseach Rishi Sunak"),
         ("Chancellor Emmanuel Macron spoke.", "Chancellor Emmanuel Macron"),
         ("Foreign Secretary Annalena Baerbock spoke.", "Foreign Secretary Annalena Baerbock"),
+        # a region's executive the table knows (Governor of California), no compared office
+        ("Premier Gavin Newsom spoke.", "Premier Gavin Newsom"),
+        ("Prime Minister Gavin Newsom spoke.", "Prime Minister Gavin Newsom"),
+        ("Burgomaster Gavin Newsom spoke.", "Burgomaster Gavin Newsom"),
         # unknown people: every country the article names lacks the title
         ("Talks between Peru and Chile ended, and Chancellor Lucia Ferrante said a deal was close.",
          "Chancellor Lucia Ferrante"),
@@ -49,6 +53,10 @@ def test_the_message_names_the_countries():
         "Chancellor Olaf Scholz spoke in the Bundestag.",
         "Governor Kathy Hochul of New York spoke.",
         "On Monday, former Prime Minister Theresa May spoke.",
+        # a governor may have been a mayor (the table lacks it); "President" of anything
+        "Mayor Gavin Newsom spoke.",
+        "Governor Gavin Newsom spoke.",
+        "President Gavin Newsom spoke.",
         # unknown people: one of the named countries has the title
         "Germany and Ukraine agreed, and Chancellor Ivan Petrenko spoke.",
         "Britain and France agreed on the patrols; Foreign Secretary Edward Pryce flew to Paris.",

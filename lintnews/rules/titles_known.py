@@ -23,6 +23,7 @@ from lintnews.analyses.offices import (
     OFFICE_TITLES,
     REPORTED,
     STRUCT,
+    TOP as TOP_FAMILIES,
     WORDS,
     Holding,
     CONNECTORS,
@@ -596,9 +597,46 @@ def _office(k: Knowledge, m: OfficeMention, person: Person) -> OfficeError | Non
     if h is None:
         h = _unlike(k, m, person)
     if h is None:
+        h = _executive(k, m, person)
+    if h is None:
         return None
     message = f"'{m.written}' {m.name}: {_was(k, person, h)}"
     return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
+
+
+#: heads of a region's or a city's executive office (a governor, a mayor, a premier of a province)
+_EXECUTIVE_HEADS = frozenset(["governor", "mayor", "lord mayor", "premier", "chief minister", "first minister",
+                              "minister president", "prefect", "voivode", "burgomaster", "chief executive"])
+#: titles organisations give too that are still a head of government's before such a person
+_EXECUTIVE_GENERIC = frozenset({"chancellor", "premier"})
+
+
+def _executive(k: Knowledge, m: OfficeMention, person: Person) -> Holding | None:
+    """A head of government's or of state's title ("Premier", "Chancellor", "Prime
+    Minister", "King") before a person the table knows as a region's or a city's executive
+    and as no holder of a compared office ("Premier Gavin Newsom": he is Governor of
+    California): the office to suggest.  Titles a club or a company gives too
+    ("President", "Chairman") are left alone, as are the person's other offices the table
+    may lack (a governor may have been a mayor: "Mayor" and "Governor" are never judged
+    here), and the newsroom's people (the one office given for them is not all they held)."""
+    if not m.kinds & OFFICE or person.pid.startswith("o:") or any(h.family in REPORTED for h in person.holdings):
+        return None
+    if not k.family_titles.get(m.rendering, frozenset()) & TOP_FAMILIES:
+        return None
+    if m.rendering in GENERIC and m.rendering not in _EXECUTIVE_GENERIC:
+        return None
+    head, _mods = title_structure(m.rendering)
+    if _head(head) in ("governor", "mayor", "lord mayor") or _title_ok(k, person, m.rendering):
+        return None
+    executive = []
+    for h in person.holdings:
+        label = _norm(h.label)
+        if label.startswith(_LESSER) or label.startswith("lieutenant "):
+            continue
+        lh, _lm = title_structure(label.split(" of ")[0])
+        if _head(lh) in _EXECUTIVE_HEADS:
+            executive.append(h)
+    return _latest(executive)
 
 
 #: heads of the offices a structural comparison reports (a person's other roles, party
@@ -838,7 +876,9 @@ class OfficeNotHeld(CorpusRule):
     after "of") and compared with the person's offices by head and modifiers: a head the
     person never held (``Governor Vladimir Putin``) or modifiers no rendering of a held
     office has (``Minister of Outer Relations Dmytro Kuleba``) is reported.  "Acting",
-    "deputy" and "vice" titles are other offices and are left alone; a capitalised
+    "deputy" and "vice" titles are other offices and are left alone; a head of government's
+    or of state's title before a region's or a city's executive the table knows, who held
+    no compared office, is reported (``Premier Gavin Newsom``: Governor of California); a capitalised
     "Former" title is judged against every office held, past or present; titles in
     quotations are left alone.  Whoever the person is: a title with a common word that no
     English office title has (the table's office labels, the accepted renderings and
