@@ -24,6 +24,8 @@ def found(text: str) -> list[str]:
         ("Taoiseach Rishi Sunak spoke.", "Taoiseach Rishi Sunak"),
         ("Chancellor Emmanuel Macron spoke.", "Chancellor Emmanuel Macron"),
         ("Foreign Secretary Annalena Baerbock spoke.", "Foreign Secretary Annalena Baerbock"),
+        # a two-word head whose last word is no head ("Chief Executive"), read by its structure
+        ("On Monday, Chief Executive Volodymyr Zelenskyy said so.", "Chief Executive Volodymyr Zelenskyy"),
         # a region's executive the table knows (Governor of California), no compared office
         ("Premier Gavin Newsom spoke.", "Premier Gavin Newsom"),
         ("Prime Minister Gavin Newsom spoke.", "Prime Minister Gavin Newsom"),
@@ -52,6 +54,9 @@ def test_the_message_names_the_countries():
         "Premier Li Qiang addressed the forum in Davos.",
         "Chancellor Olaf Scholz spoke in the Bundestag.",
         "Governor Kathy Hochul of New York spoke.",
+        "Chief Executive John Lee said so.",  # Hong Kong's
+        "Chief Executive Elon Musk said so.",  # a company's, of someone the table does not know
+        "Tesla Chief Executive Elon Musk said so.",
         "On Monday, former Prime Minister Theresa May spoke.",
         # a governor may have been a mayor (the table lacks it); "President" of anything
         "Mayor Gavin Newsom spoke.",

@@ -137,6 +137,8 @@ COMPOUND_HEADS = tuple(
     )
 )
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to"})
+#: compound heads of two words whose last word is no head itself ("Chief Executive")
+_TWO_WORD_HEADS = frozenset(" ".join(h) for h in COMPOUND_HEADS if len(h) == 2 and h[1] not in HEADS)
 #: Parties' adjectives, which may stand before an office's head.
 PARTY_WORDS = frozenset("labor labour liberal conservative democratic democrat republican socialist communist green greens tory".split())
 #: capitalised words that open a clause or tell a time: never a title's modifier
@@ -416,7 +418,7 @@ def title_index() -> TitleIndex:
         markers=markers,
         marker_words=frozenset(m.split()[0] for m in markers),
         words=words,
-        last_words=frozenset(t.rsplit(" ", 1)[-1] for t in kinds) | HEADS,
+        last_words=frozenset(t.rsplit(" ", 1)[-1] for t in kinds) | HEADS | {h.split()[1] for h in _TWO_WORD_HEADS},
         longest=max(len(t.split()) for t in kinds),
         distinct=frozenset(norm_title(t) for t in data.get("distinct") or {}),
         after=after,
@@ -753,7 +755,8 @@ def _structural(tokens: tuple[str, ...], first: int) -> tuple[str, int, int, str
     # it ends with its head ("State Affairs Minister") or with a portfolio after "of"
     # ("Minister of Enlightenment"), never with a given name ("Finance Minister Christian")
     last = _last_word(tokens[-1])
-    if last not in HEADS and not any(_last_word(t) in ("of", "for") for t in tokens[start:]):
+    compound = n >= 2 and f"{_last_word(tokens[-2])} {last}" in _TWO_WORD_HEADS  # "Chief Executive"
+    if last not in HEADS and not compound and not any(_last_word(t) in ("of", "for") for t in tokens[start:]):
         return None
     # a marker at the start is the country, not a modifier
     marker, marker_size = None, 0
