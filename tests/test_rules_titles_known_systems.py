@@ -30,6 +30,8 @@ def found(text: str) -> list[str]:
         ("Premier Gavin Newsom spoke.", "Premier Gavin Newsom"),
         ("Prime Minister Gavin Newsom spoke.", "Prime Minister Gavin Newsom"),
         ("Burgomaster Gavin Newsom spoke.", "Burgomaster Gavin Newsom"),
+        # Japan's prefectures have governors, not prefects
+        ("Prefect Yuriko Koike spoke in Tokyo.", "Prefect Yuriko Koike"),
         # unknown people: every country the article names lacks the title
         ("Talks between Peru and Chile ended, and Chancellor Lucia Ferrante said a deal was close.",
          "Chancellor Lucia Ferrante"),
