@@ -26,6 +26,11 @@ def found(text: str) -> list[str]:
         ("Foreign Secretary Annalena Baerbock spoke.", "Foreign Secretary Annalena Baerbock"),
         # a two-word head whose last word is no head ("Chief Executive"), read by its structure
         ("On Monday, Chief Executive Volodymyr Zelenskyy said so.", "Chief Executive Volodymyr Zelenskyy"),
+        # a marker the name finder kept in the name, possessive or adjective
+        ("Britain's Federal Chancellor Theresa May arrives.", "Federal Chancellor Theresa May"),
+        ("He called New Zealand's First Minister Jacinda Ardern a communist.", "First Minister Jacinda Ardern"),
+        ("Belarusian Chancellor Alexander Lukashenko is seeking it.", "Chancellor Alexander Lukashenko"),
+        ("Macedonian Federal Chancellor Gjorge Ivanov has said it.", "Federal Chancellor Gjorge Ivanov"),
         # a region's executive the table knows (Governor of California), no compared office
         ("Premier Gavin Newsom spoke.", "Premier Gavin Newsom"),
         ("Prime Minister Gavin Newsom spoke.", "Prime Minister Gavin Newsom"),
@@ -57,6 +62,11 @@ def test_the_message_names_the_countries():
         "Chancellor Olaf Scholz spoke in the Bundestag.",
         "Governor Kathy Hochul of New York spoke.",
         "Chief Executive John Lee said so.",  # Hong Kong's
+        "Britain's Prime Minister Theresa May arrives.",
+        "Belarusian President Alexander Lukashenko is seeking it.",
+        "China's Premier Li Qiang said so.",
+        "Russia's Foreign Minister Sergei Lavrov said so.",
+        "Belarusian Chancellor Ivan Petrov said so.",  # unknown, and a country the data lists no offices of
         "Chief Executive Elon Musk said so.",  # a company's, of someone the table does not know
         "Tesla Chief Executive Elon Musk said so.",
         "On Monday, former Prime Minister Theresa May spoke.",

@@ -850,6 +850,19 @@ def _starts(word: str) -> bool:
     return hit
 
 
+_MARKER_WORDS: dict[str, bool] = {}
+
+
+def _marker_word(word: str) -> bool:
+    """Whether a word is a country's marker by itself ("Belarusian", "German")."""
+    hit = _MARKER_WORDS.get(word)
+    if hit is None:
+        if len(_MARKER_WORDS) >= _WORD_CACHE_SIZE:
+            _MARKER_WORDS.clear()
+        hit = _MARKER_WORDS[word] = norm_title(word) in title_index().markers
+    return hit
+
+
 _OPENS: dict[str, bool] = {}
 
 
@@ -893,6 +906,14 @@ def _find(doc: Document) -> tuple[OfficeMention, ...]:
             candidate = starts(words[0])
             if candidate is None:
                 candidate = _starts(words[0])
+            if not candidate and len(words) > 2 and (
+                view.startswith(("'s", "’s"), m.full.start + len(words[0])) or _marker_word(words[0])
+            ):
+                # "Britain's Prime Minister Theresa May", "Belarusian Chancellor Alexander
+                # Lukashenko": kept whole by the name finder
+                candidate = starts(words[1])
+                if candidate is None:
+                    candidate = _starts(words[1])
         title = m.title
         if title and not candidate:
             cut = title.rfind(" ")
@@ -957,8 +978,13 @@ def _shape(title: str, words: tuple[str, ...]) -> tuple[tuple, tuple[str, ...], 
     idx = title_index()
     # a dash standing alone ends a title ("Daily Online - Prime Minister"): kept as a token
     tokens = tuple(_TOKEN.findall(" ".join("|" if not w.strip("-–—") else w for w in title.split()[-(idx.longest + 4) :])))
-    # Office words that the name kept ("Taoiseach Andrej Babiš"): into the title.
+    # Office words that the name kept ("Taoiseach Andrej Babiš"): into the title, and a
+    # possessive marker before them ("Britain's", "New" + "Zealand's").
     peeled = 0
+    if len(words) > 2 and _last_word(words[1]) in idx.words:
+        marker = norm_title(words[0])
+        if marker in idx.markers or (tokens and norm_title(f"{tokens[-1]} {words[0]}") in idx.markers):
+            peeled = 1
     while peeled < len(words) - 1 and _last_word(words[peeled]) in idx.words:
         peeled += 1
     for p in range(peeled, -1, -1):
@@ -979,12 +1005,17 @@ def _shape(title: str, words: tuple[str, ...]) -> tuple[tuple, tuple[str, ...], 
 
 def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> OfficeMention | None:
     """The title before a mention, with the name's words moved to or from it."""
-    key = (m.title, m.words)
+    words_in = m.words
+    if len(words_in) > 2 and doc.view.startswith(("'s ", "’s ", "'s\u00a0", "’s\u00a0"), m.full.start + len(words_in[0])):
+        # "Britain's Prime Minister Theresa May": the name finder kept the possessive marker
+        # and the title in the name, without the "'s"
+        words_in = (words_in[0] + doc.view[m.full.start + len(words_in[0]) : m.full.start + len(words_in[0]) + 2], *words_in[1:])
+    key = (m.title, words_in)
     shape = _SHAPES.get(key, False)
     if shape is False:
         if len(_SHAPES) >= _WORD_CACHE_SIZE:
             _SHAPES.clear()
-        shape = _SHAPES[key] = _shape(m.title, m.words)
+        shape = _SHAPES[key] = _shape(m.title, words_in)
     if shape is None:
         return None
     parsed, words, tokens = shape
