@@ -31,6 +31,8 @@ def found(text: str) -> list[str]:
         ("He called New Zealand's First Minister Jacinda Ardern a communist.", "First Minister Jacinda Ardern"),
         ("Belarusian Chancellor Alexander Lukashenko is seeking it.", "Chancellor Alexander Lukashenko"),
         ("Macedonian Federal Chancellor Gjorge Ivanov has said it.", "Federal Chancellor Gjorge Ivanov"),
+        # a surname without its Arabic article (the table has "Bashar al-Assad")
+        ("On Monday, Premier Bashar Assad said so.", "Premier Bashar Assad"),
         # a region's executive the table knows (Governor of California), no compared office
         ("Premier Gavin Newsom spoke.", "Premier Gavin Newsom"),
         ("Prime Minister Gavin Newsom spoke.", "Prime Minister Gavin Newsom"),
@@ -63,6 +65,7 @@ def test_the_message_names_the_countries():
         "Governor Kathy Hochul of New York spoke.",
         "Chief Executive John Lee said so.",  # Hong Kong's
         "Britain's Prime Minister Theresa May arrives.",
+        "On Monday, President Bashar Assad said so.",
         "Belarusian President Alexander Lukashenko is seeking it.",
         "China's Premier Li Qiang said so.",
         "Russia's Foreign Minister Sergei Lavrov said so.",

@@ -372,6 +372,21 @@ def english_alias(title: str, name: str) -> str:
     return alias
 
 
+#: an Arabic article joined to a surname ("al-Assad", "el-Sisi"), which English news often
+#: leaves out ("Bashar Assad")
+PARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-(?=[A-Z])")
+
+
+def particle_alias(name: str) -> str:
+    """The name without the article of its last word ("Bashar al-Assad" -> "Bashar
+    Assad"), or ""."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    stripped = PARTICLE.sub("", words[-1])
+    return "" if stripped == words[-1] else " ".join([*words[:-1], stripped])
+
+
 def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, str, bool, str]], list[str]]:
     """(id, name, country, label, start, end, legislator, English alias) rows of every
     source, and the missing ones."""
@@ -455,6 +470,7 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     label_no = {lab: i for i, lab in enumerate(labels)}
     lines, surnames = [], []
     n_holdings = n_aliases = 0
+    main_keys = set(keyed.values())
     for pid, p in people.items():
         # a holding known with and without its end: keep the one with the end (unless it
         # ended the year it began: then the open one is the next term, not a stale copy)
@@ -464,8 +480,14 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
         n_holdings += len(hs)
         cells = ";".join(f"{c}|{f}|{label_no[lab]}|{s}|{e}" for c, f, lab, s, e in hs)
         lines.append(f"P\t{keyed[pid]}\t{p['name']}\t{pid}\t{cells}")
-        # the name English news uses, when the English Wikipedia title gives another one
+        # the name English news uses, when the English Wikipedia title gives another one,
+        # and the name without the Arabic article of its surname (unless another person has
+        # that name)
         akeys = {person_key(alias): alias for alias in sorted(p["aliases"], reverse=True)}
+        for name in sorted({p["name"], *p["aliases"]}):
+            short = particle_alias(name)
+            if short and person_key(short) not in akeys and person_key(short) not in main_keys:
+                akeys[person_key(short)] = short
         for akey, alias in sorted(akeys.items()):
             if akey != keyed[pid]:
                 lines.append(f"P\t{akey}\t{alias}\t{pid}\t{cells}")
