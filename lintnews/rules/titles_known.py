@@ -447,14 +447,16 @@ def _narrow(doc: Document, k: Knowledge, m: OfficeMention, people: Sequence[Pers
     by_id = {p.pid: p for p in people}
     if len(by_id) < 2:
         return tuple(by_id.values())
-    if m.marker:
-        return tuple(p for p in by_id.values() if any(h.country == m.marker for h in p.holdings))
     found = list(by_id.values())
+    if m.marker:
+        found = [p for p in found if any(h.country == m.marker for h in p.holdings)]
+        if len(found) < 2:
+            return tuple(found)
     spelled = _spelling(m.name)
     same = [p for p in found if _spelling(p.name) == spelled]
     if same:
         found = same
-    if len(found) > 1:
+    if len(found) > 1 and not m.marker:
         named = _named_countries(doc.view, k)
         there = [p for p in found if any(h.country in named for h in p.holdings)]
         if there:
