@@ -863,8 +863,8 @@ class OfficeNotHeld(CorpusRule):
 
     Example: ``Prime Minister Olaf Scholz`` -> ``Chancellor Olaf Scholz``.
 
-    The people and their offices (past and present; about 47,000 people and 84,000
-    office-holdings in 46 countries and organisations) come from Wikidata through
+    The people and their offices (past and present; about 72,000 people and 123,000
+    office-holdings in 120 countries and organisations) come from Wikidata through
     ``lintnews/data/offices.tsv``; each country's offices, their English titles, the
     literal renderings machine translation makes of them, the titles of one country's
     system and forms of address are in ``rules/offices-by-country.yaml``.  Names are
