@@ -33,6 +33,9 @@ def found(text: str) -> list[str]:
         ("Macedonian Federal Chancellor Gjorge Ivanov has said it.", "Federal Chancellor Gjorge Ivanov"),
         # a surname without its Arabic article (the table has "Bashar al-Assad")
         ("On Monday, Premier Bashar Assad said so.", "Premier Bashar Assad"),
+        # ... and with it: the name finder stops at the particle in lower case
+        ("On Monday, Prime Minister Bashar al-Assad said so.", "Prime Minister Bashar al-Assad"),
+        ("On Monday, King Abdel Fattah el-Sisi said so.", "King Abdel Fattah el-Sisi"),
         # a region's executive the table knows (Governor of California), no compared office
         ("Premier Gavin Newsom spoke.", "Premier Gavin Newsom"),
         ("Prime Minister Gavin Newsom spoke.", "Prime Minister Gavin Newsom"),
@@ -66,6 +69,9 @@ def test_the_message_names_the_countries():
         "Chief Executive John Lee said so.",  # Hong Kong's
         "Britain's Prime Minister Theresa May arrives.",
         "On Monday, President Bashar Assad said so.",
+        "On Monday, President Bashar al-Assad said so.",
+        "On Monday, President Bashar al-Assad's forces attacked.",
+        "President Ursula von der Leyen said so.",
         "Belarusian President Alexander Lukashenko is seeking it.",
         "China's Premier Li Qiang said so.",
         "Russia's Foreign Minister Sergei Lavrov said so.",

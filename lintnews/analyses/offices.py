@@ -1067,6 +1067,14 @@ def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> Of
             return None
         words = tuple(words[: len(kept)])
         name_end = name_start + cut.start()
+    else:
+        # a surname with a particle in lower case, where the name finder stopped: "Bashar"
+        # + "al-Assad", "Ursula" + "von der Leyen"; kept when the table knows the longer name
+        tail = _PARTICLE_TAIL.match(view, name_end)
+        if tail is not None:
+            longer = (*words, *tail.group(0).split())
+            if office_table().people(name_key(longer)):
+                words, name_end = longer, tail.end()
     key = name_key(words) if len(words) > 1 else ""
     full_keys: tuple[str, ...] = ()
     surname = folded(words[-1])
@@ -1089,6 +1097,14 @@ def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> Of
         name_end=name_end,
         full_keys=full_keys,
     )
+
+
+#: a surname with a lower-case particle after a name ("al-Assad", "el-Sisi", "von der Leyen",
+#: "de Gaulle"), up to a possessive
+_PARTICLE_TAIL = re.compile(
+    r"(?:[ \u00a0](?:(?:al|el|ad|as|ash|at|ar|an|az|ud|ul)-|(?:von der|van der|van den|von|van|de la|de|du|del|della|di|le|la)[ \u00a0])"
+    r"[A-Z][\w’'-]*?(?=['’]s\b|[^\w’'-]|$))+"
+)
 
 
 class _FullNames:
