@@ -109,8 +109,9 @@ def test_a_one_file_run_imports_no_module_it_does_not_use(tmp_path: Path):
     # Issue 19: the index's sqlite3, the workers' multiprocessing, git's subprocess and the
     # writers' tempfile (with hashlib behind it) are imported where they are used, PyYAML
     # only for a YAML file not in lintnews/data/rules-parsed.json, rapidfuzz when names are
-    # compared; a run of one file outside a git work tree, with no cache, uses none of them.
-    unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml", "rapidfuzz")
+    # compared, the TOML parser for a configuration file, difflib for --diff; a run of one
+    # file outside a git work tree, with no cache nor configuration, uses none of them.
+    unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml", "rapidfuzz", "tomllib", "difflib")
     outside = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
     printed = one_file_run_then(tmp_path, "", f"sorted(m for m in {unused!r} if m in sys.modules)", env=outside)
     in_work_tree = any((parent / ".git").exists() for parent in [tmp_path, *tmp_path.parents])
