@@ -155,3 +155,12 @@ def test_a_short_text_builds_neither_the_idioms_regex_nor_the_set_of_qs():
 def _shipped_derived() -> tuple[str, int]:
     text = phrases.index_path().read_text(encoding="utf-8")
     return text, text.index("\n") + 1
+
+
+def test_an_idiom_matched_through_a_letter_that_only_case_folds_to_its_own_is_not_read():
+    # "ſ" (long s), "ı" (dotless i) and "İ" match s and i in a case-insensitive regex but
+    # are not lower-cased to them: M104 failed with a KeyError on such a text.
+    table = load_table()
+    assert [h.suggestion for h in find_article_idioms("In the same time, prices rose.", table)] == ["At the same time"]
+    for text in ("In the \u017fame time, prices rose.", "\u0130n the same time, prices rose.", "In the same t\u0131me, prices rose."):
+        assert find_article_idioms(text, table) == [], text

@@ -383,6 +383,8 @@ def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
             continue
         if not (words[0].islower() or (_shape(words[0]) == "T" and _sentence_initial(view, m.start()))):
             continue
+        if phrase.lower() not in table.idioms:
+            continue  # matched through a letter that only case-folds to the idiom's ("ſame"): not its words
         kind = table.idiom_kinds.get(phrase.lower(), "ci")
         if kind != "ci":
             after = view[m.end() : m.end() + 80].lstrip(" ")[:1]
