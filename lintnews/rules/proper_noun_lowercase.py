@@ -6,10 +6,11 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from lintnews.analyses.dictionary import unknown_words
-from lintnews.analyses.names.mentions import NAMES, NameFacts
+from lintnews.analyses.dictionary import is_common_word, is_known_word, unknown_words
+from lintnews.analyses.names import given as _given
+from lintnews.analyses.names.mentions import NAMES, NameFacts, context
 from lintnews.core.corpus import Corpus, Loc
 from lintnews.core.data import builtin_yaml
 from lintnews.core.document import Document
@@ -24,11 +25,19 @@ _CAPITALISED = re.compile(r"(?<![\w@#/.’'\-])[A-ZÀ-ÞĀ-Ž][a-zß-ÿĀ-ž]{2,
 # A word right after one of these (or at a line's start) may be capitalised for the
 # sentence, not as a name.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[—–-]\s*|\n)\s*$")
+# A word in lower case right after an opening bracket is no sentence's first word: a
+# proper noun there is written with a capital all the same ("Toray (japan)").
+_SENTENCE_START_LOWER = re.compile(r"(?:^|[.!?:;\"“”‘’—–-]\s*|\n)\s*$")
+# A given name or an honorific right before a lower-case word: "Alina grijseels".
+_NAME_BEFORE = re.compile(r"([A-Z][^\W\d_]+\.?) $")
 _DATE_AFTER = re.compile(r"\s+(?:\d{1,2}\b|\d{4}\b)")
 #: A word counts as a proper noun of the corpus when it is written capitalised in the
 #: middle of a sentence at least this many times, and this many times as often as in
 #: lower case.
 MIN_CAPITALISED = 2
+
+
+_SPEECH_ONLY = frozenset({"speech"})
 
 
 @dataclass(frozen=True)
@@ -55,15 +64,31 @@ class LowerCaseProperNouns:
     lower_counts: dict[str, int]  # those words -> how often this document writes them
     capitalised: dict[str, int]  # capitalised words mid-sentence, not English words -> count
     people: dict[str, int]  # words of names used as people's names here (lower case) -> count
+    #: words of ``unknown`` that the dictionary knows as rare words ("putin", "hamilton":
+    #: pyspellchecker lists many names in lower case), written capitalised in a name here
+    known: frozenset[str] = frozenset()
+    #: places of ``unknown`` right after a given name or an honorific ("Alina grijseels")
+    after_name: frozenset[int] = frozenset()
+    #: words of names whose only person evidence is a speech verb ("Kochetkov added")
+    speakers: dict[str, int] = field(default_factory=dict)
 
 
 # A quotation closed by a comma goes on with its speaker: ",” geywitz said".
 _AFTER_QUOTED_CLAUSE = re.compile(r",\s*[”\"’]\s*$")
 
 
-def _mid_sentence(view: str, start: int) -> bool:
+def _mid_sentence(view: str, start: int, starts: re.Pattern[str] = _SENTENCE_START) -> bool:
     begin = max(0, start - 4)
-    return _SENTENCE_START.search(view, begin, start) is None or _AFTER_QUOTED_CLAUSE.search(view, begin, start) is not None
+    return starts.search(view, begin, start) is None or _AFTER_QUOTED_CLAUSE.search(view, begin, start) is not None
+
+
+def _after_name(view: str, start: int) -> bool:
+    """Whether a given name or an honorific stands right before ``start``."""
+    m = _NAME_BEFORE.search(view, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return _given.is_given_name(word.rstrip(".")) or word in context()["honorifics"]
 
 
 def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
@@ -73,20 +98,29 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
     listed_words = {w for w in lower_words if w in lists.always or w in lists.before_a_date}
     # A British spelling ("centre", "harbour") or a known word with an affix is English.
     unknown = {w for w in unknown_words({w for w in lower_words if len(w) >= 4}) if not acceptable(w)} - listed_words
+    # A rare word of the dictionary that this document writes as a person's surname (the
+    # last word of a name with person evidence): a name the dictionary lists in lower
+    # case ("putin", "hamilton").
+    surnames = {m.words[-1].lower() for m in names.mentions if m.evidence - _SPEECH_ONLY and len(m.words[-1]) >= 4}
+    known = {w for w in (lower_words & surnames) - unknown - listed_words if is_known_word(w) and not is_common_word(w)}
+    unknown |= known
+    after_name: set[int] = set()
     listed: list[tuple[str, str, Loc]] = []
     found_unknown: list[tuple[str, Loc]] = []
     lower_counts: Counter[str] = Counter()
     if listed_words or unknown:
         for m in _LOWER.finditer(view):
             word = m.group()
-            if word in listed_words and _mid_sentence(view, m.start()):
+            if word in listed_words and _mid_sentence(view, m.start(), _SENTENCE_START_LOWER):
                 if word in lists.before_a_date and not _DATE_AFTER.match(view, m.end()):
                     continue
                 listed.append((word, lists.always.get(word, "month"), Loc.of(doc, m.start(), m.end())))
             elif word in unknown:
                 lower_counts[word] += 1
-                if _mid_sentence(view, m.start()):
+                if _mid_sentence(view, m.start(), _SENTENCE_START_LOWER):
                     found_unknown.append((word, Loc.of(doc, m.start(), m.end())))
+                    if _after_name(view, m.start()):
+                        after_name.add(m.start())
     capitalised: Counter[str] = Counter()
     cap_words = {w.lower(): w for w in _CAPITALISED.findall(view)}
     proper = unknown_words(set(cap_words))
@@ -94,8 +128,13 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
         for m in _CAPITALISED.finditer(view):
             if m.group().lower() in proper and _mid_sentence(view, m.start()):
                 capitalised[m.group().lower()] += 1
-    people = Counter(w.lower() for m in names.mentions if m.evidence for w in m.words)
-    return LowerCaseProperNouns(tuple(listed), tuple(found_unknown), dict(lower_counts), dict(capitalised), dict(people))
+    # A speech verb alone is weak evidence here: "Citrus Growers said" names no person.
+    people = Counter(w.lower() for m in names.mentions if m.evidence - _SPEECH_ONLY for w in m.words)
+    speakers = Counter(w.lower() for m in names.mentions if m.evidence == _SPEECH_ONLY for w in m.words)
+    return LowerCaseProperNouns(
+        tuple(listed), tuple(found_unknown), dict(lower_counts), dict(capitalised), dict(people), frozenset(known), frozenset(after_name),
+        dict(speakers),
+    )
 
 
 @register
@@ -133,10 +172,12 @@ class ProperNounInLowerCase(CorpusRule):
         capitalised: Counter[str] = Counter()
         lower: Counter[str] = Counter()
         people: Counter[str] = Counter()
+        speakers: Counter[str] = Counter()
         for f in facts.values():
             capitalised.update(f.capitalised)
             lower.update(f.lower_counts)
             people.update(f.people)
+            speakers.update(f.speakers)
         for path in corpus.paths:
             f = facts.get(path)
             if f is None:
@@ -145,7 +186,16 @@ class ProperNounInLowerCase(CorpusRule):
                 proper = word[:1].upper() + word[1:]
                 yield self.finding_at(loc, f"'{word}' is a {kind} and is written with a capital: '{proper}'", suggestion=proper)
             for word, loc in f.unknown:
-                if word in people:  # a person's name, at a sentence start too: once is enough
+                if word in f.known:
+                    # A word of the dictionary: only as a person's name, written so twice.
+                    if not people[word]:
+                        continue
+                    times, needed, ratio = capitalised[word] + people[word], MIN_CAPITALISED, MIN_CAPITALISED
+                elif loc.start in f.after_name:
+                    # A word after a given name ("Alina grijseels") written capitalised
+                    # elsewhere, at a sentence start too ("Grijseels added"): once is enough.
+                    times, needed, ratio = capitalised[word] + people[word] + speakers[word], 1, 1
+                elif word in people:  # a person's name, at a sentence start too: once is enough
                     times, needed, ratio = capitalised[word] + people[word], 1, 1
                 else:
                     times, needed, ratio = capitalised[word], MIN_CAPITALISED, MIN_CAPITALISED
