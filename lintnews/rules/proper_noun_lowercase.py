@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lintnews.analyses.dictionary import is_common_word, is_known_word, unknown_words
+from lintnews.analyses.dictionary import is_common_word, unknown_words
 from lintnews.analyses.names import given as _given
 from lintnews.analyses.names.mentions import NAMES, NameFacts, context
 from lintnews.core.corpus import Corpus, Loc
@@ -38,6 +38,8 @@ MIN_CAPITALISED = 2
 
 
 _SPEECH_ONLY = frozenset({"speech"})
+#: Evidence that a title or a role stands before a name ("President Biden", "spokesman").
+_TITLED = frozenset({"honorific", "role"})
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,20 @@ class LowerCaseProperNouns:
     lower_counts: dict[str, int]  # those words -> how often this document writes them
     capitalised: dict[str, int]  # capitalised words mid-sentence, not English words -> count
     people: dict[str, int]  # words of names used as people's names here (lower case) -> count
-    #: words of ``unknown`` that the dictionary knows as rare words ("putin", "hamilton":
-    #: pyspellchecker lists many names in lower case), written capitalised in a name here
+    #: words of ``unknown`` that a dictionary knows, as a rare word ("putin", "hamilton":
+    #: pyspellchecker lists many names in lower case) or with an affix ("nunes"), and
+    #: that this document writes capitalised in a name
     known: frozenset[str] = frozenset()
     #: places of ``unknown`` right after a given name or an honorific ("Alina grijseels")
     after_name: frozenset[int] = frozenset()
+    #: places of ``unknown`` beside a speech verb ("admits liban", "reznikov recalled")
+    beside_speech: frozenset[int] = frozenset()
     #: words of names whose only person evidence is a speech verb ("Kochetkov added")
     speakers: dict[str, int] = field(default_factory=dict)
+    #: words of ``unknown`` written capitalised at a sentence start -> count
+    capitalised_first: dict[str, int] = field(default_factory=dict)
+    #: surnames (last words) of names after a title or a role word -> count
+    surnames: dict[str, int] = field(default_factory=dict)
 
 
 # A quotation closed by a comma goes on with its speaker: ",” geywitz said".
@@ -82,13 +91,33 @@ def _mid_sentence(view: str, start: int, starts: re.Pattern[str] = _SENTENCE_STA
     return starts.search(view, begin, start) is None or _AFTER_QUOTED_CLAUSE.search(view, begin, start) is not None
 
 
-def _after_name(view: str, start: int) -> bool:
-    """Whether a given name or an honorific stands right before ``start``."""
+_WORD_AFTER = re.compile(r",?\s*([a-z]+)")
+_WORD_BEFORE = re.compile(r"([a-z]+),?\s+$")
+
+
+def _beside_speech(view: str, start: int, end: int) -> bool:
+    """Whether a speech verb stands right before or after the word: "admits liban",
+    ", reznikov recalled"."""
+    ctx = context()
+    after = _WORD_AFTER.match(view, end)
+    if after is not None and after.group(1) in ctx["speech"] and after.group(1) not in _NOT_SPEECH_CUES:
+        return True
+    before = _WORD_BEFORE.search(view, max(0, start - 30), start)
+    return before is not None and (before.group(1) in ctx["speech-before"] or before.group(1) in ctx["speech"]) and before.group(1) not in _NOT_SPEECH_CUES
+
+
+#: Words of the speech list that follow a thing as well as a person ("who", "met").
+_NOT_SPEECH_CUES = frozenset({"who", "met", "visited", "believes", "thinks"})
+
+
+def _after_name(view: str, start: int, word: str, pairs: set[tuple[str, str]], strict: bool = False) -> bool:
+    """Whether a given name or an honorific stands right before ``start``, or the word
+    that stands before it in a name of the document ("Xiu lipeng" beside "Xiu Lipeng")."""
     m = _NAME_BEFORE.search(view, max(0, start - 40), start)
     if m is None:
         return False
-    word = m.group(1)
-    return _given.is_given_name(word.rstrip(".")) or word in context()["honorifics"]
+    before = m.group(1)
+    return _given.is_given_name(before.rstrip("."), strict=strict) or before in context()["honorifics"] or (before, word) in pairs
 
 
 def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
@@ -98,13 +127,15 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
     listed_words = {w for w in lower_words if w in lists.always or w in lists.before_a_date}
     # A British spelling ("centre", "harbour") or a known word with an affix is English.
     unknown = {w for w in unknown_words({w for w in lower_words if len(w) >= 4}) if not acceptable(w)} - listed_words
-    # A rare word of the dictionary that this document writes as a person's surname (the
-    # last word of a name with person evidence): a name the dictionary lists in lower
-    # case ("putin", "hamilton").
-    surnames = {m.words[-1].lower() for m in names.mentions if m.evidence - _SPEECH_ONLY and len(m.words[-1]) >= 4}
-    known = {w for w in (lower_words & surnames) - unknown - listed_words if is_known_word(w) and not is_common_word(w)}
+    # A word a dictionary knows, but no ordinary one, that this document writes in a name:
+    # a name the dictionary lists in lower case ("putin", "hamilton") or reads as a word
+    # with an affix ("nunes").  Counted only as a person's surname (``check_corpus``).
+    name_words = {w.lower() for m in names.mentions for w in m.words if len(w) >= 4}
+    known = {w for w in (lower_words & name_words) - unknown - listed_words if not is_common_word(w)}
     unknown |= known
     after_name: set[int] = set()
+    beside_speech: set[int] = set()
+    pairs = {(a, b.lower()) for m in names.mentions for a, b in zip(m.words, m.words[1:])}
     listed: list[tuple[str, str, Loc]] = []
     found_unknown: list[tuple[str, Loc]] = []
     lower_counts: Counter[str] = Counter()
@@ -119,21 +150,41 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
                 lower_counts[word] += 1
                 if _mid_sentence(view, m.start(), _SENTENCE_START_LOWER):
                     found_unknown.append((word, Loc.of(doc, m.start(), m.end())))
-                    if _after_name(view, m.start()):
+                    # A word of the dictionary takes only a given name that is no other
+                    # word or an honorific as a cue ("Lewis hamilton"; not "Riverina
+                    # irrigators said", "Bacchus Marsh irrigators").
+                    if _after_name(view, m.start(), word, pairs, strict=False) if word not in known else _after_name(view, m.start(), word, set(), strict=True):
                         after_name.add(m.start())
+                    elif word not in known and _beside_speech(view, m.start(), m.end()):
+                        beside_speech.add(m.start())
     capitalised: Counter[str] = Counter()
+    capitalised_first: Counter[str] = Counter()
     cap_words = {w.lower(): w for w in _CAPITALISED.findall(view)}
     proper = unknown_words(set(cap_words))
     if proper:
         for m in _CAPITALISED.finditer(view):
-            if m.group().lower() in proper and _mid_sentence(view, m.start()):
-                capitalised[m.group().lower()] += 1
+            word = m.group().lower()
+            if word in proper:
+                if _mid_sentence(view, m.start()):
+                    capitalised[word] += 1
+                else:
+                    capitalised_first[word] += 1
     # A speech verb alone is weak evidence here: "Citrus Growers said" names no person.
     people = Counter(w.lower() for m in names.mentions if m.evidence - _SPEECH_ONLY for w in m.words)
     speakers = Counter(w.lower() for m in names.mentions if m.evidence == _SPEECH_ONLY for w in m.words)
+    surnames = Counter(m.words[-1].lower() for m in names.mentions if m.evidence & _TITLED)
     return LowerCaseProperNouns(
-        tuple(listed), tuple(found_unknown), dict(lower_counts), dict(capitalised), dict(people), frozenset(known), frozenset(after_name),
+        tuple(listed),
+        tuple(found_unknown),
+        dict(lower_counts),
+        dict(capitalised),
+        dict(people),
+        frozenset(known),
+        frozenset(after_name),
+        frozenset(beside_speech),
         dict(speakers),
+        dict(capitalised_first),
+        dict(surnames),
     )
 
 
@@ -173,11 +224,13 @@ class ProperNounInLowerCase(CorpusRule):
         lower: Counter[str] = Counter()
         people: Counter[str] = Counter()
         speakers: Counter[str] = Counter()
+        first: Counter[str] = Counter()
         for f in facts.values():
             capitalised.update(f.capitalised)
             lower.update(f.lower_counts)
             people.update(f.people)
             speakers.update(f.speakers)
+            first.update(f.capitalised_first)
         for path in corpus.paths:
             f = facts.get(path)
             if f is None:
@@ -186,20 +239,38 @@ class ProperNounInLowerCase(CorpusRule):
                 proper = word[:1].upper() + word[1:]
                 yield self.finding_at(loc, f"'{word}' is a {kind} and is written with a capital: '{proper}'", suggestion=proper)
             for word, loc in f.unknown:
-                if word in f.known:
-                    # A word of the dictionary: only as a person's name, written so twice.
-                    if not people[word]:
-                        continue
-                    times, needed, ratio = capitalised[word] + people[word], MIN_CAPITALISED, MIN_CAPITALISED
-                elif loc.start in f.after_name:
-                    # A word after a given name ("Alina grijseels") written capitalised
-                    # elsewhere, at a sentence start too ("Grijseels added"): once is enough.
-                    times, needed, ratio = capitalised[word] + people[word] + speakers[word], 1, 1
-                elif word in people:  # a person's name, at a sentence start too: once is enough
-                    times, needed, ratio = capitalised[word] + people[word], 1, 1
-                else:
-                    times, needed, ratio = capitalised[word], MIN_CAPITALISED, MIN_CAPITALISED
-                if times >= needed and times >= ratio * lower[word]:
+                times = self._times(word, loc, f, capitalised, lower, people, speakers, first)
+                if times:
                     proper = word[:1].upper() + word[1:]
                     message = f"'{word}' is written '{proper}' {times} times in the corpus: a proper noun in lower case"
                     yield self.finding_at(loc, message, suggestion=proper)
+
+    @staticmethod
+    def _times(word: str, loc: Loc, f: LowerCaseProperNouns, capitalised, lower, people, speakers, first) -> int:
+        """How often the corpus writes ``word`` capitalised, by the first reading that
+        says it is a proper noun, or 0 when none does.  Each reading is ``(times, needed,
+        ratio)``: at least ``needed`` times, and ``ratio`` times as often as in lower case."""
+        readings = []
+        if word in f.known:
+            # A word of the dictionary: after a given name or an honorific, or as a
+            # person's surname after a title here, written so twice as often as not.
+            if loc.start in f.after_name:
+                readings.append((people[word] + speakers[word], 1, 1))
+            if f.surnames.get(word):
+                readings.append((people[word] + speakers[word], MIN_CAPITALISED, MIN_CAPITALISED))
+        else:
+            if loc.start in f.after_name:
+                # After a given name or an honorific ("Nikolay kryuchkov"), a word written
+                # capitalised elsewhere, at a sentence start too ("Kryuchkov also noted").
+                readings.append((capitalised[word] + first[word] + people[word] + speakers[word], 1, 1))
+            if loc.start in f.beside_speech:
+                # Beside a speech verb ("admits liban"): a word written capitalised as a
+                # person's name elsewhere (not "the growers said" beside "Citrus Growers").
+                readings.append((people[word] + speakers[word], 1, 1))
+            if word in people:  # a person's name, at a sentence start too: once is enough
+                readings.append((capitalised[word] + people[word], 1, 1))
+            readings.append((capitalised[word], MIN_CAPITALISED, MIN_CAPITALISED))
+        for times, needed, ratio in readings:
+            if times >= needed and times >= ratio * lower[word]:
+                return times
+        return 0
