@@ -24,22 +24,25 @@ _NECESSARY = re.compile(r"\d[\d,.]* [A-Z][a-z]")
 # lower-case word or a bracket of a caption or a credit (``_caption_bracket``: "(left)",
 # "(second right)", "(File photo)", "(L)", "(AP)", "(SPD)", "(58)", "(photo: AFP)"),
 # not a nickname ("Charles (Chuck) Schumer").  The token
-# and the surname are a lookahead, so that a surname may be the next match's first word
+# and the surname (possessive or not: "Pavel (C) Nedved's") are a lookahead, so that a
+# surname may be the next match's first word
 # ("Kabuki actor Ichimura 86 Uzaemon").
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]+"  # Latin Extended-A: upper case checked in code
 INSIDE = Pattern(
     "inside",
     rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\([^\W_][^()\n]{{0,30}}\))"
-    rf" (?P<last>{_NAME})(?![\w’'\-]))",
+    rf" (?P<last>{_NAME})(?:[’']s)?(?![\w’'\-]))",
 )
 
 
 @register
 class StrayTokenInName(DocumentRule):
     """Finds a stray token inside a name: a number after an honorific (``Mr. 58
-    Freericks``), or a number, a lower-case word or a caption's bracket between the two
-    words of a name (``Harriet 53 Harman``, ``Sebastian then Schuster``, ``Olaf (left)
-    Scholz``) or after an honorific (``Dr too Maruyama``).  The two words are one name
+    Freericks``), or a number, a lower-case word or a caption's or a credit's bracket
+    between the two words of a name (``Harriet 53 Harman``, ``Sebastian then Schuster``,
+    ``Olaf (left) Scholz``, ``Olaf (L) Scholz``, ``Pavel (photo: AFP) Nedved's``) or
+    after an honorific (``Dr too Maruyama``); a nickname, a birth name or a year in
+    brackets is the name's own (``Charles (Chuck) Schumer``, ``Mary (née Smith) Jones``).  The two words are one name
     when the article writes them whole elsewhere, or when the first is a known given
     name or follows a title or role word ("spokesman", "Minister") and the token cannot
     stand between two people's names (a number, a caption's bracket, an adverb); after a

@@ -206,8 +206,15 @@ class ProperNounInLowerCase(CorpusRule):
     ``august`` count only before a day or a year).  A name of the corpus counts when no
     English dictionary knows the word and the corpus writes it capitalised mid-sentence
     at least twice, and twice as often as in lower case (a word of a person's name, after
-    an honorific, a title, a known given name or before "said": once, and as often).  A word at a sentence
-    start, in a web address, a hashtag or a file name is left alone.
+    an honorific, a title, a known given name or before "said": once, and as often).  A
+    lower-case word is read as a name by its own place too: after a given name, an
+    honorific or the word that stands before it in a name of the article (``Alina
+    grijseels``, ``Xiu lipeng``: written capitalised once elsewhere, at a sentence start
+    too), or beside a speech verb (``admits liban``: written capitalised as a person's
+    name elsewhere).  A name the dictionary lists in lower case (``biden``, ``hamilton``)
+    counts only after a title in the article, or right after a given name that is no
+    other word.  A word at a sentence start, in a web address, a hashtag or a file name
+    is left alone; one right after an opening bracket is not (``(december 11)``).
     """
 
     code = "N103"
