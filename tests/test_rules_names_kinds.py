@@ -137,3 +137,21 @@ def test_a_name_in_lower_case_read_by_its_own_cues(texts, expected):
 )
 def test_ordinary_words_beside_speech_verbs_names_and_places_are_left_alone(texts):
     assert flagged(texts, "N103") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Polish minister spoke. Under him the polish judiciary changed.", ["polish"]),
+        ("Exports to China fell. Imports from china rose.", ["china"]),
+        ("Toray (japan) supplies carbon fibre.", ["japan"]),
+        # a verb, a thing's name, or an article that never writes the word capitalised
+        ("The Polish minister spoke. They had to polish the image.", []),
+        ("The Polish minister spoke. The shoes need polish.", []),
+        ("The French president spoke. The french fries were cold.", []),
+        ("Exports to China fell. The fine china broke.", []),
+        ("Under him the polish judiciary changed.", []),
+    ],
+)
+def test_a_nationality_or_country_that_is_also_an_english_word(text, expected):
+    assert flagged(text, "N103") == expected

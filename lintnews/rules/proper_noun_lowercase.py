@@ -46,6 +46,8 @@ _TITLED = frozenset({"honorific", "role"})
 class Lists:
     always: dict[str, str]  # lower-case form -> what it is ("weekday", "country", ...)
     before_a_date: frozenset[str]
+    ambiguous: dict[str, str]  # lower-case form that is also an English word -> what it is
+    compounds: frozenset[str]  # nouns after which such an adjective is a thing's name
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,7 +55,37 @@ def _lists() -> Lists:
     data = builtin_yaml("proper-nouns.yaml")
     kinds = {"weekdays": "weekday", "months": "month", "countries": "country", "nationalities": "nationality", "cities": "city"}
     always = {str(w): kind for key, kind in kinds.items() for w in data[key]}
-    return Lists(always, frozenset(str(w) for w in data["months-before-a-date"]))
+    ambiguous = {str(w): "nationality" for w in data["ambiguous-nationalities"]}
+    ambiguous.update({str(w): "country" for w in data["ambiguous-countries"]})
+    compounds = frozenset(str(w) for w in data["ambiguous-compounds"])
+    return Lists(always, frozenset(str(w) for w in data["months-before-a-date"]), ambiguous, compounds)
+
+
+# Around an ambiguous word ("polish", "china"): the word before it and the word after it.
+_WORD_AROUND_BEFORE = re.compile(r"(?:^|[^\w’'-])([\w’'-]+|\()\s*$")
+_WORD_AROUND_AFTER = re.compile(r"\s+([a-z]{3,})\b")
+#: Words after which an adjective is a verb or a noun ("to polish", "will polish").
+_NOT_BEFORE_ADJECTIVE = frozenset("to will would can could must should may might and or not".split())
+#: Words after an adjective that say it is no adjective ("polish the", "polish it").
+_NOT_A_NOUN = frozenset(
+    """the a an his her its their our my your this that these those it them him us me up off and or nor but of in on
+    at to for with by from as is are was were be been has have had will would can could""".split()
+)
+#: Words before a country ("exports from china", "(turkey)").
+_BEFORE_A_COUNTRY = frozenset("in from to with against between of and visit visited visiting ( into across".split())
+
+
+def _ambiguous_reading(view: str, start: int, end: int, kind: str) -> bool:
+    """Whether an ambiguous word is read as the nationality (before a noun) or the country
+    (after a preposition) at this place."""
+    before = _WORD_AROUND_BEFORE.search(view, max(0, start - 30), start)
+    previous = before.group(1).lower() if before else ""
+    if kind == "country":
+        return previous in _BEFORE_A_COUNTRY
+    after = _WORD_AROUND_AFTER.match(view, end)
+    if after is None or after.group(1) in _NOT_A_NOUN or after.group(1) in _lists().compounds:
+        return False
+    return previous not in _NOT_BEFORE_ADJECTIVE
 
 
 @fact_type
@@ -125,6 +157,11 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
     lists = _lists()
     lower_words = set(_LOWER.findall(view))
     listed_words = {w for w in lower_words if w in lists.always or w in lists.before_a_date}
+    # An ambiguous word counts only in an article that writes it capitalised mid-sentence.
+    ambiguous = {w for w in lower_words if w in lists.ambiguous}
+    if ambiguous:
+        written = {m.group().lower() for m in _CAPITALISED.finditer(view) if m.group().lower() in ambiguous and _mid_sentence(view, m.start())}
+        listed_words |= written
     # A British spelling ("centre", "harbour") or a known word with an affix is English.
     unknown = {w for w in unknown_words({w for w in lower_words if len(w) >= 4}) if not acceptable(w)} - listed_words
     # A word a dictionary knows, but no ordinary one, that this document writes in a name:
@@ -145,7 +182,10 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
             if word in listed_words and _mid_sentence(view, m.start(), _SENTENCE_START_LOWER):
                 if word in lists.before_a_date and not _DATE_AFTER.match(view, m.end()):
                     continue
-                listed.append((word, lists.always.get(word, "month"), Loc.of(doc, m.start(), m.end())))
+                if word in lists.ambiguous and not _ambiguous_reading(view, m.start(), m.end(), lists.ambiguous[word]):
+                    continue
+                kind = lists.always.get(word) or lists.ambiguous.get(word) or "month"
+                listed.append((word, kind, Loc.of(doc, m.start(), m.end())))
             elif word in unknown:
                 lower_counts[word] += 1
                 if _mid_sentence(view, m.start(), _SENTENCE_START_LOWER):
