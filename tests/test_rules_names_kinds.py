@@ -111,6 +111,8 @@ def test_a_nickname_a_birth_name_or_a_year_in_brackets_is_left_alone(text):
         ("According to Xiu Lipeng, an expert, it will be bright.\nXiu lipeng reminded us.\n", ["lipeng"]),
         # beside a speech verb, the name written as a speaker elsewhere
         ("“No money is left,” admits Liban.\n“I had a vision,” admits liban, who spent hours.\n", ["liban"]),
+        # after a preposition of place, the place written capitalised mid-sentence elsewhere
+        ({"a.txt": "The shelling of Zvolinka went on.\n", "b.txt": "Residents in zvolinka fled.\n"}, ["zvolinka"]),
         # a month after an opening bracket
         ("The ministry spoke on Saturday (december 11) about it.\n", ["december"]),
         # a name the dictionary lists in lower case, after a title here
@@ -131,6 +133,8 @@ def test_a_name_in_lower_case_read_by_its_own_cues(texts, expected):
         # a word of the dictionary after a given name that is also a place or a word
         {"a.txt": "Boats moored off Darwin Harbour left. Darwin Harbour was calm.\n", "b.txt": "The boats moored in the harbour.\n"},
         {"a.txt": "Bacchus Marsh Irrigators met today.\n", "b.txt": "Bacchus Marsh irrigators were offered water.\n"},
+        # after a preposition, a word the corpus writes capitalised only at sentence starts
+        {"a.txt": "Zvolinka was shelled.\n", "b.txt": "Residents in zvolinka fled.\n"},
         # a dictionary word never after a title: no surname
         {"a.txt": "Lewis Hamilton won. Hamilton left.\n", "b.txt": "The hamilton family farm was sold.\n"},
     ],

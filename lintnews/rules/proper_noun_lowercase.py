@@ -112,6 +112,8 @@ class LowerCaseProperNouns:
     capitalised_first: dict[str, int] = field(default_factory=dict)
     #: surnames (last words) of names after a title or a role word -> count
     surnames: dict[str, int] = field(default_factory=dict)
+    #: places of ``unknown`` right after a preposition of place ("in kharkiv")
+    after_place: frozenset[int] = frozenset()
 
 
 # A quotation closed by a comma goes on with its speaker: ",” geywitz said".
@@ -136,6 +138,14 @@ def _beside_speech(view: str, start: int, end: int) -> bool:
         return True
     before = _WORD_BEFORE.search(view, max(0, start - 30), start)
     return before is not None and (before.group(1) in ctx["speech-before"] or before.group(1) in ctx["speech"]) and before.group(1) not in _NOT_SPEECH_CUES
+
+
+_PLACE_BEFORE = re.compile(r"\b(in|from|near|to|into|across|outside|around)\s+$")
+
+
+def _after_place_word(view: str, start: int) -> bool:
+    """Whether a preposition of place stands right before the word: "in kharkiv"."""
+    return _PLACE_BEFORE.search(view, max(0, start - 12), start) is not None
 
 
 #: Words of the speech list that follow a thing as well as a person ("who", "met").
@@ -172,6 +182,7 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
     unknown |= known
     after_name: set[int] = set()
     beside_speech: set[int] = set()
+    after_place: set[int] = set()
     pairs = {(a, b.lower()) for m in names.mentions for a, b in zip(m.words, m.words[1:])}
     listed: list[tuple[str, str, Loc]] = []
     found_unknown: list[tuple[str, Loc]] = []
@@ -197,6 +208,8 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
                         after_name.add(m.start())
                     elif word not in known and _beside_speech(view, m.start(), m.end()):
                         beside_speech.add(m.start())
+                    elif word not in known and _after_place_word(view, m.start()):
+                        after_place.add(m.start())
     capitalised: Counter[str] = Counter()
     capitalised_first: Counter[str] = Counter()
     cap_words = {w.lower(): w for w in _CAPITALISED.findall(view)}
@@ -225,6 +238,7 @@ def _collect(doc: Document, names: NameFacts) -> LowerCaseProperNouns:
         dict(speakers),
         dict(capitalised_first),
         dict(surnames),
+        frozenset(after_place),
     )
 
 
@@ -250,8 +264,9 @@ class ProperNounInLowerCase(CorpusRule):
     lower-case word is read as a name by its own place too: after a given name, an
     honorific or the word that stands before it in a name of the article (``Alina
     grijseels``, ``Xiu lipeng``: written capitalised once elsewhere, at a sentence start
-    too), or beside a speech verb (``admits liban``: written capitalised as a person's
-    name elsewhere).  A name the dictionary lists in lower case (``biden``, ``hamilton``)
+    too), beside a speech verb (``admits liban``: written capitalised as a person's
+    name elsewhere), or after a preposition of place (``in zvolinka``: written
+    capitalised mid-sentence once elsewhere).  A name the dictionary lists in lower case (``biden``, ``hamilton``)
     counts only after a title in the article, or right after a given name that is no
     other word.  A word at a sentence start, in a web address, a hashtag or a file name
     is left alone; one right after an opening bracket is not (``(december 11)``).
@@ -314,6 +329,10 @@ class ProperNounInLowerCase(CorpusRule):
                 # Beside a speech verb ("admits liban"): a word written capitalised as a
                 # person's name elsewhere (not "the growers said" beside "Citrus Growers").
                 readings.append((people[word] + speakers[word], 1, 1))
+            if loc.start in f.after_place:
+                # After a preposition of place ("in kharkiv"): a word written capitalised
+                # mid-sentence elsewhere, once is enough.
+                readings.append((capitalised[word], 1, 1))
             if word in people:  # a person's name, at a sentence start too: once is enough
                 readings.append((capitalised[word] + people[word], 1, 1))
             readings.append((capitalised[word], MIN_CAPITALISED, MIN_CAPITALISED))
