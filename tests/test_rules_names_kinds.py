@@ -79,6 +79,7 @@ def test_two_surnames_a_g_and_an_h_apart_at_their_start_are_two_people():
         ("Olaf (2nd left) Scholz arrived in Warsaw.", "Olaf (2nd left) Scholz"),
         ("Olaf (Reuters) Scholz arrived in Warsaw.", "Olaf (Reuters) Scholz"),
         ("The red card went to defender Mia also Zschocke.", "Mia also Zschocke"),
+        ("Virologist Sergei however Netesov disagreed. Sergei Netesov said so.", "Sergei however Netesov"),
     ],
 )
 def test_a_caption_bracket_of_any_shape_or_a_word_inside_a_full_name(text, stray):

@@ -170,7 +170,7 @@ _PREPOSITIONS = frozenset("on in at of to from for with by into onto as via".spl
 _COMMON_SURNAME_FREQUENCY = 20000
 
 
-_ADVERBS = frozenset("then too also earlier later himself herself again meanwhile now already still even just once".split())
+_ADVERBS = frozenset("then too also earlier later himself herself themselves again meanwhile now already still even just once however instead though therefore thus first".split())
 # Honorifics that only ever stand right before a name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Rev", "Fr"})
 # Words that join two names rather than stand in one: "Maria and José", "Smith or Jones".
