@@ -127,3 +127,25 @@ def test_a_file_that_spells_a_name_the_usual_way_reads_none_of_its_block(tmp_pat
     found = lint_paths([files[6]], config, rules, corpus=[str(tmp_path / "articles")], cache=handle).findings
     assert [f.code for f in found] == ["N101"] and "'Draskovin' looks like 'Draskovan' (12 mentions" in found[0].message
     assert read  # the look-alike's block, with every mention of the usual spelling
+
+
+def test_every_cut_rule_gives_back_its_facts_from_all_its_slices(seeds_dir):
+    """``join(slices(facts)) == facts`` for every corpus rule that cuts its facts, on the
+    sample articles (what a full run through the index reads back), and every slice
+    keeps its key's counts."""
+    from lintnews.core.document import Document
+    from lintnews.run.index import cuts
+    from lintnews.run.pipeline import lint_document
+
+    rules = configured_rules(Config())
+    cut = [r for r in rules if cuts(r)]
+    assert {"N101", "N103", "T101", "T102", "T103", "C102"} <= {r.code for r in cut}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        result = lint_document(Document(str(path), path.read_text(encoding="utf-8")), rules)
+        for rule in cut:
+            facts = result.facts[rule.code]
+            parts = rule.slices(facts)
+            assert rule.join([part for _, part in parts]) == facts, rule.code
+            for key, part in parts:
+                if key is not None:
+                    assert all(n > 0 for n in rule.tally(key, part).values()), rule.code

@@ -210,17 +210,23 @@ def _segment_regex() -> re.Pattern[str]:
     # lookbehinds then keep letters that start a token.
     capital = rf"{_UPPER_OR_OTHER}(?<={_LETTER}){_WORD_REST}\.?"
     first = rf"{_UPPER_OR_OTHER}(?<={_LETTER}){_STARTED_TOKEN}{_WORD_REST}\.?"
-    other_honorifics = sorted({h.rstrip(".") for h in ctx["honorifics"] if not re.match(_UPPER_OR_OTHER, h)}, key=len, reverse=True)
+    # Longest first; words of one length in a fixed order (no two match at one place): the
+    # regex is the same in every process, so that it is compiled ahead (compiled-regexes.json).
+    other_honorifics = sorted({h.rstrip(".") for h in ctx["honorifics"] if not re.match(_UPPER_OR_OTHER, h)}, key=_longest_first)
     if other_honorifics:
         words = "|".join(map(re.escape, other_honorifics))
         first = rf"(?:{first}|(?<!{_LETTER})(?<!{_LETTER}{_JOINER})(?:{words}){_TOKEN_END}\.?)"
-    particles = sorted(ctx["particles"], key=len, reverse=True)
+    particles = sorted(ctx["particles"], key=_longest_first)
     starts = "".join(sorted({re.escape(p[0]) for p in particles if p}))
     alternatives = "|".join(re.escape(p) for p in particles)
     # The lookahead skips the particle alternatives where no particle or number starts.
     numbers = rf"\d+(?:[.,:/]\d+)*|[{_DIGIT_LETTERS}](?<={_LETTER}){_WORD_REST}\.?"
     inside = rf"(?=[{starts}\d{_DIGIT_LETTERS}])(?:(?:{alternatives}){_TOKEN_END}(?!\.)|{numbers})"
     return re.compile(rf"({first}(?:{_BETWEEN}(?:{inside}{_BETWEEN})?{capital})*)")
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 class _Name(NamedTuple):
@@ -420,7 +426,8 @@ class _Context:
         if role:
             evidence = evidence | {role}
         after = _AFTER.match(view, seg_start + name.run_end)
-        if after is not None and after.group(1) in ctx["speech"]:
+        if after is not None and (after.group(1) in ctx["speech"] or after.group(1)[:-1] in ctx["speech"]):
+            # "said" or a sentence's last word "said." ("“...,” Genth said.")
             evidence = evidence | {"speech"}
         if not name.lead:
             title = gap_title
@@ -483,6 +490,8 @@ def _gap(gap: str, after_break: bool) -> tuple[str | None, int, str]:
         previous = tokens[-1].group(0)
         if previous.lower() in ctx["roles"] or previous.rstrip(".") in ctx["honorifics"]:
             role = "role" if previous.islower() else "honorific"
+        elif previous in ctx["speech-before"]:
+            role = "speech"  # the speaker after the quote: "..., explains Vakhoshkin"
     value = (role, clause_offset, " ".join(gap[clause_offset:].split()))
     if len(gap) <= _GAP_CACHED_LENGTH:
         if len(_GAP_CACHE) >= _GAP_CACHE_SIZE:
