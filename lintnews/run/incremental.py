@@ -6,8 +6,10 @@ stored, and the corpus rules see every document, as without the index.
 
 With a corpus (pre-commit: a few staged files, the archive as corpus), only the files given
 are reported, so only what their findings depend on is read: for each corpus rule, the
-slices of the keys those files have (:meth:`lintnews.core.rule.CorpusRule.slices`), or,
-for a rule that reads tallies, the corpus-wide counts and the first documents per name.
+corpus-wide counts of the keys those files have (``corpus.tallies``), and the slices of
+those keys (:meth:`lintnews.core.rule.CorpusRule.slices`) that the rule says can matter
+to the files' findings given the counts (``wants_slices``), or, for a rule that reads
+tallies, the first documents per name.
 The corpus rules then run over that part of the corpus, in corpus order; their findings
 in the files given are those of a run over the whole archive.  Files of the archive that
 changed since they were indexed are linted and stored first, so the index always

@@ -15,7 +15,10 @@ What is stored (one database file per fingerprint of the rules and per corpus, u
 ``tallies``  per rule, key, name and document: the counts a rule that reads tallies adds,
              with the document's place in the corpus order (the first documents per name)
 ``totals``   per rule, key and name: the sum of every document's counts (kept with the
-             document, ``docs.counts``), up to date in the same transaction as the documents
+             document, ``docs.counts``), up to date in the same transaction as the documents:
+             the aggregates a run over a few files reads instead of other documents' slices
+             (N101's spellings, documents and person uses per name block, N103's counts per
+             word, the consistency rules' forms per folder)
 
 Every value is the checked JSON of :mod:`lintnews.run.cache` (registered fact types only,
 never pickle), compressed with zlib, whose own checksum catches damaged bytes; a document's
@@ -52,7 +55,8 @@ from lintnews.run.cache import FORMAT_VERSION, _Unencodable, decode, encode
 from lintnews.run.pipeline import DocumentResult
 
 FORMAT = "lintnews-index"
-INDEX_VERSION = 4  # 3: the consistency rules' tallies per folder and form; 4: N101's documents per spelling
+INDEX_VERSION = 4  # 3: the consistency rules' tallies per folder and form; 4: N101's documents and person
+# surnames/given names per spelling, N103's counts per word, T103 cut (its own slice)
 OWN, WHOLE = "=", "*"  # the key column of a document's own slice, of uncut facts
 _KEYED = "k"  # prefix of a rule's key in the key column
 #: Seconds within which a file's modification time cannot be trusted (see above).
