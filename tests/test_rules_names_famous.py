@@ -71,3 +71,19 @@ def test_the_article_writing_the_right_spelling_is_left_to_n101():
 
 def test_a_name_without_person_evidence_or_a_given_name_is_silent():
     assert flagged("Arden Street was closed on Monday.", "N104") == []
+
+
+def test_a_surname_alone_after_a_countrys_office_is_compared_with_that_offices_holders():
+    text = "British Prime Minister Sunac said the talks would go on.\n"
+    [f] = findings(text, "N104")
+    assert flagged(text, "N104") == ["Sunac"]
+    assert f.message == "'Sunac' looks like 'Sunak' (Prime Minister of the United Kingdom)"
+
+
+def test_a_surname_alone_after_an_office_it_was_not_held_by_or_no_country_is_silent():
+    text = (
+        "British Prime Minister Sunak said the talks would go on.\n"
+        "French Ambassador Sunac arrived.\n"
+        "Prime Minister Sunac spoke.\n"
+    )
+    assert flagged(text, "N104") == []

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lintnews.analyses.names.keys import folded, strip_accents
 from lintnews.analyses.names.surnames import is_frequent_surname
-from lintnews.analyses.offices import REPORTED, SUFFIXES, TOP, Holding, knowledge, name_key, office_table
+from lintnews.analyses.offices import REPORTED, SUFFIXES, TOP, Holding, Person, knowledge, name_key, norm_title, office_table
 
 
 @dataclass(frozen=True)
@@ -164,3 +164,56 @@ def famous_lookalike(words: tuple[str, ...]) -> Lookalike | None:
     if not office:
         return None
     return Lookalike(holder.name, office)
+
+
+def _near_surname(surname: str) -> tuple[Holder, ...]:
+    """The holders of compared offices whose surname key starts as this one's does (the
+    same first two letters of ``folded``): a vowel changed later in the name stays near."""
+    table = office_table()
+    key = folded(surname)
+    if len(key) < 4:
+        return ()
+    found = []
+    for line in table._lines(table.surname_section, f"S\t{key[:2]}".encode()):
+        holder = _holder(line.decode("utf-8").split("\t"))
+        if holder is not None:
+            found.append(holder)
+    return tuple(found)
+
+
+def famous_by_title(surname: str, title: str) -> Lookalike | None:
+    """The one holder a surname written alone after an office of a named country
+    respells ("German Chancellor Scolz"): the title names a country (its marker) and an
+    office that country's holder of a compared office held, and the surname is one
+    letter-edit from the holder's (a transliteration swap counting as one) and is no
+    holder's of that office."""
+    if len(surname) < 4:
+        return None
+    know = knowledge()
+    words = norm_title(title).split()
+    country, rest = "", words
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            marker = " ".join(words[i : i + size])
+            if marker in know.markers and not country:
+                country, rest = know.markers[marker], words[:i] + words[i + size :]
+    office = " ".join(rest)
+    if not country or not office:
+        return None
+    table = office_table()
+    people: dict[str, tuple[Holder, Person]] = {}
+    for h in _near_surname(surname):
+        for p in table.people(h.key):
+            held = [x for x in p.holdings if x.country == country and x.family in REPORTED and office in know.accepted(x)]
+            if not held:
+                continue
+            if _plain(h.surname) == _plain(surname):
+                return None  # a holder of this office with this very surname
+            if edits(surname, h.surname) == 1 and not accepted_variant(surname, h.surname):
+                people[p.pid] = (h, p)
+    if len(people) != 1:
+        return None
+    [(holder, person)] = people.values()
+    if is_frequent_surname(surname) and is_frequent_surname(holder.surname):
+        return None
+    return Lookalike(holder.surname, _office(person.holdings))

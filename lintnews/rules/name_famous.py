@@ -30,11 +30,13 @@ class FamousNameRespelled(DocumentRule):
     portfolios, secretaries-general, chief justices): the same given name and a surname
     one letter-edit away (a transliteration swap such as y/i or w/v counts as one), or
     the same surname and a given name one edit away; two edits are too many, real
-    namesakes are two apart ("Chris Higgins"/"Chris Hipkins").  It is reported only when exactly one holder is that close, when the article
-    does not write the holder's surname itself (N101 compares the two then), and never
-    when both surnames are frequent surnames ("Johnston"/"Johnson": two families) or the
-    written surname is an ordinary English word.  A suggestion only: a name is never
-    auto-fixed.
+    namesakes are two apart ("Chris Higgins"/"Chris Hipkins").  A surname written alone
+    after an office of a named country ("German Chancellor Scolz") is compared with the
+    holders of that office by the same measure.  It is reported only when exactly one
+    holder is that close, when the article does not write the holder's surname itself
+    (N101 compares the two then), and never when both surnames are frequent surnames
+    ("Johnston"/"Johnson": two families) or the written surname is an ordinary English
+    word.  A suggestion only: a name is never auto-fixed.
     """
 
     code = "N104"
@@ -44,15 +46,18 @@ class FamousNameRespelled(DocumentRule):
     needs = (NAMES,)
 
     def check(self, doc: Document, names: NameFacts) -> Iterator[Finding]:
-        from lintnews.analyses.famous import famous_lookalike  # the office table only for a document with names
+        from lintnews.analyses.famous import famous_by_title, famous_lookalike  # the office table only for a document with names
 
         surnames = {m.surname for m in names.mentions}
         for m in names.mentions:
-            if not m.evidence or m.given is None or len(m.words) < 2:
+            if not m.evidence or is_common_word(m.surname) or m.surname in names.lower_forms:
                 continue
-            if is_common_word(m.surname) or m.surname in names.lower_forms:
+            if len(m.words) >= 2 and m.given is not None:
+                hit = famous_lookalike(m.words)
+            elif len(m.words) == 1 and m.title:
+                hit = famous_by_title(m.surname, m.title)
+            else:
                 continue
-            hit = famous_lookalike(m.words)
             if hit is None:
                 continue
             if hit.name.split()[-1] in surnames or hit.name.split()[0] == m.words[-1]:
