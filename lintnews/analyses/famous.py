@@ -66,13 +66,8 @@ def _holder(parts: list[str]) -> Holder | None:
 def _by_surname(surname: str) -> tuple[Holder, ...]:
     """The holders of compared offices whose surname has this spelling key (a bisection
     over the table's sorted ``S`` lines)."""
-    table = office_table()
-    found = []
-    for line in table._lines(table.surname_section, f"S\t{folded(surname)}\t".encode()):
-        holder = _holder(line.decode("utf-8").split("\t"))
-        if holder is not None:
-            found.append(holder)
-    return tuple(found)
+    rows = office_table().surname_rows(f"{folded(surname)}\t")
+    return tuple(h for h in map(_holder, rows) if h is not None)
 
 
 def _plain(word: str) -> str:
@@ -169,16 +164,10 @@ def famous_lookalike(words: tuple[str, ...]) -> Lookalike | None:
 def _near_surname(surname: str) -> tuple[Holder, ...]:
     """The holders of compared offices whose surname key starts as this one's does (the
     same first two letters of ``folded``): a vowel changed later in the name stays near."""
-    table = office_table()
     key = folded(surname)
     if len(key) < 4:
         return ()
-    found = []
-    for line in table._lines(table.surname_section, f"S\t{key[:2]}".encode()):
-        holder = _holder(line.decode("utf-8").split("\t"))
-        if holder is not None:
-            found.append(holder)
-    return tuple(found)
+    return tuple(h for h in map(_holder, office_table().surname_rows(key[:2])) if h is not None)
 
 
 def famous_by_title(surname: str, title: str) -> Lookalike | None:
