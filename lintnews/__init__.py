@@ -19,6 +19,11 @@ import gc as _gc
 _collecting = _gc.isenabled()
 _gc.disable()
 try:
+    # First the built-in regexes, compiled ahead (lintnews/data/compiled-regexes.json):
+    # the imports below and the first document find them in re's cache.
+    from lintnews.core.compiled_regexes import preload as _preload
+
+    _preload()
     from lintnews.api import lint_paths, lint_texts, score_texts
     from lintnews.core.version import __version__
 finally:

@@ -83,3 +83,21 @@ def test_the_word_functions_read_the_table_case_insensitively():
     assert not dictionary.is_known_word("Badin") and dictionary.frequency("badin") == 0
     assert dictionary.longest_word_length() == word_table().longest
     assert "é" in dictionary.letters() and "a" in dictionary.letters()
+
+
+def test_cognate_candidates_undo_one_or_two_correspondences():
+    from lintnews.analyses.dictionary import cognate_candidates
+
+    assert "commission" in cognate_candidates("komission")  # k/c and a doubled m
+    assert "president" in cognate_candidates("prezydent")  # z/s and y/i
+    assert "conference" in cognate_candidates("konference")
+    assert cognate_candidates("president") == frozenset()  # a known word
+    assert "xylophone" not in cognate_candidates("ksilofon")  # three steps away
+
+
+def test_cognate_endings_are_read_on_the_word_as_written():
+    from lintnews.analyses.dictionary import cognate_candidates
+
+    assert "academy" in cognate_candidates("akademia")  # an ending and a letter
+    assert "structure" in cognate_candidates("struktur")
+    assert "yard" not in cognate_candidates("yardea")  # two endings

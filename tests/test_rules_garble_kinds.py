@@ -159,7 +159,11 @@ def test_the_prefilter_leaves_out_lines_without_a_repeat():
         ("The board approved the plan, but. After a long debate it was changed.", "but. After"),
         ("She said the ministry could. Review the contracts next year.", "could. Review"),
         ("Mould in a sponge can. Survive a hot wash, tests show.", "can. Survive"),
-        ("Tomorrow we have. To leave early for the airport.", "have. To"),
+        ("Tomorrow we have to. Leave early for the airport.", "to. Leave"),
+        # any word after a preposition or article no sentence ends on
+        ("Farmers have been waiting for. Rain since the end of the summer.", "for. Rain"),
+        ("Residents were. Told to stay indoors while the smoke cleared.", "were. Told"),
+        ("Doctors say the vaccine has been. Tested on many volunteers.", "been. Tested"),
         ("The festival closed at that. Moment the rain began.", "that. Moment"),
         ("Prices rose sharply soon after. Demand fell in the spring.", "after. Demand"),
     ],
@@ -179,6 +183,14 @@ def test_a_full_stop_that_cuts_a_clause(text, flagged_text):
         "He said that was all. Still, the vote went ahead.",
         "It was signed by Smith et al. The study was published.",
         "The index rose. Analysts expected it.",
+        # sentence ends in edited prose: a stranded preposition before a new sentence's
+        # usual first word, a plural subject, an indefinite pronoun, a participle opener
+        "It is not clear what the money is for. Critics say the plan is vague.",
+        "The talks were hard, but a deal is in. Sources close to the talks confirmed it.",
+        "We did everything we could. Nothing more was possible.",
+        "The right dose is somewhere in between. Based on such tests, the limit was set.",
+        "It is now the law in. Some states still resist.",
+        "Thank you all. Good night.",
     ],
 )
 def test_sentences_that_end_on_those_words(text):

@@ -90,3 +90,47 @@ def test_a_straight_opener_closed_by_a_curly_quote_is_mixed_marks_not_unbalanced
     assert [f.message for f in findings("He left.” Then.", "P103")] == ["closing quotation mark without an opening one"]
     assert [f.message for f in findings("“They came, he said.\nThen.", "P103")] == ["quotation mark opened and never closed"]
     assert flagged('He said "yes" and “no” then.', "P103") == []
+
+
+# -- P103: a stray quotation mark inside a clause (issue 15, fourth round) ------------------
+
+
+@pytest.mark.parametrize(
+    "text, stray",
+    [
+        # an opener inside a clause never closed, or followed by another opener
+        ('The minister called the proposal "reckless and said it would fail.', '"'),
+        ('The bank got a "rescue package from the state, the "largest" in its history.', '"'),
+        ("The union said the offer was “unacceptable and called a strike.\nThe firm called it “illegal” then.", "“"),
+        # of two openers, the one inside a clause: the first opens the quotation
+        ('"Poland must answer this "pressure from abroad with a veto," he said.', '"'),
+        # a closer between a word and a lower-case word that nothing opened
+        ('The report found that the policy" had failed to reduce crime.', '"'),
+        # of two closers, the one inside a clause took the other's opener
+        ('The board said "the new tax" will be applied to everyone."\nThen it left.', '"'),
+    ],
+)
+def test_a_stray_quotation_mark(text, stray):
+    assert flagged(text, "P103") == [stray]
+
+
+def test_the_stray_quote_reported_is_the_one_inside_the_clause():
+    text = '"Poland must answer this "pressure from abroad with a veto," he said.'
+    [f] = findings(text, "P103")
+    assert f.column == text.index('"pressure') + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "we will go on.\n"We are not afraid," he added.',  # reopened paragraph
+        'She said: "The plan is ready.\nIt will be presented on Monday," she added.',  # over two lines
+        'The 6" pipe burst, and the "leak" was fixed.',  # inches
+        'He said on the Lakers" official website that he would stay.',  # an apostrophe typed as a quote
+        '"The market was, "priced to perfection" I think," he said.',  # a quotation inside one
+        'It began: "The river rose fast and we had no time',  # a story cut short
+        'The play "Winter Light" opens on Friday, and critics call it "moving".',
+    ],
+)
+def test_quotes_that_are_not_stray(text):
+    assert flagged(text, "P103") == []

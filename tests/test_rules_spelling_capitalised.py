@@ -73,3 +73,32 @@ def test_a_name_after_a_capitalised_function_word_or_a_rare_word_after_the_is_no
 
 def test_a_name_after_a_party_or_role_word_is_not_reported():
     assert flagged("Many are calling on Democrat Badin and Striker Kanre to act.", "S104") == []
+
+
+# -- issue 15, fourth round: cognates two letters away or at the first letter ---------------
+
+
+def test_a_cognate_spelling_that_changes_the_first_letter_or_two_letters():
+    text = "The Kommittee met on Tuesday. Later the Prezydent of the Konference spoke."
+    assert flagged(text, "S104") == ["Kommittee", "Prezydent", "Konference"]
+    assert [f.suggestion for f in findings(text, "S104")] == ["Committee", "President", "Conference"]
+
+
+def test_after_the_at_a_sentence_start_and_before_an_office():
+    assert flagged("The Unversity of Leeds said so.", "S104") == ["Unversity"]
+    assert flagged("The Ekonomy Minister presented the budget.", "S104") == ["Ekonomy"]
+    assert flagged("Meanwhlie, the opposition called for new elections.", "S104") == ["Meanwhlie"]
+
+
+def test_names_with_no_foreign_letter_or_a_foreign_article_are_not_cognates():
+    # "tch" is no other language's spelling of "ch"; "d'" starts a French name's next word
+    assert flagged("He was with the Batchelor Institute of Tertiary Education.", "S104") == []
+    assert flagged("She works at the Institut d'Astrophysique in Paris.", "S104") == []
+    assert flagged("Kowalczyk and Nakamura met in Geneva on Monday.", "S104") == []
+
+
+def test_a_typo_after_a_dateline_bracket_and_a_name_before_a_comma():
+    text = "Tianjin, December 12 (reporter: Li Wei) Accordinng to experts, the meteors will peak tonight."
+    assert flagged(text, "S104") == ["Accordinng"]
+    # a name at a sentence's start before a comma is not a sentence adverb mistyped
+    assert flagged("Sova, a clear example, is a deep-sea fish.", "S104") == []

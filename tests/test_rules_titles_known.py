@@ -237,8 +237,16 @@ def test_an_ambiguous_name_needs_a_marker():
     }
     k = knowledge().with_overrides(overrides)
     assert len(k.people(name_key(["Alex", "Moreau"]))) == 2
-    assert titles("President Alex Moreau spoke.", overrides) == []
+    # a title one of them held is left alone; a marker picks one of them
+    assert titles("Prime Minister Alex Moreau spoke.", overrides) == []
+    assert titles("Foreign Minister Alex Moreau spoke.", overrides) == []
     assert titles("Canadian President Alex Moreau spoke.", overrides) == ["President Alex Moreau"]
+    assert titles("French Prime Minister Alex Moreau spoke.", overrides) == ["Prime Minister Alex Moreau"]
+    # a title neither held is wrong whoever is meant: reported, naming both offices
+    k = knowledge().with_overrides(overrides)
+    (e,) = office_errors(Document("a.txt", "President Alex Moreau spoke.\n"), k)
+    assert "no one of that name" in e.message and "Canada" in e.message and "France" in e.message
+    assert e.suggestion is None
 
 
 # -- one finding per problem: T102 and T103 ------------------------------------------------

@@ -171,3 +171,67 @@ def test_a_line_made_of_w101s_lines_is_left_to_w101():
     text = "The talks resumed.\nYour email address will not be published. Required fields are marked *\nThey met."
     assert flagged(text, "W105") == []
     assert flagged(text, "W101") != []
+
+
+# -- issue 15, fourth round: tags before a space, a digit or after one; more furniture --------
+
+
+@pytest.mark.parametrize(
+    "text, tags",
+    [
+        ("WorldScienceSpace NASA said the launch was delayed.", "WorldScienceSpace"),
+        ("WorldWeatherClimate2022 was the hottest year on record.", "WorldWeatherClimate"),
+        ("The season ends in May.SportFootballNHL", "SportFootballNHL"),
+        ("The results came late at night. ElectionsPolitics", "ElectionsPolitics"),
+    ],
+)
+def test_tags_glued_before_a_space_or_a_digit_or_after_a_space(text, tags):
+    assert flagged(text, "W102") == [tags]
+
+
+def test_a_brand_before_a_space_or_a_digit_is_not_tags():
+    assert flagged("YouTube The video platform said so.", "W102") == []
+    assert flagged("PlayStation5 sales rose in May.", "W102") == []
+
+
+def test_a_caption_pictured_and_a_most_read_header():
+    assert flagged("The talks ended.\nThe new ferry, pictured during sea trials last month\nIt sails in May.", "W105") == [
+        "The new ferry, pictured during sea trials last month"
+    ]
+    assert flagged("The talks ended.\nMost read this week\nIt sails in May.", "W105") == ["Most read this week"]
+    # a sentence about a picture is not a caption
+    assert flagged("The Milky Way is more massive than Andromeda, pictured here.", "W105") == []
+    assert flagged("The talks ended. Save to reading list\nIt sails in May.", "W105") == ["Save to reading list"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photographer: Anna Holm/Bloomberg",
+        "Photo courtesy of the city council",
+        "Photo provided by the ministry",
+        "Screenshot: Twitter",
+        "Copyright: Lars Berg",
+        "Source: ministry of health",
+        "All photos by Anna Holm",
+        "Name (required)",
+        "Notify me of new comments via email",
+        "Our best stories, in your inbox",
+        "Free newsletter, every Friday",
+    ],
+)
+def test_credits_by_a_medium_and_forms_by_their_shape(line):
+    assert flagged(_AROUND.format(line), "W105") == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photos from the scene show the damage to the bridge.",
+        "Footage by a local resident was shared widely online, police said.",
+        "The newsletter was launched in 2019 and has 40,000 readers.",
+        "Sources close to the talks said a deal was near.",
+    ],
+)
+def test_sentences_about_photos_and_newsletters_are_not_furniture(line):
+    assert flagged(_AROUND.format(line), "W105") == []

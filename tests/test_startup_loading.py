@@ -109,10 +109,20 @@ def test_a_one_file_run_imports_no_module_it_does_not_use(tmp_path: Path):
     # Issue 19: the index's sqlite3, the workers' multiprocessing, git's subprocess and the
     # writers' tempfile (with hashlib behind it) are imported where they are used, PyYAML
     # only for a YAML file not in lintnews/data/rules-parsed.json, rapidfuzz when names are
-    # compared; a run of one file outside a git work tree, with no cache, uses none of them.
-    unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml", "rapidfuzz")
+    # compared, the TOML parser for a configuration file, difflib for --diff; a run of one
+    # file outside a git work tree, with no cache nor configuration, uses none of them.
+    unused = ("sqlite3", "multiprocessing", "subprocess", "tempfile", "hashlib", "yaml", "rapidfuzz", "tomllib", "difflib")
     outside = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
     printed = one_file_run_then(tmp_path, "", f"sorted(m for m in {unused!r} if m in sys.modules)", env=outside)
     in_work_tree = any((parent / ".git").exists() for parent in [tmp_path, *tmp_path.parents])
     expected = ["subprocess"] if in_work_tree else []  # inside one, git is asked for it
     assert printed == str(expected)
+
+
+def test_a_one_file_run_reads_the_phrase_table_from_its_derived_form_and_no_more(tmp_path: Path):
+    # Issue 19: M103 and M104 read lintnews/data/phrases-v1-index.txt (no gzip, no loop over
+    # the rows); a short text with no first word of any Q and no word of any idiom builds
+    # neither the set of Qs, their rows nor the idioms' regex.
+    built = ("byte_keys", "_keys", "_rows", "first_words", "idiom_pattern")
+    report = f"'gzip' in sys.modules, sorted(set({built!r}) & set(vars(__import__('lintnews.analyses.phrases', fromlist=['x']).load_table())))"
+    assert one_file_run_then(tmp_path, "", report) == "False []"

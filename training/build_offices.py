@@ -372,6 +372,21 @@ def english_alias(title: str, name: str) -> str:
     return alias
 
 
+#: an Arabic article joined to a surname ("al-Assad", "el-Sisi"), which English news often
+#: leaves out ("Bashar Assad")
+PARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-(?=[A-Z])")
+
+
+def particle_alias(name: str) -> str:
+    """The name without the article of its last word ("Bashar al-Assad" -> "Bashar
+    Assad"), or ""."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    stripped = PARTICLE.sub("", words[-1])
+    return "" if stripped == words[-1] else " ".join([*words[:-1], stripped])
+
+
 def read_sources(mirror_dir: Path) -> tuple[list[tuple[str, str, str, str, str, str, bool, str]], list[str]]:
     """(id, name, country, label, start, end, legislator, English alias) rows of every
     source, and the missing ones."""
@@ -438,9 +453,14 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
         # that name, else the one of that country spelled alike ("Araghchi"/"Araqchi");
         # otherwise a person of the supplement
         ids = by_key_country.get((key, country)) or by_key.get(key) or by_spelling.get((person_key(name), country)) or set()
+        fam = family_of(label, country)
+        if len(ids) > 1 and fam != "oth":
+            # namesakes: the one who held an office of the same family in that country
+            # (the foreign minister Wang Yi, not the legislators of that name)
+            ids = {pid for pid in ids if any(h[0] == country and h[1] == fam for h in people[pid]["holdings"])} or ids
         pid = next(iter(ids)) if len(ids) == 1 else f"s:{key.replace(' ', '-')}"
         p = people.setdefault(pid, {"name": name, "holdings": set(), "aliases": set()})
-        p["holdings"].add((country, family_of(label, country), label, start, end))
+        p["holdings"].add((country, fam, label, start, end))
         by_key_country[(key, country)].add(pid)
         by_key[key].add(pid)
 
@@ -450,6 +470,7 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
     label_no = {lab: i for i, lab in enumerate(labels)}
     lines, surnames = [], []
     n_holdings = n_aliases = 0
+    main_keys = set(keyed.values())
     for pid, p in people.items():
         # a holding known with and without its end: keep the one with the end (unless it
         # ended the year it began: then the open one is the next term, not a stale copy)
@@ -459,8 +480,14 @@ def build(mirror_dir: Path) -> tuple[bytes, dict[str, int], list[str]]:
         n_holdings += len(hs)
         cells = ";".join(f"{c}|{f}|{label_no[lab]}|{s}|{e}" for c, f, lab, s, e in hs)
         lines.append(f"P\t{keyed[pid]}\t{p['name']}\t{pid}\t{cells}")
-        # the name English news uses, when the English Wikipedia title gives another one
+        # the name English news uses, when the English Wikipedia title gives another one,
+        # and the name without the Arabic article of its surname (unless another person has
+        # that name)
         akeys = {person_key(alias): alias for alias in sorted(p["aliases"], reverse=True)}
+        for name in sorted({p["name"], *p["aliases"]}):
+            short = particle_alias(name)
+            if short and person_key(short) not in akeys and person_key(short) not in main_keys:
+                akeys[person_key(short)] = short
         for akey, alias in sorted(akeys.items()):
             if akey != keyed[pid]:
                 lines.append(f"P\t{akey}\t{alias}\t{pid}\t{cells}")

@@ -69,7 +69,9 @@ Usage (from the repository root)::
     python training/build_phrase_table.py --inputs DIR --check   # rebuild, compare bytes
 
 A rerun with the same inputs and parameters writes a byte-identical file (``--check``
-exits 1 when the shipped table differs from a rebuild).
+exits 1 when the shipped table differs from a rebuild).  Written to the shipped place,
+the table's derived form (``phrases-v1-index.txt``, what a run reads) is rewritten too,
+by ``training/build_phrase_index.py``.
 """
 
 from __future__ import annotations
@@ -662,6 +664,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     print(f"wrote {args.out} ({len(lines) - 1} swaps, {len(data):,} bytes)")
+    if args.out.resolve() == OUT.resolve():  # the shipped table: its derived form too
+        subprocess.run([sys.executable, str(Path(__file__).with_name("build_phrase_index.py"))], check=True)
     return 0
 
 

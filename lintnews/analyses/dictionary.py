@@ -215,3 +215,64 @@ def one_edit_candidates(word: str) -> set[str] | None:
     edits.update(head + letter + tail[1:] for head, tail in heads_tails if tail for letter in alphabet)
     edits.update(head + letter + tail for head, tail in heads_tails for letter in alphabet)
     return known_among(edits) or None
+
+
+# How other European languages write a sound that English spells otherwise, as
+# (their spelling, the English one): "Komission", "Prezident", "Organisazion" (z, c
+# for t only before i: "-zion", "-cion"),
+# "Filosofy", "Sistem", "Jugoslav", "Kwota".  Read from the foreign word to the English.
+COGNATE_LETTERS = (
+    ("k", "c"), ("k", "ch"), ("k", "ck"), ("z", "s"), ("zi", "ti"), ("z", "c"), ("ci", "ti"), ("s", "c"), ("c", "s"),
+    ("f", "ph"), ("t", "th"), ("sch", "sh"), ("sz", "sh"), ("kw", "qu"),
+    ("i", "y"), ("y", "i"), ("j", "y"), ("j", "i"), ("v", "w"), ("w", "v"), ("ts", "c"), ("ks", "x"),
+)
+# Endings other languages give a word that English ends otherwise: "Demokratie",
+# "Akademia", "Politika", "Kultur", "Minut", "Sozialismus", "Programa".
+COGNATE_ENDINGS = (
+    ("ie", "y"), ("ia", "y"), ("ija", "y"), ("iya", "y"), ("ika", "ic"), ("ika", "ics"), ("ik", "ic"), ("ik", "ics"),
+    ("ismus", "ism"), ("izm", "ism"), ("ismo", "ism"), ("ur", "ure"), ("ut", "ute"), ("at", "ate"), ("iv", "ive"),
+    ("ion", "ion"), ("ija", "ia"), ("iya", "ia"), ("a", ""), ("o", ""), ("e", ""), ("i", ""),
+)
+_CONSONANTS = frozenset("bcdfgklmnprstz")
+#: At most this many correspondences are undone in one word.
+COGNATE_STEPS = 2
+
+
+def _cognate_steps(word: str, endings: bool = True) -> set[str]:
+    """The words one correspondence away: a letter of COGNATE_LETTERS replaced, an ending
+    of COGNATE_ENDINGS, or a consonant doubled or undoubled ("Komission" ->
+    "Kommission", "Programm" -> "Program")."""
+    out: set[str] = set()
+    for theirs, ours in COGNATE_LETTERS:
+        at = word.find(theirs)
+        while at != -1:
+            out.add(word[:at] + ours + word[at + len(theirs) :])
+            at = word.find(theirs, at + 1)
+    for theirs, ours in COGNATE_ENDINGS if endings else ():
+        if word.endswith(theirs) and len(word) - len(theirs) >= (5 if theirs == "ie" else 3):
+            out.add(word[: len(word) - len(theirs)] + ours)
+    for i, c in enumerate(word):
+        if c in _CONSONANTS:
+            if i + 1 < len(word) and word[i + 1] == c:
+                out.add(word[:i] + word[i + 1 :])
+            elif i > 0:
+                out.add(word[: i + 1] + c + word[i + 1 :])
+    out.discard(word)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def cognate_candidates(word: str) -> frozenset[str]:
+    """The known words that a lower-case ``word`` is a cognate spelling of: one or two
+    letter correspondences of another language undone (``COGNATE_LETTERS``, a consonant
+    single or doubled): "komission" -> "commission", "prezydent" -> "president",
+    "organisazion" -> "organisation".  Empty for a known word."""
+    if is_known_word(word) or len(word) > longest_word_length():
+        return frozenset()
+    found: set[str] = set()
+    frontier = {word}
+    for n in range(COGNATE_STEPS):
+        # an ending only of the word as written: "Yardea" is not "yard" + two endings
+        frontier = {step for w in frontier for step in _cognate_steps(w, endings=n == 0)}
+        found |= known_among(frontier)
+    return frozenset(found)

@@ -137,6 +137,8 @@ COMPOUND_HEADS = tuple(
     )
 )
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "to"})
+#: compound heads of two words whose last word is no head itself ("Chief Executive")
+_TWO_WORD_HEADS = frozenset(" ".join(h) for h in COMPOUND_HEADS if len(h) == 2 and h[1] not in HEADS)
 #: Parties' adjectives, which may stand before an office's head.
 PARTY_WORDS = frozenset("labor labour liberal conservative democratic democrat republican socialist communist green greens tory".split())
 #: capitalised words that open a clause or tell a time: never a title's modifier
@@ -416,7 +418,7 @@ def title_index() -> TitleIndex:
         markers=markers,
         marker_words=frozenset(m.split()[0] for m in markers),
         words=words,
-        last_words=frozenset(t.rsplit(" ", 1)[-1] for t in kinds) | HEADS,
+        last_words=frozenset(t.rsplit(" ", 1)[-1] for t in kinds) | HEADS | {h.split()[1] for h in _TWO_WORD_HEADS},
         longest=max(len(t.split()) for t in kinds),
         distinct=frozenset(norm_title(t) for t in data.get("distinct") or {}),
         after=after,
@@ -753,7 +755,8 @@ def _structural(tokens: tuple[str, ...], first: int) -> tuple[str, int, int, str
     # it ends with its head ("State Affairs Minister") or with a portfolio after "of"
     # ("Minister of Enlightenment"), never with a given name ("Finance Minister Christian")
     last = _last_word(tokens[-1])
-    if last not in HEADS and not any(_last_word(t) in ("of", "for") for t in tokens[start:]):
+    compound = n >= 2 and f"{_last_word(tokens[-2])} {last}" in _TWO_WORD_HEADS  # "Chief Executive"
+    if last not in HEADS and not compound and not any(_last_word(t) in ("of", "for") for t in tokens[start:]):
         return None
     # a marker at the start is the country, not a modifier
     marker, marker_size = None, 0
@@ -847,6 +850,19 @@ def _starts(word: str) -> bool:
     return hit
 
 
+_MARKER_WORDS: dict[str, bool] = {}
+
+
+def _marker_word(word: str) -> bool:
+    """Whether a word is a country's marker by itself ("Belarusian", "German")."""
+    hit = _MARKER_WORDS.get(word)
+    if hit is None:
+        if len(_MARKER_WORDS) >= _WORD_CACHE_SIZE:
+            _MARKER_WORDS.clear()
+        hit = _MARKER_WORDS[word] = norm_title(word) in title_index().markers
+    return hit
+
+
 _OPENS: dict[str, bool] = {}
 
 
@@ -890,6 +906,14 @@ def _find(doc: Document) -> tuple[OfficeMention, ...]:
             candidate = starts(words[0])
             if candidate is None:
                 candidate = _starts(words[0])
+            if not candidate and len(words) > 2 and (
+                view.startswith(("'s", "’s"), m.full.start + len(words[0])) or _marker_word(words[0])
+            ):
+                # "Britain's Prime Minister Theresa May", "Belarusian Chancellor Alexander
+                # Lukashenko": kept whole by the name finder
+                candidate = starts(words[1])
+                if candidate is None:
+                    candidate = _starts(words[1])
         title = m.title
         if title and not candidate:
             cut = title.rfind(" ")
@@ -954,8 +978,13 @@ def _shape(title: str, words: tuple[str, ...]) -> tuple[tuple, tuple[str, ...], 
     idx = title_index()
     # a dash standing alone ends a title ("Daily Online - Prime Minister"): kept as a token
     tokens = tuple(_TOKEN.findall(" ".join("|" if not w.strip("-–—") else w for w in title.split()[-(idx.longest + 4) :])))
-    # Office words that the name kept ("Taoiseach Andrej Babiš"): into the title.
+    # Office words that the name kept ("Taoiseach Andrej Babiš"): into the title, and a
+    # possessive marker before them ("Britain's", "New" + "Zealand's").
     peeled = 0
+    if len(words) > 2 and _last_word(words[1]) in idx.words:
+        marker = norm_title(words[0])
+        if marker in idx.markers or (tokens and norm_title(f"{tokens[-1]} {words[0]}") in idx.markers):
+            peeled = 1
     while peeled < len(words) - 1 and _last_word(words[peeled]) in idx.words:
         peeled += 1
     for p in range(peeled, -1, -1):
@@ -976,12 +1005,17 @@ def _shape(title: str, words: tuple[str, ...]) -> tuple[tuple, tuple[str, ...], 
 
 def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> OfficeMention | None:
     """The title before a mention, with the name's words moved to or from it."""
-    key = (m.title, m.words)
+    words_in = m.words
+    if len(words_in) > 2 and doc.view.startswith(("'s ", "’s ", "'s\u00a0", "’s\u00a0"), m.full.start + len(words_in[0])):
+        # "Britain's Prime Minister Theresa May": the name finder kept the possessive marker
+        # and the title in the name, without the "'s"
+        words_in = (words_in[0] + doc.view[m.full.start + len(words_in[0]) : m.full.start + len(words_in[0]) + 2], *words_in[1:])
+    key = (m.title, words_in)
     shape = _SHAPES.get(key, False)
     if shape is False:
         if len(_SHAPES) >= _WORD_CACHE_SIZE:
             _SHAPES.clear()
-        shape = _SHAPES[key] = _shape(m.title, m.words)
+        shape = _SHAPES[key] = _shape(m.title, words_in)
     if shape is None:
         return None
     parsed, words, tokens = shape
@@ -1033,6 +1067,14 @@ def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> Of
             return None
         words = tuple(words[: len(kept)])
         name_end = name_start + cut.start()
+    else:
+        # a surname with a particle in lower case, where the name finder stopped: "Bashar"
+        # + "al-Assad", "Ursula" + "von der Leyen"; kept when the table knows the longer name
+        tail = _PARTICLE_TAIL.match(view, name_end)
+        if tail is not None:
+            longer = (*words, *tail.group(0).split())
+            if office_table().people(name_key(longer)):
+                words, name_end = longer, tail.end()
     key = name_key(words) if len(words) > 1 else ""
     full_keys: tuple[str, ...] = ()
     surname = folded(words[-1])
@@ -1055,6 +1097,14 @@ def _before(doc: Document, m: Mention, index: int, full_names: _FullNames) -> Of
         name_end=name_end,
         full_keys=full_keys,
     )
+
+
+#: a surname with a lower-case particle after a name ("al-Assad", "el-Sisi", "von der Leyen",
+#: "de Gaulle"), up to a possessive
+_PARTICLE_TAIL = re.compile(
+    r"(?:[ \u00a0](?:(?:al|el|ad|as|ash|at|ar|an|az|ud|ul)-|(?:von der|van der|van den|von|van|de la|de|du|del|della|di|le|la)[ \u00a0])"
+    r"[A-Z][\w’'-]*?(?=['’]s\b|[^\w’'-]|$))+"
+)
 
 
 class _FullNames:

@@ -11,8 +11,9 @@ functions of a document's view and the table; the rules decide what to report.
 from __future__ import annotations
 
 import functools
-import gzip
 import re
+import zlib
+from bisect import bisect_left
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
@@ -53,19 +54,96 @@ class Hit(NamedTuple):
     idiom: bool = False
 
 
+#: The derived form of the shipped table (``training/build_phrase_index.py``): the same rows
+#: laid out so that reading it takes no loop in Python (see :func:`derive`).
+INDEX_NAME = "phrases-v1-index.txt"
+_INDEX_HEADER = "# lintnews phrase index v1 (training/build_phrase_index.py)"
+
+
+def _is_idiom_row(flags: str) -> bool:
+    return flags == "ci" or flags.startswith("k")
+
+
+def derive(text: str) -> str:
+    """The derived form of a phrase table's text (v1), which :class:`PhraseTable` reads
+    with slices and ``str.split`` alone.  A first line ``floor=N`` and the length of each
+    of four sections (``idioms= first-words= keys= rows=``, in characters), then the
+    sections, each ended by a line break: the idiom rows (``Q<TAB>P<TAB>flags``, sorted by
+    Q); the first words of the other rows' Qs (sorted); those Qs (sorted, one a line);
+    and, line by line in the same order, the rest of their rows (``P<TAB>count Q<TAB>count
+    P<TAB>flags``).  A Q listed twice keeps its last row, as a lookup of the table always
+    did."""
+    header, _, body = text.partition("\n")
+    if not header.startswith("# lintnews phrase table v1"):
+        raise ValueError("not a lintnews phrase table (v1)")
+    floor = re.search(r"floor=(\d+)", header)
+    rows = body.split("\n")
+    if rows and not rows[-1]:
+        rows.pop()
+    idioms: dict[str, str] = {}
+    pairs: dict[str, str] = {}
+    for row in rows:
+        q, _, rest = row.partition("\t")
+        flags = rest.rpartition("\t")[2]
+        if _is_idiom_row(flags):  # an idiom's row ("on contrary" has two words)
+            idioms[q] = f"{q}\t{rest.partition(chr(9))[0]}\t{flags}"
+        else:
+            q.encode("ascii")  # a Q is ASCII (byte_keys); anything else is no table of ours
+            pairs[q] = rest
+    keys = sorted(pairs)
+    sections = {
+        "idioms": "\n".join(idioms[q] for q in sorted(idioms)),
+        "first-words": "\n".join(sorted({q.partition(" ")[0] for q in keys})),
+        "keys": "\n".join(keys),
+        "rows": "\n".join(pairs[q] for q in keys),
+    }
+    first = f"floor={int(floor.group(1)) if floor else 1} " + " ".join(f"{name}={len(text)}" for name, text in sections.items())
+    return "\n".join([first, *sections.values()]) + "\n"
+
+
+def index_stamp(table_bytes: bytes) -> str:
+    """The first line of the derived form of the table file ``table_bytes``: it names the
+    file's size and CRC-32, so that a derived form of another table is never read."""
+    return f"{_INDEX_HEADER} of {TABLE_NAME}: size={len(table_bytes)} crc32={zlib.crc32(table_bytes):08x}"
+
+
+def _lines(section: str) -> list[str]:
+    return section.split("\n") if section else []
+
+
+def _byte_lines(section: str) -> list[bytes]:
+    return section.encode("ascii").split(b"\n") if section else []
+
+
 class PhraseTable:
-    """The table, read once: ``lookup("curiosity rates")`` -> :class:`Entry` or None."""
+    """The table, read once: ``lookup("curiosity rates")`` -> :class:`Entry` or None.
+
+    Made from the table's text (``PhraseTable(text)``) or from its derived form
+    (:meth:`from_derived`, what the shipped table is read from).  Only the floor and the
+    idioms are read at once; the rest (the Qs, their rows, the idioms' regex) when a
+    document first needs it: most documents hold no first word of any Q and no idiom's
+    words (:func:`may_hold_phrase`, :func:`may_hold_idiom`)."""
 
     def __init__(self, text: str):
-        header, _, body = text.partition("\n")
-        if not header.startswith("# lintnews phrase table v1"):
-            raise ValueError("not a lintnews phrase table (v1)")
-        floor = re.search(r"floor=(\d+)", header)
+        self._read(derive(text))
+
+    @classmethod
+    def from_derived(cls, derived: str, start: int = 0) -> PhraseTable:
+        """The table of the derived form (:func:`derive`) that starts at ``start``."""
+        table = cls.__new__(cls)
+        table._read(derived, start)
+        return table
+
+    def _read(self, derived: str, start: int = 0) -> None:
+        first = derived[start : derived.index("\n", start)]
+        fields = dict(field.split("=") for field in first.split(" "))
+        # Each section is sliced out when first read (a slice of a string copies it).
+        self._derived, self._sections, at = derived, {}, start + len(first) + 1
+        for name in ("idioms", "first-words", "keys", "rows"):
+            self._sections[name] = (at, at + int(fields[name]))
+            at += int(fields[name]) + 1
         #: the smallest count in the bigram list: an unlisted phrase is rarer than this
-        self.floor = int(floor.group(1)) if floor else 1
-        rows = body.split("\n")
-        if rows and not rows[-1]:
-            rows.pop()
+        self.floor = int(fields["floor"])
         #: an article put into a prepositional idiom ("for the example" -> "for example"):
         #: rows of three words, read by :func:`find_article_idioms`
         self.idioms: dict[str, str] = {}
@@ -73,46 +151,102 @@ class PhraseTable:
         #: idiom; ``ka`` into a longer one; ``kd`` an article dropped; ``ks`` swapped;
         #: ``kp`` the opening preposition swapped (see ``training/build_phrase_table.py``)
         self.idiom_kinds: dict[str, str] = {}
-        pairs = []
-        for row in rows:
-            q, _, rest = row.partition("\t")
-            flags = rest.rpartition("\t")[2]
-            if flags == "ci" or flags.startswith("k"):  # an idiom's row ("on contrary" has two words)
-                self.idioms[q] = rest.partition("\t")[0]
-                self.idiom_kinds[q] = flags
-            else:
-                pairs.append(row)
-        rows = pairs
-        #: the idioms' regex, built once
-        self.idiom_pattern = _idiom_pattern(frozenset(self.idioms))
-        self._rows = rows
-        # Q -> row number; the row itself is split only when Q occurs in a text.
-        self._index = {row[: row.index("\t")]: i for i, row in enumerate(rows)}
-        #: the first words of every Q: a cheap test before a pair of words is joined
-        self.first_words = frozenset(q.partition(" ")[0] for q in self._index)
-        #: every Q as ASCII bytes, for :func:`may_hold_phrase`
-        self.byte_keys = frozenset(q.encode("ascii") for q in self._index)
+        for row in _lines(self._section("idioms")):
+            q, p, flags = row.split("\t")
+            self.idioms[q] = p
+            self.idiom_kinds[q] = flags
+
+    def _section(self, name: str) -> str:
+        start, end = self._sections[name]
+        return self._derived[start:end]
+
+    @functools.cached_property
+    def _keys(self) -> list[str]:
+        """Every Q (not the idioms'), sorted: :meth:`lookup` bisects it."""
+        return _lines(self._section("keys"))
+
+    @functools.cached_property
+    def _rows(self) -> list[str]:
+        return _lines(self._section("rows"))
+
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first words of every Q: a cheap test before a pair of words is joined."""
+        return frozenset(_lines(self._section("first-words")))
+
+    @functools.cached_property
+    def first_word_bytes(self) -> frozenset[bytes]:
+        """:attr:`first_words` as ASCII bytes, for :func:`may_hold_phrase`."""
+        return frozenset(_byte_lines(self._section("first-words")))
+
+    @functools.cached_property
+    def byte_keys(self) -> frozenset[bytes]:
+        """Every Q as ASCII bytes, for :func:`may_hold_phrase`."""
+        return frozenset(_byte_lines(self._section("keys")))
+
+    @functools.cached_property
+    def idiom_pattern(self) -> re.Pattern[str] | None:
+        """The idioms' regex, built when a document first may hold an idiom."""
+        return _idiom_pattern(frozenset(self.idioms))
+
+    @functools.cached_property
+    def idiom_key_words(self) -> frozenset[bytes] | None:
+        """For :func:`may_hold_idiom`: one word of each idiom (its longest word, as
+        :func:`_letter_words` splits a text; the last of the longest), or None when an
+        idiom has no such word (then no word can rule it out)."""
+        keys = set()
+        for q in self.idioms:
+            words = q.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+            if not words:
+                return None
+            keys.add(max(reversed(words), key=len))
+        return frozenset(keys)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._keys)
 
     def lookup(self, phrase: str) -> Entry | None:
-        i = self._index.get(phrase)
-        if i is None:
+        keys = self._keys
+        i = bisect_left(keys, phrase)
+        if i == len(keys) or keys[i] != phrase:
             return None
-        q, p, cq, cp, flags = self._rows[i].split("\t")
-        return Entry(q, p, int(cq), int(cp), flags.startswith("N"))
+        p, cq, cp, flags = self._rows[i].split("\t")
+        return Entry(phrase, p, int(cq), int(cp), flags.startswith("N"))
 
 
 def table_path() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / TABLE_NAME
 
 
+def index_path() -> Path:
+    return table_path().with_name(INDEX_NAME)
+
+
+def _shipped_table() -> PhraseTable:
+    """The shipped table, read from its derived form ``phrases-v1-index.txt`` when that was
+    made from the table as it is now (its first line names the table's size and CRC-32),
+    else derived here from the table itself, as slowly as it always was."""
+    data = table_path().read_bytes()
+    try:
+        text = index_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    stamp = index_stamp(data)
+    if text.startswith(stamp + "\n"):
+        return PhraseTable.from_derived(text, len(stamp) + 1)
+    import gzip
+
+    return PhraseTable(gzip.decompress(data).decode("utf-8"))
+
+
 @functools.lru_cache(maxsize=1)
 def load_table(path: str | None = None) -> PhraseTable:
     """The shipped table (or the one at ``path``), read on first use."""
-    data = Path(path).read_bytes() if path else table_path().read_bytes()
-    return PhraseTable(gzip.decompress(data).decode("utf-8"))
+    if path:
+        import gzip  # not for the shipped table's derived form
+
+        return PhraseTable(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))
+    return _shipped_table()
 
 
 def _shape(word: str) -> str:
@@ -140,15 +274,47 @@ _LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 _JOIN = b" ".join
 
 
+@functools.lru_cache(maxsize=2)
+def _letter_words(view: str) -> list[bytes]:
+    """The words of ``view`` lower-cased, with everything but ASCII letters read as a
+    space (M103 and M104 read the same view: it is split once)."""
+    return view.lower().encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+
+
 def may_hold_phrase(view: str, table: PhraseTable) -> bool:
     """Whether ``view`` can hold a phrase of the table: a C-level test of every pair of
     neighbouring words, lower-cased, with everything but ASCII letters read as a space.
 
     Every pair :func:`find_unusual_phrases` reads is such a pair (its words are ASCII
     letters with spaces between), so a view without one has no finding; most have none.
+    A view without any Q's first word has none of them either (the Qs are read then only).
     """
-    words = view.lower().encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+    words = _letter_words(view)
+    if table.first_word_bytes.isdisjoint(words):
+        return False
     return not table.byte_keys.isdisjoint(map(_JOIN, zip(words, islice(words, 1, None))))
+
+
+# The characters other than ASCII letters that a case-insensitive regex matches to an ASCII
+# letter: "İ" and "ı" to i, "ſ" to s, the Kelvin sign to k.  Lower-cased, they are no
+# ASCII letter ("K" is, but is kept for certainty).
+_FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def may_hold_idiom(view: str, table: PhraseTable) -> bool:
+    """Whether ``view`` can hold a match of the idioms' regex (:func:`find_article_idioms`),
+    tested without it: a word of each idiom (:attr:`PhraseTable.idiom_key_words`) must be
+    a word of the view, split as :func:`may_hold_phrase` splits it.
+
+    A match is the idiom's words with one space between, not glued to a letter before or
+    after, in any case: split so, its words are words of the view.  A view with a
+    character that the regex matches to an ASCII letter but lower-casing does not make one
+    (``_FOLDED_TO_ASCII``) is always tried.  Almost every article holds one of the words
+    ("time", "first", "part"): the test spares the regex (and building it) in a short text."""
+    keys = table.idiom_key_words
+    if keys is None or (not view.isascii() and any(c in view for c in _FOLDED_TO_ASCII)):
+        return True
+    return not keys.isdisjoint(_letter_words(view))
 
 
 # What may follow an idiom with an article put in, where nothing can continue it: "for
@@ -204,6 +370,8 @@ def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
     only where the idiom opens a clause and a comma follows it, the place of an adverbial
     that no literal reading takes.  Lower case, or capitalised at the start of a sentence;
     pure, no I/O."""
+    if not table.idioms or not may_hold_idiom(view, table):
+        return []
     pattern = table.idiom_pattern
     if pattern is None:
         return []
@@ -215,6 +383,8 @@ def find_article_idioms(view: str, table: PhraseTable) -> list[Hit]:
             continue
         if not (words[0].islower() or (_shape(words[0]) == "T" and _sentence_initial(view, m.start()))):
             continue
+        if phrase.lower() not in table.idioms:
+            continue  # matched through a letter that only case-folds to the idiom's ("ſame"): not its words
         kind = table.idiom_kinds.get(phrase.lower(), "ci")
         if kind != "ci":
             after = view[m.end() : m.end() + 80].lstrip(" ")[:1]

@@ -56,7 +56,8 @@ class StrayTokenInName(DocumentRule):
     severity = "error"
 
     def __init__(self) -> None:
-        honorifics = sorted({h.rstrip(".") for h in context()["honorifics"] if h[:1].isupper()}, key=len, reverse=True)
+        # Longest first, words of one length in a fixed order: the same regex in every process.
+        honorifics = sorted({h.rstrip(".") for h in context()["honorifics"] if h[:1].isupper()}, key=lambda h: (-len(h), h))
         alternatives = "|".join(re.escape(h) for h in honorifics)
         # The first-character lookahead lets the scan skip to possible honorifics.
         self.regex = re.compile(

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 
 from lintnews.analyses.dictionary import COMMON_WORD_FREQUENCY, frequency
 from lintnews.analyses.names.given import is_given_name
+from lintnews.analyses.names.surnames import is_frequent_surname
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.core.rule import DocumentRule, register
-from lintnews.analyses.dictionary import acceptable, one_edit_candidates
+from lintnews.analyses.dictionary import acceptable, cognate_candidates, one_edit_candidates
 from lintnews.analyses.html_entities import touches_entity
 
 # A capitalised word of four letters or more, whole: not part of a hyphenated compound,
@@ -101,6 +102,11 @@ def _meant(word: str) -> str | None:
     # name's ("Xining", "Fuling"): the word must keep it.
     candidates = [c for c in one_edit_candidates(word) or () if c != word and c[:1] == word[:1] and slip(word, c)]
     candidates = [c for c in candidates if frequency(c) >= COMMON_WORD_FREQUENCY]
+    if not candidates and len(word) >= COGNATE_LENGTH and _FOREIGN_LETTERS.search(word) and not is_frequent_surname(word):
+        # A cognate spelling, which may change the first letter ("Kommittee") and take two
+        # correspondences ("Prezydent", "Akademia"): only of a common word, and not a
+        # frequent surname ("Currie", "Zeller").
+        candidates = [c for c in cognate_candidates(word) if frequency(c) >= COGNATE_FREQUENCY]
     if not candidates:
         return None
     return min(candidates, key=lambda c: (-frequency(c), c))
@@ -111,12 +117,32 @@ _FUNCTION_WORDS = frozenset(
     "the a an but and or nor our my your his her their its this that these those in on at of for with by from to as"
     " so if when then now we you he she they it i all some no not our after before while since until about".split()
 )
+# What shows a cognate spelling: a letter that other languages write where English
+# writes another (k, z, j, w, y, f), or a doubled consonant.
+_FOREIGN_LETTERS = re.compile(r"[kzjwyf]|([bcdfgklmnprstz])\1")
+#: A cognate spelling is read of a word at least this frequent ("republic" 3,245).
+COGNATE_FREQUENCY = 1000
+#: A cognate spelling is read in words of at least this many letters.
+COGNATE_LENGTH = 6
 #: A capitalised word beside the misspelled one is a common word at this frequency in
 #: pyspellchecker's list ("Czech" 537, "Chongqing" 67, "Liberec" 50).
 NEIGHBOUR_FREQUENCY = 250
 #: At a sentence's start the word meant must be this frequent ("people", "police",
 #: "economy" 11,327; not "sofa" 5,807, "peel" 7,462, "olden", "liner").
 SENTENCE_START_FREQUENCY = 10000
+#: The same for a sentence adverb before a comma ("Meanwhlie, ..."; "meanwhile" 4,457;
+#: not "Sova, a clear example": "sofa" is no adverb).
+ADVERB_START_FREQUENCY = 3000
+_SENTENCE_ADVERBS = frozenset(
+    """meanwhile however moreover furthermore nevertheless nonetheless therefore otherwise instead besides
+    likewise consequently accordingly additionally finally thus hence still yet indeed anyway today yesterday
+    tomorrow tonight later earlier afterwards meantime overall""".split()
+)
+#: After "the" inside a run of capitalised words, the word meant is this frequent
+#: ("the Ministery of Finance": "ministry" 3,005; not "the Batchelor Institute").
+AFTER_THE_FREQUENCY = 3000
+# Offices that follow the field they govern: "the Ekonomy Minister".
+_OFFICES = frozenset("Minister Ministry Secretary Commissioner Director Council Committee Office".split())
 
 
 def _bare(token: str) -> str:
@@ -202,9 +228,10 @@ class CapitalisedMisspelling(DocumentRule):
         opened = view[start - 1 : start] in "\"“‘(" and start > line_start
         closed = view[end : end + 1] not in ("", " ", "\t", "\n")
         bare_before = _bare(before)
-        if bare_before in _BEFORE_NAMES or is_given_name(bare_before, strict=True):
+        bracket = before.endswith(")") and "(" in view[line_start:start]  # "(reporter: Li Wei) Accordinng"
+        if not bracket and (bare_before in _BEFORE_NAMES or is_given_name(bare_before, strict=True)):
             return False
-        if bare_before[:1].isupper() and bare_before.isalpha() and not acceptable(bare_before.lower()):
+        if not bracket and bare_before[:1].isupper() and bare_before.isalpha() and not acceptable(bare_before.lower()):
             return False  # beside a word of another language's name: "Deutsche Welle", "Chongqing Fuling"
         if view[end : end + 2] == " (":
             return False  # a name and its gloss: "Toray (Japan)"
@@ -213,16 +240,20 @@ class CapitalisedMisspelling(DocumentRule):
         if not closed and after[:1].isupper() and is_given_name(_bare(after), strict=True):
             return False
         head = view[line_start:start].rstrip(" \t\"“‘(")
-        if not head or head[-1:] in ".!?:":
+        if not head or head[-1:] in ".!?:" or (head[-1:] == ")" and "(" in head):
+            # (after a bracket closed: a dateline's "(journalist: ...) Accordinng to")
             # A sentence's first word: a name would go on with a surname, and a name
             # at a sentence's start is one slip from a rarer word ("Sova", "Pesel").
-            if frequency(meant) < SENTENCE_START_FREQUENCY:
+            adverb = view[end : end + 1] == "," and (meant.endswith("ly") or meant in _SENTENCE_ADVERBS)
+            if frequency(meant) < (ADVERB_START_FREQUENCY if adverb else SENTENCE_START_FREQUENCY):
                 return False
             return closed or not _name_like(after)
         if opened:
             return False
         if after[:1].islower() and _bare(after).isalpha() and not acceptable(_bare(after)):
             return False  # a phrase of another language: "Milion chvilek"
+        if re.match(r"[a-z][’'][A-Z]", after):
+            return False  # an elided article of another language: "Institut d'Astrophysique"
         if len(word) < 5:
             return False  # a short word inside a name: "the Nord Stream"
         # Inside a run of capitalised words: beside a common word, or in a run after "the".
@@ -233,9 +264,11 @@ class CapitalisedMisspelling(DocumentRule):
                 return False
             if word[-1:] in ",;:)\"”’":
                 break
-        after_the = run and run[-1] == "the" and frequency(meant) >= SENTENCE_START_FREQUENCY
-        if after_the and (closed or not after[:1].isupper() or _common_capitalised(after)):
-            return True
+        after_the = (
+            (run and run[-1] == "the") or head.split()[-1:] == ["The"]
+        ) and frequency(meant) >= AFTER_THE_FREQUENCY
+        if after_the and (closed or not after[:1].isupper() or _common_capitalised(after) or _bare(after) in _OFFICES):
+            return True  # "the Ministery of", "the Ekonomy Minister"
         if before[:1].isupper() and before[-1:].isalpha() and _common_capitalised(before):
             return closed or not _name_like(after)
         if not closed and _common_capitalised(after):

@@ -8,7 +8,9 @@ the titled mentions of a document are the analysis layer's
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -21,6 +23,7 @@ from lintnews.analyses.offices import (
     OFFICE_TITLES,
     REPORTED,
     STRUCT,
+    TOP as TOP_FAMILIES,
     WORDS,
     Holding,
     CONNECTORS,
@@ -69,12 +72,13 @@ def office_errors(
     """The titles of a document that are not offices their person held (pure: the
     document, the knowledge, and the document's office mentions).  ``memo`` keeps the
     verdicts that depend on the mention alone (a full name, no form of address) between
-    documents judged with the same knowledge."""
+    documents judged with the same knowledge: those of a name the table gives one person
+    (an unknown name's or namesakes' depend on the countries the document names)."""
     if mentions is None:
         mentions = OFFICE_TITLES.of(doc)
     errors = []
     for m in mentions:
-        if memo is not None and m.key and not m.kinds & ADDRESS:
+        if memo is not None and m.key and not m.kinds & ADDRESS and _one_person(k, m.key):
             key = (m.written, m.rendering, m.kinds, m.marker, m.qualifier, m.after, m.key, m.name)
             verdict = memo.get(key, False)
             if verdict is False:
@@ -90,6 +94,11 @@ def office_errors(
             errors.append(error)
     errors.extend(_conflicts(doc, k, mentions, {(e.start, e.end) for e in errors}))
     return errors
+
+
+def _one_person(k: Knowledge, key: str) -> bool:
+    people = k.people(key)
+    return bool(people) and all(p.pid == people[0].pid for p in people)
 
 
 #: heads of a country's top offices, of which a person holds one at a time; "premier"
@@ -164,9 +173,16 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
         native = f" ({lit.native})" if lit.native else ""
         message = f"'{m.written}' is a word-by-word rendering of an office{native}; in English it is '{lit.office}'"
         return OfficeError(m.start, m.end, m.written, m.name, message, lit.office)
-    person = _person(doc, k, m, mentions)
-    if person is not None and any(p in k.ignore for p in (m.key, *m.full_keys)):
+    people = _candidates(doc, k, m, mentions)
+    person = people[0] if len(people) == 1 else None
+    if people and any(p in k.ignore for p in (m.key, *m.full_keys)):
         return None
+    if person is None and len(people) > 1:
+        # namesakes: a form of address is judged for the one who held a compared office
+        # when the others held none (the others are no office-holders English news titles)
+        notable = [p for p in people if _notable(p)]
+        if m.kinds & (WORDS | ADDRESS) and len(notable) == 1:
+            person = notable[0]
     if m.kinds & WORDS:
         return _words_before(k, m, person)
     if m.kinds & ADDRESS and m.rendering in k.address:
@@ -178,6 +194,11 @@ def _judge_mention(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequ
             return None  # "deputy", "Party": another office; "her former foreign minister": a description
         # "former": past offices are in the table too (a former office never held is wrong)
         return _office(k, m, person)
+    if len(people) > 1 and not m.qualifier:
+        # (a former office may predate the table, which starts in 2000: left alone)
+        found = _namesakes(k, m, people)
+        if found is not None:
+            return found
     if m.marker and m.qualifier in ("", "time"):
         # unknown, or the table knows none of the person's offices in that country: the
         # title is judged against the country's system ("former Georgian Chancellor")
@@ -222,25 +243,81 @@ _LAST_NAMED: dict[int, tuple[str, set[str]]] = {}
 _ORGANISATIONS = frozenset({"UN", "EU", "NATO", "VA"})
 
 
+#: a university's or a school's officer: "Chancellor" is their title as well as a state's
+_ACADEMIC = re.compile(r"(?i)\b(?:universit|college|campus|tuition|student|school|academ|facult|professor)")
+#: titles organisations give too that a state's system is still judged by: "Chancellor"
+#: (canciller, the Latin American foreign minister, rendered as a cognate) unless the
+#: article is about a university
+_JUDGED_GENERIC = frozenset({"chancellor"})
+#: more countries than this named: an article about the world, whose people come from anywhere
+_MOST_NAMED = 4
+
+
 def _one_country(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
     """A title before a full name the table does not know, in an article that names one
-    country and no other: judged against that country's system as if its marker stood
-    before the title ("Chancellor Ivan Petrenko" in an article about Ukraine only).
-    Titles that organisations give too ("Chancellor" of a university, "President" of a
-    club) are left alone."""
+    country, or a few, and no organisation's officer: judged against each country's system
+    as if its marker stood before the title, and reported when every one of them lacks it
+    ("Chancellor Ivan Petrenko" in an article about Ukraine, "Foreign Secretary Li Wenhao"
+    in one about China and Russia).  A country the data lists no offices of accepts any
+    title but its own-system ones.  Titles that organisations give too ("President" of a
+    club) are left alone, and "Chancellor" in an article about a university."""
     if m.after or m.marker or not m.key or not m.written[:1].isupper() or k.people(m.key):
         return None
-    if not m.kinds & (OFFICE | STRUCT) or m.rendering in GENERIC:
+    if not m.kinds & (OFFICE | STRUCT):
+        return None
+    if m.rendering in GENERIC and (m.rendering not in _JUDGED_GENERIC or _ACADEMIC.search(doc.view)):
         return None
     named = _named_countries(doc.view, k) - _ORGANISATIONS
-    if len(named) != 1:
+    if not named or len(named) > _MOST_NAMED:
         return None
-    (country,) = named
-    found = _marked(k, m._replace(marker=country))
-    if found is None:
+    found = []
+    for country in sorted(named):
+        e = _marked(k, m._replace(marker=country)) or _not_in_system(k, m, country)
+        if e is None:
+            return None
+        found.append(e)
+    names = [k.country_names.get(c, c) for c in sorted(named)]
+    if len(found) == 1:
+        return replace(found[0], message=f"{found[0].message} (the article names {names[0]} and no other country)")
+    suggestions = {e.suggestion for e in found}
+    where = ", ".join(names[:-1]) + " or " + names[-1]
+    message = f"'{m.written}' {m.name}: not an office in {where}, the countries the article names"
+    return OfficeError(m.start, m.end, m.written, m.name, message, found[0].suggestion if len(suggestions) == 1 else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _family_titles() -> frozenset[str]:
+    """The titles of the families of the country data (how English names an office of the
+    family), without the renderings the countries' lists add."""
+    from lintnews.analyses.offices import _data
+
+    return frozenset(norm_title(t) for spec in _data()["families"].values() for t in spec.get("titles", []))
+
+
+def _not_in_system(k: Knowledge, m: OfficeMention, country: str) -> OfficeError | None:
+    """A title of a compared family ("Federal Chancellor", head of government) that the
+    country's office of that family does not accept, when the data describes that office
+    (its accepted renderings, and the family's unless the country rejects them) and no
+    office of the country accepts the title: another system's title."""
+    if m.rendering not in _family_titles():
+        return None  # a title only some country's lists name ("Council President"): English elsewhere
+    families = k.family_titles.get(m.rendering, frozenset()) & REPORTED
+    if not families or not m.kinds & OFFICE:
         return None
+    mine = {fam: o for (c, fam), o in k.offices.items() if c == country}
+    described = [fam for fam in families if fam in mine and mine[fam].proper]
+    if not described:
+        return None
+    for fam, o in mine.items():
+        if m.rendering in o.accepted or (m.rendering in k.family_accepted.get(fam, frozenset()) and m.rendering not in o.wrong | o.calques):
+            return None
+    for fam in families - mine.keys():
+        if m.rendering in k.family_accepted.get(fam, frozenset()):
+            return None
+    office = mine[sorted(described)[0]]
     name = k.country_names.get(country, country)
-    return replace(found, message=f"{found.message} (the article names {name} and no other country)")
+    message = f"'{m.written}' is not an office in {name}; the office is '{office.proper}'"
+    return OfficeError(m.start, m.end, m.written, m.name, message, office.first or office.proper)
 
 
 def _distinct_elsewhere(doc: Document, k: Knowledge, m: OfficeMention) -> OfficeError | None:
@@ -325,25 +402,32 @@ def _office_words(k: Knowledge) -> frozenset[str]:
 # -- who the name is -------------------------------------------------------------------
 def _person(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequence[OfficeMention]) -> Person | None:
     """The one person the name can be, or None (unknown, or two people of that name)."""
+    people = _candidates(doc, k, m, mentions)
+    return people[0] if len(people) == 1 else None
+
+
+def _candidates(doc: Document, k: Knowledge, m: OfficeMention, mentions: Sequence[OfficeMention]) -> tuple[Person, ...]:
+    """The people the name can be: none, one, or namesakes the document does not tell
+    apart (:func:`_narrow`)."""
     if m.key:
-        return _one(k.people(m.key), m.marker)
+        return _narrow(doc, k, m, k.people(m.key))
     # a surname alone: the full name written before it, else the one holder of a compared
     # office with that surname when the document confirms it
     written = [p for key in m.full_keys for p in k.people(key) if p.surname_key() == m.surname]
     if written:
-        return _one(written, m.marker)
+        return _narrow(doc, k, m, written)
     person = _one(k.surname_people(m.surname), m.marker)
     if person is None:
-        return None
+        return ()
     countries = {h.country for h in person.holdings if h.family in REPORTED}
     if m.marker in countries:
-        return person
+        return (person,)
     for other in mentions:
         if other is not m and other.surname == m.surname and other.kinds & OFFICE and _title_ok(k, person, other.rendering):
-            return person
+            return (person,)
     if any(k.names_country(doc.view, c) for c in sorted(countries)):
-        return person
-    return None
+        return (person,)
+    return ()
 
 
 def _one(people: Sequence[Person], marker: str | None) -> Person | None:
@@ -351,6 +435,90 @@ def _one(people: Sequence[Person], marker: str | None) -> Person | None:
     if len(by_id) > 1 and marker:
         by_id = {pid: p for pid, p in by_id.items() if any(h.country == marker for h in p.holdings)}
     return next(iter(by_id.values())) if len(by_id) == 1 else None
+
+
+def _narrow(doc: Document, k: Knowledge, m: OfficeMention, people: Sequence[Person]) -> tuple[Person, ...]:
+    """The people of one name key that the document leaves possible.  One person listed
+    under several lines (a second name) is one; of namesakes (two people whose names
+    share a spelling key: "Kim Jong-un" and "Kim Jong-hoon", or one name: three Wang Yis
+    of the Chinese legislature and the foreign minister), the ones of the country a marker
+    gives, then the ones spelled as the document spells the name (letters, case and
+    accents aside), then the ones of a country the document names, when any is left."""
+    by_id = {p.pid: p for p in people}
+    if len(by_id) < 2:
+        return tuple(by_id.values())
+    found = list(by_id.values())
+    if m.marker:
+        found = [p for p in found if any(h.country == m.marker for h in p.holdings)]
+        if len(found) < 2:
+            return tuple(found)
+    spelled = _spelling(m.name)
+    same = [p for p in found if _spelling(p.name) == spelled]
+    if same:
+        found = same
+    if len(found) > 1 and not m.marker:
+        named = _named_countries(doc.view, k)
+        there = [p for p in found if any(h.country in named for h in p.holdings)]
+        if there:
+            found = there
+    return tuple(found)
+
+
+def _spelling(name: str) -> str:
+    """A name's letters, without case, accents, hyphens or spaces ("Kim Jong-un" ->
+    "kimjongun"; "Kim Jong-hoon", which N101's spelling key makes the same, stays apart)."""
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c)).lower()
+
+
+def _office_where(k: Knowledge, h: Holding) -> str:
+    """An office's name with its country ("Minister for Europe and Foreign Affairs, France")."""
+    name = k.office_name(h)
+    country = k.country_names.get(h.country, "")
+    return name if not country or country.removeprefix("the ") in name else f"{name}, {country}"
+
+
+def _notable(person: Person) -> bool:
+    """Whether the person held an office of a compared family (the table lists every
+    holder of those since 2000 in its countries; a namesake who holds none of them held
+    no such office)."""
+    return any(h.family in REPORTED for h in person.holdings)
+
+
+def _namesakes(k: Knowledge, m: OfficeMention, people: Sequence[Person]) -> OfficeError | None:
+    """A title given to a name several people in the table share, which the document
+    does not tell apart: reported when it is wrong whoever is meant.  A namesake who held
+    a compared office is judged as one person would be; one who held none (a legislator)
+    is wrong only for a title of a compared family (head of government or of state,
+    foreign minister...), since the table lists every holder of those; for any other
+    title ("Governor", "Chairman") they might hold an office the table lacks, and the
+    name is left alone.  The suggestion is the office of the namesake who held a
+    compared office most recently."""
+    if not m.kinds & OFFICE and not m.kinds & STRUCT:
+        return None
+    compared = bool(k.family_titles.get(m.rendering, frozenset()) & REPORTED) and bool(m.kinds & OFFICE)
+    found: list[tuple[Holding, OfficeError]] = []
+    for p in people:
+        if _notable(p):
+            e = _office(k, m, p)
+            if e is None:
+                return None
+            h = _top(p)
+            if h is not None:
+                found.append((h, e))
+        elif not compared:
+            return None
+    if not found:
+        return None
+    found.sort(key=lambda he: (he[0].start or "0", he[0].end or "9999"), reverse=True)
+    if len(found) == 1:
+        return found[0][1]
+    # several office-holders of that name, none of whom held it: each one's office
+    first = found[0][1]
+    offices = "; ".join(f"{_office_where(k, h)}{_years(h)}" for h, _e in found[:3])
+    suggestions = {e.suggestion for _h, e in found}
+    message = f"'{m.written}' {m.name}: no one of that name in the table held it ({len(found)} office-holders of that name: {offices})"
+    return replace(first, message=message, suggestion=first.suggestion if len(suggestions) == 1 else None)
 
 
 # -- offices ---------------------------------------------------------------------------
@@ -431,9 +599,46 @@ def _office(k: Knowledge, m: OfficeMention, person: Person) -> OfficeError | Non
     if h is None:
         h = _unlike(k, m, person)
     if h is None:
+        h = _executive(k, m, person)
+    if h is None:
         return None
     message = f"'{m.written}' {m.name}: {_was(k, person, h)}"
     return OfficeError(m.start, m.end, m.written, m.name, message, k.suggestion(h))
+
+
+#: heads of a region's or a city's executive office (a governor, a mayor, a premier of a province)
+_EXECUTIVE_HEADS = frozenset(["governor", "mayor", "lord mayor", "premier", "chief minister", "first minister",
+                              "minister president", "prefect", "voivode", "burgomaster", "chief executive"])
+#: titles organisations give too that are still a head of government's before such a person
+_EXECUTIVE_GENERIC = frozenset({"chancellor", "premier"})
+
+
+def _executive(k: Knowledge, m: OfficeMention, person: Person) -> Holding | None:
+    """A head of government's or of state's title ("Premier", "Chancellor", "Prime
+    Minister", "King") before a person the table knows as a region's or a city's executive
+    and as no holder of a compared office ("Premier Gavin Newsom": he is Governor of
+    California): the office to suggest.  Titles a club or a company gives too
+    ("President", "Chairman") are left alone, as are the person's other offices the table
+    may lack (a governor may have been a mayor: "Mayor" and "Governor" are never judged
+    here), and the newsroom's people (the one office given for them is not all they held)."""
+    if not m.kinds & OFFICE or person.pid.startswith("o:") or any(h.family in REPORTED for h in person.holdings):
+        return None
+    if not k.family_titles.get(m.rendering, frozenset()) & TOP_FAMILIES:
+        return None
+    if m.rendering in GENERIC and m.rendering not in _EXECUTIVE_GENERIC:
+        return None
+    head, _mods = title_structure(m.rendering)
+    if _head(head) in ("governor", "mayor", "lord mayor") or _title_ok(k, person, m.rendering):
+        return None
+    executive = []
+    for h in person.holdings:
+        label = _norm(h.label)
+        if label.startswith(_LESSER) or label.startswith("lieutenant "):
+            continue
+        lh, _lm = title_structure(label.split(" of ")[0])
+        if _head(lh) in _EXECUTIVE_HEADS:
+            executive.append(h)
+    return _latest(executive)
 
 
 #: heads of the offices a structural comparison reports (a person's other roles, party
@@ -658,20 +863,24 @@ class OfficeNotHeld(CorpusRule):
 
     Example: ``Prime Minister Olaf Scholz`` -> ``Chancellor Olaf Scholz``.
 
-    The people and their offices (past and present; about 47,000 people and 84,000
-    office-holdings in 46 countries and organisations) come from Wikidata through
+    The people and their offices (past and present; about 72,000 people and 123,000
+    office-holdings in 120 countries and organisations) come from Wikidata through
     ``lintnews/data/offices.tsv``; each country's offices, their English titles, the
     literal renderings machine translation makes of them, the titles of one country's
     system and forms of address are in ``rules/offices-by-country.yaml``.  Names are
     matched by N101's spelling key; a surname alone counts after the full name, or when
     one holder of an office has it and the article confirms who (a country marker, the
-    country named, a title the person held); a name two people share is checked only when
-    a country marker leaves one.  A title in no list is read by its structure (a head
+    country named, a title the person held); a name several people share is narrowed by a
+    country marker, the name's spelling and the countries the article names, and a title
+    that none of those left held is reported (for a namesake who held no compared office,
+    only a compared family's title counts as not held).  A title in no list is read by its structure (a head
     word such as minister, secretary, president, mayor, with modifiers or a portfolio
     after "of") and compared with the person's offices by head and modifiers: a head the
     person never held (``Governor Vladimir Putin``) or modifiers no rendering of a held
     office has (``Minister of Outer Relations Dmytro Kuleba``) is reported.  "Acting",
-    "deputy" and "vice" titles are other offices and are left alone; a capitalised
+    "deputy" and "vice" titles are other offices and are left alone; a head of government's
+    or of state's title before a region's or a city's executive the table knows, who held
+    no compared office, is reported (``Premier Gavin Newsom``: Governor of California); a capitalised
     "Former" title is judged against every office held, past or present; titles in
     quotations are left alone.  Whoever the person is: a title with a common word that no
     English office title has (the table's office labels, the accepted renderings and
@@ -687,8 +896,10 @@ class OfficeNotHeld(CorpusRule):
     with a title its system lacks (``Mexican Chancellor``, ``Indian Taoiseach``), one
     country's office (``Voivode``, ``Prefect``) before a name the table does not know in an
     article that names other countries (their markers as written) and none of its own, a
-    title before such a name in an article that names one country only, judged as if that
-    country's marker stood before it (titles organisations give too are left alone), and a
+    title before such a name in an article that names one to four countries, judged as if
+    each country's marker stood before it and reported when none of their systems has it
+    (titles organisations give too are left alone, but for "Chancellor" outside an article
+    about a university), and a
     word-by-word rendering that is an office nowhere are reported for anyone; a form of
     address is reported for a person the table knows or the article gives an office.  A
     title that T102 reports (a country's title its system lacks, from ``rules/titles.yaml``)

@@ -61,7 +61,8 @@ _SERVICE_WORDS = re.compile(
     r"|LinkedIn|Pinterest|Reddit|TikTok|Viber|Google News|RSS|us|our|subscribers?|subscription|subscribing|subscribe"
     r"|signing up|sign up|password|logged in|reply|replies|discussion|conversation|privacy policy|gallery|photos|videos?"
     r"|favou?rites|clipboard|bookmarks?|mailing list|notified|below|above|related|full coverage|members?|membership"
-    r"|subscribers?|journalism|briefing|digest|alerts|inbox|continue reading|miss out)\b",
+    r"|subscribers?|journalism|briefing|digest|alerts|inbox|continue reading|miss out|reading list|read later"
+    r"|for later)\b",
     re.IGNORECASE,
 )
 # A line made of interface tokens only: "Share 0 Tweet 0", "Facebook Twitter Email",
@@ -80,6 +81,8 @@ _SECTION_HEADER = re.compile(
     r"(?:(?:More|Most|Top|Latest|Related|Recommended|Popular|Featured|Trending|Similar|Recent|Other|Further)"
     r"(?: \w+){0,3}? (?:stories|articles|news|posts|videos|reads?|headlines|links|topics|coverage|reading|content)"
     r"|Related(?: content| coverage| topics| links| stories| articles)?|Recommended(?: for you)?|Editor[’']s picks?"
+    r"|(?:Most|Top) (?:read|viewed|popular|shared|commented|watched|recent)(?: (?:this|today|now|in|on|of|the|week"
+    r"|month|day|year|stories|articles|news|\w+day))*"
     r"|(?:More|Read more|Read also|See also|Also read|Related|Watch|WATCH|READ MORE|MORE|RELATED|Listen"
     r"|LISTEN|ALSO READ|SEE ALSO)\s*:.*"
     r"|More (?:on|from|about) (?:this|the|our) \w+(?: \w+)?|More from \S+(?: \S+)?|Up next|What to read next"
@@ -100,7 +103,8 @@ _FORM = re.compile(
     r"|opens in (?:a )?new (?:window|tab)|delivered (?:straight |directly )?to your inbox|enter your e-?mail"
     r"|comments? (?:have|has) been (?:closed|disabled|turned off)|commenting (?:is|has been) (?:closed|disabled)"
     r"|no comments yet|(?<=^)(?:have your say|sort by|your comment|write a comment|comment on this (?:story|article|post))"
-    r"|contributed (?:to )?(?:this |the )?(?:report|reporting|story|article))\b.*",
+    r"|contributed (?:to )?(?:this |the )?(?:report|reporting|story|article)|notify me|(?:in|into|to) your inbox"
+    r"|(?<=\()(?:required|optional)(?=\))|(?<=^)(?!.*[.!?]$)(?:.* )?newsletters?)\b.*",
     re.IGNORECASE,
 )
 # Credits by their label: "Photo by Jane Doe", "Photograph: Jane Doe/Reuters",
@@ -112,6 +116,24 @@ _CREDIT_LABEL = re.compile(
     r"|Text|Produced|Filed|Report) by|Pictured|Photograph|Image copyright|Photo illustration|File photo"
     r"|FILE PHOTO|FILE|Credit|Courtesy(?: of)?|Source)\b ?[:|/-]? ?[^\sa-z:|/-].{0,80}"
 )
+# A credit by a medium's name and a label: "Photographer: Jane Doe/Bloomberg", "Photo
+# courtesy of the council", "Handout photo provided by the army", "All photos by Jane Doe",
+# "Screenshot: Twitter", "Copyright: Jane Doe", "Source: ministry of health".
+_MEDIA_CREDIT = re.compile(
+    r"\(?(?:All |Main |Top |Cover |File |Handout )?(?:photos?|photographs?|photographer|pictures?|images?|videos?"
+    r"|footage|screenshots?|stills?|graphics?|maps?|illustrations?|charts?|infographics?|drawings?|cartoons?"
+    r"|handout|copyright|sources?)(?: (?:photos?|images?|footage|pictures?))?"
+    r"(?: ?:| by| courtesy(?: of)?| provided by| supplied by| credit:?)(?= )[^.!?]{2,80}[.)]?",
+    re.IGNORECASE,
+)
+# A verb that makes a clause of a line: a credit has none ("Footage by a resident was
+# shared", "Source: the ministry said nothing").
+_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|said|says|say|told"
+    r"|show|shows|showed|shown|reported|according)\b"
+)
+#: A credit by its label has at most this many words.
+MAX_MEDIA_CREDIT_WORDS = 12
 # A photo agency credit as a whole segment: "Reuters/Jane Doe", "AFP/Getty Images",
 # "(AP Photo/John Doe)", "EPA-EFE/Jane Doe", "Jane Doe/Anadolu Agency via Getty Images".
 _AGENCIES = (
@@ -136,6 +158,8 @@ _CAPTION_MARK = re.compile(
     r"\((?:left|right|centre|center|L|R|C|L-R|R-L|front|back|top|bottom|second (?:left|right)|from (?:left|right)"
     r"|pictured|in the photo|in photo|file|file photo|archive|archive photo)\)|^Pictured\b|\b(?:is|are) pictured\b"
     r"|\bin the (?:photo|picture)\b"
+    # "X, pictured during ...", in a line with no auxiliary verb (a caption has no clause)
+    r"|^(?!.*\b(?:is|are|was|were|has|have|had|will|would|may|might|can|could|should|must|did|does|do)\b).*, pictured\b"
     r"|\bfile (?:photo|image|picture)\b",
     re.IGNORECASE,
 )
@@ -194,6 +218,8 @@ def _credit_or_caption(text: str) -> str | None:
         return None
     if _CREDIT_LABEL.fullmatch(text) and len(words) <= 14:
         return "a caption or credit"
+    if len(words) <= MAX_MEDIA_CREDIT_WORDS and _MEDIA_CREDIT.fullmatch(text) and not _CLAUSE.search(text):
+        return "a caption or credit"
     if len(words) <= 12 and _AGENCY_CREDIT.fullmatch(text):
         return "a photo or agency credit"
     if _CAPTION_MARK.search(text) and not text.rstrip().endswith(("?", "!", '"', "”")) and len(words) <= MAX_MARKED_WORDS:
@@ -232,7 +258,10 @@ class PageFurniture(DocumentRule):
     W101 knows exact furniture lines from a list; this rule knows their shapes: a
     caption's or credit's label with a short value, a copyright notice, or a short line
     (at most ten words) that starts with an instruction or notice of the page ("Click",
-    "Share", "Subscribe", "Comments are") and names a part of the page or a service.
+    "Share", "Subscribe", "Comments are") and names a part of the page or a service, a
+    credit by a medium's name and a label with no verb in it ("Photographer: ...",
+    "Photo courtesy of ...", "All photos by ..."), a form's marks ("Name (required)",
+    "Notify me ...", "... in your inbox") and a newsletter line with no full stop.
     Each is found on a line of its own, or glued after a line's last sentence.
     """
 

@@ -20,23 +20,27 @@ _TAG_LINE_WORDS = 6
 # ...") or after its last sentence ("... record level.PoliticsBusinessSociety").
 GLUED_START = Pattern(
     "glued_tags_start",
-    r"^(?P<tags>(?:[A-Z][a-z]{2,}|U[SKN]|EU){2,})(?:(?P<first>[A-Z][a-z]{0,14})(?=[ ,;:’'])|(?=[“\"‘(]))",
+    r"^(?P<tags>(?:[A-Z][a-z]{2,}|U[SKN]|EU){2,})(?:(?P<first>[A-Z][a-z]{0,14})(?=[ ,;:’'])|(?=[“\"‘(])|(?P<loose>(?=\d)| (?=[A-Z])))",
     re.MULTILINE,
     within_lines=True,
 )
 GLUED_END = Pattern(
-    "glued_tags_end", r"(?<=[.!?\"”’)…])(?P<tags>(?:[A-Z][a-z]{2,}|U[SKN]|EU){2,})[ \t]*$", re.MULTILINE, within_lines=True
+    "glued_tags_end",
+    r"(?<=[.!?\"”’)…])[ \t]?(?P<tags>(?:[A-Z][a-z]{2,}|U[SKN]|EU){2,}(?:[A-Z]{2,4})?)[ \t]*$",
+    re.MULTILINE,
+    within_lines=True,
 )
 # Names of a news site's sections that the dictionary does not know.
 _SECTION_NAMES = frozenset(
     "Tech Defence Covid Coronavirus Brexit Crypto Cryptocurrency Motorsport Esports Podcasts Kyiv Showbiz Opinion"
     " Biz Sci Entertainment Lifestyle Multimedia Infographics Longreads Op-ed Explainers Fintech Startups".split()
 )
-_SEGMENT_OR_ACRONYM = re.compile(r"[A-Z][a-z]+|U[SKN]|EU")
+_SEGMENT_OR_ACRONYM = re.compile(r"[A-Z][a-z]+|U[SKN]|EU|[A-Z]{2,4}$")
 
 
 def _tag_word(part: str) -> bool:
-    return is_known_word(part) or part in _SECTION_NAMES or part in ("US", "UK", "UN", "EU")
+    # an acronym ends a run of tags: "SportFootballNHL"
+    return is_known_word(part) or part in _SECTION_NAMES or (part.isupper() and len(part) >= 2)
 
 
 @register
@@ -50,7 +54,9 @@ class RunTogetherTags(DocumentRule):
 
     Reported: three or more capitalised English words glued together on a short line of
     their own, and two or more glued onto the text at a line's edge, before its first
-    word (``CrimeEconomyIt was``) or after its last sentence (``... level.PoliticsWorld``).
+    word (``CrimeEconomyIt was``; three or more before a space or a digit: ``WorldScienceSpace
+    NASA said``, ``WorldWeatherClimate2022 was``)
+    or after its last sentence (``... level.PoliticsWorld``, ``... level. SportFootballNHL``).
     Brand names glue two (``WhatsApp``, ``BlackRock``), and a brand in running text is a
     brand (``CoinMarketCap``).
     """
@@ -67,6 +73,8 @@ class RunTogetherTags(DocumentRule):
             first = m.groupdict().get("first")
             if sum(len(p) > 2 for p in parts) < 2:
                 continue
+            if m.groupdict().get("loose") is not None and len(parts) < 3:
+                continue  # a brand before a space or a digit: "YouTube The", "PlayStation5"
             if not all(_tag_word(p) for p in parts) or (first is not None and not is_known_word(first)):
                 continue
             yield self.finding(

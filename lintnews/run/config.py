@@ -23,10 +23,16 @@ from lintnews.core.side_files import read_side_file
 from lintnews.core.options import Option, canonical_name, settings_type, show_value
 from lintnews.run.options import OPTIONS, TOP_LEVEL, ConfigError, Layer, builtin_rule_classes, check_pending, read_flags, read_table
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+
+
+def _toml() -> Any:
+    """The TOML parser, imported when a TOML file is first read (a run without a
+    configuration file, as one file in a folder without one, does without it)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 __all__ = ["Config", "ConfigError", "find_config", "load_config", "show"]
 
@@ -133,6 +139,7 @@ def find_config(start: Path) -> Path | None:
                 raw = read_side_file(candidate, MAX_CONFIG_BYTES)
             except OSError:
                 continue  # an unreadable pyproject is not ours to report
+            tomllib = _toml()
             try:
                 tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
                 if isinstance(tool, dict) and "lintnews" in tool:
@@ -154,6 +161,7 @@ _MENTIONS_LINTNEWS = re.compile(rb"^[ \t]*\[?[ \t]*tool[ \t]*\.[ \t]*[\"']?lintn
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
+    tomllib = _toml()
     try:
         data = tomllib.loads(read_side_file(path, MAX_CONFIG_BYTES).decode("utf-8"))
     except RecursionError:

@@ -13,7 +13,6 @@ its owner) is :mod:`lintnews.safe_write`'s job.
 from __future__ import annotations
 
 import bisect
-import difflib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,6 +72,8 @@ class FileFix:
         return self.after.encode(self.encoding)
 
     def diff(self) -> str:
+        import difflib  # for --diff only
+
         lines = difflib.unified_diff(
             self.before.splitlines(keepends=True),
             self.after.splitlines(keepends=True),

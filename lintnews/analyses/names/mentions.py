@@ -210,17 +210,23 @@ def _segment_regex() -> re.Pattern[str]:
     # lookbehinds then keep letters that start a token.
     capital = rf"{_UPPER_OR_OTHER}(?<={_LETTER}){_WORD_REST}\.?"
     first = rf"{_UPPER_OR_OTHER}(?<={_LETTER}){_STARTED_TOKEN}{_WORD_REST}\.?"
-    other_honorifics = sorted({h.rstrip(".") for h in ctx["honorifics"] if not re.match(_UPPER_OR_OTHER, h)}, key=len, reverse=True)
+    # Longest first; words of one length in a fixed order (no two match at one place): the
+    # regex is the same in every process, so that it is compiled ahead (compiled-regexes.json).
+    other_honorifics = sorted({h.rstrip(".") for h in ctx["honorifics"] if not re.match(_UPPER_OR_OTHER, h)}, key=_longest_first)
     if other_honorifics:
         words = "|".join(map(re.escape, other_honorifics))
         first = rf"(?:{first}|(?<!{_LETTER})(?<!{_LETTER}{_JOINER})(?:{words}){_TOKEN_END}\.?)"
-    particles = sorted(ctx["particles"], key=len, reverse=True)
+    particles = sorted(ctx["particles"], key=_longest_first)
     starts = "".join(sorted({re.escape(p[0]) for p in particles if p}))
     alternatives = "|".join(re.escape(p) for p in particles)
     # The lookahead skips the particle alternatives where no particle or number starts.
     numbers = rf"\d+(?:[.,:/]\d+)*|[{_DIGIT_LETTERS}](?<={_LETTER}){_WORD_REST}\.?"
     inside = rf"(?=[{starts}\d{_DIGIT_LETTERS}])(?:(?:{alternatives}){_TOKEN_END}(?!\.)|{numbers})"
     return re.compile(rf"({first}(?:{_BETWEEN}(?:{inside}{_BETWEEN})?{capital})*)")
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 class _Name(NamedTuple):
