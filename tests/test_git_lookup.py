@@ -50,3 +50,33 @@ def test_inside_a_work_tree_it_is_found_from_a_subfolder(tmp_path, monkeypatch):
     monkeypatch.delenv("GIT_WORK_TREE", raising=False)
     repo = git.repository_of(["a.txt"])
     assert repo is not None and repo.top == os.path.realpath(tmp_path)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_file_outside_the_work_tree_one_stands_in_takes_no_corpus_from_it(tmp_path, monkeypatch):
+    repo, elsewhere = tmp_path / "repo", tmp_path / "elsewhere"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    elsewhere.mkdir()
+    (elsewhere / "draft.txt").write_text("text\n", encoding="utf-8")
+    (repo / "a.txt").write_text("text\n", encoding="utf-8")
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+    assert git.repository_of([str(elsewhere / "draft.txt")]) is None
+    assert git.repository_of(["a.txt", str(elsewhere / "draft.txt")]) is None
+    assert git.repository_of(["a.txt"]).top == os.path.realpath(repo)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_work_tree_is_found_from_the_files_not_from_the_current_folder(tmp_path, monkeypatch):
+    repo = tmp_path / "newsroom"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "articles").mkdir()
+    (repo / "articles" / "x.txt").write_text("text\n", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    monkeypatch.chdir(outside)
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+    found = git.repository_of([str(repo / "articles" / "x.txt")])
+    assert found is not None and found.top == os.path.realpath(repo)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from lintnews.core.document import Document
 from lintnews.core.finding import Finding
 from lintnews.analyses.dictionary import frequency, is_common_word
+from lintnews.analyses.names import given as _given
 from lintnews.analyses.names.mentions import context, given_names
 from lintnews.core.rule import DocumentRule, register
 from lintnews.analyses.matching import Pattern, first_char_guard
@@ -20,25 +21,28 @@ _NECESSARY = re.compile(r"\d[\d,.]* [A-Z][a-z]")
 
 
 # A capitalised word, a stray token, a capitalised word; the stray token is a number, a
-# lower-case word or a bracket of a caption or a credit: up to three lower-case words
-# ("(left)", "(second right)", "(file photo)"), an agency's or party's acronym ("(AP)",
-# "(SPD)") or a number ("(58)").  The token
-# and the surname are a lookahead, so that a surname may be the next match's first word
+# lower-case word or a bracket of a caption or a credit (``_caption_bracket``: "(left)",
+# "(second right)", "(File photo)", "(L)", "(AP)", "(SPD)", "(58)", "(photo: AFP)"),
+# not a nickname ("Charles (Chuck) Schumer").  The token
+# and the surname (possessive or not: "Pavel (C) Nedved's") are a lookahead, so that a
+# surname may be the next match's first word
 # ("Kabuki actor Ichimura 86 Uzaemon").
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]+"  # Latin Extended-A: upper case checked in code
 INSIDE = Pattern(
     "inside",
-    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\((?:[a-z]+(?: [a-z]+){{0,2}}|[A-Z]{{2,6}}|\d{{1,3}})\))"
-    rf" (?P<last>{_NAME})(?![\w’'\-]))",
+    rf"(?<![\w’'\-])(?P<first>{_NAME}\.?) (?=(?P<stray>\d[\d,.]*|[a-z]+|\([^\W_][^()\n]{{0,30}}\))"
+    rf" (?P<last>{_NAME})(?:[’']s)?(?![\w’'\-]))",
 )
 
 
 @register
 class StrayTokenInName(DocumentRule):
     """Finds a stray token inside a name: a number after an honorific (``Mr. 58
-    Freericks``), or a number, a lower-case word or a caption's bracket between the two
-    words of a name (``Harriet 53 Harman``, ``Sebastian then Schuster``, ``Olaf (left)
-    Scholz``) or after an honorific (``Dr too Maruyama``).  The two words are one name
+    Freericks``), or a number, a lower-case word or a caption's or a credit's bracket
+    between the two words of a name (``Harriet 53 Harman``, ``Sebastian then Schuster``,
+    ``Olaf (left) Scholz``, ``Olaf (L) Scholz``, ``Pavel (photo: AFP) Nedved's``) or
+    after an honorific (``Dr too Maruyama``); a nickname, a birth name or a year in
+    brackets is the name's own (``Charles (Chuck) Schumer``, ``Mary (née Smith) Jones``).  The two words are one name
     when the article writes them whole elsewhere, or when the first is a known given
     name or follows a title or role word ("spokesman", "Minister") and the token cannot
     stand between two people's names (a number, a caption's bracket, an adverb); after a
@@ -91,6 +95,8 @@ class StrayTokenInName(DocumentRule):
             first, stray, last = m.group("first"), m.group("stray"), m.group("last")
             if stray.lower() in _JOINERS or not (first[0].isupper() and last[0].isupper()) or not _could_be_surname(last):
                 continue
+            if stray.startswith("(") and not _caption_bracket(stray[1:-1]):
+                continue
             if first.rstrip(".") in _HONORIFICS:
                 if stray[:1].isdigit():
                     continue  # "Mr. 58 Freericks": the honorific's own case, in check()
@@ -131,7 +137,31 @@ def _one_name(view: str, start: int, first: str, stray: str, last: str, given: f
     titled = after_title(view, start)
     if is_given and titled:
         return True
-    return strong and (is_given or ((titled or after_role(view, start)) and not is_common_word(first)))
+    # After a title or role, a given name that is also a word ("spokeswoman Mia also
+    # Zschocke"), or a word no given name, that is no ordinary word.
+    return strong and (is_given or ((titled or after_role(view, start)) and (_given.is_given_name(first) or not is_common_word(first))))
+
+
+#: Words that open a bracket of a name's own (a former or birth name), not a caption's.
+_OWN_NAME_BRACKETS = frozenset("née nee born aka formerly geb".split())
+_BRACKET_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _caption_bracket(content: str) -> bool:
+    """Whether a bracket inside a name is a caption's or a credit's ("left", "File photo",
+    "L", "AP", "2nd right", "photo: AFP", "58"), not the name's own: a nickname ("Chuck",
+    a given name alone and capitalised), a birth or former
+    name ("née Smith"), or a year.  A capitalised word no dictionary knows is an agency's
+    or a photographer's credit ("Reuters", "Xinhua")."""
+    words = _BRACKET_TOKEN.findall(content)
+    if not words or words[0].lower() in _OWN_NAME_BRACKETS:
+        return False
+    if any(w.isdigit() and len(w) > 3 for w in words):
+        return False  # "(1999)", "(born 1950)"
+    if len(words) == 1 and words[0][0].isupper() and not words[0].isupper():
+        word = words[0]
+        return not _given.is_given_name(word)  # "(Photo)", "(Reuters)", not "(Chuck)"
+    return True
 
 
 _DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
@@ -141,7 +171,7 @@ _PREPOSITIONS = frozenset("on in at of to from for with by into onto as via".spl
 _COMMON_SURNAME_FREQUENCY = 20000
 
 
-_ADVERBS = frozenset("then too also earlier later himself herself again meanwhile now already still even just once".split())
+_ADVERBS = frozenset("then too also earlier later himself herself themselves again meanwhile now already still even just once however instead though therefore thus first".split())
 # Honorifics that only ever stand right before a name.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Rev", "Fr"})
 # Words that join two names rather than stand in one: "Maria and José", "Smith or Jones".

@@ -28,9 +28,11 @@ class NameVariant(CorpusRule):
     ``Biden`` three times -> ``'Badin' looks like 'Biden' (3 mentions: 000:8, ...)``.
 
     How: names are found as capitalised runs with person evidence (an honorific, a role
-    such as "spokesman", a known given name, "said" after it); spellings are compared
-    only inside blocks of equal consonant skeleton (and a second key for "sch"/"sh" and
-    "kh"/"h"), scored with rapidfuzz, and reported only with supporting context: a shared
+    such as "spokesman", a known given name, a speech verb after it, "said." at a
+    sentence end included, or before it: "..., explains Vakhoshkin"); spellings are
+    compared only inside blocks of equal consonant skeleton (and a second key for
+    "sch"/"sh", "kh"/"h", "zh"/"j", "hs"/"x" and a g/h swap after the first letter:
+    "Jogn"/"John"), scored with rapidfuzz, and reported only with supporting context: a shared
     given name or surname, the same office right before both ("Prince William"/"Prince
     Wiliam"), a name many articles write against one article's look-alike, or the same
     article.  Inside one article every word of a name is compared with every other,

@@ -21,17 +21,13 @@ class Repository:
     git_dir: str  # its git folder (absolute)
 
 
-def _may_be_in_a_work_tree() -> bool:
-    """Whether git may find a work tree from the current folder: a ``.git`` in it or in a
-    folder above it, or git told where to look (``GIT_DIR``, ``GIT_WORK_TREE``).  Without
-    one, ``git rev-parse`` can only fail, and is not started (a process of its own on
-    every run outside a repository)."""
+def _may_be_in_a_work_tree(folder: str) -> bool:
+    """Whether git may find a work tree from ``folder``: a ``.git`` in it or in a folder
+    above it, or git told where to look (``GIT_DIR``, ``GIT_WORK_TREE``).  Without one,
+    ``git rev-parse`` can only fail, and is not started (a process of its own on every run
+    outside a repository)."""
     if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
         return True
-    try:
-        folder = os.getcwd()
-    except OSError:
-        return True  # git decides
     while True:
         if os.path.lexists(os.path.join(folder, ".git")):
             return True
@@ -42,16 +38,25 @@ def _may_be_in_a_work_tree() -> bool:
 
 
 def repository_of(paths: Sequence[str]) -> Repository | None:
-    """The git work tree the current folder is in, when every path given is a file; else None."""
+    """The git work tree that holds every path given, when they are all files; else None.
+
+    It is looked for from the files' common folder, not the current one: a file outside
+    the repository one works in (``lintnews /tmp/draft.txt``) takes no corpus from it, and
+    ``cd /; lintnews newsroom/x.txt`` finds the newsroom's."""
     if not paths or not all(os.path.isfile(p) for p in paths):
         return None
-    if not _may_be_in_a_work_tree():
+    try:
+        reals = [os.path.realpath(p) for p in paths]
+        folder = os.path.commonpath([os.path.dirname(r) for r in reals])
+    except (OSError, ValueError):  # ValueError: paths on different drives
+        return None
+    if not _may_be_in_a_work_tree(folder):
         return None
     import subprocess  # only where git is asked
 
     try:
         done = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"],
+            ["git", "-C", folder, "rev-parse", "--show-toplevel", "--absolute-git-dir"],
             capture_output=True, text=True, timeout=30, check=False,
         )
     except (OSError, subprocess.SubprocessError):
@@ -59,7 +64,10 @@ def repository_of(paths: Sequence[str]) -> Repository | None:
     lines = done.stdout.splitlines()
     if done.returncode != 0 or len(lines) != 2:
         return None
-    return Repository(os.path.realpath(lines[0]), lines[1])
+    top = os.path.realpath(lines[0])
+    if not all(r == top or r.startswith(top.rstrip(os.sep) + os.sep) for r in reals):
+        return None  # GIT_WORK_TREE names a tree that does not hold them all
+    return Repository(top, lines[1])
 
 
 def tracked_files(repo: Repository, extensions: tuple[str, ...]) -> list[tuple[str, str]]:

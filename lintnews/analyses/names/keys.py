@@ -59,9 +59,13 @@ def skeleton(name: str) -> str:
 
 
 # Swaps that would split other pairs if the first key made them: German "sch" against
-# the English "sh" ("Scholz"/"Sholz", while "Scolz" stays with "Scholz"), and "kh"
-# against "h" ("Kharkiv"/"Harkiv", while "Kakhovka" keeps its k in the first key).
-_SECOND_SWAPS = [("sch", "sh"), ("kh", "h")]
+# the English "sh" ("Scholz"/"Sholz", while "Scolz" stays with "Scholz"), "kh" against
+# "h" ("Kharkiv"/"Harkiv", while "Kakhovka" keeps its k in the first key), the pinyin
+# and Wade-Giles spellings of one sound ("zh"/"j", "hs"/"x"), and a "g" after the first
+# letter against "h" ("Oleg"/"Oleh", the Russian and Ukrainian readings of one letter;
+# the first key keeps the g of "Greg"; a first g or h is ``variants._first_letter_pairs``'
+# and stays: "Geddes" and "Hedges" are two names).
+_SECOND_SWAPS = [("sch", "sh"), ("kh", "h"), ("zh", "j"), ("hs", "x")]
 
 
 @functools.lru_cache(maxsize=131072)
@@ -71,4 +75,5 @@ def second_skeleton(name: str) -> str:
     s = strip_accents(name).lower()
     for a, b in _SECOND_SWAPS:
         s = s.replace(a, b)
+    s = s[:1] + s[1:].replace("g", "h")
     return skeleton(s)

@@ -426,7 +426,8 @@ class _Context:
         if role:
             evidence = evidence | {role}
         after = _AFTER.match(view, seg_start + name.run_end)
-        if after is not None and after.group(1) in ctx["speech"]:
+        if after is not None and (after.group(1) in ctx["speech"] or after.group(1)[:-1] in ctx["speech"]):
+            # "said" or a sentence's last word "said." ("“...,” Genth said.")
             evidence = evidence | {"speech"}
         if not name.lead:
             title = gap_title
@@ -489,6 +490,8 @@ def _gap(gap: str, after_break: bool) -> tuple[str | None, int, str]:
         previous = tokens[-1].group(0)
         if previous.lower() in ctx["roles"] or previous.rstrip(".") in ctx["honorifics"]:
             role = "role" if previous.islower() else "honorific"
+        elif previous in ctx["speech-before"]:
+            role = "speech"  # the speaker after the quote: "..., explains Vakhoshkin"
     value = (role, clause_offset, " ".join(gap[clause_offset:].split()))
     if len(gap) <= _GAP_CACHED_LENGTH:
         if len(_GAP_CACHE) >= _GAP_CACHE_SIZE:
