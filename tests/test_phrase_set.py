@@ -100,7 +100,34 @@ def test_the_automaton_and_the_regex_agree_on_many_random_lists_of_words():
         text = rng.choice([" ", "  ", "\n", ", ", "-"]).join(rng.choices(words + ["x", "état"], k=60))
         for ignore_case in (False, True):
             phrase_set = PhraseSet("p", phrases, ignore_case)
-            assert phrase_set.find(text) == phrase_set.plain(make_document("t.txt", text)), (phrases, text)
+            doc = make_document("t.txt", text)
+            assert phrase_set.find(text) == phrase_set.plain(doc), (phrases, text)
+            assert phrase_set.of(doc) == phrase_set.plain(doc), (phrases, text)  # the RE2 test first
+
+
+ASCII_ALPHABET = "aAbBkKsSiI1_ '`\"\t\n-.,"
+
+
+@given(
+    phrases=st.lists(_text(ASCII_ALPHABET, 5).filter(bool), min_size=1, max_size=10),
+    text=_text(ALPHABET, 80),
+    ignore_case=st.booleans(),
+)
+@SETTINGS
+def test_a_document_whose_bytes_re2_finds_no_phrase_in_has_no_match(phrases, text, ignore_case):
+    # A list of ASCII phrases is first looked for in the document's bytes with one RE2
+    # search (a superset of the phrases); a document it finds nothing in has no match.
+    phrase_set = PhraseSet("p", phrases, ignore_case)
+    doc = make_document("t.txt", text)
+    assert phrase_set.of(doc) == phrase_set.plain(doc)
+    assert phrase_set._search is not None  # the RE2 test was made and used
+
+
+def test_the_re2_test_rejects_a_document_without_a_phrase():
+    phrase_set = PhraseSet("p", ["foreign minister", "it's"], ignore_case=True)
+    assert phrase_set.of(make_document("a.txt", "The Foreign\u00a0 Minister said")) == [PhraseMatch(4, 21, 0)]
+    assert phrase_set.of(make_document("b.txt", "It\u2019s here")) == [PhraseMatch(0, 4, 1)]
+    assert phrase_set._may_occur(make_document("c.txt", "The foreign office, its minister")) is False
 
 
 @pytest.mark.parametrize(

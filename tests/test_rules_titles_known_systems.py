@@ -98,6 +98,9 @@ def test_the_message_names_the_countries():
         # another time, another rank
         "Russia and China agreed, former Federal Chancellor Oleg Smirnov said.",
         "Russia and China agreed, Deputy Chancellor Oleg Smirnov said.",
+        # India's Foreign Secretary and Home Secretary are civil-service offices of its own
+        "Indian Foreign Secretary Vikram Misri met officials in New Delhi, India said.",
+        "India's Home Secretary Ajay Bhalla said the talks went well.",
     ],
 )
 def test_another_systems_title_silent(text):

@@ -273,9 +273,14 @@ class OfficeTable:
             holdings.append(Holding(c, f, self.labels[int(n)], s, e))
         return Person(name, pid, tuple(holdings))
 
+    def surname_rows(self, key_start: str) -> list[list[str]]:
+        """The fields of the ``S`` lines (holders of a compared office, by surname key) whose
+        surname key starts with ``key_start``; a whole key when it ends with a tab."""
+        return [line.decode("utf-8").split("\t") for line in self._lines(self.surname_section, f"S\t{key_start}".encode())]
+
     def surname_keys(self, skey: str) -> tuple[str, ...]:
         """The name keys of the holders of a compared office with this surname key."""
-        return tuple(line.decode("utf-8").split("\t")[2] for line in self._lines(self.surname_section, f"S\t{skey}\t".encode()))
+        return tuple(row[2] for row in self.surname_rows(f"{skey}\t"))
 
     def __len__(self) -> int:
         return self.size

@@ -11,6 +11,7 @@ from lintnews.rules import (  # noqa: F401
     garble_repeated_word,
     garble_split_name,
     idiom_calque,
+    name_famous,
     name_stray_token,
     name_variant,
     phrase_anomaly,

@@ -34,6 +34,8 @@ from typing import Any, NamedTuple
 
 from lintnews.core.analysis import Analysis
 from lintnews.analyses.matching.phrases import APOSTROPHES, DOUBLE_QUOTES
+from lintnews.analyses.matching.scan import CASE_EXOTIC_TEXT, UTF8_VIEW, _options, quiet_stderr, re2_module
+from lintnews.analyses.matching.superset import PY_SPACES
 
 _SPACE_RUNS = re.compile(r"\s+")
 
@@ -218,6 +220,7 @@ class PhraseSet(Analysis[list]):
         #: What a match of each phrase reports as its index (default: its place in the list).
         self.numbers = list(range(len(self.phrases))) if numbers is None else list(numbers)
         self._automaton: Any = None
+        self._search: Any = _UNBUILT  # see _may_occur
         self._build()
 
     def _build(self) -> None:
@@ -255,7 +258,29 @@ class PhraseSet(Analysis[list]):
         return re.compile(source, re.IGNORECASE if self.ignore_case else 0)
 
     def _find(self, doc: Any) -> list[PhraseMatch]:
+        if self._automaton is None or not self._may_occur(doc):
+            return []
         return self.find(doc.view)
+
+    #: Lists of up to this many phrases are first looked for with one RE2 search.
+    FEW_PHRASES = 1000
+
+    def _may_occur(self, doc: Any) -> bool:
+        """False when no phrase can occur in the document: one RE2 search of the document's
+        bytes for an alternation of the normalised phrases (:func:`_superset_source`), about
+        a twentieth of the cost of normalising the text for the automaton.  True when it
+        cannot tell (no UTF-8 form, a letter of ``CASE_EXOTIC`` under ``ignore_case``)."""
+        if self._search is _UNBUILT:
+            self._search = None
+            keys = list(self._automaton.keys())
+            if len(keys) <= self.FEW_PHRASES and all(map(str.isascii, keys)):
+                self._search = _re2_search(_superset_source(keys, self.ignore_case))
+        if self._search is None:
+            return True
+        data = UTF8_VIEW.of(doc)
+        if data is None or (self.ignore_case and CASE_EXOTIC_TEXT.of(doc)):
+            return True
+        return self._search(data)
 
     def find(self, text: str) -> list[PhraseMatch]:
         if self._automaton is None or not text:
@@ -291,6 +316,40 @@ class PhraseSet(Analysis[list]):
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["name"], state["phrases"], state["ignore_case"], state["numbers"])
+
+
+_UNBUILT = object()
+
+
+def _superset_source(keys: list[str], ignore_case: bool) -> str:
+    """An RE2 pattern that matches wherever a normalised phrase of ``keys`` (ASCII) occurs
+    in the normalised text: a space of a phrase is any run of Python's white space, an
+    apostrophe or quotation mark any of its forms, another character itself (with
+    ``ignore_case``, RE2 folds an ASCII letter to both cases, as Python does for a text
+    without a letter of ``CASE_EXOTIC``).  Word boundaries are left out: a superset."""
+    def one_of(chars: str) -> str:
+        return "[" + "".join(f"\\x{{{ord(c):x}}}" for c in chars) + "]"
+
+    space, apostrophe, quote = one_of(PY_SPACES) + "+", one_of(APOSTROPHES), one_of(DOUBLE_QUOTES)
+    special = {" ": space, "'": apostrophe, '"': quote}
+    alternatives = ("".join(special.get(ch) or re.escape(ch) for ch in key) for key in keys)
+    return ("(?i)" if ignore_case else "") + "(?:" + "|".join(alternatives) + ")"
+
+
+def _re2_search(source: str) -> Any:
+    """``data -> whether the RE2 pattern matches somewhere in data``; None when RE2 refuses it."""
+    try:
+        re2 = re2_module()
+        with quiet_stderr():
+            compiled = re2.compile(source, options=_options(64 << 20))
+    except Exception:
+        return None
+    raw = getattr(compiled, "_regexp", None)
+    anchor = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
+    if raw is not None and anchor is not None:  # the binding's raw search: offsets only
+        match, unanchored = raw.Match, anchor.UNANCHORED
+        return lambda data: match(unanchored, data, 0, len(data))[0][0] >= 0
+    return lambda data: compiled.search(data) is not None
 
     def __repr__(self) -> str:
         return f"PhraseSet({self.name!r}, {len(self.phrases)} phrases)"

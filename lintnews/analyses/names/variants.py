@@ -390,10 +390,17 @@ def find_variants(
 
     variants: list[Variant] = []
     seen: set[tuple[str, int]] = set()
+    # The lists of mentions emitted so far (by identity; each kept, so its id stays its
+    # own): every mention of such a list is seen already, and a list of a frequent name
+    # reported in many pairs is not walked again for each.
+    emitted: dict[int, list[Mention]] = {}
 
     def emit(
         found: list[Mention], canon: list[Mention], role: str, a: str, b: str, evidence: str, tie: bool, group: Group, word: bool = False
     ) -> None:
+        if emitted.get(id(found)) is found:
+            return
+        emitted[id(found)] = found
         # One tuple shared by every variant of the pair (and by every pair with the same
         # canonical mentions): a copy per variant made memory grow with variants times
         # canonical mentions (gigabytes at 100,000 articles).
@@ -590,9 +597,10 @@ def _weigh(
     scope of the evidence.  Equal documents and mentions are a tie, reported at both
     spellings: no order of documents says which came first.
     """
-    docs_a = {m.full.path for m in ma}
-    docs_b = {m.full.path for m in mb}
-    weight_a, weight_b = documents_of[a] or len(docs_a), documents_of[b] or len(docs_b)
+    # The documents of the mentions count only for a spelling the corpus counts in none
+    # (asked of the lists themselves only then: a frequent name's list is long).
+    weight_a = documents_of[a] or len({m.full.path for m in ma})
+    weight_b = documents_of[b] or len({m.full.path for m in mb})
     if weight_a != weight_b:
         return 1 if weight_a > weight_b else -1
     if len(ma) == len(mb):
