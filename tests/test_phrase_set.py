@@ -28,7 +28,8 @@ from lintnews.analyses.matching import (
     phrase_regex,
     phrase_regex_length,
 )
-from lintnews.analyses.matching.phrase_set import LAST_CASED, _table, fold, merge_matches, PhraseMatch
+from lintnews.analyses.matching.casefold import LAST_CASED, fold
+from lintnews.analyses.matching.phrase_set import _table, merge_matches, PhraseMatch
 from lintnews.core.data import DataError
 from lintnews.core.document import make_document
 from lintnews.analyses.matching import plain_arguments

@@ -10,7 +10,7 @@ that regex finds, with one automaton (pyahocorasick) built once when the rule is
   white space (``\\s``, Python's) becomes one space, every apostrophe of
   :data:`.phrases.APOSTROPHES` one ``'``, every quotation mark of
   :data:`.phrases.DOUBLE_QUOTES` one ``"``, and with ``ignore_case`` every letter its case
-  fold, the one Python's ``re`` uses under ``IGNORECASE`` (:func:`fold`, checked against
+  fold, the one Python's ``re`` uses under ``IGNORECASE`` (``casefold.fold``, checked against
   ``re`` on every cased code point by the tests);
 - the automaton reports every occurrence of a normalised phrase in the normalised text;
   the offsets are mapped back to the text, and the word boundaries of ``phrase_regex``
@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 
 from lintnews.core.analysis import Analysis
 from lintnews.analyses.matching.phrases import APOSTROPHES, DOUBLE_QUOTES
+from lintnews.analyses.matching.casefold import _fold_table
 from lintnews.analyses.matching.scan import CASE_EXOTIC_TEXT, UTF8_VIEW, _options, quiet_stderr, re2_module
 from lintnews.analyses.matching.superset import PY_SPACES
 
@@ -57,59 +58,6 @@ class PhraseMatch(NamedTuple):
     start: int
     end: int
     index: int
-
-
-#: No code point after this one has a case fold other than itself (a test checks every
-#: code point), so the table is built from the ones before it.
-LAST_CASED = 0x1FFFF
-
-
-def _case_fixes() -> dict[int, tuple[int, ...]]:
-    """Python's extra case equivalences (``ſ`` with ``s``, the Kelvin sign with ``k``):
-    lower-case code point -> the others that match it under ``IGNORECASE``."""
-    from re import _compiler  # type: ignore[attr-defined]
-
-    return getattr(_compiler, "_EXTRA_CASES", None) or getattr(_compiler, "_ignorecase_fixes", {})
-
-
-@functools.lru_cache(maxsize=1)
-def _fold_table() -> dict[int, int]:
-    """Code point -> its case fold, for every code point whose fold is not itself."""
-    import _sre
-
-    fixes = _case_fixes()
-    table = {}
-    for code in range(LAST_CASED + 1):
-        if not _sre.unicode_iscased(code):
-            continue
-        lower = _sre.unicode_tolower(code)
-        folded = min(lower, *fixes[lower]) if lower in fixes else lower
-        if folded != code:
-            table[code] = folded
-    return table
-
-
-@functools.lru_cache(maxsize=1)
-def _folded_together() -> dict[int, tuple[int, ...]]:
-    """A case fold -> every code point with that fold (itself included), for the folds
-    shared by more than one code point."""
-    table = _fold_table()
-    groups: dict[int, list[int]] = {}
-    for code, folded in table.items():
-        groups.setdefault(folded, [folded] if folded not in table else []).append(code)
-    return {folded: tuple(sorted(codes)) for folded, codes in groups.items()}
-
-
-def same_fold(ch: str) -> str:
-    """Every character Python's ``re`` matches to ``ch`` under ``IGNORECASE`` (``ch`` too)."""
-    folded = _fold_table().get(ord(ch), ord(ch))
-    return "".join(map(chr, _folded_together().get(folded, (ord(ch),))))
-
-
-def fold(ch: str) -> str:
-    """The character two characters share when Python's ``re`` matches one against the
-    other under ``IGNORECASE`` (its lower case, or the least of its extra equivalents)."""
-    return chr(_fold_table().get(ord(ch), ord(ch)))
 
 
 @functools.lru_cache(maxsize=2)

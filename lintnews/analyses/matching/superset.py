@@ -36,7 +36,7 @@ The translation, construct by construct:
 - with ``within_lines`` (the regex never matches across a line break) no class keeps the
   line break, so that the superset's matches stay on one line too.
 - a case-insensitive ASCII letter matches both cases, another letter every letter that
-  Python's ``re`` folds alike (``phrase_set.same_fold``).  Python also folds four non-ASCII
+  Python's ``re`` folds alike (``casefold.same_fold``).  Python also folds four non-ASCII
   letters to ASCII ones (:data:`CASE_EXOTIC`); a case-insensitive superset is not
   used on a text that holds one.
 """
@@ -136,7 +136,7 @@ def _char_set(ch: str, ignore_case: bool, wide: bool) -> Ranges:
     if ignore_case and _cased(ch):
         if ch.isascii():
             return _chars(ch.lower() + ch.upper())
-        from lintnews.analyses.matching.phrase_set import same_fold
+        from lintnews.analyses.matching.casefold import same_fold
 
         return _chars(same_fold(ch))  # exactly the letters Python folds alike ("ž", "Ž")
     return _chars(ch)
