@@ -113,10 +113,9 @@ def main() -> None:
     if "--print" in sys.argv[1:]:  # for tests/test_compiled_regexes.py: what would be written
         print(json.dumps(data, ensure_ascii=False))
         return
-    head = json.dumps({k: v for k, v in data.items() if k != "entries"}, ensure_ascii=False)[:-1]
-    lines = [json.dumps(entry, ensure_ascii=False) for entry in data["entries"]]
-    TABLE.write_text(head + ', "entries": [\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
-    print(f"{TABLE}: {len(lines)} regexes")
+    from json_table import write_entries  # training/, beside this script
+
+    print(f"{TABLE}: {write_entries(TABLE, data)} regexes")
 
 
 if __name__ == "__main__":

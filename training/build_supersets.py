@@ -49,11 +49,9 @@ def main() -> None:
     if "--print" in sys.argv[1:]:  # for tests/test_superset_table.py: what would be written
         print(json.dumps(data, ensure_ascii=False))
         return
-    # One translation per line, so that a changed regex changes few lines.
-    head = json.dumps({k: v for k, v in data.items() if k != "entries"}, ensure_ascii=False)[:-1]
-    lines = [json.dumps(entry, ensure_ascii=False) for entry in data["entries"]]
-    superset.TABLE.write_text(head + ', "entries": [\n' + ",\n".join(lines) + "\n]}\n", encoding="utf-8")
-    print(f"{superset.TABLE}: {len(lines)} translations")
+    from json_table import write_entries  # training/, beside this script
+
+    print(f"{superset.TABLE}: {write_entries(superset.TABLE, data)} translations")
 
 
 if __name__ == "__main__":
