@@ -231,6 +231,9 @@ def test_credits_by_a_medium_and_forms_by_their_shape(line):
         "Footage by a local resident was shared widely online, police said.",
         "The newsletter was launched in 2019 and has 40,000 readers.",
         "Sources close to the talks said a deal was near.",
+        # a label word that opens a name or an ordinary phrase, without the label's mark
+        "Credit Suisse did not provide any official comment on the new regulations.",
+        "Source code for the app was published on Monday.",
     ],
 )
 def test_sentences_about_photos_and_newsletters_are_not_furniture(line):

@@ -109,12 +109,14 @@ _FORM = re.compile(
 )
 # Credits by their label: "Photo by Jane Doe", "Photograph: Jane Doe/Reuters",
 # "Reporting by ...", "Image copyright AFP", "Photo courtesy of ...".
+# A label that is also an ordinary word or a name's first word ("Credit Suisse did not
+# comment", "Source code") counts only with its mark: "Credit: ...", "Source | ...".
 _CREDIT_LABEL = re.compile(
-    r"\(?(?:(?:Photo|Photos|Photograph|Photography|Picture|Pictures|Image|Images|Video|Footage|Illustration|Graphic"
+    r"\(?(?:(?:(?:Photo|Photos|Photograph|Photography|Picture|Pictures|Image|Images|Video|Footage|Illustration|Graphic"
     r"|Cover|Main|Top|Header|Lead|File|Feature) ?(?:image|photo|picture)? ?(?:by|credit|credits|courtesy(?: of)?"
     r"|copyright|source|via)|(?:Reporting|Editing|Additional reporting|Writing|Compiled|Translated|Written|Edited"
-    r"|Text|Produced|Filed|Report) by|Pictured|Photograph|Image copyright|Photo illustration|File photo"
-    r"|FILE PHOTO|FILE|Credit|Courtesy(?: of)?|Source)\b ?[:|/-]? ?[^\sa-z:|/-].{0,80}"
+    r"|Text|Produced|Filed|Report) by|Pictured|Image copyright|Photo illustration|File photo"
+    r"|FILE PHOTO|Courtesy(?: of)?)\b ?[:|/-]? ?|(?:Photograph|FILE|Credit|Source)\b ?[:|/-] ?)[^\sa-z:|/-].{0,80}"
 )
 # A credit by a medium's name and a label: "Photographer: Jane Doe/Bloomberg", "Photo
 # courtesy of the council", "Handout photo provided by the army", "All photos by Jane Doe",
