@@ -19,7 +19,7 @@ import gc as _gc
 _collecting = _gc.isenabled()
 _gc.disable()
 try:
-    # First the built-in regexes, compiled ahead (lintnews/data/compiled-regexes.json):
+    # First the built-in regexes, compiled ahead at install (lintnews/data/compiled-regexes.json):
     # the imports below and the first document find them in re's cache.
     from lintnews.core.compiled_regexes import preload as _preload
 

@@ -60,6 +60,14 @@ def test_the_wheel_carries_the_rule_data(installed_site: Path, repo_root: Path):
     assert (installed_site / "lintnews" / "data" / "rules-parsed.json").is_file()
 
 
+def test_the_wheel_carries_the_regexes_compiled_by_the_python_that_built_it(installed_site: Path, repo_root: Path):
+    # hatch_build.py compiles the listed regexes at build time, for the building Python.
+    built = json.loads((installed_site / "lintnews" / "data" / "compiled-regexes.json").read_text(encoding="utf-8"))
+    listed = json.loads((repo_root / "lintnews" / "data" / "regexes.json").read_text(encoding="utf-8"))["entries"]
+    assert [[p, f] for p, f, *_ in built["entries"]] == listed
+    assert built["engine"]["python"] == "%d.%d.%d" % sys.version_info[:3]
+
+
 def test_the_installed_package_lints_the_seeds(installed_site: Path, seeds_dir: Path, tmp_path: Path):
     site = str(installed_site)
     code = (

@@ -1,6 +1,8 @@
-"""Write ``lintnews/data/compiled-regexes.json``: the code Python's ``re`` compiles each
-regex of a lintnews run into, so that a start-up builds the regexes from it instead of
-parsing and compiling them (:mod:`lintnews.core.compiled_regexes`, issue 19).
+"""Write ``lintnews/data/regexes.json``: the regexes lintnews's own code compiles in a run,
+which the package build compiles ahead with the installing Python
+(``lintnews/data/compiled-regexes.json``; :mod:`lintnews.core.compiled_regexes`,
+``hatch_build.py``), so that a start-up builds them from their code instead of parsing
+and compiling them (issue 19).
 
     python training/build_compiled_regexes.py [--print]
 
@@ -9,9 +11,9 @@ regexes change with their versions) while lintnews is imported and lints: a one-
 run of the command line, and every built-in rule over a
 short text and a Markdown file (as ``build_supersets.py`` runs them), with the table off.
 That is done twice, under two hash seeds, and only the regexes made in both are kept (a
-regex built from a set's order would differ between runs).  The table holds the Python
-and engine version it was made under; a run elsewhere does not read it.  Run it after
-changing a built-in regex (with ``build_supersets.py``); ``tests/test_compiled_regexes.py``
+regex built from a set's order would differ between runs).  The list is the same on every
+Python.  Run it after changing a built-in regex (with ``build_supersets.py``), then
+reinstall (``pip install -e .``) to compile the new list; ``tests/test_compiled_regexes.py``
 fails until then.
 """
 
@@ -83,19 +85,17 @@ def record() -> list[list]:
     return [list(key) for key in seen]
 
 
-def table() -> dict:
+def regex_list() -> dict:
+    """Every regex recorded in both of two runs under different hash seeds, sorted."""
     import json
     import subprocess
-
-    from lintnews.core.compiled_regexes import compile_parts, engine
 
     runs = []
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "LINTNEWS_COMPILED_REGEXES": "0"}
         done = subprocess.run([sys.executable, __file__, "--record"], env=env, capture_output=True, text=True, check=True)
         runs.append({tuple(key) for key in json.loads(done.stdout)})
-    keys = sorted(runs[0] & runs[1])
-    return {"format": 1, "engine": engine(), "entries": [compile_parts(p, f) for p, f in keys]}
+    return {"format": 1, "entries": [list(key) for key in sorted(runs[0] & runs[1])]}
 
 
 def main() -> None:
@@ -107,15 +107,15 @@ def main() -> None:
         return
     import json
 
-    from lintnews.core.compiled_regexes import TABLE
+    from lintnews.core.compiled_regexes import REGEX_LIST
 
-    data = table()
+    data = regex_list()
     if "--print" in sys.argv[1:]:  # for tests/test_compiled_regexes.py: what would be written
         print(json.dumps(data, ensure_ascii=False))
         return
     from json_table import write_entries  # training/, beside this script
 
-    print(f"{TABLE}: {write_entries(TABLE, data)} regexes")
+    print(f"{REGEX_LIST}: {write_entries(REGEX_LIST, data)} regexes")
 
 
 if __name__ == "__main__":

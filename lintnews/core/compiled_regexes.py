@@ -1,19 +1,24 @@
 """The built-in regexes, compiled ahead: a start-up no longer parses and compiles them.
 
 Python's ``re`` turns a regex into its engine's code in Python (the parser and compiler of
-``re._parser``, ``re._compiler``): for the some 200 regexes a run of lintnews makes at
+``re._parser``, ``re._compiler``): for the some 280 regexes a run of lintnews makes at
 import and on its first document, about a third of the instructions of a one-file run
-(issue 19).  ``lintnews/data/compiled-regexes.json`` (made by
-``training/build_compiled_regexes.py``) holds, for each of those regexes, the code that
-compiler makes of it; :func:`preload` builds each regex from its code
-(``_sre.compile``, what ``re._compiler.compile`` ends with) and puts it into ``re``'s own
-cache, where ``re.compile`` (and every ``re`` function) looks first.  The regexes are the
-ones ``re.compile`` would make (equal, code and all: ``tests/test_compiled_regexes.py``);
-any regex not in the table, or changed since, is compiled as it always was.
+(issue 19).  That code depends on the Python version, so it is made where lintnews is
+installed: ``lintnews/data/regexes.json`` (made by ``training/build_compiled_regexes.py``,
+the same on every Python) lists the regexes, [pattern, flags]; the package build
+(``hatch_build.py``, on ``pip install``) compiles each with the installing Python into
+``lintnews/data/compiled-regexes.json``, as ``compileall`` makes bytecode.
+:func:`preload` builds each regex from its code (``_sre.compile``, what
+``re._compiler.compile`` ends with) and puts it into ``re``'s own cache, where
+``re.compile`` (and every ``re`` function) looks first.  The regexes are the ones
+``re.compile`` would make (equal, code and all: ``tests/test_compiled_regexes.py``); any
+regex not in the table is compiled as it always was.
 
 The table is read only under the Python version (major.minor.micro) and the engine's version
 (``_sre.MAGIC``, ``CODESIZE``) it was made with, and only if ``re`` keeps its cache as it
-does in that version; ``LINTNEWS_COMPILED_REGEXES=0`` turns it off.
+does in that version; ``LINTNEWS_COMPILED_REGEXES=0`` turns it off.  Without the table (a
+copy of the source tree never installed) every regex is compiled as usual.  This module
+imports nothing of lintnews: the build loads it by its path.
 """
 
 from __future__ import annotations
@@ -22,7 +27,11 @@ import os
 import sys
 from pathlib import Path
 
-TABLE = Path(__file__).resolve().parent.parent / "data" / "compiled-regexes.json"
+DATA = Path(__file__).resolve().parent.parent / "data"
+#: the regexes to compile ahead, [pattern, flags] (shipped; the same on every Python)
+REGEX_LIST = DATA / "regexes.json"
+#: their compiled code, for the Python that installed lintnews (made by the build)
+TABLE = DATA / "compiled-regexes.json"
 #: set to "0" to compile every regex as ``re`` does by itself (the table's build does)
 ENVIRONMENT = "LINTNEWS_COMPILED_REGEXES"
 
@@ -93,3 +102,24 @@ def compile_parts(pattern: str, flags: int) -> list:
         indexgroup[i] = name
     encoded = b2a_base64(array("I", code).tobytes(), newline=False).decode("ascii")
     return [pattern, flags, flags | parsed.state.flags, encoded, parsed.state.groups - 1, groupindex, indexgroup]
+
+
+def compile_table(regex_list: Path = REGEX_LIST) -> dict:
+    """The table of the regexes listed in ``regex_list``, compiled by this Python."""
+    import json
+
+    keys = json.loads(regex_list.read_text(encoding="utf-8"))["entries"]
+    return {"format": 1, "engine": engine(), "entries": [compile_parts(p, f) for p, f in keys]}
+
+
+def write_table(path: Path = TABLE, regex_list: Path = REGEX_LIST) -> int:
+    """Compile the listed regexes into ``path`` (through a temporary file and a rename: a
+    reader never sees half a table); returns how many."""
+    import json
+    import os
+
+    data = compile_table(regex_list)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)
+    return len(data["entries"])

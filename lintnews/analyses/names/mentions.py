@@ -211,7 +211,7 @@ def _segment_regex() -> re.Pattern[str]:
     capital = rf"{_UPPER_OR_OTHER}(?<={_LETTER}){_WORD_REST}\.?"
     first = rf"{_UPPER_OR_OTHER}(?<={_LETTER}){_STARTED_TOKEN}{_WORD_REST}\.?"
     # Longest first; words of one length in a fixed order (no two match at one place): the
-    # regex is the same in every process, so that it is compiled ahead (compiled-regexes.json).
+    # regex is the same in every process, so that it is compiled ahead (lintnews/data/regexes.json).
     other_honorifics = sorted({h.rstrip(".") for h in ctx["honorifics"] if not re.match(_UPPER_OR_OTHER, h)}, key=_longest_first)
     if other_honorifics:
         words = "|".join(map(re.escape, other_honorifics))
